@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Role, RoleDetail } from '../../domain/org.js';
+import { t } from '../../i18n/index.js';
+import { addDuty, addRole, editRole, getRoles, moveDuty, prepareRemoveRole, removeDuty, removeRole, showRole } from '../../services/roles.service.js';
+import { withDb, type Ctx } from '../context.js';
+import { out, printJson, printList, renderFields, renderTable, resolveFormat, say, type Column } from '../output.js';
+import { askText, confirmOrAbort, requireFlags } from '../prompts.js';
+import { parseOptions, positiveInt, text } from '../validate.js';
+
+const columns: Column<Role>[] = [
+  { header: 'col.id', value: (r) => r.id, align: 'right' },
+  { header: 'col.role', value: (r) => r.name },
+  { header: 'col.dept', value: (r) => r.department },
+  { header: 'col.reportsTo', value: (r) => r.reportsTo },
+  { header: 'col.duties', value: (r) => r.dutyCount, align: 'right' },
+  { header: 'col.members', value: (r) => r.memberCount, align: 'right' },
+];
+
+const writeSchema = z.object({
+  name: text.optional(),
+  dept: z.string().optional(),
+  reportsTo: z.string().optional(),
+  description: z.string().optional(),
+  workflow: z.string().optional(),
+  duty: z.array(text).optional(),
+  json: z.boolean().optional(),
+});
+
+async function render(r: RoleDetail): Promise<string> {
+  const head = renderFields([
+    ['col.id', r.id],
+    ['col.role', r.name],
+    ['col.dept', r.department],
+    ['col.reportsTo', r.reportsTo],
+    ['col.description', r.description],
+    ['col.workflow', r.workflow],
+    ['col.holders', r.holders.map((h) => `${h.name} (${h.handle})`).join(', ')],
+  ]);
+  if (r.duties.length === 0) return head;
+  const duties = await renderTable(r.duties.map((text, i) => ({ n: i + 1, text })), [
+    { header: 'col.position', value: (d) => d.n, align: 'right' },
+    { header: 'col.duty', value: (d) => d.text, wrap: 60 },
+  ]);
+  return `${head}\n${duties}`;
+}
+
+export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Promise<void> {
+  const opts = parseOptions(writeSchema, { ...(raw as object), name });
+  requireFlags(opts.name === undefined ? ['NAME'] : []);
+  const roleName = opts.name ?? (await askText(t('prompt.roleName'), { required: true }));
+  const role = await withDb(ctx, (db) =>
+    addRole({ db, now: ctx.now }, { name: roleName, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow, duties: opts.duty ?? [] }),
+  );
+  if (opts.json) printJson(role);
+  say(t('role.added', { name: role.name }));
+}
+
+export async function list(ctx: Ctx, opts: { json?: boolean; format?: string; dept?: string }): Promise<void> {
+  const format = resolveFormat(opts);
+  const roles = await withDb(ctx, (db) => getRoles({ db, now: ctx.now }, { dept: opts.dept }));
+  await printList(format, roles, columns);
+}
+
+export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
+  const role = await withDb(ctx, (db) => showRole({ db, now: ctx.now }, ref));
+  if (opts.json) return printJson(role);
+  out(await render(role));
+}
+
+export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
+  const opts = parseOptions(writeSchema, raw);
+  const role = await withDb(ctx, (db) =>
+    editRole({ db, now: ctx.now }, ref, { name: opts.name, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow }),
+  );
+  if (opts.json) printJson(role);
+  say(t('role.updated', { name: role.name }));
+}
+
+export async function rm(ctx: Ctx, ref: string, opts: { yes?: boolean }): Promise<void> {
+  const role = await withDb(ctx, async (db) => {
+    const target = await prepareRemoveRole(db, ref);
+    await confirmOrAbort(opts.yes, t('role.confirmRm', { name: target.name }));
+    return removeRole({ db, now: ctx.now }, String(target.id));
+  });
+  say(t('role.removed', { name: role.name }));
+}
+
+const atSchema = z.object({ at: positiveInt.optional(), json: z.boolean().optional() });
+const positionsSchema = z.object({ n: positiveInt, from: positiveInt, to: positiveInt });
+
+export async function dutyAdd(ctx: Ctx, ref: string, duty: string, raw: unknown): Promise<void> {
+  const opts = parseOptions(atSchema, raw);
+  const d = parseOptions(z.object({ text }), { text: duty }, { text: 'TEXT' });
+  const { role, position } = await withDb(ctx, (db) => addDuty({ db, now: ctx.now }, ref, d.text, opts.at));
+  if (opts.json) printJson(role);
+  say(t('duty.added', { role: role.name, position }));
+}
+
+export async function dutyRm(ctx: Ctx, ref: string, n: string, opts: { json?: boolean }): Promise<void> {
+  const p = parseOptions(positionsSchema.pick({ n: true }), { n }, { n: 'N' });
+  const role = await withDb(ctx, (db) => removeDuty({ db, now: ctx.now }, ref, p.n));
+  if (opts.json) printJson(role);
+  say(t('duty.removed', { role: role.name, position: p.n }));
+}
+
+export async function dutyMove(ctx: Ctx, ref: string, from: string, to: string, opts: { json?: boolean }): Promise<void> {
+  const p = parseOptions(positionsSchema.pick({ from: true, to: true }), { from, to }, { from: 'FROM', to: 'TO' });
+  const role = await withDb(ctx, (db) => moveDuty({ db, now: ctx.now }, ref, p.from, p.to));
+  if (opts.json) printJson(role);
+  say(t('duty.moved', { role: role.name, from: p.from, to: p.to }));
+}

@@ -1,0 +1,39 @@
+import { CancelledError, NotFoundError, TeamError } from '../domain/errors.js';
+import { t, type MessageKey } from '../i18n/index.js';
+
+/** A commander parse error, already translated by the program's output hook. */
+export class UsageExit extends Error {
+  constructor(readonly exitCode: number) {
+    super('usage');
+  }
+}
+
+/** The translated one-line message of a TeamError. */
+export function messageOf(e: TeamError): string {
+  const params = { ...e.params };
+  if (e instanceof NotFoundError) params.kind = t(`kind.${e.kind}` as MessageKey);
+  return t(e.key, params);
+}
+
+/**
+ * The single place that turns a failure into one stderr line and an exit code:
+ * 2 for usage/validation, 1 for runtime, 130 for Ctrl-C. Stack only with TEAM_DEBUG=1.
+ */
+export function reportError(e: unknown, env: NodeJS.ProcessEnv = process.env): number {
+  const debug = env.TEAM_DEBUG === '1';
+  const line = (msg: string) => process.stderr.write(`team: ${msg}\n`);
+  if (e instanceof UsageExit) return e.exitCode;
+  if (e instanceof CancelledError || (e instanceof Error && e.name === 'ExitPromptError')) {
+    line(t('err.cancelled'));
+    return 130;
+  }
+  if (e instanceof TeamError) {
+    line(messageOf(e));
+    if (debug) process.stderr.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  line(t('err.unexpected', { message: err.message.split('\n')[0] ?? '' }));
+  if (debug) process.stderr.write(`${err.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,79 @@
+/** Entry point: the only place that exits. */
+import { CommanderError } from 'commander';
+import { TeamError } from '../domain/errors.js';
+import { detectLang, langFromLocale, setLang, t } from '../i18n/index.js';
+import { reportError, UsageExit } from './errors.js';
+import { configureColor } from './output.js';
+import { createProgram } from './program.js';
+
+declare const __VERSION__: string;
+
+/** Reads `--lang X` / `--lang=X` before commander runs, so help text is translated too. */
+function langFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang') return argv[i + 1] ?? '';
+    if (a.startsWith('--lang=')) return a.slice(7);
+  }
+  return undefined;
+}
+
+/** Commander's English parse errors, said again in the user's language. */
+function translateCommanderError(e: CommanderError): string {
+  const quoted = [...e.message.matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
+  const suggestion = /Did you mean (.+?)\?/.exec(e.message)?.[1];
+  const hint = suggestion ? t('cli.didYouMean', { suggestion }) : '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return t('cli.unknownOption', { option: quoted[0] ?? '', hint });
+    case 'commander.unknownCommand':
+      return t('cli.unknownCommand', { command: quoted[0] ?? '', hint });
+    case 'commander.missingArgument':
+      return t('cli.missingArgument', { argument: quoted[0] ?? '' });
+    case 'commander.optionMissingArgument':
+      return t('cli.optionMissingArgument', { option: quoted[0] ?? '' });
+    case 'commander.excessArguments':
+      return t('cli.excessArguments', { args: e.message.replace(/^error: /, '') });
+    default:
+      return e.message.replace(/^error: /, '');
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const env = process.env;
+  const flag = langFlag(argv.slice(2));
+  setLang(detectLang(flag, env));
+  configureColor(!argv.includes('--no-color'), env, Boolean(process.stdout.isTTY));
+  if (flag !== undefined && !langFromLocale(flag)) throw new TeamError('err.invalidLang', { value: flag });
+
+  const program = createProgram(__VERSION__);
+  program.configureOutput({ outputError: () => {} });
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.executeSubCommandAsync') return e.exitCode;
+      process.stderr.write(`team: ${translateCommanderError(e)}\n`);
+      throw new UsageExit(2);
+    }
+    throw e;
+  }
+  return 0;
+}
+
+// `team … | head` closes stdout early: end quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.exitCode = reportError(e);
+  },
+);

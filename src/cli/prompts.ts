@@ -1,0 +1,55 @@
+/**
+ * Every interactive prompt lives here. @inquirer/prompts is loaded only when a
+ * prompt is really shown, and never without a terminal (it would hang on an
+ * empty stdin): callers get a one-line error naming the missing flags instead.
+ */
+import { CancelledError, TeamError } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
+
+export function canPrompt(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.TEAM_NO_PROMPT !== '1';
+}
+
+/** Throws the "missing flags" usage error when there is no terminal to ask on. */
+export function requireFlags(missing: readonly string[]): void {
+  if (missing.length > 0 && !canPrompt()) throw new TeamError('prompt.missingFlags', { flags: missing.join(', ') });
+}
+
+async function guard<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError') throw new CancelledError();
+    throw e;
+  }
+}
+
+export async function askText(message: string, opts: { required?: boolean; default?: string; validate?: (v: string) => string | true } = {}): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  const answer = await guard(
+    input({
+      message,
+      ...(opts.default !== undefined ? { default: opts.default } : {}),
+      required: opts.required ?? false,
+      ...(opts.validate ? { validate: opts.validate } : {}),
+    }),
+  );
+  return answer.trim();
+}
+
+export async function askChoice<T extends string | number>(message: string, choices: readonly { name: string; value: T }[]): Promise<T> {
+  const { select } = await import('@inquirer/prompts');
+  return guard(select({ message, choices: [...choices], pageSize: 12 }));
+}
+
+/**
+ * Confirms a destructive step: `--yes` skips it; without a terminal it fails
+ * asking for `--yes`; a "no" aborts with nothing written.
+ */
+export async function confirmOrAbort(yes: boolean | undefined, message: string): Promise<void> {
+  if (yes) return;
+  if (!canPrompt()) throw new TeamError('err.needsYes');
+  const { confirm } = await import('@inquirer/prompts');
+  const ok = await guard(confirm({ message, default: false }));
+  if (!ok) throw new CancelledError();
+}

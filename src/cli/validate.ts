@@ -1,0 +1,33 @@
+/**
+ * Option validation with zod for the commands that write. Each schema's
+ * messages are catalog keys, so failures come out as one translated line
+ * naming the flag. (List commands avoid zod: it costs start-up time.)
+ */
+import { z } from 'zod';
+import { TeamError } from '../domain/errors.js';
+import type { MessageKey } from '../i18n/index.js';
+import { MEMBER_STATUSES } from '../domain/org.js';
+
+const flagOf = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s), { message: 'err.invalidDate' satisfies MessageKey });
+export const memberStatus = z.enum(MEMBER_STATUSES, { message: 'err.invalidStatus' satisfies MessageKey });
+export const text = z.string().trim().min(1, { message: 'err.invalid.empty' satisfies MessageKey });
+export const positiveInt = z.coerce.number().int().min(1, { message: 'err.invalid.position' satisfies MessageKey });
+
+/** Parses commander's options; the first failure becomes a TeamError naming the flag. */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, fieldNames: Record<string, string> = {}): z.infer<S> {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const key = issue.path[0] ?? '';
+  const value = raw && typeof raw === 'object' ? String((raw as Record<PropertyKey, unknown>)[key as PropertyKey] ?? '') : '';
+  const field = fieldNames[String(key)] ?? flagOf(key);
+  const known = issue.message.startsWith('err.') ? (issue.message as MessageKey) : 'err.invalid';
+  throw new TeamError(known, { field, value, reason: issue.message });
+}

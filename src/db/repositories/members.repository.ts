@@ -1,0 +1,125 @@
+import type { Member, MemberStatus } from '../../domain/org.js';
+import type { MembersRow, Patch } from '../schema.js';
+import { insertRow, updateRow, type Queryable, type SqlValue } from '../sql.js';
+
+type MemberListRow = MembersRow & { role: string | null; department: string | null; manager: string | null };
+
+function toMember(r: MemberListRow): Member {
+  return {
+    id: r.id,
+    handle: r.handle,
+    name: r.name,
+    roleId: r.role_id,
+    role: r.role,
+    departmentId: r.department_id,
+    department: r.department,
+    managerId: r.manager_id,
+    manager: r.manager,
+    hireDate: r.hire_date,
+    contact: r.contact,
+    shift: r.shift,
+    status: r.status as MemberStatus,
+    archived: r.archived_at !== null,
+    archivedAt: r.archived_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+const SELECT = `select m.*, r.name as role, d.name as department, b.handle as manager
+  from members m
+  left join roles r on r.id = m.role_id
+  left join departments d on d.id = m.department_id
+  left join members b on b.id = m.manager_id`;
+
+export interface MemberFilter {
+  departmentId?: number;
+  roleId?: number;
+  shift?: string;
+  status?: MemberStatus;
+  includeArchived?: boolean;
+}
+
+/** Members by handle; each filter narrows through an index (department, role, archived+handle). */
+export async function listMembers(q: Queryable, f: MemberFilter = {}): Promise<Member[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (!f.includeArchived) where.push('m.archived_at is null');
+  if (f.departmentId !== undefined) (where.push('m.department_id = ?'), params.push(f.departmentId));
+  if (f.roleId !== undefined) (where.push('m.role_id = ?'), params.push(f.roleId));
+  if (f.shift !== undefined) (where.push('m.shift = ?'), params.push(f.shift));
+  if (f.status !== undefined) (where.push('m.status = ?'), params.push(f.status));
+  const sql = `${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle`;
+  return (await q.all<MemberListRow>(sql, params)).map(toMember);
+}
+
+export async function findMemberById(q: Queryable, id: number): Promise<Member | undefined> {
+  const r = await q.get<MemberListRow>(`${SELECT} where m.id = ?`, [id]);
+  return r && toMember(r);
+}
+
+export async function findMemberIdByHandle(q: Queryable, handle: string): Promise<number | undefined> {
+  return (await q.get<{ id: number }>('select id from members where handle = ?', [handle]))?.id;
+}
+
+/** Ids of members whose handle matches case-insensitively or whose display name matches exactly. */
+export async function findMemberIdsByLooseName(q: Queryable, input: string): Promise<number[]> {
+  const rows = await q.all<{ id: number }>('select id from members where lower(handle) = lower(?) or name = ? order by archived_at is not null, id', [input, input]);
+  return rows.map((r) => r.id);
+}
+
+export async function listMemberNames(q: Queryable): Promise<{ handle: string; name: string }[]> {
+  return q.all<{ handle: string; name: string }>('select handle, name from members order by handle');
+}
+
+/** member id → manager id, for loop checks. */
+export async function managerParents(q: Queryable): Promise<Map<number, number | null>> {
+  const rows = await q.all<{ id: number; manager_id: number | null }>('select id, manager_id from members');
+  return new Map(rows.map((r) => [r.id, r.manager_id]));
+}
+
+export async function listDirectReports(q: Queryable, managerId: number): Promise<{ id: number; handle: string; name: string }[]> {
+  return q.all('select id, handle, name from members where manager_id = ? and archived_at is null order by handle', [managerId]);
+}
+
+export interface NewMember {
+  handle: string;
+  name: string;
+  roleId: number | null;
+  departmentId: number | null;
+  managerId: number | null;
+  hireDate: string | null;
+  contact: string | null;
+  shift: string | null;
+  status: MemberStatus;
+  now: string;
+}
+
+export function insertMember(q: Queryable, m: NewMember): Promise<number> {
+  return insertRow(q, 'members', {
+    handle: m.handle,
+    name: m.name,
+    role_id: m.roleId,
+    department_id: m.departmentId,
+    manager_id: m.managerId,
+    hire_date: m.hireDate,
+    contact: m.contact,
+    shift: m.shift,
+    status: m.status,
+    archived_at: null,
+    created_at: m.now,
+    updated_at: m.now,
+  });
+}
+
+export function updateMember(q: Queryable, id: number, patch: Patch<'members'>): Promise<boolean> {
+  return updateRow(q, 'members', id, patch);
+}
+
+export async function reassignReports(q: Queryable, fromId: number, toId: number | null, now: string): Promise<void> {
+  await q.run('update members set manager_id = ?, updated_at = ? where manager_id = ? and archived_at is null', [toId, now, fromId]);
+}
+
+export async function countMembers(q: Queryable): Promise<number> {
+  return (await q.get<{ n: number }>('select count(*) as n from members'))!.n;
+}

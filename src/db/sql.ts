@@ -1,0 +1,49 @@
+import type { Insertable, Patch, TableName, Tables } from './schema.js';
+
+/** A value SQL can bind: the common ground of SQLite and PostgreSQL. */
+export type SqlValue = string | number | null;
+
+/**
+ * The dialect boundary. Repositories speak portable SQL with `?` placeholders
+ * through this interface only; an engine (better-sqlite3 today, PostgreSQL
+ * later, whose adapter rewrites `?` to `$n`) implements it. Async on purpose:
+ * a network engine can implement the same contract.
+ */
+export interface Queryable {
+  all<R>(sql: string, params?: readonly SqlValue[]): Promise<R[]>;
+  get<R>(sql: string, params?: readonly SqlValue[]): Promise<R | undefined>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number; lastId: number }>;
+}
+
+/** A connection that can also open a write transaction. */
+export interface Db extends Queryable {
+  /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/**
+ * Typed INSERT: the column names are checked against the table's row type.
+ * @example await insertRow(tx, 'departments', { name: '客服部', ... })
+ */
+export async function insertRow<T extends TableName>(q: Queryable, table: T, values: Insertable<T>): Promise<number> {
+  const cols = Object.keys(values);
+  const sql = `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')}) returning id`;
+  const row = await q.get<{ id: number }>(sql, Object.values(values) as SqlValue[]);
+  return row!.id;
+}
+
+/** Typed UPDATE of one row by id; returns whether a row changed. */
+export async function updateRow<T extends TableName>(q: Queryable, table: T, id: number, patch: Patch<T>): Promise<boolean> {
+  // Undefined means "leave as is"; null means "clear".
+  const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return false;
+  const sql = `update ${table} set ${entries.map(([c]) => `${c} = ?`).join(', ')} where id = ?`;
+  const res = await q.run(sql, [...entries.map(([, v]) => v as SqlValue), id]);
+  return res.changes > 0;
+}
+
+/** Typed SELECT of one row by id. */
+export function findRowById<T extends TableName>(q: Queryable, table: T, id: number): Promise<Tables[T] | undefined> {
+  return q.get<Tables[T]>(`select * from ${table} where id = ?`, [id]);
+}

@@ -1,0 +1,37 @@
+/** Levenshtein distance over code points (so Chinese names count per character). */
+export function editDistance(a: string, b: string): number {
+  const s = [...a.toLowerCase()];
+  const t = [...b.toLowerCase()];
+  let prev = Array.from({ length: t.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= s.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    prev = cur;
+  }
+  return prev[t.length]!;
+}
+
+/**
+ * The candidate closest to `input`, or undefined when nothing is close enough
+ * to be a plausible typo (more than half the input's length away).
+ * @example closestMatch('lii', ['li', 'wang']) // 'li'
+ */
+export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
+  const needle = input.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const hay = c.toLowerCase();
+    // A prefix or substring hit is the strongest hint ("zhang" for "zhangsan").
+    const d = hay.startsWith(needle) || needle.startsWith(hay) ? 0.5 : hay.includes(needle) ? 0.75 : editDistance(needle, hay);
+    if (d < bestScore) {
+      bestScore = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.ceil([...needle].length / 2));
+  return bestScore <= limit ? best : undefined;
+}

@@ -1,0 +1,53 @@
+import { en, type MessageKey } from './en.js';
+import { zh } from './zh.js';
+
+export type { MessageKey };
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+let catalog: Record<MessageKey, string> = en;
+let current: Lang = 'en';
+
+/** Picks the catalog every later `t()` call reads. */
+export function setLang(lang: Lang): void {
+  current = lang;
+  catalog = lang === 'zh' ? zh : en;
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+/**
+ * The message for `key` in the current language, with `{param}`s filled in.
+ * @example t('member.added', { handle: 'li.na', name: '李娜' })
+ */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text = catalog[key] ?? en[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** Maps a locale string (zh_CN.UTF-8, en_US, zh-Hans) to a language, if it names one. */
+export function langFromLocale(value: string | undefined): Lang | undefined {
+  if (!value) return undefined;
+  const v = value.toLowerCase();
+  if (v === 'en' || v === 'zh') return v;
+  if (v.startsWith('zh')) return 'zh';
+  if (v.startsWith('en') || v === 'c' || v === 'posix' || v.startsWith('c.')) return 'en';
+  return undefined;
+}
+
+/**
+ * `--lang` (already parsed), else TEAM_LANG, else LC_ALL / LC_MESSAGES / LANG, else English.
+ */
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (flag !== undefined) return langFromLocale(flag) ?? 'en';
+  return (
+    langFromLocale(env.TEAM_LANG) ??
+    langFromLocale(env.LC_ALL) ??
+    langFromLocale(env.LC_MESSAGES) ??
+    langFromLocale(env.LANG) ??
+    'en'
+  );
+}
