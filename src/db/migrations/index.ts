@@ -1,3 +1,4 @@
+import { m20261123Goals } from './2026-11-23-goals.js';
 import { m20261123Org } from './2026-11-23-org.js';
 
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only; never edit a released one. */
-export const migrations: readonly Migration[] = [m20261123Org];
+export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals];
