@@ -1,15 +1,16 @@
 // Builds dist/ from src/ with esbuild. Run by `npm install` (prepare) and `npm run build`.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-rmSync(`${root}dist`, { recursive: true, force: true });
+// Build beside dist/ and swap it in, so a concurrent run never sees half a build.
+const tmp = `${root}dist.tmp-${process.pid}`;
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist',
+  outdir: tmp,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -20,3 +21,5 @@ await build({
   define: { __VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 });
+rmSync(`${root}dist`, { recursive: true, force: true });
+renameSync(tmp, `${root}dist`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../db/connection.js';
 import type { Db } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
 import { getLang, t, type Lang } from '../i18n/index.js';
@@ -34,6 +33,7 @@ export function ctxFrom(cmd: Command): Ctx {
  * by a command other than init/demo is announced, so a mistyped --db is noticed.
  */
 export async function withDb<T>(ctx: Ctx, fn: (db: Db) => Promise<T>, opts: { quietCreate?: boolean } = {}): Promise<T> {
+  const { openDatabase } = await import('../db/connection.js');
   const opened = await openDatabase({ path: ctx.dbPath, env: ctx.env });
   if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
   try {

@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { TeamError } from '../domain/errors.js';
 import { detectLang, langFromLocale, setLang, t } from '../i18n/index.js';
 import { reportError, UsageExit } from './errors.js';
-import { configureColor } from './output.js';
+import { runtime } from './runtime.js';
 import { createProgram } from './program.js';
 
 declare const __VERSION__: string;
@@ -43,8 +43,8 @@ function translateCommanderError(e: CommanderError): string {
 async function main(argv: string[]): Promise<number> {
   const env = process.env;
   const flag = langFlag(argv.slice(2));
-  setLang(detectLang(flag, env));
-  configureColor(!argv.includes('--no-color'), env, Boolean(process.stdout.isTTY));
+  await setLang(detectLang(flag, env));
+  runtime.color = !argv.includes('--no-color');
   if (flag !== undefined && !langFromLocale(flag)) throw new TeamError('err.invalidLang', { value: flag });
 
   const program = createProgram(__VERSION__);

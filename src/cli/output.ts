@@ -2,6 +2,7 @@ import chalk from 'chalk';
 import stringWidth from 'string-width';
 import { TeamError } from '../domain/errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
+import { runtime } from './runtime.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
@@ -23,6 +24,8 @@ export function configureColor(wantColor: boolean, env: NodeJS.ProcessEnv, isTTY
   if (env.FORCE_COLOR !== undefined && wantColor && !env.NO_COLOR) on = env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   chalk.level = on ? 1 : 0;
 }
+
+configureColor(runtime.color, process.env, Boolean(process.stdout.isTTY));
 
 export function colorOn(): boolean {
   return chalk.level > 0;

@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import { t, type MessageKey } from '../i18n/index.js';
-import { ctxFrom, type Ctx } from './context.js';
+import type { Ctx } from './context.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (ctx: Ctx, ...args: any[]) => Promise<void>;
@@ -15,7 +15,7 @@ function lazy(load: Loader, name: string) {
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const rest = args.slice(0, -1);
-    const mod = await load();
+    const [mod, { ctxFrom }] = await Promise.all([load(), import('./context.js')]);
     await mod[name]!(ctxFrom(cmd), ...rest);
   };
 }
@@ -23,8 +23,12 @@ function lazy(load: Loader, name: string) {
 const load = {
   init: () => import('./commands/init.js'),
   demo: () => import('./commands/demo.js'),
-  depts: () => import('./commands/depts.js'),
-  roles: () => import('./commands/roles.js'),
+  deptsRead: () => import('./commands/depts-read.js'),
+  deptsWrite: () => import('./commands/depts-write.js'),
+  rolesRead: () => import('./commands/roles-read.js'),
+  rolesWrite: () => import('./commands/roles-write.js'),
+  goalsRead: () => import('./commands/goals-read.js'),
+  goalsWrite: () => import('./commands/goals-write.js'),
   membersRead: () => import('./commands/members-read.js'),
   membersWrite: () => import('./commands/members-write.js'),
   org: () => import('./commands/org.js'),
@@ -81,16 +85,16 @@ export function createProgram(version: string): Command {
   // departments
   const depts = group(program, 'depts', 'cmd.depts');
   examples(
-    depts.command('add').argument('[name]').description(t('cmd.depts.add')).option('--description <text>', t('opt.description')).option('--json', t('opt.json')).action(lazy(load.depts, 'add')),
+    depts.command('add').argument('[name]').description(t('cmd.depts.add')).option('--description <text>', t('opt.description')).option('--json', t('opt.json')).action(lazy(load.deptsWrite, 'add')),
     ['team depts add 直播部 --description "抖音和淘宝直播"'],
   );
-  examples(listOptions(depts.command('list').description(t('cmd.depts.list'))).action(lazy(load.depts, 'list')), ['team depts list', 'team depts list --format csv > depts.csv']);
-  examples(depts.command('show').argument('<dept>').description(t('cmd.depts.show')).option('--json', t('opt.json')).action(lazy(load.depts, 'show')), ['team depts show 客服部']);
+  examples(listOptions(depts.command('list').description(t('cmd.depts.list'))).action(lazy(load.deptsRead, 'list')), ['team depts list', 'team depts list --format csv > depts.csv']);
+  examples(depts.command('show').argument('<dept>').description(t('cmd.depts.show')).option('--json', t('opt.json')).action(lazy(load.deptsRead, 'show')), ['team depts show 客服部']);
   examples(
-    depts.command('edit').argument('<dept>').description(t('cmd.depts.edit')).option('--name <name>', t('opt.name')).option('--description <text>', t('opt.description')).option('--json', t('opt.json')).action(lazy(load.depts, 'edit')),
+    depts.command('edit').argument('<dept>').description(t('cmd.depts.edit')).option('--name <name>', t('opt.name')).option('--description <text>', t('opt.description')).option('--json', t('opt.json')).action(lazy(load.deptsWrite, 'edit')),
     ['team depts edit 客服部 --name 客户服务部'],
   );
-  examples(depts.command('rm').argument('<dept>').description(t('cmd.depts.rm')).option('-y, --yes', t('opt.yes')).action(lazy(load.depts, 'rm')), ['team depts rm 直播部 --yes']);
+  examples(depts.command('rm').argument('<dept>').description(t('cmd.depts.rm')).option('-y, --yes', t('opt.yes')).action(lazy(load.deptsWrite, 'rm')), ['team depts rm 直播部 --yes']);
 
   // roles
   const roles = group(program, 'roles', 'cmd.roles');
@@ -104,17 +108,17 @@ export function createProgram(version: string): Command {
   examples(
     roleWriteOptions(roles.command('add').argument('[name]').description(t('cmd.roles.add')))
       .option('--duty <text>', t('opt.duty'), (v: string, prev: string[] = []) => [...prev, v])
-      .action(lazy(load.roles, 'add')),
+      .action(lazy(load.rolesWrite, 'add')),
     ['team roles add 短视频运营 --dept 运营部 --reports-to 运营经理 --duty "每周策划 3 条短视频" --duty "跟踪播放和转化数据"'],
   );
-  examples(listOptions(roles.command('list').description(t('cmd.roles.list')).option('--dept <dept>', t('opt.dept'))).action(lazy(load.roles, 'list')), ['team roles list', 'team roles list --dept 客服部 --json']);
-  examples(roles.command('show').argument('<role>').description(t('cmd.roles.show')).option('--json', t('opt.json')).action(lazy(load.roles, 'show')), ['team roles show 客服经理']);
-  examples(roleWriteOptions(roles.command('edit').argument('<role>').description(t('cmd.roles.edit')).option('--name <name>', t('opt.name'))).action(lazy(load.roles, 'edit')), ['team roles edit 直播主播 --reports-to 营销专员']);
-  examples(roles.command('rm').argument('<role>').description(t('cmd.roles.rm')).option('-y, --yes', t('opt.yes')).action(lazy(load.roles, 'rm')), ['team roles rm 短视频运营 --yes']);
+  examples(listOptions(roles.command('list').description(t('cmd.roles.list')).option('--dept <dept>', t('opt.dept'))).action(lazy(load.rolesRead, 'list')), ['team roles list', 'team roles list --dept 客服部 --json']);
+  examples(roles.command('show').argument('<role>').description(t('cmd.roles.show')).option('--json', t('opt.json')).action(lazy(load.rolesRead, 'show')), ['team roles show 客服经理']);
+  examples(roleWriteOptions(roles.command('edit').argument('<role>').description(t('cmd.roles.edit')).option('--name <name>', t('opt.name'))).action(lazy(load.rolesWrite, 'edit')), ['team roles edit 直播主播 --reports-to 营销专员']);
+  examples(roles.command('rm').argument('<role>').description(t('cmd.roles.rm')).option('-y, --yes', t('opt.yes')).action(lazy(load.rolesWrite, 'rm')), ['team roles rm 短视频运营 --yes']);
   const duties = group(roles, 'duties', 'cmd.roles.duties');
-  examples(duties.command('add').argument('<role>').argument('<text>').description(t('cmd.roles.duties.add')).option('--at <n>', t('opt.at')).option('--json', t('opt.json')).action(lazy(load.roles, 'dutyAdd')), ['team roles duties add 客服专员（售前） "首次响应不超过 30 秒" --at 1']);
-  examples(duties.command('rm').argument('<role>').argument('<n>').description(t('cmd.roles.duties.rm')).option('--json', t('opt.json')).action(lazy(load.roles, 'dutyRm')), ['team roles duties rm 客服助理 3']);
-  examples(duties.command('move').argument('<role>').argument('<from>').argument('<to>').description(t('cmd.roles.duties.move')).option('--json', t('opt.json')).action(lazy(load.roles, 'dutyMove')), ['team roles duties move 客服经理 4 1']);
+  examples(duties.command('add').argument('<role>').argument('<text>').description(t('cmd.roles.duties.add')).option('--at <n>', t('opt.at')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyAdd')), ['team roles duties add 客服专员（售前） "首次响应不超过 30 秒" --at 1']);
+  examples(duties.command('rm').argument('<role>').argument('<n>').description(t('cmd.roles.duties.rm')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyRm')), ['team roles duties rm 客服助理 3']);
+  examples(duties.command('move').argument('<role>').argument('<from>').argument('<to>').description(t('cmd.roles.duties.move')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyMove')), ['team roles duties move 客服经理 4 1']);
 
   // members
   const members = group(program, 'members', 'cmd.members');
@@ -154,6 +158,114 @@ export function createProgram(version: string): Command {
   examples(members.command('restore').argument('<member>').description(t('cmd.members.restore')).option('--json', t('opt.json')).action(lazy(load.membersWrite, 'restore')), ['team members restore zhao.lei']);
 
   examples(program.command('org').description(t('cmd.org')).option('--dept <dept>', t('opt.dept')).option('--json', t('opt.json')).action(lazy(load.org, 'org')), ['team org', 'team org --dept 客服部 --json']);
+
+  // goals
+  const goals = group(program, 'goals', 'cmd.goals');
+  const goalFields = (c: Command) =>
+    c
+      .option('--owner <who>', t('opt.goal.owner'))
+      .option('--metric <name>', t('opt.goal.metric'))
+      .option('--unit <unit>', t('opt.goal.unit'))
+      .option('--kind <kind>', t('opt.goal.kind'))
+      .option('--baseline <n>', t('opt.goal.baseline'))
+      .option('--target <n>', t('opt.goal.target'))
+      .option('--direction <dir>', t('opt.goal.direction'))
+      .option('--start <date>', t('opt.goal.start'))
+      .option('--due <date>', t('opt.goal.due'))
+      .option('--horizon <h>', t('opt.goal.horizon'))
+      .option('--term <term>', t('opt.goal.term'))
+      .option('--why <text>', t('opt.goal.why'))
+      .option('--parent <goal>', t('opt.goal.parent'))
+      .option('--weight <n>', t('opt.goal.weight'))
+      .option('--cadence <days>', t('opt.goal.cadence'))
+      .option('--actor <name>', t('opt.by'))
+      .option('--json', t('opt.json'));
+  examples(
+    goalFields(goals.command('add').argument('[title]').description(t('cmd.goals.add')))
+      .option('--template <key>', t('opt.goal.template'))
+      .option('--draft', t('opt.goal.draft'))
+      .action(lazy(load.goalsWrite, 'add')),
+    [
+      'team goals add "Q1 天猫店 GMV 提升 20%" --owner team --metric GMV --unit ¥ --baseline 1000000 --target 1200000 --start 2026-01-01 --due 2026-03-31 --why "年度增长计划"',
+      'team goals add --template first-response --owner 客服部',
+      'team goals add "客服首次响应 ≤ 30 秒" --owner wu.xue --metric 首次响应时长 --unit s --direction at-most --target 30 --due 2026-12-31 --parent 1',
+      'team goals add   # asks for each SMART field, on a terminal',
+    ],
+  );
+  examples(
+    listOptions(
+      goals
+        .command('list')
+        .description(t('cmd.goals.list'))
+        .option('--owner <who>', t('opt.goal.filterOwner'))
+        .option('--dept <dept>', t('opt.goal.filterDept'))
+        .option('--status <status>', t('opt.goal.status'))
+        .option('--horizon <h>', t('opt.goal.horizon'))
+        .option('--due-before <date>', t('opt.goal.dueBefore'))
+        .option('--due-after <date>', t('opt.goal.dueAfter'))
+        .option('--parent <goal>', t('opt.goal.parent'))
+        .option('--sort <key>', t('opt.goal.sort'))
+        .option('--all', t('opt.goal.allGoals')),
+    ).action(lazy(load.goalsRead, 'list')),
+    ['team goals list --owner wu.xue', 'team goals list --status at-risk --json', 'team goals list --dept 客服部 --sort progress --format csv > goals.csv'],
+  );
+  examples(goals.command('show').argument('<goal>').description(t('cmd.goals.show')).option('--history', t('opt.goal.history')).option('--json', t('opt.json')).action(lazy(load.goalsRead, 'show')), ['team goals show 3', 'team goals show 3 --history']);
+  examples(goals.command('tree').argument('[goal]').description(t('cmd.goals.tree')).option('--json', t('opt.json')).action(lazy(load.goalsRead, 'tree')), ['team goals tree', 'team goals tree 1 --json']);
+  examples(goals.command('check').argument('<goal>').description(t('cmd.goals.check')).option('--json', t('opt.json')).action(lazy(load.goalsRead, 'check')), ['team goals check 7']);
+  examples(
+    goals
+      .command('split')
+      .argument('<goal>')
+      .description(t('cmd.goals.split'))
+      .requiredOption('--by <how>', t('opt.goal.by'))
+      .option('--members <list>', t('opt.goal.members'))
+      .option('--dept <dept>', t('opt.goal.splitDept'))
+      .option('--period <period>', t('opt.goal.period'))
+      .option('--weights <list>', t('opt.goal.weights'))
+      .option('--actor <name>', t('opt.by'))
+      .option('--json', t('opt.json'))
+      .action(lazy(load.goalsWrite, 'split')),
+    ['team goals split 1 --by member,period --members li.qiang,zhao.min,sun.li --period month', 'team goals split 1 --by member --dept 客服部 --weights 2,1,1'],
+  );
+  examples(
+    goals
+      .command('checkin')
+      .argument('<goal>')
+      .description(t('cmd.goals.checkin'))
+      .option('--value <n>', t('opt.goal.value'))
+      .option('--add <n>', t('opt.goal.add'))
+      .option('--date <date>', t('opt.goal.date'))
+      .option('--note <text>', t('opt.goal.note'))
+      .option('--actor <name>', t('opt.by'))
+      .option('--json', t('opt.json'))
+      .action(lazy(load.goalsWrite, 'checkin')),
+    ['team goals checkin 5 --value 48200 --note "双11 预热"', 'team goals checkin 5 --add 3200 --date 2026-11-20'],
+  );
+  examples(
+    goalFields(goals.command('edit').argument('<goal>').description(t('cmd.goals.edit')).option('--title <title>', t('opt.name')))
+      .option('--resplit', t('opt.goal.resplit'))
+      .option('--no-resplit')
+      .action(lazy(load.goalsWrite, 'edit')),
+    ['team goals edit 1 --target 1300000 --resplit', 'team goals edit 7 --due 2026-12-31 --why "年货节备货"'],
+  );
+  examples(
+    goals
+      .command('review')
+      .argument('<goal>')
+      .description(t('cmd.goals.review'))
+      .option('--self <text>', t('opt.goal.self'))
+      .option('--self-score <n>', t('opt.goal.selfScore'))
+      .option('--lead <text>', t('opt.goal.lead'))
+      .option('--score <n>', t('opt.goal.score'))
+      .option('--outcome <outcome>', t('opt.goal.outcome'))
+      .option('--outcome-note <text>', t('opt.goal.outcomeNote'))
+      .option('--final <n>', t('opt.goal.final'))
+      .option('--actor <name>', t('opt.by'))
+      .option('--json', t('opt.json'))
+      .action(lazy(load.goalsWrite, 'review')),
+    ['team goals review 5 --self "双11 超额完成，售后压力大" --self-score 4', 'team goals review 5 --lead "达成，评为服务之星" --score 5 --outcome reward --outcome-note 服务之星'],
+  );
+  examples(listOptions(goals.command('templates').description(t('cmd.goals.templates'))).action(lazy(load.goalsRead, 'templates')), ['team goals templates', 'team --lang zh goals templates --json']);
 
   return program;
 }

@@ -4,7 +4,6 @@
  * empty stdin): callers get a one-line error naming the missing flags instead.
  */
 import { CancelledError, TeamError } from '../domain/errors.js';
-import { t } from '../i18n/index.js';
 
 export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.TEAM_NO_PROMPT !== '1';

@@ -31,3 +31,13 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, field
   const known = issue.message.startsWith('err.') ? (issue.message as MessageKey) : 'err.invalid';
   throw new TeamError(known, { field, value, reason: issue.message });
 }
+
+/** A number as typed: "100000", "100,000", "1_000", "-3.5". */
+export const numberText = z
+  .string()
+  .transform((s) => s.replace(/[,_，]/g, '').trim())
+  .refine((s) => /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s), { message: 'err.invalidNumber' satisfies MessageKey })
+  .transform(Number);
+
+/** A comma-separated list: "a,b , c" → ['a', 'b', 'c']. */
+export const listText = z.string().transform((s) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean));

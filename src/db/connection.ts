@@ -35,12 +35,12 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
   const path = await locateDatabase(opts);
   let created = false;
   if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    ensureDir(dirname(path));
     try {
       closeSync(openSync(path, 'wx', 0o600));
       created = true;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new TeamError('err.db.open', { path, reason: (e as Error).message }, 1);
     }
   }
   let sqlite: Database.Database;
@@ -64,6 +64,21 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
     throw new TeamError('err.db.open', { path, reason: (e as Error).message }, 1);
   }
   return { db: wrap(sqlite), path, created };
+}
+
+/**
+ * mkdir -p, one level at a time: Node 20's recursive mkdirSync spins forever
+ * on some paths (seen with /proc/nope), where this fails with a clear error.
+ */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) ensureDir(parent);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new TeamError('err.db.open', { path: dir, reason: (e as Error).message }, 1);
+  }
 }
 
 /** Applies the pending migrations, each with its record, one transaction each. */

@@ -22,7 +22,7 @@ export class TeamError extends Error {
 /** Raised when a name or id matches nothing; carries the closest known name, if any. */
 export class NotFoundError extends TeamError {
   constructor(
-    readonly kind: 'member' | 'role' | 'department' | 'goal',
+    readonly kind: 'member' | 'role' | 'department' | 'goal' | 'owner',
     readonly input: string,
     readonly suggestion: string | undefined,
   ) {

@@ -1,5 +1,4 @@
 import { en, type MessageKey } from './en.js';
-import { zh } from './zh.js';
 
 export type { MessageKey };
 export type Lang = 'en' | 'zh';
@@ -8,10 +7,10 @@ export const LANGS: readonly Lang[] = ['en', 'zh'];
 let catalog: Record<MessageKey, string> = en;
 let current: Lang = 'en';
 
-/** Picks the catalog every later `t()` call reads. */
-export function setLang(lang: Lang): void {
+/** Picks the catalog every later `t()` call reads; Chinese is loaded only when chosen. */
+export async function setLang(lang: Lang): Promise<void> {
   current = lang;
-  catalog = lang === 'zh' ? zh : en;
+  catalog = lang === 'zh' ? (await import('./zh.js')).zh : en;
 }
 
 export function getLang(): Lang {

@@ -3,10 +3,12 @@
  * with the closest known name as a suggestion.
  */
 import { findDepartmentById, findDepartmentIdByName, findDepartmentIdByPresetKey, listDepartmentNames } from '../db/repositories/departments.repository.js';
+import { findGoalById, findGoalIdsByTitle, listGoalTitles } from '../db/repositories/goals.repository.js';
 import { findMemberById, findMemberIdByHandle, findMemberIdsByLooseName, listMemberNames } from '../db/repositories/members.repository.js';
 import { findRoleById, findRoleIdByName, findRoleIdByPresetKey, listRoleNames } from '../db/repositories/roles.repository.js';
 import type { Queryable } from '../db/sql.js';
-import { NotFoundError } from '../domain/errors.js';
+import { NotFoundError, TeamError } from '../domain/errors.js';
+import type { OwnerType } from '../domain/goals/goal.js';
 import { closestMatch } from '../domain/match.js';
 
 const isId = (s: string) => /^\d+$/.test(s);
@@ -43,4 +45,32 @@ export async function resolveMemberId(q: Queryable, input: string): Promise<numb
 /** "none" (or 无) clears an optional reference. */
 export function isNone(input: string | undefined): boolean {
   return input !== undefined && ['none', '无', '-', ''].includes(input.trim().toLowerCase());
+}
+
+/** A goal by id ("12" or "#12") or exact title; a title shared by several goals asks for the id. */
+export async function resolveGoalId(q: Queryable, input: string): Promise<number> {
+  const s = input.trim();
+  const idText = s.startsWith('#') ? s.slice(1) : s;
+  if (isId(idText) && (await findGoalById(q, Number(idText)))) return Number(idText);
+  const ids = await findGoalIdsByTitle(q, s);
+  if (ids.length === 1) return ids[0]!;
+  if (ids.length > 1) throw new TeamError('err.goal.ambiguous', { title: s, ids: ids.map((i) => `#${i}`).join(', ') });
+  throw new NotFoundError('goal', s, closestMatch(s, await listGoalTitles(q)));
+}
+
+/** "team", a member (id, handle or name) or a department (id or name), in that order. */
+export async function resolveOwner(q: Queryable, input: string): Promise<{ type: OwnerType; id: number | null }> {
+  const s = input.trim();
+  if (['team', '团队', '全队'].includes(s.toLowerCase())) return { type: 'team', id: null };
+  try {
+    return { type: 'member', id: await resolveMemberId(q, s) };
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    try {
+      return { type: 'department', id: await resolveDepartmentId(q, s) };
+    } catch (e2) {
+      if (!(e2 instanceof NotFoundError)) throw e2;
+      throw new NotFoundError('owner', s, e.suggestion ?? e2.suggestion);
+    }
+  }
 }

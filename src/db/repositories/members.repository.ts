@@ -44,11 +44,15 @@ export interface MemberFilter {
 export async function listMembers(q: Queryable, f: MemberFilter = {}): Promise<Member[]> {
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (!f.includeArchived) where.push('m.archived_at is null');
-  if (f.departmentId !== undefined) (where.push('m.department_id = ?'), params.push(f.departmentId));
-  if (f.roleId !== undefined) (where.push('m.role_id = ?'), params.push(f.roleId));
-  if (f.shift !== undefined) (where.push('m.shift = ?'), params.push(f.shift));
-  if (f.status !== undefined) (where.push('m.status = ?'), params.push(f.status));
+  const add = (sql: string, ...values: SqlValue[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (!f.includeArchived) add('m.archived_at is null');
+  if (f.departmentId !== undefined) add('m.department_id = ?', f.departmentId);
+  if (f.roleId !== undefined) add('m.role_id = ?', f.roleId);
+  if (f.shift !== undefined) add('m.shift = ?', f.shift);
+  if (f.status !== undefined) add('m.status = ?', f.status);
   const sql = `${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle`;
   return (await q.all<MemberListRow>(sql, params)).map(toMember);
 }

@@ -1,20 +1,10 @@
 import { z } from 'zod';
-import type { Role, RoleDetail } from '../../domain/org.js';
 import { t } from '../../i18n/index.js';
-import { addDuty, addRole, editRole, getRoles, moveDuty, prepareRemoveRole, removeDuty, removeRole, showRole } from '../../services/roles.service.js';
+import { addDuty, addRole, editRole, moveDuty, prepareRemoveRole, removeDuty, removeRole } from '../../services/roles.service.js';
 import { withDb, type Ctx } from '../context.js';
-import { out, printJson, printList, renderFields, renderTable, resolveFormat, say, type Column } from '../output.js';
+import { printJson, say } from '../output.js';
 import { askText, confirmOrAbort, requireFlags } from '../prompts.js';
 import { parseOptions, positiveInt, text } from '../validate.js';
-
-const columns: Column<Role>[] = [
-  { header: 'col.id', value: (r) => r.id, align: 'right' },
-  { header: 'col.role', value: (r) => r.name },
-  { header: 'col.dept', value: (r) => r.department },
-  { header: 'col.reportsTo', value: (r) => r.reportsTo },
-  { header: 'col.duties', value: (r) => r.dutyCount, align: 'right' },
-  { header: 'col.members', value: (r) => r.memberCount, align: 'right' },
-];
 
 const writeSchema = z.object({
   name: text.optional(),
@@ -26,24 +16,6 @@ const writeSchema = z.object({
   json: z.boolean().optional(),
 });
 
-async function render(r: RoleDetail): Promise<string> {
-  const head = renderFields([
-    ['col.id', r.id],
-    ['col.role', r.name],
-    ['col.dept', r.department],
-    ['col.reportsTo', r.reportsTo],
-    ['col.description', r.description],
-    ['col.workflow', r.workflow],
-    ['col.holders', r.holders.map((h) => `${h.name} (${h.handle})`).join(', ')],
-  ]);
-  if (r.duties.length === 0) return head;
-  const duties = await renderTable(r.duties.map((text, i) => ({ n: i + 1, text })), [
-    { header: 'col.position', value: (d) => d.n, align: 'right' },
-    { header: 'col.duty', value: (d) => d.text, wrap: 60 },
-  ]);
-  return `${head}\n${duties}`;
-}
-
 export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Promise<void> {
   const opts = parseOptions(writeSchema, { ...(raw as object), name });
   requireFlags(opts.name === undefined ? ['NAME'] : []);
@@ -53,18 +25,6 @@ export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Pro
   );
   if (opts.json) printJson(role);
   say(t('role.added', { name: role.name }));
-}
-
-export async function list(ctx: Ctx, opts: { json?: boolean; format?: string; dept?: string }): Promise<void> {
-  const format = resolveFormat(opts);
-  const roles = await withDb(ctx, (db) => getRoles({ db, now: ctx.now }, { dept: opts.dept }));
-  await printList(format, roles, columns);
-}
-
-export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
-  const role = await withDb(ctx, (db) => showRole({ db, now: ctx.now }, ref));
-  if (opts.json) return printJson(role);
-  out(await render(role));
 }
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
@@ -86,6 +46,7 @@ export async function rm(ctx: Ctx, ref: string, opts: { yes?: boolean }): Promis
 }
 
 const atSchema = z.object({ at: positiveInt.optional(), json: z.boolean().optional() });
+
 const positionsSchema = z.object({ n: positiveInt, from: positiveInt, to: positiveInt });
 
 export async function dutyAdd(ctx: Ctx, ref: string, duty: string, raw: unknown): Promise<void> {

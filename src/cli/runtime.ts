@@ -1,0 +1,5 @@
+/** Facts main() learns from argv before any command module loads. */
+export const runtime = {
+  /** False with --no-color. */
+  color: true,
+};

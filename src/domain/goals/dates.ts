@@ -1,0 +1,62 @@
+/**
+ * Calendar-day arithmetic on 'YYYY-MM-DD' strings, in UTC so that no time
+ * zone or daylight-saving jump can shift a day. A "day number" is the count
+ * of days since 1970-01-01 (which was a Thursday).
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Day number of a 'YYYY-MM-DD' date; throws a RangeError for anything else,
+ * including impossible dates such as '2026-02-30'.
+ * @example toDay('1970-01-02') // 1
+ */
+export function toDay(date: string): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+  if (fromDay(day) !== date) throw new RangeError(`not a calendar date: ${date}`);
+  return day;
+}
+
+/**
+ * The 'YYYY-MM-DD' date of a day number.
+ * @example fromDay(0) // '1970-01-01'
+ */
+export function fromDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Weekday of a day number, Monday = 0 … Sunday = 6 (ISO order).
+ * @example weekdayOf(toDay('2026-01-12')) // 0 (a Monday)
+ */
+export function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * Number of days in a month (month 1–12).
+ * @example daysInMonth(2028, 2) // 29
+ */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Year, month (1–12) and day of a day number.
+ * @example partsOf(toDay('2026-03-15')) // { year: 2026, month: 3, day: 15 }
+ */
+export function partsOf(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * Day number of year/month/day (month 1–12, no overflow checking).
+ * @example dayOf(1970, 1, 1) // 0
+ */
+export function dayOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}

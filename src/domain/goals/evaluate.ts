@@ -1,0 +1,104 @@
+/**
+ * Where one goal stands: its value (own check-ins, or rolled up from its
+ * children), progress, forecast status and staleness. Pure: the caller loads
+ * the rows and passes "today".
+ */
+import { forecast, isStale, rollup, type ForecastStatus } from './progress.js';
+import type { Direction, MetricKind } from './units.js';
+
+export type GoalStatus = ForecastStatus | 'draft';
+
+export interface Point {
+  date: string;
+  value: number;
+}
+
+export interface GoalFacts {
+  kind: MetricKind | null;
+  baseline: number | null;
+  target: number | null;
+  direction: Direction | null;
+  start: string | null;
+  due: string | null;
+  draft: boolean;
+  state: 'open' | 'achieved' | 'missed';
+  finalValue: number | null;
+  cadenceDays: number;
+}
+
+export interface Evaluation {
+  value: number | null;
+  progressPct: number | null;
+  expectedPct: number | null;
+  projected: number | null;
+  status: GoalStatus;
+  stale: boolean;
+  lastCheckinDate: string | null;
+  /** The value over time: own check-ins (latest per date), or the children's roll-up. */
+  series: Point[];
+}
+
+/** One point per date, the last recorded winning; sorted by date. */
+export function dedupeSeries(points: readonly Point[]): Point[] {
+  const byDate = new Map<string, number>();
+  for (const p of points) byDate.set(p.date, p.value);
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, value]) => ({ date, value }));
+}
+
+/**
+ * A parent's series from its children's: at every date any child moved, the
+ * roll-up (sum or weighted mean) of each child's latest value so far.
+ * @example rollupSeries('additive', [{ series: [{ date: 'd1', value: 5 }] }, { series: [{ date: 'd2', value: 3 }] }])
+ * // [{ date: 'd1', value: 5 }, { date: 'd2', value: 8 }]
+ */
+export function rollupSeries(kind: MetricKind, children: readonly { series: readonly Point[]; target: number; weight?: number }[]): Point[] {
+  const dates = [...new Set(children.flatMap((c) => c.series.map((p) => p.date)))].sort();
+  const cursor = children.map(() => -1);
+  const out: Point[] = [];
+  for (const date of dates) {
+    children.forEach((c, i) => {
+      while (cursor[i]! + 1 < c.series.length && c.series[cursor[i]! + 1]!.date <= date) cursor[i]!++;
+    });
+    const value = rollup(
+      kind,
+      children.map((c, i) => ({ target: c.target, value: cursor[i]! >= 0 ? c.series[cursor[i]!]!.value : null, ...(c.weight !== undefined && { weight: c.weight }) })),
+    );
+    if (value !== null) out.push({ date, value });
+  }
+  return out;
+}
+
+/**
+ * Evaluates a goal from its own check-ins, or, when `children` is given and
+ * not empty, from their roll-up (a parent takes no check-ins of its own).
+ */
+export function evaluateGoal(
+  goal: GoalFacts,
+  checkins: readonly Point[],
+  children: readonly { series: readonly Point[]; target: number; weight?: number }[] | null,
+  today: string,
+): Evaluation {
+  const series = children && children.length > 0 && goal.kind ? rollupSeries(goal.kind, children) : dedupeSeries(checkins);
+  const last = series[series.length - 1] ?? null;
+  const base: Evaluation = {
+    value: last?.value ?? null,
+    progressPct: null,
+    expectedPct: null,
+    projected: null,
+    status: 'draft',
+    stale: false,
+    lastCheckinDate: last?.date ?? null,
+    series,
+  };
+  if (goal.target === null || goal.direction === null || goal.start === null || goal.due === null || goal.due < goal.start) return base;
+  const f = forecast({ baseline: goal.baseline, target: goal.target, direction: goal.direction, start: goal.start, due: goal.due }, series, today);
+  const result: Evaluation = { ...base, progressPct: f.progressPct, expectedPct: f.expectedPct, projected: f.projected, status: f.status };
+  if (goal.draft) return { ...result, status: 'draft' };
+  if (goal.state !== 'open') {
+    const value = goal.finalValue ?? result.value;
+    const progress = value === null ? null : forecast({ ...goal, target: goal.target, direction: goal.direction, start: goal.start, due: goal.due }, [{ date: goal.due, value }], goal.due).progressPct;
+    return { ...result, value, progressPct: progress, status: goal.state === 'achieved' ? 'done' : 'missed' };
+  }
+  const leaf = !children || children.length === 0;
+  return { ...result, stale: leaf && isStale(result.lastCheckinDate, goal.start, today, goal.cadenceDays) };
+}

@@ -1,0 +1,62 @@
+/** A goal as the program sees it (camelCase; the JSON shape of `goals … --json`). */
+import type { GoalStatus } from './evaluate.js';
+import type { Direction, MetricKind } from './units.js';
+
+export type OwnerType = 'member' | 'department' | 'team';
+export type GoalState = 'open' | 'achieved' | 'missed';
+export type Term = 'long' | 'short';
+
+export interface Goal {
+  id: number;
+  title: string;
+  ownerType: OwnerType;
+  /** Member or department id; null for the team. */
+  ownerId: number | null;
+  /** Member handle, department name, or "team". */
+  owner: string;
+  ownerName: string | null;
+  metric: string | null;
+  unit: string | null;
+  kind: MetricKind | null;
+  decimals: number;
+  baseline: number | null;
+  target: number | null;
+  direction: Direction | null;
+  start: string | null;
+  due: string | null;
+  horizon: string;
+  term: Term;
+  relevance: string | null;
+  parentId: number | null;
+  weight: number | null;
+  periodLabel: string | null;
+  draft: boolean;
+  cadenceDays: number;
+  state: GoalState;
+  finalValue: number | null;
+  closedAt: string | null;
+  childCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A goal with where it stands today. */
+export interface GoalView extends Goal {
+  value: number | null;
+  progressPct: number | null;
+  expectedPct: number | null;
+  projected: number | null;
+  status: GoalStatus;
+  stale: boolean;
+  lastCheckinDate: string | null;
+}
+
+export const GOAL_STATUSES: readonly GoalStatus[] = ['draft', 'not-started', 'on-track', 'at-risk', 'off-track', 'done', 'missed'];
+
+/** Rounds for display and JSON at the goal's precision (no 0.1+0.2 artefacts). */
+export function roundTo(value: number | null, decimals: number): number | null {
+  if (value === null) return null;
+  const f = 10 ** decimals;
+  const r = Math.round(value * f) / f;
+  return r === 0 ? 0 : r;
+}

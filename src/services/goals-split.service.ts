@@ -1,0 +1,166 @@
+/** Decomposition: a goal split per member and/or per period, and re-split when its target moves. */
+import { findGoalById, insertEvent, insertGoal, listDescendants } from '../db/repositories/goals.repository.js';
+import { findMemberById, listMembers } from '../db/repositories/members.repository.js';
+import type { Queryable } from '../db/sql.js';
+import { TeamError } from '../domain/errors.js';
+import type { Goal, GoalView } from '../domain/goals/goal.js';
+import { deriveHorizon, splitPeriods, type Period } from '../domain/goals/periods.js';
+import { planSplit, splitExact } from '../domain/goals/split.js';
+import { stamp } from './context.js';
+import { FIELD_OF, patchGoal, type GoalServiceOptions } from './goals-audit.service.js';
+import { evaluateGoals } from './goals-view.service.js';
+import { resolveDepartmentId, resolveGoalId, resolveMemberId } from './resolve.js';
+
+export type SplitBy = 'member' | 'period' | 'member,period';
+
+export interface SplitOptions {
+  by: SplitBy;
+  members?: string[];
+  dept?: string;
+  period?: 'month' | 'week';
+  weights?: number[];
+}
+
+/** What a split needs of its parent: a live goal with a target, kind and dates, not split yet. */
+function checkSplittable(g: Goal): asserts g is Goal & { target: number; start: string; due: string; kind: 'additive' | 'rate' } {
+  if (g.draft) throw new TeamError('err.goal.draftSplit', { id: g.id });
+  if (g.state !== 'open') throw new TeamError('err.goal.closed', { id: g.id, state: g.state });
+  if (g.childCount > 0) throw new TeamError('err.goal.alreadySplit', { id: g.id, children: g.childCount });
+  if (g.target === null || g.start === null || g.due === null || g.kind === null) throw new TeamError('err.goal.notSplittable', { id: g.id });
+}
+
+async function splitMembers(tx: Queryable, o: SplitOptions): Promise<{ id: number; handle: string; name: string }[]> {
+  let ids: number[];
+  if (o.members?.length) ids = [];
+  else if (o.dept !== undefined) ids = (await listMembers(tx, { departmentId: await resolveDepartmentId(tx, o.dept) })).map((m) => m.id);
+  else throw new TeamError('err.goal.splitNeedsMembers');
+  for (const ref of o.members ?? []) ids.push(await resolveMemberId(tx, ref));
+  if (new Set(ids).size !== ids.length) throw new TeamError('err.goal.splitDuplicateMember');
+  if (ids.length === 0) throw new TeamError('err.goal.splitNoMembers', { dept: o.dept ?? '' });
+  const out = [];
+  for (const id of ids) {
+    const m = (await findMemberById(tx, id))!;
+    if (m.archived) throw new TeamError('err.member.archived', { handle: m.handle });
+    out.push({ id, handle: m.handle, name: m.name });
+  }
+  return out;
+}
+
+/**
+ * Splits a goal into children that inherit its metric, unit, kind, direction
+ * and relevance. Additive targets sum exactly to the parent's; rates carry it.
+ * By member and period, each member gets a goal with one sub-goal per period.
+ */
+export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitOptions): Promise<{ parentId: number; created: number; children: GoalView[] }> {
+  return o.db.transaction(async (tx) => {
+    const parent = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    checkSplittable(parent);
+    const byMember = opts.by !== 'period';
+    const byPeriod = opts.by !== 'member';
+    const members = byMember ? await splitMembers(tx, opts) : [];
+    let periods: Period[] = byPeriod ? splitPeriods(parent.start, parent.due, opts.period ?? 'month') : [];
+    const first = byMember ? members.length : periods.length;
+    if (opts.weights && opts.weights.length !== first) throw new TeamError('err.goal.weightsCount', { given: opts.weights.length, needed: first });
+    if (opts.weights && !byMember) periods = periods.map((p, i) => ({ ...p, weight: opts.weights![i]! }));
+    const cells = planSplit({
+      target: parent.target,
+      baseline: parent.baseline,
+      kind: parent.kind,
+      decimals: parent.decimals,
+      by: opts.by,
+      members: members.map((m, i) => ({ id: m.id, ...(opts.weights && byMember && { weight: opts.weights[i]! }) })),
+      periods,
+      start: parent.start,
+      due: parent.due,
+    });
+    const now = stamp(o.now);
+    const base = { ...columnsOf(parent), parent_id: parent.id, created_at: now, updated_at: now };
+    const insert = async (c: { title: string; memberId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) =>
+      insertGoal(tx, {
+        ...base,
+        title: c.title,
+        owner_type: c.memberId !== null ? 'member' : parent.ownerType,
+        owner_member_id: c.memberId ?? (parent.ownerType === 'member' ? parent.ownerId : null),
+        owner_department_id: c.memberId !== null ? null : parent.ownerType === 'department' ? parent.ownerId : null,
+        target: c.target,
+        baseline: c.baseline,
+        start_date: c.start,
+        due_date: c.due,
+        horizon: deriveHorizon(c.start, c.due),
+        parent_id: c.parentId,
+        period_label: c.label,
+        weight: c.weight,
+      });
+    const created: number[] = [];
+    const name = (id: number | null) => members.find((m) => m.id === id)?.name ?? '';
+    if (byMember && byPeriod) {
+      for (const [i, m] of members.entries()) {
+        const mine = cells.filter((c) => c.memberId === m.id);
+        const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : splitExact(xs.reduce<number>((a, x) => a + x!, 0), [1], parent.decimals)[0]!);
+        const target = parent.kind === 'additive' ? sum(mine.map((c) => c.target))! : parent.target;
+        const baseline = parent.kind === 'additive' ? sum(mine.map((c) => c.baseline)) : parent.baseline;
+        const mid = await insert({ title: `${parent.title} · ${m.name}`, memberId: m.id, target, baseline, start: parent.start, due: parent.due, parentId: parent.id, label: null, weight: opts.weights?.[i] ?? null });
+        created.push(mid);
+        for (const c of mine) await insert({ title: `${parent.title} · ${m.name} · ${c.period!.label}`, memberId: m.id, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: mid, label: c.period!.label, weight: null });
+      }
+    } else {
+      for (const [i, c] of cells.entries()) {
+        const title = c.period ? `${parent.title} · ${c.period.label}` : `${parent.title} · ${name(c.memberId)}`;
+        created.push(await insert({ title, memberId: c.memberId, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: parent.id, label: c.period?.label ?? null, weight: opts.weights?.[i] ?? null }));
+      }
+    }
+    await insertEvent(tx, { goal_id: parent.id, at: now, actor: o.actor, field: 'split', old_value: null, new_value: `${opts.by}: ${created.length}` });
+    const refreshed = (await findGoalById(tx, parent.id))!;
+    const { views, childrenOf } = await evaluateGoals(tx, [refreshed], o.today);
+    return { parentId: parent.id, created: created.length + (byMember && byPeriod ? cells.length : 0), children: (childrenOf.get(parent.id) ?? []).map((c) => views.get(c.id)!) };
+  });
+}
+
+/** The columns a child copies from its parent. */
+function columnsOf(p: Goal) {
+  return {
+    metric: p.metric,
+    unit: p.unit,
+    kind: p.kind,
+    decimals: p.decimals,
+    direction: p.direction,
+    term: p.term,
+    relevance: p.relevance,
+    draft: 0,
+    cadence_days: p.cadenceDays,
+    state: 'open' as const,
+    final_value: null,
+    closed_at: null,
+    last_value: null,
+    last_checkin_date: null,
+  };
+}
+
+/**
+ * After a parent's target changed: children keep their shares (additive:
+ * the new target split exactly in proportion to the old child targets) or
+ * carry the new target (rates), all the way down. Audited like any edit.
+ */
+export async function resplitGoal(o: GoalServiceOptions, ref: string): Promise<number> {
+  return o.db.transaction(async (tx) => {
+    const root = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    const all = [root, ...(await listDescendants(tx, [root.id]))];
+    const newTarget = new Map<number, number>([[root.id, root.target ?? 0]]);
+    let changed = 0;
+    for (const parent of all) {
+      const kids = all.filter((g) => g.parentId === parent.id);
+      if (kids.length === 0 || parent.target === null) continue;
+      const total = newTarget.get(parent.id) ?? parent.target;
+      const old = kids.map((k) => Math.abs(k.target ?? 0));
+      const shares = parent.kind === 'additive' ? splitExact(total, old.some((w) => w > 0) ? old : kids.map(() => 1), parent.decimals) : kids.map(() => total);
+      for (const [i, k] of kids.entries()) {
+        newTarget.set(k.id, shares[i]!);
+        if (k.target !== shares[i]) {
+          await patchGoal(tx, o, k, { target: shares[i]! }, FIELD_OF);
+          changed++;
+        }
+      }
+    }
+    return changed;
+  });
+}

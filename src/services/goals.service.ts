@@ -1,0 +1,265 @@
+/** Writing goals: add, edit (with an audit trail), check in, review and close. */
+import { findGoalById, findLastCheckin, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
+import type { GoalsRow, Patch } from '../db/schema.js';
+import type { Queryable } from '../db/sql.js';
+import { TeamError } from '../domain/errors.js';
+import { roundTo, type Goal, type GoalView, type OwnerType, type Term } from '../domain/goals/goal.js';
+import { deriveHorizon, isLongTerm } from '../domain/goals/periods.js';
+import { isMet } from '../domain/goals/progress.js';
+import type { SmartReport } from '../domain/goals/smart.js';
+import { knownUnit, type Direction, type MetricKind } from '../domain/goals/units.js';
+import { stamp } from './context.js';
+import type { GoalServiceOptions } from './goals-audit.service.js';
+import { draftOf, lintDraft } from './goals-smart.service.js';
+import { evaluateGoals } from './goals-view.service.js';
+import { FIELD_OF, patchGoal } from './goals-audit.service.js';
+import { resplitGoal } from './goals-split.service.js';
+import { resolveGoalId, resolveOwner } from './resolve.js';
+
+export type { GoalServiceOptions } from './goals-audit.service.js';
+
+/** Goal fields as typed by the user; references (owner, parent) unresolved. */
+export interface GoalInput {
+  title?: string;
+  owner?: string;
+  metric?: string;
+  unit?: string;
+  kind?: MetricKind;
+  baseline?: number | null;
+  target?: number;
+  direction?: Direction;
+  start?: string;
+  due?: string;
+  horizon?: string;
+  term?: Term;
+  why?: string;
+  parent?: string;
+  weight?: number | null;
+  cadence?: number;
+}
+
+/** The blocking SMART findings, as an error the CLI renders letter by letter. */
+export class SmartError extends TeamError {
+  constructor(readonly report: SmartReport) {
+    super('err.goal.notSmart', {}, 2);
+    this.name = 'SmartError';
+  }
+}
+
+function kindAndDecimals(unit: string | null, kind: MetricKind | undefined, fallback: { kind: MetricKind | null; decimals: number } | null): { kind: MetricKind | null; decimals: number } {
+  const known = knownUnit(unit);
+  if (kind) return { kind, decimals: known?.decimals ?? (kind === 'additive' ? 2 : 1) };
+  if (known) return { kind: known.kind, decimals: known.decimals };
+  if (fallback?.kind) return fallback;
+  if (unit) throw new TeamError('err.goal.kindNeeded', { unit });
+  return { kind: null, decimals: 2 };
+}
+
+function defaultDirection(baseline: number | null, target: number | null): Direction | null {
+  if (baseline === null || target === null || baseline === target) return null;
+  return target > baseline ? 'increase' : 'decrease';
+}
+
+async function view(q: Queryable, id: number, today: string): Promise<GoalView> {
+  const goal = (await findGoalById(q, id))!;
+  return (await evaluateGoals(q, [goal], today)).views.get(id)!;
+}
+
+/**
+ * Adds a goal after the SMART check. S, M and T failures throw a SmartError
+ * unless `draft`; A and R come back as warnings with the goal.
+ */
+export async function addGoal(o: GoalServiceOptions, input: GoalInput & { title: string; owner: string }, draft: boolean): Promise<{ goal: GoalView; smart: SmartReport }> {
+  return o.db.transaction(async (tx) => {
+    const owner = await resolveOwner(tx, input.owner);
+    const parent = input.parent === undefined ? null : (await findGoalById(tx, await resolveGoalId(tx, input.parent)))!;
+    // A sub-goal inherits what it does not say: metric, unit, kind, direction, dates.
+    const unit = input.unit ?? parent?.unit ?? null;
+    const { kind, decimals } = kindAndDecimals(unit, input.kind, parent && input.unit === undefined ? { kind: parent.kind, decimals: parent.decimals } : null);
+    const baseline = input.baseline ?? null;
+    const target = input.target ?? null;
+    const start = input.start ?? parent?.start ?? o.today;
+    const due = input.due ?? parent?.due ?? null;
+    const direction = input.direction ?? parent?.direction ?? defaultDirection(baseline, target);
+    const metric = input.metric ?? parent?.metric ?? null;
+    const relevance = input.why ?? null;
+    const smart = await lintDraft(tx, { title: input.title, metric, unit, baseline, target, direction, start, due, parentId: parent?.id ?? null, relevance }, owner, o.today, null);
+    if (smart.blocking && !draft) throw new SmartError(smart);
+    const now = stamp(o.now);
+    const id = await insertGoal(tx, {
+      title: input.title,
+      owner_type: owner.type,
+      owner_member_id: owner.type === 'member' ? owner.id : null,
+      owner_department_id: owner.type === 'department' ? owner.id : null,
+      metric,
+      unit,
+      kind,
+      decimals,
+      baseline,
+      target,
+      direction,
+      start_date: start,
+      due_date: due,
+      horizon: input.horizon ?? (due && due >= start ? deriveHorizon(start, due) : 'custom'),
+      term: input.term ?? (due && due >= start && isLongTerm(start, due) ? 'long' : 'short'),
+      relevance,
+      parent_id: parent?.id ?? null,
+      weight: input.weight ?? null,
+      period_label: null,
+      draft: smart.blocking ? 1 : 0,
+      cadence_days: input.cadence ?? 7,
+      state: 'open',
+      final_value: null,
+      closed_at: null,
+      last_value: null,
+      last_checkin_date: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'created', old_value: null, new_value: smart.blocking ? 'draft' : 'open' });
+    return { goal: await view(tx, id, o.today), smart };
+  });
+}
+
+export interface EditResult {
+  goal: GoalView;
+  smart: SmartReport;
+  /** True when the edit turned a draft into a live goal. */
+  promoted: boolean;
+  targetChanged: boolean;
+  /** How many sub-goals were re-split to the new target. */
+  resplit: number;
+}
+
+/**
+ * Edits a goal. A live goal must stay SMART (S/M/T); a draft that becomes
+ * SMART is promoted. Every change lands in the audit trail.
+ */
+export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalInput, opts: { resplit?: boolean } = {}): Promise<EditResult> {
+  if (Object.values(input).every((v) => v === undefined)) throw new TeamError('err.nothingToChange');
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
+    const patch: Patch<'goals'> = {};
+    if (input.owner !== undefined) {
+      const owner = await resolveOwner(tx, input.owner);
+      Object.assign(patch, { owner_type: owner.type, owner_member_id: owner.type === 'member' ? owner.id : null, owner_department_id: owner.type === 'department' ? owner.id : null });
+    }
+    if (input.parent !== undefined) {
+      const parentId = await resolveGoalId(tx, input.parent);
+      if (parentId === goal.id) throw new TeamError('err.goal.parentLoop', { id: goal.id });
+      patch.parent_id = parentId;
+    }
+    if (input.unit !== undefined || input.kind !== undefined) {
+      const { kind, decimals } = kindAndDecimals(input.unit ?? goal.unit, input.kind, input.unit === undefined ? { kind: goal.kind, decimals: goal.decimals } : null);
+      Object.assign(patch, { unit: input.unit ?? goal.unit, kind, decimals });
+    }
+    const set = <K extends keyof Patch<'goals'>>(k: K, v: Patch<'goals'>[K] | undefined) => {
+      if (v !== undefined) patch[k] = v;
+    };
+    set('title', input.title);
+    set('metric', input.metric);
+    set('baseline', input.baseline);
+    set('target', input.target);
+    set('direction', input.direction);
+    set('start_date', input.start);
+    set('due_date', input.due);
+    set('relevance', input.why);
+    set('weight', input.weight);
+    set('cadence_days', input.cadence);
+    set('term', input.term);
+    const next = { ...goal, ...renamed(patch) };
+    if (input.horizon !== undefined) patch.horizon = input.horizon;
+    else if ((input.start !== undefined || input.due !== undefined) && next.start && next.due && next.due >= next.start) patch.horizon = deriveHorizon(next.start, next.due);
+    const smart = await lintDraft(tx, draftOf(next), { type: next.ownerType, id: next.ownerId }, o.today, goal.id);
+    if (smart.blocking && !goal.draft) throw new SmartError(smart);
+    const promoted = goal.draft && !smart.blocking;
+    if (promoted) patch.draft = 0;
+    await patchGoal(tx, o, goal, patch, FIELD_OF);
+    const targetChanged = input.target !== undefined && input.target !== goal.target;
+    const resplit = targetChanged && opts.resplit && goal.childCount > 0 ? await resplitGoal(o, String(goal.id)) : 0;
+    return { goal: await view(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
+  });
+}
+
+/** Goal fields from a patch of columns, to lint the goal as it will be. */
+function renamed(patch: Patch<'goals'>): Partial<Goal> {
+  const out: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(patch)) {
+    if (column === 'owner_member_id' || column === 'owner_department_id') {
+      if (value !== null) out.ownerId = value;
+    } else if (FIELD_OF[column]) out[FIELD_OF[column]] = value;
+  }
+  return out as Partial<Goal>;
+}
+
+export interface CheckinInput {
+  value?: number;
+  add?: number;
+  date?: string;
+  note?: string;
+}
+
+/**
+ * Records the metric's current value on a goal (or `add`s to the last one).
+ * Drafts, closed goals and goals with sub-goals (their value is rolled up) refuse.
+ */
+export async function checkinGoal(o: GoalServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string }> {
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    if (goal.draft) throw new TeamError('err.goal.draftCheckin', { id: goal.id });
+    if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
+    if (goal.childCount > 0) throw new TeamError('err.goal.parentCheckin', { id: goal.id, children: goal.childCount });
+    const date = input.date ?? o.today;
+    if (date > o.today) throw new TeamError('err.goal.futureCheckin', { date, today: o.today });
+    if (goal.start && date < goal.start) throw new TeamError('err.goal.checkinBeforeStart', { date, start: goal.start });
+    const last = await findLastCheckin(tx, goal.id);
+    const value = roundTo(input.value ?? (last?.value ?? goal.baseline ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
+    await insertCheckin(tx, { goal_id: goal.id, date, value, note: input.note ?? null, actor: o.actor, created_at: stamp(o.now) });
+    if (!last || date >= last.date) await updateGoal(tx, goal.id, { last_value: value, last_checkin_date: date, updated_at: stamp(o.now) });
+    return { goal: await view(tx, goal.id, o.today), value, date };
+  });
+}
+
+export interface ReviewInput {
+  self?: string;
+  selfScore?: number;
+  lead?: string;
+  score?: number;
+  outcome?: 'reward' | 'none' | 'penalty';
+  outcomeNote?: string;
+  final?: number;
+}
+
+/**
+ * The goal-management loop: the owner's self-assessment, then the lead's
+ * review, which closes the goal as achieved or missed with its final value.
+ * A member's goal needs the self-assessment first, as the seeds prescribe.
+ */
+export async function reviewGoal(o: GoalServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
+  if (input.self === undefined && input.lead === undefined) throw new TeamError('err.goal.reviewNeedsText');
+  if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new TeamError('err.goal.leadNeeds');
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    if (goal.draft) throw new TeamError('err.goal.draftReview', { id: goal.id });
+    if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
+    const now = stamp(o.now);
+    if (input.self !== undefined) {
+      await insertReview(tx, { goal_id: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcome_note: null, actor: o.actor, created_at: now });
+    }
+    if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false };
+    if (goal.ownerType === 'member' && !(await listReviews(tx, goal.id)).some((r) => r.kind === 'self')) {
+      throw new TeamError('err.goal.selfFirst', { owner: goal.owner });
+    }
+    const current = await view(tx, goal.id, o.today);
+    const final = input.final ?? current.value;
+    if (final === null) throw new TeamError('err.goal.finalNeeded', { id: goal.id });
+    const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
+    await insertReview(tx, { goal_id: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcome_note: input.outcomeNote ?? null, actor: o.actor, created_at: now });
+    const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
+    await patchGoal(tx, o, goal, patch satisfies Partial<GoalsRow>, FIELD_OF);
+    return { goal: await view(tx, goal.id, o.today), closed: true };
+  });
+}
+
+export type { OwnerType };
