@@ -40,17 +40,17 @@ function translateCommanderError(e: CommanderError): string {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const env = process.env;
   const flag = langFlag(argv.slice(2));
   await setLang(detectLang(flag, env));
   runtime.color = !argv.includes('--no-color');
   if (flag !== undefined && !langFromLocale(flag)) throw new TeamError('err.invalidLang', { value: flag });
 
-  const program = createProgram(__VERSION__);
+  const program = createProgram(__VERSION__, argv.slice(2));
   program.configureOutput({ outputError: () => {} });
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
@@ -63,17 +63,16 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * Runs one command line (`argv` as in process.argv) and resolves to its exit
+ * code; bin/team sets process.exitCode from it. Never throws.
+ */
+export function run(argv: readonly string[]): Promise<number> {
+  return main(argv).catch((e: unknown) => reportError(e));
+}
+
 // `team … | head` closes stdout early: end quietly, as Unix tools do.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.exitCode = reportError(e);
-  },
-);

@@ -15,7 +15,8 @@ function lazy(load: Loader, name: string) {
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const rest = args.slice(0, -1);
-    const [mod, { ctxFrom }] = await Promise.all([load(), import('./context.js')]);
+    const [mod, { ctxFrom }, { loadColor }] = await Promise.all([load(), import('./context.js'), import('./output.js')]);
+    await loadColor();
     await mod[name]!(ctxFrom(cmd), ...rest);
   };
 }
@@ -55,7 +56,31 @@ function group(parent: Command, name: string, desc: MessageKey): Command {
   return parent.command(name).description(t(desc));
 }
 
-export function createProgram(version: string): Command {
+/** Global options that take a value, to skip when looking for the command word. */
+const VALUE_OPTIONS = new Set(['--db', '--lang']);
+
+/** The group a command line asks for: `team --db x members list` → members; `team help goals` → goals. */
+export function wantedGroup(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const a = argv[i]!;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * A command group whose sub-commands are declared only when the command line
+ * names it (or asks for its help): `team --help` and `team members list`
+ * then build a dozen commands instead of every one.
+ */
+function lazyGroup(program: Command, argv: readonly string[], name: string, desc: MessageKey, define: (g: Command) => void): void {
+  const g = group(program, name, desc);
+  if (wantedGroup(argv) === name) define(g);
+}
+
+export function createProgram(version: string, argv: readonly string[] = []): Command {
   const program = new Command('team')
     .description(t('program.description'))
     .version(version, '-V, --version', t('opt.version'))
@@ -82,8 +107,16 @@ export function createProgram(version: string): Command {
     ['team demo', 'team demo --db /tmp/demo.db --lang zh'],
   );
 
-  // departments
-  const depts = group(program, 'depts', 'cmd.depts');
+  lazyGroup(program, argv, 'depts', 'cmd.depts', defineDepts);
+  lazyGroup(program, argv, 'roles', 'cmd.roles', defineRoles);
+  lazyGroup(program, argv, 'members', 'cmd.members', defineMembers);
+  examples(program.command('org').description(t('cmd.org')).option('--dept <dept>', t('opt.dept')).option('--json', t('opt.json')).action(lazy(load.org, 'org')), ['team org', 'team org --dept 客服部 --json']);
+  lazyGroup(program, argv, 'goals', 'cmd.goals', defineGoals);
+  return program;
+}
+
+
+function defineDepts(depts: Command): void {
   examples(
     depts.command('add').argument('[name]').description(t('cmd.depts.add')).option('--description <text>', t('opt.description')).option('--json', t('opt.json')).action(lazy(load.deptsWrite, 'add')),
     ['team depts add 直播部 --description "抖音和淘宝直播"'],
@@ -95,9 +128,9 @@ export function createProgram(version: string): Command {
     ['team depts edit 客服部 --name 客户服务部'],
   );
   examples(depts.command('rm').argument('<dept>').description(t('cmd.depts.rm')).option('-y, --yes', t('opt.yes')).action(lazy(load.deptsWrite, 'rm')), ['team depts rm 直播部 --yes']);
+}
 
-  // roles
-  const roles = group(program, 'roles', 'cmd.roles');
+function defineRoles(roles: Command): void {
   const roleWriteOptions = (c: Command) =>
     c
       .option('--dept <dept>', t('opt.dept'))
@@ -119,9 +152,9 @@ export function createProgram(version: string): Command {
   examples(duties.command('add').argument('<role>').argument('<text>').description(t('cmd.roles.duties.add')).option('--at <n>', t('opt.at')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyAdd')), ['team roles duties add 客服专员（售前） "首次响应不超过 30 秒" --at 1']);
   examples(duties.command('rm').argument('<role>').argument('<n>').description(t('cmd.roles.duties.rm')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyRm')), ['team roles duties rm 客服助理 3']);
   examples(duties.command('move').argument('<role>').argument('<from>').argument('<to>').description(t('cmd.roles.duties.move')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyMove')), ['team roles duties move 客服经理 4 1']);
+}
 
-  // members
-  const members = group(program, 'members', 'cmd.members');
+function defineMembers(members: Command): void {
   const memberWriteOptions = (c: Command) =>
     c
       .option('--role <role>', t('opt.role'))
@@ -156,11 +189,9 @@ export function createProgram(version: string): Command {
   );
   examples(members.command('archive').argument('<member>').description(t('cmd.members.archive')).option('--reassign-to <member>', t('opt.reassignTo')).option('--json', t('opt.json')).action(lazy(load.membersWrite, 'archive')), ['team members archive zhao.lei --reassign-to li.na']);
   examples(members.command('restore').argument('<member>').description(t('cmd.members.restore')).option('--json', t('opt.json')).action(lazy(load.membersWrite, 'restore')), ['team members restore zhao.lei']);
+}
 
-  examples(program.command('org').description(t('cmd.org')).option('--dept <dept>', t('opt.dept')).option('--json', t('opt.json')).action(lazy(load.org, 'org')), ['team org', 'team org --dept 客服部 --json']);
-
-  // goals
-  const goals = group(program, 'goals', 'cmd.goals');
+function defineGoals(goals: Command): void {
   const goalFields = (c: Command) =>
     c
       .option('--owner <who>', t('opt.goal.owner'))
@@ -266,6 +297,4 @@ export function createProgram(version: string): Command {
     ['team goals review 5 --self "双11 超额完成，售后压力大" --self-score 4', 'team goals review 5 --lead "达成，评为服务之星" --score 5 --outcome reward --outcome-note 服务之星'],
   );
   examples(listOptions(goals.command('templates').description(t('cmd.goals.templates'))).action(lazy(load.goalsRead, 'templates')), ['team goals templates', 'team --lang zh goals templates --json']);
-
-  return program;
 }

@@ -24,7 +24,7 @@ async function guard<T>(p: Promise<T>): Promise<T> {
 }
 
 export async function askText(message: string, opts: { required?: boolean; default?: string; validate?: (v: string) => string | true } = {}): Promise<string> {
-  const { input } = await import('@inquirer/prompts');
+  const { input } = await import('./prompts-lib.js');
   const answer = await guard(
     input({
       message,
@@ -37,7 +37,7 @@ export async function askText(message: string, opts: { required?: boolean; defau
 }
 
 export async function askChoice<T extends string | number>(message: string, choices: readonly { name: string; value: T }[]): Promise<T> {
-  const { select } = await import('@inquirer/prompts');
+  const { select } = await import('./prompts-lib.js');
   return guard(select({ message, choices: [...choices], pageSize: 12 }));
 }
 
@@ -48,7 +48,7 @@ export async function askChoice<T extends string | number>(message: string, choi
 export async function confirmOrAbort(yes: boolean | undefined, message: string): Promise<void> {
   if (yes) return;
   if (!canPrompt()) throw new TeamError('err.needsYes');
-  const { confirm } = await import('@inquirer/prompts');
+  const { confirm } = await import('./prompts-lib.js');
   const ok = await guard(confirm({ message, default: false }));
   if (!ok) throw new CancelledError();
 }

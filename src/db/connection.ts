@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { TeamError } from '../domain/errors.js';
 import { migrations } from './migrations/index.js';
@@ -16,6 +17,14 @@ export interface OpenedDb {
   path: string;
   /** True when this call created the file. */
   created: boolean;
+}
+
+/**
+ * The compiled addon's path. Handing it to better-sqlite3 skips the
+ * `bindings` package, which probes a dozen paths on every start.
+ */
+function nativeBinding(): string {
+  return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
 }
 
 /** Where the database lives: `--db`, else TEAM_DB, else ~/.local/share/team/team.db (XDG). */
@@ -45,7 +54,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
   }
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path, { fileMustExist: true });
+    sqlite = new Database(path, { fileMustExist: true, nativeBinding: nativeBinding() });
   } catch (e) {
     throw new TeamError('err.db.open', { path, reason: (e as Error).message }, 1);
   }
@@ -114,6 +123,12 @@ function queryable(sqlite: Database.Database): Queryable {
     },
     async get<R>(sql: string, params: readonly SqlValue[] = []) {
       return prep(sql).get(...params) as R | undefined;
+    },
+    async tuples(sql: string, params: readonly SqlValue[] = []) {
+      const s = prep(sql);
+      const rows = s.raw(true).all(...params) as SqlValue[][];
+      s.raw(false);
+      return { columns: s.columns().map((c) => c.name), rows };
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
       const s = prep(sql);

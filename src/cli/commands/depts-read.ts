@@ -1,7 +1,7 @@
 import type { Department } from '../../domain/org.js';
 import { getDepartments, showDepartment } from '../../services/departments.service.js';
 import { withDb, type Ctx } from '../context.js';
-import { out, printJson, printList, renderFields, renderTable, resolveFormat, type Column } from '../output.js';
+import { out, printJson, printList, resolveFormat, type Column } from '../output.js';
 
 const columns: Column<Department>[] = [
   { header: 'col.id', value: (d) => d.id, align: 'right' },
@@ -18,6 +18,7 @@ export async function list(ctx: Ctx, opts: { json?: boolean; format?: string }):
 }
 
 export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
+  const { renderFields, renderTable } = await import('../table.js');
   const d = await withDb(ctx, (db) => showDepartment({ db, now: ctx.now }, ref));
   if (opts.json) return printJson(d);
   out(renderFields([['col.id', d.id], ['col.name', d.name], ['col.description', d.description]]));

@@ -3,7 +3,7 @@ import { GOAL_STATUSES, type GoalView } from '../../domain/goals/goal.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions, type GoalTreeNode } from '../../services/goals-view.service.js';
 import { withDb, type Ctx } from '../context.js';
-import { out, paint, printJson, printList, renderFields, renderTable, resolveFormat, say } from '../output.js';
+import { out, paint, printJson, printList, resolveFormat, say } from '../output.js';
 import { formatQuantity, goalColumns, ownerLabel, progressBar, smartJson, smartLines, statusLabel } from './goals-view.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,6 +41,7 @@ export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
 }
 
 async function renderDetail(g: GoalDetail): Promise<string> {
+  const { renderFields, renderTable } = await import('../table.js');
   const parts: string[] = [];
   const q = (v: number | null) => formatQuantity(v, g.unit, g.decimals);
   parts.push(

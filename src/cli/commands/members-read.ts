@@ -30,5 +30,5 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
 export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
   const m = await withDb(ctx, (db) => showMember({ db, now: ctx.now }, ref));
   if (opts.json) return printJson(m);
-  out(renderMember(m));
+  out(await renderMember(m));
 }

@@ -1,7 +1,7 @@
 /** How members look to people: shared by the read and write handlers. */
 import type { Member, MemberDetail } from '../../domain/org.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { paint, renderFields, type Column } from '../output.js';
+import { paint, type Column } from '../output.js';
 
 export function statusLabel(m: Pick<Member, 'status' | 'archived'>): string {
   if (m.archived) return paint.dim(t('status.archived'));
@@ -20,7 +20,8 @@ export const memberColumns: Column<Member>[] = [
   { header: 'col.hireDate', value: (m) => m.hireDate },
 ];
 
-export function renderMember(m: MemberDetail): string {
+export async function renderMember(m: MemberDetail): Promise<string> {
+  const { renderFields } = await import('../table.js');
   return renderFields([
     ['col.handle', m.handle],
     ['col.fullName', m.name],

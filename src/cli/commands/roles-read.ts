@@ -1,7 +1,7 @@
 import type { Role, RoleDetail } from '../../domain/org.js';
 import { getRoles, showRole } from '../../services/roles.service.js';
 import { withDb, type Ctx } from '../context.js';
-import { out, printJson, printList, renderFields, renderTable, resolveFormat, type Column } from '../output.js';
+import { out, printJson, printList, resolveFormat, type Column } from '../output.js';
 
 const columns: Column<Role>[] = [
   { header: 'col.id', value: (r) => r.id, align: 'right' },
@@ -13,6 +13,7 @@ const columns: Column<Role>[] = [
 ];
 
 async function render(r: RoleDetail): Promise<string> {
+  const { renderFields, renderTable } = await import('../table.js');
   const head = renderFields([
     ['col.id', r.id],
     ['col.role', r.name],

@@ -1,29 +1,37 @@
 import type { Member, MemberStatus } from '../../domain/org.js';
 import type { MembersRow, Patch } from '../schema.js';
-import { insertRow, updateRow, type Queryable, type SqlValue } from '../sql.js';
+import { insertRow, tupleReader, updateRow, type Queryable, type SqlValue } from '../sql.js';
 
 type MemberListRow = MembersRow & { role: string | null; department: string | null; manager: string | null };
 
-function toMember(r: MemberListRow): Member {
+type Get = <K extends keyof MemberListRow & string>(column: K) => MemberListRow[K];
+
+/** The one mapper from a member row (read as a tuple: lists of thousands stay cheap). */
+function toMember(get: Get): Member {
+  const archivedAt = get('archived_at');
   return {
-    id: r.id,
-    handle: r.handle,
-    name: r.name,
-    roleId: r.role_id,
-    role: r.role,
-    departmentId: r.department_id,
-    department: r.department,
-    managerId: r.manager_id,
-    manager: r.manager,
-    hireDate: r.hire_date,
-    contact: r.contact,
-    shift: r.shift,
-    status: r.status as MemberStatus,
-    archived: r.archived_at !== null,
-    archivedAt: r.archived_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    id: get('id'),
+    handle: get('handle'),
+    name: get('name'),
+    roleId: get('role_id'),
+    role: get('role'),
+    departmentId: get('department_id'),
+    department: get('department'),
+    managerId: get('manager_id'),
+    manager: get('manager'),
+    hireDate: get('hire_date'),
+    contact: get('contact'),
+    shift: get('shift'),
+    status: get('status') as MemberStatus,
+    archived: archivedAt !== null,
+    archivedAt,
+    createdAt: get('created_at'),
+    updatedAt: get('updated_at'),
   };
+}
+
+async function selectMembers(q: Queryable, sql: string, params: readonly SqlValue[]): Promise<Member[]> {
+  return tupleReader<MemberListRow>(await q.tuples(sql, params)).map(toMember);
 }
 
 const SELECT = `select m.*, r.name as role, d.name as department, b.handle as manager
@@ -54,12 +62,11 @@ export async function listMembers(q: Queryable, f: MemberFilter = {}): Promise<M
   if (f.shift !== undefined) add('m.shift = ?', f.shift);
   if (f.status !== undefined) add('m.status = ?', f.status);
   const sql = `${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle`;
-  return (await q.all<MemberListRow>(sql, params)).map(toMember);
+  return selectMembers(q, sql, params);
 }
 
 export async function findMemberById(q: Queryable, id: number): Promise<Member | undefined> {
-  const r = await q.get<MemberListRow>(`${SELECT} where m.id = ?`, [id]);
-  return r && toMember(r);
+  return (await selectMembers(q, `${SELECT} where m.id = ?`, [id]))[0];
 }
 
 export async function findMemberIdByHandle(q: Queryable, handle: string): Promise<number | undefined> {

@@ -100,5 +100,6 @@ export function evaluateGoal(
     return { ...result, value, progressPct: progress, status: goal.state === 'achieved' ? 'done' : 'missed' };
   }
   const leaf = !children || children.length === 0;
-  return { ...result, stale: leaf && isStale(result.lastCheckinDate, goal.start, today, goal.cadenceDays) };
+  const settled = result.status === 'done' || result.status === 'missed';
+  return { ...result, stale: leaf && !settled && isStale(result.lastCheckinDate, goal.start, today, goal.cadenceDays) };
 }

@@ -1,0 +1,549 @@
+// Builds the benchmark databases in bench/.tmp/. Every schema comes from the
+// real CLI (`team init`), so the bench always measures the migrations and
+// preset users get; only the bulk rows are inserted directly, because adding
+// 2,000 members or 20,000 goals through the CLI would take minutes. The data
+// is drawn from a fixed-seed PRNG with fixed timestamps, so two builds give
+// the same rows and timings stay comparable between machines and commits.
+// A database is reused while its row counts still match; a change to this
+// file (see manifest.json) or deleting bench/.tmp forces a rebuild.
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const TMP = fileURLToPath(new URL('.tmp/', import.meta.url));
+export const BIN = `${ROOT}bin/team`;
+
+export const PATHS = {
+  preset: `${TMP}preset.db`,
+  members: `${TMP}members.db`,
+  goals: `${TMP}goals.db`,
+};
+
+export const MEMBER_COUNT = 2000;
+export const GOAL_COUNT = 20000;
+export const CHECKIN_COUNT = 100000;
+export const TREE_TITLE = 'Q1 GMV';
+export const TREE_CHILDREN = 36; // 12 members × 3 months
+export const OWNER_HANDLE = 'm0001';
+export const OWNER_GOALS = 10;
+
+const SEED = 20261123;
+const YEAR = 2026;
+/** Fixed "today" of the data: no check-in is dated after it, whatever the clock says. */
+const LAST_CHECKIN = `${YEAR}-11-20`;
+
+/**
+ * The environment every CLI run of the bench gets: English, no colour, no
+ * stray database or language override. NODE_OPTIONS and NODE_EXTRA_CA_CERTS
+ * go too: they add the same fixed cost to every Node start (a CA bundle alone
+ * can take 30 ms → 110 ms), which would flatter every ratio.
+ */
+export function cliEnv({ clean = false } = {}) {
+  const env = { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' };
+  for (const k of ['TEAM_DB', 'TEAM_LANG', 'TEAM_DEBUG', 'LC_ALL', 'LC_MESSAGES', 'FORCE_COLOR', 'NODE_OPTIONS']) delete env[k];
+  // NODE_EXTRA_CA_CERTS makes every node process read a CA bundle at start
+  // (about 80 ms here), which shrinks every ratio; the clean run drops it.
+  if (clean) delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** mulberry32: tiny, fast and the same on every platform. */
+function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = (arr) => arr[Math.floor(next() * arr.length)];
+  const shuffle = (arr) => {
+    for (let i = arr.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [arr[i], arr[j]] = [arr[j], arr[i]];
+    }
+    return arr;
+  };
+  return { next, int, pick, shuffle };
+}
+
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+const handleOf = (i) => `m${pad(i, 4)}`; // 1-based
+const cents = (x) => Math.round(x * 100) / 100;
+const DAY_MS = 86_400_000;
+const dayNum = (iso) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS;
+const isoDay = (n) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const monthRange = (m) => [`${YEAR}-${pad(m)}-01`, new Date(Date.UTC(YEAR, m, 0)).toISOString().slice(0, 10)];
+const quarterRange = (q) => [monthRange(q * 3 - 2)[0], monthRange(q * 3)[1]];
+
+function removeDb(path) {
+  for (const p of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true });
+}
+
+/** Counts that must hold for a database to be reused; any error (missing table, locked, corrupt) means rebuild. */
+function probe(path, queries) {
+  if (!existsSync(path)) return false;
+  let db;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    if (!(db.pragma('user_version', { simple: true }) > 0)) return false;
+    return Object.entries(queries).every(([sql, want]) => db.prepare(sql).pluck().get() === want);
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Runs the real CLI's `init`, which creates the file, migrates it and loads the English preset. */
+function cliInit(path) {
+  removeDb(path);
+  const r = spawnSync(process.execPath, [BIN, '--db', path, 'init'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`\`team --db ${path} init\` failed (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || String(r.error ?? '')).trim()}`);
+  }
+}
+
+/** Leaves a closed, checkpointed single file, as the CLI would after a clean exit. */
+function closeClean(db) {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+// ---------------------------------------------------------------- members
+
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉玲燕飞鑫波宁浩亮婷雪琳晨欣悦宇轩子涵梓睿思雨嘉文博佳怡欢乐晓颖俊峰凯鸿海斌志毅楠瑶倩露琪'];
+
+/** Roughly how an online shop of 2,000 people spreads over the preset roles; unknown presets get a flat share. */
+const ROLE_WEIGHTS = {
+  'ops-manager': 8,
+  'cs-manager': 12,
+  warehouse: 300,
+  'data-analyst': 60,
+  'marketing-specialist': 150,
+  'live-host': 120,
+  designer: 150,
+  'cs-presale': 500,
+  'cs-aftersale': 400,
+  'cs-assistant': 150,
+  'crm-manager': 40,
+  'tech-support': 60,
+  'product-manager': 49,
+};
+const DEFAULT_ROLE_WEIGHT = 50;
+/** More direct reports than this and the role gets team leads of its own (a director does not manage 300 packers). */
+const MAX_SPAN = 15;
+const LEAD_SPAN = 10;
+
+/** Largest-remainder split of `total` by `weights`, so the counts add up exactly. */
+function apportion(total, weights) {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const quotas = weights.map((w) => (total * w) / sum);
+  const counts = quotas.map(Math.floor);
+  let left = total - counts.reduce((a, b) => a + b, 0);
+  const order = quotas.map((q, i) => [q - Math.floor(q), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    counts[i]++;
+  }
+  return counts;
+}
+
+function planMembers(roles, departments) {
+  const rnd = prng(SEED);
+  const deptKey = new Map(departments.map((d) => [d.id, d.preset_key]));
+  const roots = roles.filter((r) => r.reports_to_role_id === null);
+  const others = roles.filter((r) => r.reports_to_role_id !== null);
+  if (!roots.length) throw new Error('preset has no top role (reports_to_role_id is null) to give m0001');
+
+  // m0001 holds the top role; the rest of the roles are shuffled over m0002….
+  const roleOf = roots.map((r) => r);
+  const counts = apportion(MEMBER_COUNT - roots.length, others.map((r) => ROLE_WEIGHTS[r.preset_key] ?? DEFAULT_ROLE_WEIGHT));
+  const pool = others.flatMap((r, i) => Array(counts[i]).fill(r));
+  roleOf.push(...rnd.shuffle(pool));
+
+  const byRole = new Map(roles.map((r) => [r.id, []]));
+  roleOf.forEach((r, i) => byRole.get(r.id).push(i));
+
+  // Holders of a role report round-robin to holders of the role above; when
+  // that would make too many direct reports, some become leads (recursively).
+  const managerOf = new Array(MEMBER_COUNT).fill(null);
+  const assign = (staff, bosses) => {
+    if (staff.length <= bosses.length * MAX_SPAN) {
+      staff.forEach((i, k) => (managerOf[i] = bosses[k % bosses.length]));
+      return;
+    }
+    const leads = staff.slice(0, Math.ceil(staff.length / LEAD_SPAN));
+    assign(leads, bosses);
+    staff.slice(leads.length).forEach((i, k) => (managerOf[i] = leads[k % leads.length]));
+  };
+  for (const r of others) {
+    const bosses = byRole.get(r.reports_to_role_id);
+    assign(byRole.get(r.id), bosses.length ? bosses : [0]);
+  }
+
+  const created = Date.UTC(YEAR, 9, 1, 8, 0, 0); // when the shop moved onto `team`
+  const hireFrom = dayNum('2019-01-01');
+  const hireTo = dayNum(`${YEAR}-10-31`);
+  return roleOf.map((role, i) => {
+    const dept = role.department_id;
+    const frontline = ['cs', 'logistics'].includes(deptKey.get(dept));
+    const x = rnd.next();
+    const createdAt = new Date(created + i * 37_000).toISOString();
+    const edited = rnd.next() < 0.2;
+    return {
+      id: i + 1,
+      handle: handleOf(i + 1),
+      name: rnd.pick(SURNAMES) + rnd.pick(GIVEN) + (rnd.next() < 0.7 ? rnd.pick(GIVEN) : ''),
+      role_id: role.id,
+      department_id: dept,
+      manager_id: managerOf[i] === null ? null : managerOf[i] + 1,
+      hire_date: i === 0 ? '2019-01-01' : isoDay(rnd.int(hireFrom, hireTo)),
+      contact: rnd.next() < 0.7 ? `1${rnd.pick([3, 5, 7, 8, 9])}${pad(rnd.int(0, 999999999), 9)}` : null,
+      shift: rnd.next() < (frontline ? 0.4 : 0.08) ? 'late' : 'day',
+      status: x < 0.04 ? 'probation' : x < 0.06 ? 'leave' : 'active',
+      archived_at: null,
+      created_at: createdAt,
+      updated_at: edited ? new Date(created + i * 37_000 + rnd.int(1, 40) * DAY_MS).toISOString() : createdAt,
+    };
+  });
+}
+
+function insertMembers(db) {
+  const roles = db.prepare('select id, preset_key, department_id, reports_to_role_id from roles order by id').all();
+  const departments = db.prepare('select id, preset_key from departments order by id').all();
+  if (!roles.length) throw new Error('`team init` left no roles to give the members');
+  if (db.prepare('select count(*) from members').pluck().get() !== 0) throw new Error('fresh database already has members');
+  const members = planMembers(roles, departments);
+  const ins = db.prepare(`insert into members (id, handle, name, role_id, department_id, manager_id, hire_date, contact, shift, status, archived_at, created_at, updated_at)
+    values (@id, @handle, @name, @role_id, @department_id, @manager_id, @hire_date, @contact, @shift, @status, @archived_at, @created_at, @updated_at)`);
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON'); // managers may come later in handle order
+    for (const m of members) ins.run(m);
+  })();
+}
+
+// ---------------------------------------------------------------- goals
+
+const SELLING_DEPTS = ['ops', 'marketing'];
+const METRICS = ['GMV', '直播成交额', '新品销售额', '会员复购金额', '老客召回金额'];
+const CHANNELS = ['天猫店', '京东店', '抖音店', '拼多多店', '小程序商城', '淘宝店'];
+
+function planGoals(members, departments) {
+  const rnd = prng(SEED + 1);
+  const goals = [];
+  const add = (g) => {
+    goals.push({
+      id: goals.length + 1,
+      metric: 'GMV',
+      unit: '¥',
+      kind: 'additive',
+      decimals: 2,
+      direction: 'increase',
+      term: 'short',
+      relevance: null,
+      parent_id: null,
+      weight: null,
+      period_label: null,
+      draft: 0,
+      cadence_days: 7,
+      state: 'open',
+      final_value: null,
+      closed_at: null,
+      owner_member_id: null,
+      owner_department_id: null,
+      ...g,
+    });
+    return goals[goals.length - 1];
+  };
+  const span = (horizon, n) => (horizon === 'month' ? monthRange(n) : quarterRange(n));
+  const money = (lo, hi) => rnd.int(lo, hi) * 100;
+  const created = (start) => `${isoDay(dayNum(start) - rnd.int(1, 10))}T0${rnd.int(1, 9)}:${pad(rnd.int(0, 59))}:00.000Z`;
+
+  // Shop-wide quarterly goals; Q1 GMV is the one `goals tree` is measured on, so nothing else hangs under it.
+  const teamGoal = new Map();
+  for (let q = 1; q <= 4; q++) {
+    for (const metric of METRICS) {
+      const [start_date, due_date] = span('quarter', q);
+      const g = add({
+        title: metric === 'GMV' ? `Q${q} GMV` : `Q${q} 全店${metric}`,
+        owner_type: 'team',
+        metric,
+        horizon: 'quarter',
+        relevance: '年度经营计划',
+        start_date,
+        due_date,
+        target: money(5_000_000, 40_000_000),
+        created_at: created(start_date),
+      });
+      if (metric === 'GMV' && q === 1) {
+        g.title = TREE_TITLE;
+        g.target = 36_000_000;
+        g.baseline = 28_800_000;
+      } else {
+        g.baseline = cents(g.target * (0.7 + rnd.next() * 0.2));
+      }
+      teamGoal.set(`${q}|${metric}`, g);
+    }
+  }
+  const tree = teamGoal.get(`1|GMV`);
+
+  // Q1 GMV split 12 members × 3 months, as `team goals split --by member,period` would: ids and equal shares.
+  const candidates = members.filter((m) => m.id !== 1);
+  const sellers = [...candidates.filter((m) => SELLING_DEPTS.includes(m.dept_key)), ...candidates].slice(0, TREE_CHILDREN / 3);
+  for (const m of sellers) {
+    for (let month = 1; month <= 3; month++) {
+      const [start_date, due_date] = span('month', month);
+      add({
+        title: `${TREE_TITLE} · ${m.handle} · ${YEAR}-${pad(month)}`,
+        owner_type: 'member',
+        owner_member_id: m.id,
+        horizon: 'month',
+        parent_id: tree.id,
+        weight: 1,
+        period_label: `${YEAR}-${pad(month)}`,
+        start_date,
+        due_date,
+        baseline: tree.baseline / TREE_CHILDREN,
+        target: tree.target / TREE_CHILDREN,
+        created_at: tree.created_at,
+      });
+    }
+  }
+
+  // Department goals: quarterly under the matching shop goal (never under Q1 GMV), monthly under the quarter.
+  const deptGoal = new Map();
+  for (const d of departments) {
+    for (let q = 1; q <= 4; q++) {
+      for (const metric of METRICS) {
+        const [start_date, due_date] = span('quarter', q);
+        const parent = teamGoal.get(`${q}|${metric}`);
+        const target = money(200_000, 5_000_000);
+        deptGoal.set(`${d.id}|q${q}|${metric}`, add({
+          title: `Q${q} ${d.name} ${metric} ¥${target}`,
+          owner_type: 'department',
+          owner_department_id: d.id,
+          metric,
+          horizon: 'quarter',
+          parent_id: parent === tree ? null : parent.id,
+          start_date,
+          due_date,
+          baseline: cents(target * (0.7 + rnd.next() * 0.2)),
+          target,
+          created_at: created(start_date),
+        }));
+      }
+    }
+    for (let month = 1; month <= 12; month++) {
+      for (const metric of METRICS.slice(0, 2)) {
+        const [start_date, due_date] = span('month', month);
+        const target = money(50_000, 2_000_000);
+        deptGoal.set(`${d.id}|m${month}|${metric}`, add({
+          title: `${month}月 ${d.name} ${metric} ¥${target}`,
+          owner_type: 'department',
+          owner_department_id: d.id,
+          metric,
+          horizon: 'month',
+          parent_id: deptGoal.get(`${d.id}|q${Math.ceil(month / 3)}|${metric}`).id,
+          start_date,
+          due_date,
+          baseline: cents(target * (0.7 + rnd.next() * 0.2)),
+          target,
+          created_at: created(start_date),
+        }));
+      }
+    }
+  }
+
+  // Member goals. m0001 gets exactly OWNER_GOALS; everyone else is drawn at random for the rest.
+  const memberGoal = (m) => {
+    const horizon = rnd.next() < 0.7 ? 'month' : 'quarter';
+    const n = horizon === 'month' ? rnd.int(1, 12) : rnd.int(1, 4);
+    const [start_date, due_date] = span(horizon, n);
+    const metric = rnd.pick(METRICS);
+    const channel = rnd.pick(CHANNELS);
+    const target = money(horizon === 'month' ? 200 : 600, horizon === 'month' ? 3_000 : 9_000);
+    const parentKey = `${m.department_id}|${horizon === 'month' ? `m${n}` : `q${n}`}|${metric}`;
+    const parent = m.department_id !== null && rnd.next() < 0.3 ? deptGoal.get(parentKey) : undefined;
+    const label = horizon === 'month' ? `${n}月` : `Q${n}`;
+    add({
+      title: `${label} ${channel}${metric}达到 ¥${target}`,
+      owner_type: 'member',
+      owner_member_id: m.id,
+      metric,
+      horizon,
+      relevance: rnd.next() < 0.3 ? `支撑${label}部门目标` : null,
+      parent_id: parent?.id ?? null,
+      start_date,
+      due_date,
+      baseline: cents(target * (0.6 + rnd.next() * 0.3)),
+      target,
+      created_at: created(start_date),
+    });
+  };
+  for (let i = 0; i < OWNER_GOALS; i++) memberGoal(members[0]);
+  while (goals.length < GOAL_COUNT) memberGoal(members[1 + Math.floor(rnd.next() * (members.length - 1))]);
+
+  // Check-ins: 100,000 spread at random over the goals already started by LAST_CHECKIN, on distinct
+  // days up to it, moving from baseline towards (and sometimes past) the target.
+  const cutoff = dayNum(LAST_CHECKIN);
+  const started = goals.map((g, i) => (dayNum(g.start_date) <= cutoff ? i : -1)).filter((i) => i >= 0);
+  const perGoal = new Uint16Array(goals.length);
+  for (let i = 0; i < CHECKIN_COUNT; i++) perGoal[started[Math.floor(rnd.next() * started.length)]]++;
+  const handleById = new Map(members.map((m) => [m.id, m.handle]));
+  const checkins = [];
+  goals.forEach((g, gi) => {
+    const k = perGoal[gi];
+    const s = dayNum(g.start_date);
+    const len = Math.min(dayNum(g.due_date), cutoff) - s + 1;
+    const days = new Set();
+    while (days.size < Math.min(k, len)) days.add(rnd.int(0, len - 1));
+    const sorted = [...days].sort((a, b) => a - b);
+    while (sorted.length < k) sorted.push(sorted[sorted.length - 1]); // more check-ins than days: repeat the last day
+    const actor = g.owner_member_id ? handleById.get(g.owner_member_id) : OWNER_HANDLE;
+    let value = g.baseline;
+    let last;
+    for (const d of sorted) {
+      const expected = g.baseline + (g.target - g.baseline) * ((d + 1) / len) * (0.6 + rnd.next() * 0.6);
+      value = cents(Math.max(value, expected));
+      const date = isoDay(s + d);
+      last = {
+        goal_id: g.id,
+        date,
+        value,
+        note: rnd.next() < 0.1 ? rnd.pick(['大促拉动', '活动延期', '直播场次增加', '退款偏高', '新品上架']) : null,
+        actor,
+        created_at: `${date}T${pad(rnd.int(9, 21))}:${pad(rnd.int(0, 59))}:${pad(rnd.int(0, 59))}.000Z`,
+      };
+      checkins.push(last);
+    }
+    g.last_value = last?.value ?? null;
+    g.last_checkin_date = last?.date ?? null;
+    g.updated_at = last?.created_at ?? g.created_at;
+  });
+  return { goals, checkins, treeId: tree.id };
+}
+
+function insertGoals(db) {
+  const members = db
+    .prepare('select m.id, m.handle, m.department_id, d.preset_key as dept_key from members m left join departments d on d.id = m.department_id order by m.id')
+    .all();
+  const departments = db.prepare('select id, name from departments order by id').all();
+  if (members.length !== MEMBER_COUNT || members[0].handle !== OWNER_HANDLE) throw new Error('goals need the 2,000-member database');
+  const { goals, checkins } = planGoals(members, departments);
+  const cols = Object.keys(goals[0]);
+  const insGoal = db.prepare(`insert into goals (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`);
+  const insCheckin = db.prepare('insert into goal_checkins (goal_id, date, value, note, actor, created_at) values (@goal_id, @date, @value, @note, @actor, @created_at)');
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
+    for (const g of goals) insGoal.run(g);
+    for (const c of checkins) insCheckin.run(c);
+  })();
+}
+
+// ---------------------------------------------------------------- public
+
+const MEMBER_CHECKS = {
+  'select count(*) from members': MEMBER_COUNT,
+  [`select count(*) from members where handle = '${OWNER_HANDLE}'`]: 1,
+};
+const GOAL_CHECKS = {
+  ...MEMBER_CHECKS,
+  'select count(*) from goals': GOAL_COUNT,
+  'select count(*) from goal_checkins': CHECKIN_COUNT,
+  [`select count(*) from goals where title = '${TREE_TITLE}' and owner_type = 'team'`]: 1,
+  [`select count(*) from goals where parent_id = (select id from goals where title = '${TREE_TITLE}' and owner_type = 'team')`]: TREE_CHILDREN,
+  [`select count(*) from goals g join members m on m.id = g.owner_member_id where m.handle = '${OWNER_HANDLE}'`]: OWNER_GOALS,
+};
+
+/** Invalidates every database when this generator changes, since the counts alone would not notice. */
+function checkManifest() {
+  const generator = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  const file = `${TMP}manifest.json`;
+  let old;
+  try {
+    old = JSON.parse(readFileSync(file, 'utf8')).generator;
+  } catch {
+    old = undefined;
+  }
+  if (old !== generator) {
+    for (const p of Object.values(PATHS)) removeDb(p);
+    writeFileSync(file, `${JSON.stringify({ generator }, null, 2)}\n`);
+  }
+}
+
+/**
+ * Makes sure the named databases ('preset', 'members', 'goals') exist and are
+ * complete, building what is missing. Returns their paths, the id of the
+ * Q1 GMV goal when 'goals' was asked for, and what was built.
+ */
+export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n`)) {
+  mkdirSync(TMP, { recursive: true });
+  checkManifest();
+  const want = new Set(names);
+  if (want.has('goals')) want.add('members');
+  const built = [];
+
+  if (want.has('preset') && !probe(PATHS.preset, { 'select count(*) > 0 from roles': 1, 'select count(*) from members': 0 })) {
+    const t0 = performance.now();
+    cliInit(PATHS.preset);
+    built.push('preset');
+    log(`bench: built preset.db in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  let membersFresh = false;
+  if (want.has('members') && !probe(PATHS.members, MEMBER_CHECKS)) {
+    const t0 = performance.now();
+    cliInit(PATHS.members);
+    const db = new Database(PATHS.members, { fileMustExist: true });
+    try {
+      insertMembers(db);
+    } finally {
+      closeClean(db);
+    }
+    membersFresh = true;
+    built.push('members');
+    log(`bench: built members.db (${MEMBER_COUNT} members) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  if (want.has('goals') && (membersFresh || !probe(PATHS.goals, GOAL_CHECKS))) {
+    const t0 = performance.now();
+    removeDb(PATHS.goals);
+    closeClean(new Database(PATHS.members, { fileMustExist: true })); // fold any WAL into the file before copying it
+    copyFileSync(PATHS.members, PATHS.goals);
+    const db = new Database(PATHS.goals, { fileMustExist: true });
+    try {
+      insertGoals(db);
+    } finally {
+      closeClean(db);
+    }
+    built.push('goals');
+    log(`bench: built goals.db (${GOAL_COUNT} goals, ${CHECKIN_COUNT} check-ins) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  let treeId;
+  if (want.has('goals')) {
+    const db = new Database(PATHS.goals, { readonly: true, fileMustExist: true });
+    try {
+      treeId = db.prepare(`select id from goals where title = ? and owner_type = 'team'`).pluck().get(TREE_TITLE);
+    } finally {
+      db.close();
+    }
+  }
+  return { paths: PATHS, treeId, built };
+}
+
+// `node bench/seed.mjs` builds (or checks) all three without timing anything.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { built } = ensureDatabases(['preset', 'members', 'goals']);
+  if (!built.length) process.stderr.write('bench: databases up to date\n');
+}

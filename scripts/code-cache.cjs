@@ -1,0 +1,40 @@
+'use strict';
+// Writes dist/team.cjs.cache: V8's compiled code for the bundle, taken after
+// running the commands people and cron run most, so the functions they need
+// are in it. Run by scripts/build.mjs; bin/load.cjs reads it.
+const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { loadBundle, file } = require('../bin/load.cjs');
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'team-cache-'));
+  const db = join(dir, 'team.db');
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  process.stdout.write = process.stderr.write = () => true;
+  const { script, run } = loadBundle();
+  try {
+    const commands = [
+      ['--help'],
+      ['--db', db, 'demo'],
+      ['--db', db, 'members', 'list', '--json'],
+      ['--db', db, 'members', 'list'],
+      ['--db', db, 'roles', 'list', '--json'],
+      ['--db', db, 'org', '--json'],
+      ['--db', db, 'goals', 'list', '--json'],
+      ['--db', db, 'goals', 'tree', '--json'],
+    ];
+    for (const argv of commands) await run(['node', 'team', ...argv]);
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+    process.exitCode = 0;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  writeFileSync(`${file}.cache`, script.createCachedData());
+}
+
+main().catch((e) => {
+  // A build without a cache still works, only slower to start: say so, do not fail.
+  process.stderr.write(`code cache not written: ${e instanceof Error ? e.message : String(e)}\n`);
+});
