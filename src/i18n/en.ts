@@ -42,7 +42,8 @@ export const en = {
   'demo.exists': 'The database {path} already has members; demo needs an empty one (use a new --db path).',
   'demo.heading.org': 'Reporting lines',
   'demo.heading.members': 'Members',
-  'demo.next': 'Try: team --db {path} members list    team --db {path} roles show 客服经理',
+  'demo.heading.goals': 'Goals',
+  'demo.next': 'Try: team --db {path} goals tree    team --db {path} roles show "Customer service manager"',
   'db.created': 'Created a new database at {path}.',
 
   // departments

@@ -37,7 +37,8 @@ export const zh: Record<MessageKey, string> = {
   'demo.exists': '数据库 {path} 里已有成员；demo 需要空数据库（请换一个 --db 路径）。',
   'demo.heading.org': '汇报关系',
   'demo.heading.members': '成员',
-  'demo.next': '试试：team --db {path} members list    team --db {path} roles show 客服经理',
+  'demo.heading.goals': '目标',
+  'demo.next': '试试：team --db {path} goals tree    team --db {path} roles show 客服经理',
   'db.created': '已新建数据库：{path}。',
 
   'cmd.depts': '部门（运营、设计、客服、物流……）',

@@ -4,6 +4,11 @@ import type { Lang } from '../i18n/index.js';
 import type { ServiceOptions } from './context.js';
 import { addMember } from './members.service.js';
 import { applyPreset } from './preset.service.js';
+import { currentPeriod } from '../domain/preset.js';
+import { fromDay, toDay } from '../domain/goals/dates.js';
+import { addGoal, checkinGoal } from './goals.service.js';
+import { splitGoal } from './goals-split.service.js';
+import { listDescendants } from '../db/repositories/goals.repository.js';
 
 interface DemoMember {
   handle: string;
@@ -31,8 +36,62 @@ export const DEMO_MEMBERS: readonly DemoMember[] = [
   { handle: 'liu.yan', name: { zh: '刘燕', en: 'Liu Yan' }, role: 'data-analyst', manager: 'wang.fang', hireDate: '2023-07-17', shift: 'day' },
 ];
 
-/** Loads the e-commerce preset and the demo team into an empty database. */
-export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
+const DEMO_TEXT = {
+  gmv: { zh: '本季度天猫店 GMV 提升 20%', en: 'Raise Tmall store GMV 20% this quarter' },
+  gmvWhy: { zh: '年度增长计划：全年 GMV 增长 20%', en: 'The annual plan: grow GMV 20% this year' },
+  frt: { zh: '本月客服首次响应不超过 30 秒', en: 'Keep first response within 30 seconds this month' },
+  frtWhy: { zh: '客服考核标准：首次响应 ≤ 30 秒', en: 'The CS standard: first response within 30 seconds' },
+  metricGmv: { zh: 'GMV', en: 'GMV' },
+  metricFrt: { zh: '首次响应时长', en: 'First response time' },
+};
+
+/** How each seller is doing against plan: one ahead, one close, one behind (at risk). */
+const PACE: Record<string, number> = { 'li.qiang': 1.06, 'zhao.min': 1.01, 'sun.li': 0.9 };
+const FRT: Record<string, number[]> = { 'wu.xue': [34, 31, 29, 27], 'zheng.hao': [41, 38, 36, 35], 'xu.lin': [33, 30, 28, 28] };
+
+/**
+ * The demo's goals, relative to today: a quarterly team GMV goal split per
+ * seller per month with weekly check-ins (one seller at risk), and this
+ * month's first-response goal for the CS desk, split per member.
+ */
+async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Promise<void> {
+  const go = { ...o, today, actor: 'demo' };
+  const [qStart, qDue] = currentPeriod('quarter', today);
+  const { goal: gmv } = await addGoal(
+    go,
+    { title: DEMO_TEXT.gmv[lang], owner: 'team', metric: DEMO_TEXT.metricGmv[lang], unit: '¥', baseline: 1500000, target: 1800000, start: qStart, due: qDue, why: DEMO_TEXT.gmvWhy[lang] },
+    false,
+  );
+  await splitGoal(go, String(gmv.id), { by: 'member,period', members: Object.keys(PACE), period: 'month', weights: [2, 1, 1] });
+  for (const month of await listDescendants(o.db, [gmv.id])) {
+    if (month.periodLabel === null || month.start === null || month.due === null || month.target === null) continue;
+    const pace = PACE[month.owner] ?? 1;
+    const start = toDay(month.start);
+    const end = Math.min(toDay(month.due), toDay(today));
+    const span = toDay(month.due) - start + 1;
+    for (let day = start + 6; day <= end; day = day === end ? end + 1 : Math.min(day + 7, end)) {
+      const value = Math.round((month.target * pace * (day - start + 1)) / span);
+      await checkinGoal(go, String(month.id), { value, date: fromDay(day) });
+    }
+  }
+  const [mStart, mDue] = currentPeriod('month', today);
+  const { goal: frt } = await addGoal(
+    go,
+    { title: DEMO_TEXT.frt[lang], owner: 'cs', metric: DEMO_TEXT.metricFrt[lang], unit: 's', direction: 'at-most', baseline: 38, target: 30, start: mStart, due: mDue, why: DEMO_TEXT.frtWhy[lang] },
+    false,
+  );
+  await splitGoal(go, String(frt.id), { by: 'member', members: Object.keys(FRT) });
+  for (const child of await listDescendants(o.db, [frt.id])) {
+    const values = FRT[child.owner] ?? [];
+    for (const [i, value] of values.entries()) {
+      const day = toDay(mStart) + 1 + i * 6;
+      if (day <= toDay(today)) await checkinGoal(go, String(child.id), { value, date: fromDay(day) });
+    }
+  }
+}
+
+/** Loads the e-commerce preset, the demo team and its goals into an empty database. */
+export async function buildDemo(o: ServiceOptions & { today: string }, lang: Lang): Promise<void> {
   if ((await countMembers(o.db)) > 0) throw new TeamError('demo.exists', { path: '' });
   await applyPreset(o, 'ecommerce', lang);
   await o.db.transaction(async () => {
@@ -47,5 +106,6 @@ export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
         ...(m.status && { status: m.status }),
       });
     }
+    await buildDemoGoals(o, lang, o.today);
   });
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { buildDemo } from '../../services/demo.service.js';
 import { getMembers, getOrg } from '../../services/members.service.js';
+import { getGoalTree } from '../../services/goals-view.service.js';
+import { renderGoalTree } from './goals-view.js';
 import { withDb, type Ctx } from '../context.js';
 import { out, paint, printJson, say } from '../output.js';
 import { renderTable } from '../table.js';
@@ -19,20 +21,21 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const view = await withDb(
     { ...ctx, dbPath },
     async (db) => {
-      const o = { db, now: ctx.now };
+      const o = { db, now: ctx.now, today: ctx.today };
       try {
         await buildDemo(o, ctx.lang);
       } catch (e) {
         if (e instanceof TeamError && e.key === 'demo.exists') throw new TeamError('demo.exists', { path: dbPath });
         throw e;
       }
-      return { org: await getOrg(o, {}), members: await getMembers(o, {}) };
+      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined) };
     },
     { quietCreate: true },
   );
   if (opts.json) return printJson({ database: dbPath, ...view });
   say(t('demo.where', { path: dbPath }));
   out(`${paint.head(t('demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
-  out(`${paint.head(t('demo.heading.members'))}\n${await renderTable(view.members, memberColumns)}`);
+  out(`${paint.head(t('demo.heading.members'))}\n${await renderTable(view.members, memberColumns)}\n`);
+  out(`${paint.head(t('demo.heading.goals'))}\n${renderGoalTree(view.goals)}`);
   say(t('demo.next', { path: dbPath }));
 }

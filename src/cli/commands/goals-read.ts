@@ -1,10 +1,10 @@
 import { TeamError } from '../../domain/errors.js';
 import { GOAL_STATUSES, type GoalView } from '../../domain/goals/goal.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions, type GoalTreeNode } from '../../services/goals-view.service.js';
+import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../../services/goals-view.service.js';
 import { withDb, type Ctx } from '../context.js';
 import { out, paint, printJson, printList, resolveFormat, say } from '../output.js';
-import { formatQuantity, goalColumns, ownerLabel, progressBar, smartJson, smartLines, statusLabel } from './goals-view.js';
+import { formatQuantity, goalColumns, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from './goals-view.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -106,24 +106,11 @@ export async function show(ctx: Ctx, ref: string, opts: { json?: boolean; histor
   out(await renderDetail(g));
 }
 
-function renderTree(roots: readonly GoalTreeNode[]): string {
-  const lines: string[] = [];
-  const label = (g: GoalView) =>
-    `${paint.dim(`#${g.id}`)} ${g.title}  ${progressBar(g.progressPct)}  ${formatQuantity(g.value, g.unit, g.decimals) || '–'} / ${formatQuantity(g.target, g.unit, g.decimals)}  ${statusLabel(g.status, g.stale)}`;
-  const walk = (n: GoalTreeNode, prefix: string, last: boolean, root: boolean) => {
-    lines.push(root ? label(n) : `${prefix}${last ? '└─ ' : '├─ '}${label(n)}`);
-    const next = root ? '' : `${prefix}${last ? '   ' : '│  '}`;
-    n.children.forEach((c, i) => walk(c, next, i === n.children.length - 1, false));
-  };
-  roots.forEach((r) => walk(r, '', true, true));
-  return lines.join('\n');
-}
-
 export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boolean }): Promise<void> {
   const roots = await withDb(ctx, (db) => getGoalTree({ db, now: ctx.now, today: ctx.today }, ref));
   if (opts.json) return printJson(ref === undefined ? roots : roots[0]);
   if (roots.length === 0) return say(t('goal.noGoals'));
-  out(renderTree(roots));
+  out(renderGoalTree(roots));
 }
 
 /** Exits 1 when a blocking letter fails, like a linter, so scripts can act on it. */

@@ -69,6 +69,18 @@ export function rollupSeries(kind: MetricKind, children: readonly { series: read
 }
 
 /**
+ * Where progress counts from. An additive goal that increases is a total to
+ * build up over its own period (sales, orders, new customers this quarter):
+ * it starts at 0, and its baseline (last period's total) is only the
+ * reference the target was set against. Everything else moves a level from
+ * its baseline (a rate, a duration, a stock such as followers).
+ * @example progressOrigin({ kind: 'additive', direction: 'increase', baseline: 1500000 }) // 0
+ */
+export function progressOrigin(goal: Pick<GoalFacts, 'kind' | 'direction' | 'baseline'>): number | null {
+  return goal.kind === 'additive' && goal.direction === 'increase' ? 0 : goal.baseline;
+}
+
+/**
  * Evaluates a goal from its own check-ins, or, when `children` is given and
  * not empty, from their roll-up (a parent takes no check-ins of its own).
  */
@@ -91,12 +103,13 @@ export function evaluateGoal(
     series,
   };
   if (goal.target === null || goal.direction === null || goal.start === null || goal.due === null || goal.due < goal.start) return base;
-  const f = forecast({ baseline: goal.baseline, target: goal.target, direction: goal.direction, start: goal.start, due: goal.due }, series, today);
+  const facts = { baseline: progressOrigin(goal), target: goal.target, direction: goal.direction, start: goal.start, due: goal.due };
+  const f = forecast(facts, series, today);
   const result: Evaluation = { ...base, progressPct: f.progressPct, expectedPct: f.expectedPct, projected: f.projected, status: f.status };
   if (goal.draft) return { ...result, status: 'draft' };
   if (goal.state !== 'open') {
     const value = goal.finalValue ?? result.value;
-    const progress = value === null ? null : forecast({ ...goal, target: goal.target, direction: goal.direction, start: goal.start, due: goal.due }, [{ date: goal.due, value }], goal.due).progressPct;
+    const progress = value === null ? null : forecast(facts, [{ date: goal.due, value }], goal.due).progressPct;
     return { ...result, value, progressPct: progress, status: goal.state === 'achieved' ? 'done' : 'missed' };
   }
   const leaf = !children || children.length === 0;
