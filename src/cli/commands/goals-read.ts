@@ -1,5 +1,5 @@
 import { TeamError } from '../../domain/errors.js';
-import { GOAL_STATUSES, type GoalView } from '../../domain/goals/goal.js';
+import { GOAL_STATUSES } from '../../domain/goals/goal.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../../services/goals-view.service.js';
 import { withDb, type Ctx } from '../context.js';
