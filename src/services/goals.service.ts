@@ -1,5 +1,5 @@
 /** Writing goals: add, edit (with an audit trail), check in, review and close. */
-import { findGoalById, findLastCheckin, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
+import { findGoalById, findLastCheckin, listDescendants, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
 import type { GoalsRow, Patch } from '../db/schema.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
@@ -147,7 +147,8 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
     }
     if (input.parent !== undefined) {
       const parentId = await resolveGoalId(tx, input.parent);
-      if (parentId === goal.id) throw new TeamError('err.goal.parentLoop', { id: goal.id });
+      const below = await listDescendants(tx, [goal.id]);
+      if (parentId === goal.id || below.some((g) => g.id === parentId)) throw new TeamError('err.goal.parentLoop', { id: goal.id });
       patch.parent_id = parentId;
     }
     if (input.unit !== undefined || input.kind !== undefined) {

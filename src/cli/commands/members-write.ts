@@ -45,7 +45,11 @@ async function completeNewMember(db: Db, ctx: Ctx, o: Opts): Promise<Opts & { ha
   }
   let shift = o.shift;
   if (shift === undefined && missing.length > 0) shift = (await askText(t('prompt.shift'))) || undefined;
-  return { ...o, handle, name, role, manager, shift };
+  let hireDate = o.hireDate;
+  if (hireDate === undefined && missing.length > 0) {
+    hireDate = (await askText(t('prompt.hireDate'), { validate: (v) => v.trim() === '' || isoDate.safeParse(v.trim()).success || t('prompt.date') })) || undefined;
+  }
+  return { ...o, handle, name, role, manager, shift, hireDate };
 }
 
 function toInput(o: Opts): MemberInput {
