@@ -72,6 +72,25 @@ export interface Column<T> {
 }
 
 /**
+ * Draws a forest with box-drawing branches, one node a line:
+ *   root
+ *   ├─ child
+ *   │  └─ grandchild
+ *   └─ child
+ */
+export function renderTree<T>(roots: readonly T[], label: (node: T) => string, children: (node: T) => readonly T[]): string {
+  const lines: string[] = [];
+  const walk = (n: T, prefix: string, last: boolean, root: boolean) => {
+    lines.push(root ? label(n) : `${prefix}${last ? '└─ ' : '├─ '}${label(n)}`);
+    const next = root ? '' : `${prefix}${last ? '   ' : '│  '}`;
+    const kids = children(n);
+    kids.forEach((c, i) => walk(c, next, i === kids.length - 1, false));
+  };
+  roots.forEach((r) => walk(r, '', true, true));
+  return lines.join('\n');
+}
+
+/**
  * Prints a list in the chosen format: `json` prints `data` (the stable shape),
  * the others render `rows` through `columns`.
  */

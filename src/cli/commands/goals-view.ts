@@ -4,7 +4,7 @@ import type { GoalView } from '../../domain/goals/goal.js';
 import type { GoalTreeNode } from '../../services/goals-view.service.js';
 import type { SmartReport } from '../../domain/goals/smart.js';
 import { getLang, t, type MessageKey } from '../../i18n/index.js';
-import { paint, type Column } from '../output.js';
+import { paint, renderTree, type Column } from '../output.js';
 
 const PREFIX_UNITS = new Set(['¥', '￥', '$', '€', '£']);
 
@@ -72,15 +72,7 @@ export function smartJson(report: SmartReport) {
 
 /** The cascade as an indented tree, one goal a line with its progress bar. */
 export function renderGoalTree(roots: readonly GoalTreeNode[]): string {
-  const lines: string[] = [];
   const label = (g: GoalView) =>
     `${paint.dim(`#${g.id}`)} ${g.title}  ${progressBar(g.progressPct)}  ${formatQuantity(g.value, g.unit, g.decimals) || '–'} / ${formatQuantity(g.target, g.unit, g.decimals)}  ${statusLabel(g.status, g.stale)}`;
-  const walk = (n: GoalTreeNode, prefix: string, last: boolean, root: boolean) => {
-    lines.push(root ? label(n) : `${prefix}${last ? '└─ ' : '├─ '}${label(n)}`);
-    const next = root ? '' : `${prefix}${last ? '   ' : '│  '}`;
-    n.children.forEach((c, i) => walk(c, next, i === n.children.length - 1, false));
-  };
-  roots.forEach((r) => walk(r, '', true, true));
-  return lines.join('\n');
+  return renderTree(roots, label, (g) => g.children);
 }
-

@@ -1,5 +1,5 @@
 import type { OrgNode } from '../../domain/org.js';
-import { paint } from '../output.js';
+import { paint, renderTree } from '../output.js';
 
 /**
  * The reporting tree as text, one member a line:
@@ -8,16 +8,9 @@ import { paint } from '../output.js';
  *   │  └─ 赵敏 (zhao.min) · 营销专员
  */
 export function renderOrgTree(roots: readonly OrgNode[]): string {
-  const lines: string[] = [];
   const label = (n: OrgNode) => {
     const extra = [n.role, n.shift && n.shift !== 'day' ? n.shift : null].filter(Boolean).join(' · ');
     return `${paint.bold(n.name)} (${n.handle})${extra ? paint.dim(` · ${extra}`) : ''}`;
   };
-  const walk = (n: OrgNode, prefix: string, last: boolean, root: boolean) => {
-    lines.push(root ? label(n) : `${prefix}${last ? '└─ ' : '├─ '}${label(n)}`);
-    const childPrefix = root ? '' : `${prefix}${last ? '   ' : '│  '}`;
-    n.reports.forEach((c, i) => walk(c, childPrefix, i === n.reports.length - 1, false));
-  };
-  roots.forEach((r) => walk(r, '', true, true));
-  return lines.join('\n');
+  return renderTree(roots, label, (n) => n.reports);
 }
