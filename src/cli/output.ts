@@ -66,6 +66,8 @@ export function printJson(data: unknown): void {
 export interface Column<T> {
   header: MessageKey;
   value: (row: T) => string | number | null | undefined;
+  /** The value for CSV and Markdown when the table shows a drawing (a progress bar). */
+  plain?: (row: T) => string | number | null | undefined;
   /** Wrap the cell at this many columns. */
   wrap?: number;
   align?: 'left' | 'right';

@@ -88,7 +88,7 @@ export function renderMarkdown<T>(rows: readonly T[], columns: readonly Column<T
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
   const head = `| ${columns.map((c) => esc(t(c.header))).join(' | ')} |`;
   const rule = `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`;
-  const body = rows.map((r) => `| ${columns.map((c) => esc(cellText(c.value(r)))).join(' | ')} |`);
+  const body = rows.map((r) => `| ${columns.map((c) => esc(cellText((c.plain ?? c.value)(r)))).join(' | ')} |`);
   return [head, rule, ...body].join('\n');
 }
 
@@ -96,7 +96,7 @@ export async function renderCsv<T>(rows: readonly T[], columns: readonly Column<
   const { stringify } = await import('csv-stringify/sync');
   // BOM: Excel opens Chinese CSV correctly only with one; formulas are defused.
   return stringify(
-    [columns.map((c) => t(c.header)), ...rows.map((r) => columns.map((c) => cellText(c.value(r))))],
+    [columns.map((c) => t(c.header)), ...rows.map((r) => columns.map((c) => cellText((c.plain ?? c.value)(r))))],
     { bom: true, escape_formulas: true },
   );
 }

@@ -55,7 +55,7 @@ export const goalColumns: Column<GoalView>[] = [
   { header: 'col.owner', value: ownerLabel },
   { header: 'col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), align: 'right' },
   { header: 'col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), align: 'right' },
-  { header: 'col.progress', value: (g) => progressBar(g.progressPct) },
+  { header: 'col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`) },
   { header: 'col.goalStatus', value: (g) => statusLabel(g.status, g.stale) },
   { header: 'col.due', value: (g) => g.due },
 ];
