@@ -75,9 +75,11 @@ export function wantedGroup(argv: readonly string[]): string | undefined {
  * names it (or asks for its help): `team --help` and `team members list`
  * then build a dozen commands instead of every one.
  */
-function lazyGroup(program: Command, argv: readonly string[], name: string, desc: MessageKey, define: (g: Command) => void): void {
+function lazyGroup(program: Command, argv: readonly string[], name: string, desc: MessageKey, define: (g: Command) => void, lines: readonly string[]): void {
   const g = group(program, name, desc);
-  if (wantedGroup(argv) === name) define(g);
+  if (wantedGroup(argv) !== name) return;
+  define(g);
+  examples(g, lines);
 }
 
 export function createProgram(version: string, argv: readonly string[] = []): Command {
@@ -107,11 +109,11 @@ export function createProgram(version: string, argv: readonly string[] = []): Co
     ['team demo', 'team demo --db /tmp/demo.db --lang zh'],
   );
 
-  lazyGroup(program, argv, 'depts', 'cmd.depts', defineDepts);
-  lazyGroup(program, argv, 'roles', 'cmd.roles', defineRoles);
-  lazyGroup(program, argv, 'members', 'cmd.members', defineMembers);
+  lazyGroup(program, argv, 'depts', 'cmd.depts', defineDepts, ['team depts list', 'team depts show 客服部 --json']);
+  lazyGroup(program, argv, 'roles', 'cmd.roles', defineRoles, ['team roles list --dept 客服部', 'team roles show 客服经理', 'team roles duties add 客服助理 "每日统计接待量和满意度"']);
+  lazyGroup(program, argv, 'members', 'cmd.members', defineMembers, ['team members add li.na --name 李娜 --role 客服经理', 'team members list --shift late', 'team members archive zhao.lei --reassign-to li.na']);
   examples(program.command('org').description(t('cmd.org')).option('--dept <dept>', t('opt.dept')).option('--json', t('opt.json')).action(lazy(load.org, 'org')), ['team org', 'team org --dept 客服部 --json']);
-  lazyGroup(program, argv, 'goals', 'cmd.goals', defineGoals);
+  lazyGroup(program, argv, 'goals', 'cmd.goals', defineGoals, ['team goals add --template gmv-quarter --owner team --baseline 1500000', 'team goals split 1 --by member,period --dept 运营部', 'team goals tree', 'team goals list --status at-risk']);
   return program;
 }
 
@@ -148,7 +150,7 @@ function defineRoles(roles: Command): void {
   examples(roles.command('show').argument('<role>').description(t('cmd.roles.show')).option('--json', t('opt.json')).action(lazy(load.rolesRead, 'show')), ['team roles show 客服经理']);
   examples(roleWriteOptions(roles.command('edit').argument('<role>').description(t('cmd.roles.edit')).option('--name <name>', t('opt.name'))).action(lazy(load.rolesWrite, 'edit')), ['team roles edit 直播主播 --reports-to 营销专员']);
   examples(roles.command('rm').argument('<role>').description(t('cmd.roles.rm')).option('-y, --yes', t('opt.yes')).action(lazy(load.rolesWrite, 'rm')), ['team roles rm 短视频运营 --yes']);
-  const duties = group(roles, 'duties', 'cmd.roles.duties');
+  const duties = examples(group(roles, 'duties', 'cmd.roles.duties'), ['team roles duties add 客服经理 "每季度组织一次复训" --at 2', 'team roles duties move 客服经理 5 1']);
   examples(duties.command('add').argument('<role>').argument('<text>').description(t('cmd.roles.duties.add')).option('--at <n>', t('opt.at')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyAdd')), ['team roles duties add 客服专员（售前） "首次响应不超过 30 秒" --at 1']);
   examples(duties.command('rm').argument('<role>').argument('<n>').description(t('cmd.roles.duties.rm')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyRm')), ['team roles duties rm 客服助理 3']);
   examples(duties.command('move').argument('<role>').argument('<from>').argument('<to>').description(t('cmd.roles.duties.move')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyMove')), ['team roles duties move 客服经理 4 1']);
