@@ -21,6 +21,7 @@ function subcommands(text) {
   const block = text.split('\nCommands:\n')[1];
   if (!block) return [];
   return block
+    .split('\n\n')[0]
     .split('\n')
     .filter((l) => /^ {2}\S/.test(l))
     .map((l) => l.trim().split(/\s+/)[0])
