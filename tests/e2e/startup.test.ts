@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run, tempDb } from '../helpers.js';
+
+const LOAD = fileURLToPath(new URL('../../bin/load.cjs', import.meta.url));
+
+let t: ReturnType<typeof tempDb>;
+beforeEach(() => {
+  t = tempDb();
+  expect(run(t.db, ['demo', '--db', t.db, '--json']).code).toBe(0);
+});
+afterEach(() => t.cleanup());
+
+/** Runs a command in-process through the launcher and lists the vendor bundles it loaded. */
+function vendorsLoaded(args: string[]): string[] {
+  const script = `
+    const { loadBundle } = require(${JSON.stringify(LOAD)});
+    process.stdout.write = () => true;
+    loadBundle().run(['node', 'team', ...${JSON.stringify(args)}]).then((code) => {
+      const vendors = Object.keys(require.cache).filter((f) => f.includes('/dist/vendor/')).map((f) => f.split('/').pop());
+      process.stderr.write('\n@@' + JSON.stringify({ code, vendors }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
+  const out = JSON.parse(r.stderr.split('\n@@')[1] ?? '') as { code: number; vendors: string[] };
+  expect(out.code).toBe(0);
+  return out.vendors;
+}
+
+describe('start-up budget', () => {
+  it('list commands load neither zod nor the prompt library', () => {
+    for (const cmd of [['members', 'list', '--json'], ['roles', 'list', '--json'], ['goals', 'list', '--json'], ['goals', 'tree', '1', '--json'], ['--help']]) {
+      expect([cmd, vendorsLoaded(['--db', t.db, ...cmd])]).toEqual([cmd, []]);
+    }
+  });
+
+  it('a write command loads zod but, given every flag, not the prompt library', () => {
+    expect(vendorsLoaded(['--db', t.db, 'depts', 'add', 'Live', '--description', 'Douyin'])).toEqual(['zod.cjs']);
+  });
+});
