@@ -19,10 +19,10 @@ function vendorsLoaded(args: string[]): string[] {
     process.stdout.write = () => true;
     loadBundle().run(['node', 'team', ...${JSON.stringify(args)}]).then((code) => {
       const vendors = Object.keys(require.cache).filter((f) => f.includes('/dist/vendor/')).map((f) => f.split('/').pop());
-      process.stderr.write('\n@@' + JSON.stringify({ code, vendors }));
+      process.stderr.write('@@' + JSON.stringify({ code, vendors }));
     });`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8' } });
-  const out = JSON.parse(r.stderr.split('\n@@')[1] ?? '') as { code: number; vendors: string[] };
+  const out = JSON.parse(r.stderr.split('@@').pop() ?? '') as { code: number; vendors: string[] };
   expect(out.code).toBe(0);
   return out.vendors;
 }
