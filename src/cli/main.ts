@@ -33,8 +33,10 @@ function translateCommanderError(e: CommanderError): string {
       return t('cli.missingArgument', { argument: quoted[0] ?? '' });
     case 'commander.optionMissingArgument':
       return t('cli.optionMissingArgument', { option: quoted[0] ?? '' });
-    case 'commander.excessArguments':
-      return t('cli.excessArguments', { args: e.message.replace(/^error: /, '') });
+    case 'commander.excessArguments': {
+      const [, expected = '?', got = '?'] = /Expected (\d+) arguments? but got (\d+)/.exec(e.message) ?? [];
+      return t('cli.excessArguments', { command: quoted[0] ?? '', expected, got });
+    }
     default:
       return e.message.replace(/^error: /, '');
   }
@@ -48,7 +50,6 @@ async function main(argv: readonly string[]): Promise<number> {
   if (flag !== undefined && !langFromLocale(flag)) throw new TeamError('err.invalidLang', { value: flag });
 
   const program = createProgram(__VERSION__, argv.slice(2));
-  program.configureOutput({ outputError: () => {} });
   try {
     await program.parseAsync([...argv]);
   } catch (e) {

@@ -8,10 +8,9 @@ const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
 
 /** `--json` wins; else `--format`; else a table. Unknown formats are a usage error. */
 export function resolveFormat(opts: { json?: boolean; format?: string }): Format {
+  if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) throw new TeamError('err.invalidFormat', { value: opts.format });
   if (opts.json) return 'json';
-  if (opts.format === undefined) return 'table';
-  if (!(FORMATS as readonly string[]).includes(opts.format)) throw new TeamError('err.invalidFormat', { value: opts.format });
-  return opts.format as Format;
+  return (opts.format as Format | undefined) ?? 'table';
 }
 
 /**

@@ -93,6 +93,9 @@ export function createProgram(version: string, argv: readonly string[] = []): Co
     .option('--no-color', t('opt.noColor'))
     .configureHelp({ styleTitle: (s: string) => (TITLES[s] ? t(TITLES[s]) : s), showGlobalOptions: true })
     .showSuggestionAfterError(true)
+    // Parse errors are translated and printed once by main(); set before any
+    // sub-command is declared, since commands copy these settings when created.
+    .configureOutput({ outputError: () => {} })
     .exitOverride();
 
   examples(

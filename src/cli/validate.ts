@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { TeamError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/index.js';
-import { MEMBER_STATUSES } from '../domain/org.js';
+import { MEMBER_STATUSES, NONE_WORDS } from '../domain/org.js';
 
 const flagOf = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
@@ -16,9 +16,14 @@ function isCalendarDate(s: string): boolean {
 }
 
 export const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s), { message: 'err.invalidDate' satisfies MessageKey });
+/** A date, or a none-word that clears it (edit commands). */
+export const isoDateOrNone = z.string().refine((s) => NONE_WORDS.includes(s.trim().toLowerCase()) || (/^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s)), { message: 'err.invalidDate' satisfies MessageKey });
 export const memberStatus = z.enum(MEMBER_STATUSES, { message: 'err.invalidStatus' satisfies MessageKey });
 export const text = z.string().trim().min(1, { message: 'err.invalid.empty' satisfies MessageKey });
-export const positiveInt = z.coerce.number().int().min(1, { message: 'err.invalid.position' satisfies MessageKey });
+export const positiveInt = z
+  .string()
+  .regex(/^\s*[1-9]\d*\s*$/, { message: 'err.invalid.position' satisfies MessageKey })
+  .transform(Number);
 
 /** Parses commander's options; the first failure becomes a TeamError naming the flag. */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, fieldNames: Record<string, string> = {}): z.infer<S> {
@@ -38,6 +43,9 @@ export const numberText = z
   .transform((s) => s.replace(/[,_，]/g, '').trim())
   .refine((s) => /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s), { message: 'err.invalidNumber' satisfies MessageKey })
   .transform(Number);
+
+/** A number that is zero or more (weights). */
+export const weightText = numberText.refine((n) => n >= 0, { message: 'err.invalid.nonNegative' satisfies MessageKey });
 
 /** A comma-separated list: "a,b , c" → ['a', 'b', 'c']. */
 export const listText = z.string().transform((s) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean));

@@ -20,13 +20,16 @@ export function editDistance(a: string, b: string): number {
  * @example closestMatch('lii', ['li', 'wang']) // 'li'
  */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
-  const needle = input.toLowerCase();
+  const needle = input.trim().toLowerCase();
+  if (needle === '') return undefined;
+  // One or two letters are contained in too many names to hint at one.
+  const short = [...needle].length < 3;
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
     const hay = c.toLowerCase();
     // A prefix or substring hit is the strongest hint ("zhang" for "zhangsan").
-    const d = hay.startsWith(needle) || needle.startsWith(hay) ? 0.5 : hay.includes(needle) ? 0.75 : editDistance(needle, hay);
+    const d = !short && (hay.startsWith(needle) || needle.startsWith(hay)) ? 0.5 : !short && hay.includes(needle) ? 0.75 : editDistance(needle, hay);
     if (d < bestScore) {
       bestScore = d;
       best = c;

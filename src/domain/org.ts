@@ -56,9 +56,26 @@ export interface MemberDetail extends Member {
   reports: { handle: string; name: string }[];
 }
 
-/** Handles are short ASCII ids safe to type and to put in file names: li.na, wang_qiang, cs-01. */
+/**
+ * Handles are short ASCII ids safe to type and to put in file names: li.na,
+ * wang_qiang, cs-01. Never only digits: those are read as ids.
+ */
 export function isValidHandle(handle: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(handle);
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(handle) && !/^\d+$/.test(handle);
+}
+
+/** Words that mean "no value" where a reference can be cleared (--manager none). */
+export const NONE_WORDS: readonly string[] = ['none', '无', '-', ''];
+
+/**
+ * Whether a department or role name can be told apart from an id and from
+ * "none": not only digits, not a none-word.
+ * @example isUsableName('客服部') // true
+ * @example isUsableName('42') // false
+ */
+export function isUsableName(name: string): boolean {
+  const n = name.trim();
+  return n !== '' && !/^\d+$/.test(n) && !NONE_WORDS.includes(n.toLowerCase());
 }
 
 /**

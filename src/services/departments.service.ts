@@ -3,9 +3,9 @@ import { listMembers } from '../db/repositories/members.repository.js';
 import { listRoles } from '../db/repositories/roles.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
-import type { Department, Member, Role } from '../domain/org.js';
+import { isUsableName, type Department, type Member, type Role } from '../domain/org.js';
 import { stamp, type ServiceOptions } from './context.js';
-import { resolveDepartmentId } from './resolve.js';
+import { isNone, resolveDepartmentId } from './resolve.js';
 
 export interface DepartmentDetail extends Department {
   roles: Pick<Role, 'id' | 'name' | 'reportsTo' | 'memberCount'>[];
@@ -13,6 +13,7 @@ export interface DepartmentDetail extends Department {
 }
 
 async function requireName(q: Queryable, name: string, exceptId?: number): Promise<void> {
+  if (!isUsableName(name)) throw new TeamError('err.badName', { name });
   const existing = await findDepartmentIdByName(q, name);
   if (existing !== undefined && existing !== exceptId) throw new TeamError('err.dept.duplicate', { name });
 }
@@ -46,7 +47,7 @@ export async function editDepartment(o: ServiceOptions, ref: string, patch: { na
   return o.db.transaction(async (tx) => {
     const id = await resolveDepartmentId(tx, ref);
     if (patch.name !== undefined) await requireName(tx, patch.name, id);
-    await updateDepartment(tx, id, patch);
+    await updateDepartment(tx, id, { name: patch.name, description: isNone(patch.description ?? undefined) ? null : patch.description });
     return (await findDepartmentById(tx, id))!;
   });
 }

@@ -17,8 +17,10 @@ const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 export async function patchGoal(tx: Queryable, o: GoalServiceOptions, goal: Goal, patch: Patch<'goals'>, names: Record<string, string>): Promise<void> {
   const now = stamp(o.now);
   const before = goal as unknown as Record<string, unknown>;
-  for (const [column, value] of Object.entries(patch)) {
+  for (const [column, raw] of Object.entries(patch)) {
     const field = names[column];
+    // Booleans are stored as 0/1: the trail says true/false on both sides.
+    const value = typeof before[field ?? ''] === 'boolean' && typeof raw === 'number' ? raw === 1 : raw;
     if (field === undefined || value === undefined || text(before[field]) === text(value)) continue;
     await insertEvent(tx, { goal_id: goal.id, at: now, actor: o.actor, field, old_value: text(before[field]), new_value: text(value) });
   }

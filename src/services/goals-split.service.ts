@@ -1,5 +1,5 @@
 /** Decomposition: a goal split per member and/or per period, and re-split when its target moves. */
-import { findGoalById, insertEvent, insertGoal, listDescendants } from '../db/repositories/goals.repository.js';
+import { findGoalById, findLastCheckin, insertEvent, insertGoal, listDescendants } from '../db/repositories/goals.repository.js';
 import { findMemberById, listMembers } from '../db/repositories/members.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
@@ -29,6 +29,11 @@ function checkSplittable(g: Goal): asserts g is Goal & { target: number; start: 
   if (g.target === null || g.start === null || g.due === null || g.kind === null) throw new TeamError('err.goal.notSplittable', { id: g.id });
 }
 
+/** A goal with check-ins of its own would lose them to the roll-up of its new sub-goals. */
+async function checkNoCheckins(tx: Queryable, g: Goal): Promise<void> {
+  if ((await findLastCheckin(tx, g.id)) !== undefined) throw new TeamError('err.goal.splitHasCheckins', { id: g.id });
+}
+
 async function splitMembers(tx: Queryable, o: SplitOptions): Promise<{ id: number; handle: string; name: string }[]> {
   let ids: number[];
   if (o.members?.length) ids = [];
@@ -55,6 +60,7 @@ export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitO
   return o.db.transaction(async (tx) => {
     const parent = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     checkSplittable(parent);
+    await checkNoCheckins(tx, parent);
     const byMember = opts.by !== 'period';
     const byPeriod = opts.by !== 'member';
     const members = byMember ? await splitMembers(tx, opts) : [];
@@ -75,8 +81,8 @@ export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitO
     });
     const now = stamp(o.now);
     const base = { ...columnsOf(parent), parent_id: parent.id, created_at: now, updated_at: now };
-    const insert = async (c: { title: string; memberId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) =>
-      insertGoal(tx, {
+    const insert = async (c: { title: string; memberId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) => {
+      const id = await insertGoal(tx, {
         ...base,
         title: c.title,
         owner_type: c.memberId !== null ? 'member' : parent.ownerType,
@@ -91,6 +97,9 @@ export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitO
         period_label: c.label,
         weight: c.weight,
       });
+      await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'created', old_value: null, new_value: `split from #${c.parentId}` });
+      return id;
+    };
     const created: number[] = [];
     const name = (id: number | null) => members.find((m) => m.id === id)?.name ?? '';
     if (byMember && byPeriod) {
@@ -99,20 +108,23 @@ export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitO
         const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : splitExact(xs.reduce<number>((a, x) => a + x!, 0), [1], parent.decimals)[0]!);
         const target = parent.kind === 'additive' ? sum(mine.map((c) => c.target))! : parent.target;
         const baseline = parent.kind === 'additive' ? sum(mine.map((c) => c.baseline)) : parent.baseline;
-        const mid = await insert({ title: `${parent.title} · ${m.name}`, memberId: m.id, target, baseline, start: parent.start, due: parent.due, parentId: parent.id, label: null, weight: opts.weights?.[i] ?? null });
+        const mid = await insert({ title: `${parent.title} · ${m.name}`, memberId: m.id, target, baseline, start: parent.start, due: parent.due, parentId: parent.id, label: null, weight: opts.weights?.[i] ?? 1 });
         created.push(mid);
-        for (const c of mine) await insert({ title: `${parent.title} · ${m.name} · ${c.period!.label}`, memberId: m.id, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: mid, label: c.period!.label, weight: null });
+        for (const c of mine) await insert({ title: `${parent.title} · ${m.name} · ${c.period!.label}`, memberId: m.id, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: mid, label: c.period!.label, weight: c.period!.weight });
       }
     } else {
       for (const [i, c] of cells.entries()) {
         const title = c.period ? `${parent.title} · ${c.period.label}` : `${parent.title} · ${name(c.memberId)}`;
-        created.push(await insert({ title, memberId: c.memberId, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: parent.id, label: c.period?.label ?? null, weight: opts.weights?.[i] ?? null }));
+        // The weight each child was split by is kept: re-splits and rate roll-ups use it.
+        const weight = c.period ? c.period.weight : (opts.weights?.[i] ?? 1);
+        created.push(await insert({ title, memberId: c.memberId, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: parent.id, label: c.period?.label ?? null, weight }));
       }
     }
-    await insertEvent(tx, { goal_id: parent.id, at: now, actor: o.actor, field: 'split', old_value: null, new_value: `${opts.by}: ${created.length}` });
+    const total = created.length + (byMember && byPeriod ? cells.length : 0);
+    await insertEvent(tx, { goal_id: parent.id, at: now, actor: o.actor, field: 'split', old_value: null, new_value: `${opts.by}: ${total}` });
     const refreshed = (await findGoalById(tx, parent.id))!;
     const { views, childrenOf } = await evaluateGoals(tx, [refreshed], o.today);
-    return { parentId: parent.id, created: created.length + (byMember && byPeriod ? cells.length : 0), children: (childrenOf.get(parent.id) ?? []).map((c) => views.get(c.id)!) };
+    return { parentId: parent.id, created: total, children: (childrenOf.get(parent.id) ?? []).map((c) => views.get(c.id)!) };
   });
 }
 
@@ -138,8 +150,9 @@ function columnsOf(p: Goal) {
 
 /**
  * After a parent's target changed: children keep their shares (additive:
- * the new target split exactly in proportion to the old child targets) or
- * carry the new target (rates), all the way down. Audited like any edit.
+ * the new target split exactly by the children's weights, or in proportion
+ * to their old targets where a child has none) or carry the new target
+ * (rates), all the way down. Audited like any edit.
  */
 export async function resplitGoal(o: GoalServiceOptions, ref: string): Promise<number> {
   return o.db.transaction(async (tx) => {
@@ -151,7 +164,7 @@ export async function resplitGoal(o: GoalServiceOptions, ref: string): Promise<n
       const kids = all.filter((g) => g.parentId === parent.id);
       if (kids.length === 0 || parent.target === null) continue;
       const total = newTarget.get(parent.id) ?? parent.target;
-      const old = kids.map((k) => Math.abs(k.target ?? 0));
+      const old = kids.every((k) => k.weight !== null && k.weight > 0) ? kids.map((k) => k.weight!) : kids.map((k) => Math.abs(k.target ?? 0));
       const shares = parent.kind === 'additive' ? splitExact(total, old.some((w) => w > 0) ? old : kids.map(() => 1), parent.decimals) : kids.map(() => total);
       for (const [i, k] of kids.entries()) {
         newTarget.set(k.id, shares[i]!);

@@ -1,11 +1,12 @@
 /** Writing goals: add, edit (with an audit trail), check in, review and close. */
-import { findGoalById, findLastCheckin, listDescendants, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
+import { findCheckinAsOf, findGoalById, findLastCheckin, listDescendants, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
 import type { GoalsRow, Patch } from '../db/schema.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
 import { roundTo, type Goal, type GoalView, type OwnerType, type Term } from '../domain/goals/goal.js';
 import { deriveHorizon, isLongTerm } from '../domain/goals/periods.js';
 import { isMet } from '../domain/goals/progress.js';
+import { progressOrigin } from '../domain/goals/evaluate.js';
 import type { SmartReport } from '../domain/goals/smart.js';
 import { knownUnit, type Direction, type MetricKind } from '../domain/goals/units.js';
 import { stamp } from './context.js';
@@ -14,7 +15,7 @@ import { draftOf, lintDraft } from './goals-smart.service.js';
 import { evaluateGoals } from './goals-view.service.js';
 import { FIELD_OF, patchGoal } from './goals-audit.service.js';
 import { resplitGoal } from './goals-split.service.js';
-import { resolveGoalId, resolveOwner } from './resolve.js';
+import { isNone, resolveGoalId, resolveOwner } from './resolve.js';
 
 export type { GoalServiceOptions } from './goals-audit.service.js';
 
@@ -136,7 +137,7 @@ export interface EditResult {
  * SMART is promoted. Every change lands in the audit trail.
  */
 export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalInput, opts: { resplit?: boolean } = {}): Promise<EditResult> {
-  if (Object.values(input).every((v) => v === undefined)) throw new TeamError('err.nothingToChange');
+  if (Object.values(input).every((v) => v === undefined) && !opts.resplit) throw new TeamError('err.nothingToChange');
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
@@ -145,7 +146,8 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
       const owner = await resolveOwner(tx, input.owner);
       Object.assign(patch, { owner_type: owner.type, owner_member_id: owner.type === 'member' ? owner.id : null, owner_department_id: owner.type === 'department' ? owner.id : null });
     }
-    if (input.parent !== undefined) {
+    if (input.parent !== undefined && isNone(input.parent)) patch.parent_id = null;
+    else if (input.parent !== undefined) {
       const parentId = await resolveGoalId(tx, input.parent);
       const below = await listDescendants(tx, [goal.id]);
       if (parentId === goal.id || below.some((g) => g.id === parentId)) throw new TeamError('err.goal.parentLoop', { id: goal.id });
@@ -169,6 +171,10 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
     set('weight', input.weight);
     set('cadence_days', input.cadence);
     set('term', input.term);
+    if (input.direction === undefined && goal.direction === null) {
+      const derived = defaultDirection(input.baseline ?? goal.baseline, input.target ?? goal.target);
+      if (derived) patch.direction = derived;
+    }
     const next = { ...goal, ...renamed(patch) };
     if (input.horizon !== undefined) patch.horizon = input.horizon;
     else if ((input.start !== undefined || input.due !== undefined) && next.start && next.due && next.due >= next.start) patch.horizon = deriveHorizon(next.start, next.due);
@@ -178,7 +184,8 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
     if (promoted) patch.draft = 0;
     await patchGoal(tx, o, goal, patch, FIELD_OF);
     const targetChanged = input.target !== undefined && input.target !== goal.target;
-    const resplit = targetChanged && opts.resplit && goal.childCount > 0 ? await resplitGoal(o, String(goal.id)) : 0;
+    // --resplit re-splits even when this edit did not move the target: the hint after an earlier edit says so.
+    const resplit = opts.resplit && goal.childCount > 0 ? await resplitGoal(o, String(goal.id)) : 0;
     return { goal: await view(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
   });
 }
@@ -215,7 +222,9 @@ export async function checkinGoal(o: GoalServiceOptions, ref: string, input: Che
     if (date > o.today) throw new TeamError('err.goal.futureCheckin', { date, today: o.today });
     if (goal.start && date < goal.start) throw new TeamError('err.goal.checkinBeforeStart', { date, start: goal.start });
     const last = await findLastCheckin(tx, goal.id);
-    const value = roundTo(input.value ?? (last?.value ?? goal.baseline ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
+    // --add counts from the value as of that date (a back-dated correction adds to what stood then).
+    const before = input.add === undefined ? undefined : await findCheckinAsOf(tx, goal.id, date);
+    const value = roundTo(input.value ?? (before?.value ?? progressOrigin(goal) ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
     await insertCheckin(tx, { goal_id: goal.id, date, value, note: input.note ?? null, actor: o.actor, created_at: stamp(o.now) });
     if (!last || date >= last.date) await updateGoal(tx, goal.id, { last_value: value, last_checkin_date: date, updated_at: stamp(o.now) });
     return { goal: await view(tx, goal.id, o.today), value, date };

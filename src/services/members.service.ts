@@ -143,7 +143,7 @@ export async function archiveMember(o: ServiceOptions, ref: string, reassignTo?:
   return o.db.transaction(async (tx) => {
     const id = await resolveMemberId(tx, ref);
     const m = await detail(tx, id);
-    if (m.archived) throw new TeamError('err.member.archived', { handle: m.handle });
+    if (m.archived) throw new TeamError('err.member.alreadyArchived', { handle: m.handle });
     if (m.reports.length > 0) {
       if (reassignTo === undefined) throw new TeamError('err.member.hasReports', { handle: m.handle, reports: m.reports.map((r) => r.handle).join(', ') });
       let target: number | null = null;

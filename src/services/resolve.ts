@@ -10,6 +10,7 @@ import type { Queryable } from '../db/sql.js';
 import { NotFoundError, TeamError } from '../domain/errors.js';
 import type { OwnerType } from '../domain/goals/goal.js';
 import { closestMatch } from '../domain/match.js';
+import { NONE_WORDS } from '../domain/org.js';
 
 const isId = (s: string) => /^\d+$/.test(s);
 
@@ -44,7 +45,7 @@ export async function resolveMemberId(q: Queryable, input: string): Promise<numb
 
 /** "none" (or 无) clears an optional reference. */
 export function isNone(input: string | undefined): boolean {
-  return input !== undefined && ['none', '无', '-', ''].includes(input.trim().toLowerCase());
+  return input !== undefined && NONE_WORDS.includes(input.trim().toLowerCase());
 }
 
 /** A goal by id ("12" or "#12") or exact title; a title shared by several goals asks for the id. */

@@ -13,7 +13,7 @@ import {
 } from '../db/repositories/roles.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
-import { moveItem, wouldCycle, type Role, type RoleDetail } from '../domain/org.js';
+import { isUsableName, moveItem, wouldCycle, type Role, type RoleDetail } from '../domain/org.js';
 import { stamp, type ServiceOptions } from './context.js';
 import { isNone, resolveDepartmentId, resolveRoleId } from './resolve.js';
 
@@ -32,6 +32,7 @@ async function detail(q: Queryable, id: number): Promise<RoleDetail> {
 }
 
 async function requireFreeName(q: Queryable, name: string, exceptId?: number): Promise<void> {
+  if (!isUsableName(name)) throw new TeamError('err.badName', { name });
   const existing = await findRoleIdByName(q, name);
   if (existing !== undefined && existing !== exceptId) throw new TeamError('err.role.duplicate', { name });
 }

@@ -9,7 +9,7 @@ import { parseOptions, text } from '../validate.js';
 const writeSchema = z.object({ name: text.optional(), description: z.string().optional(), json: z.boolean().optional() });
 
 export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Promise<void> {
-  const opts = parseOptions(writeSchema, { ...(raw as object), name });
+  const opts = parseOptions(writeSchema, { ...(raw as object), name }, { name: 'NAME' });
   requireFlags(opts.name === undefined ? ['NAME'] : []);
   const deptName = opts.name ?? (await askText(t('prompt.deptName'), { required: true }));
   const dept = await withDb(ctx, (db) => addDepartment({ db, now: ctx.now }, { name: deptName, description: opts.description ?? null }));

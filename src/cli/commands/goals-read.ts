@@ -29,6 +29,7 @@ function listOptions(f: ListFlags): GoalListOptions {
     if (v !== undefined && !DATE.test(v)) throw new TeamError('err.invalidDate', { field, value: v });
   }
   if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new TeamError('err.invalidChoice', { field: '--sort', value: f.sort });
+  if (f.horizon !== undefined && !['year', 'quarter', 'month', 'week', 'custom'].includes(f.horizon)) throw new TeamError('err.invalidChoice', { field: '--horizon', value: f.horizon });
   return { ...f, status: f.status as GoalListOptions['status'], sort: f.sort as GoalListOptions['sort'] };
 }
 

@@ -11,7 +11,7 @@ import type { Db } from '../../db/sql.js';
 import { withDb, type Ctx } from '../context.js';
 import { printJson, say } from '../output.js';
 import { askChoice, askText, canPrompt, confirmOrAbort, requireFlags } from '../prompts.js';
-import { isoDate, listText, numberText, parseOptions, positiveInt, text } from '../validate.js';
+import { isoDate, listText, numberText, parseOptions, positiveInt, text, weightText } from '../validate.js';
 import { formatQuantity, smartJson, smartLines, statusLabel } from './goals-view.js';
 import type { SmartReport } from '../../domain/goals/smart.js';
 import { CancelledError } from '../../domain/errors.js';
@@ -34,7 +34,7 @@ const goalFields = {
   term: choice(['long', 'short']).optional(),
   why: z.string().optional(),
   parent: z.string().optional(),
-  weight: numberText.optional(),
+  weight: weightText.optional(),
   cadence: positiveInt.optional(),
   actor: z.string().optional(),
   json: z.boolean().optional(),
@@ -60,8 +60,12 @@ function toInput(o: z.infer<typeof editSchema> | z.infer<typeof addSchema>): Goa
 }
 
 /** The blocking findings as one line: "S …; M …; T …". */
+function blockingLines(report: SmartReport): string {
+  return smartLines({ ...report, findings: report.findings.filter((f) => f.severity === 'error') }).join('; ');
+}
+
 function notSmart(report: SmartReport): TeamError {
-  return new TeamError('err.goal.notSmart', { findings: smartLines({ ...report, findings: report.findings.filter((f) => f.severity === 'error') }).join('; ') });
+  return new TeamError('err.goal.notSmart', { findings: blockingLines(report) });
 }
 
 function warn(report: SmartReport): void {
@@ -76,6 +80,9 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
   if (!tpl) throw new TeamError('err.goal.unknownTemplate', { value: o.template });
   const [start, due] = currentPeriod(tpl.horizon, o.start ?? ctx.today);
   const decimals = knownUnit(tpl.unit)?.decimals ?? 2;
+  if (tpl.growthPct !== undefined && o.baseline === undefined && o.target === undefined) {
+    throw new TeamError('err.goal.templateNeedsBaseline', { template: tpl.key, pct: tpl.growthPct });
+  }
   const grown = tpl.growthPct !== undefined && o.baseline !== undefined ? Math.round(o.baseline * (1 + tpl.growthPct / 100) * 10 ** decimals) / 10 ** decimals : undefined;
   return {
     ...o,
@@ -129,14 +136,16 @@ async function promptGoal(db: Db, ctx: Ctx, o: z.infer<typeof addSchema>): Promi
   return r;
 }
 
+/** Prints the goal (--json), then on stderr what SMART found (every finding for a draft, warnings otherwise) and the message. */
 function report(goal: GoalView, smart: SmartReport, json: boolean | undefined, message: string): void {
   if (json) printJson({ ...goal, smart: smartJson(smart) });
-  warn(smart);
+  if (goal.draft) for (const line of smartLines(smart)) say(line);
+  else warn(smart);
   say(message);
 }
 
 export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Promise<void> {
-  let opts = await applyTemplate(ctx, parseOptions(addSchema, { ...(raw as object), title: title ?? (raw as { title?: string }).title }));
+  let opts = await applyTemplate(ctx, parseOptions(addSchema, { ...(raw as object), title: title ?? (raw as { title?: string }).title }, { title: 'TITLE' }));
   requireFlags([opts.title === undefined && 'TITLE', opts.owner === undefined && '--owner'].filter((x): x is string => Boolean(x)));
   const result = await withDb(ctx, async (db) => {
     if (canPrompt()) opts = await promptGoal(db, ctx, opts);
@@ -176,14 +185,14 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
     try {
       return await editGoal(o, ref, toInput(fields), { resplit: Boolean(resplit) });
     } catch (e) {
-      if (e instanceof SmartError) throw notSmart(e.report);
+      if (e instanceof SmartError) throw new TeamError('err.goal.notSmartEdit', { id: ref.replace(/^#/, ''), findings: blockingLines(e.report) });
       throw e;
     }
   });
   report(result.goal, result.smart, opts.json, t('goal.updated', { id: result.goal.id }));
   if (result.promoted) say(t('goal.promoted', { id: result.goal.id }));
   if (result.resplit > 0) say(t('goal.resplit', { count: result.resplit }));
-  else if (result.targetChanged && result.goal.childCount > 0 && opts.resplit === undefined) say(t('goal.resplitSkipped', { id: result.goal.id, target: String(result.goal.target) }));
+  else if (result.targetChanged && result.goal.childCount > 0 && opts.resplit === undefined) say(t('goal.resplitSkipped', { id: result.goal.id }));
 }
 
 const checkinSchema = z.object({ value: numberText.optional(), add: numberText.optional(), date: isoDate.optional(), note: z.string().optional(), actor: z.string().optional(), json: z.boolean().optional() });
@@ -201,7 +210,7 @@ const splitSchema = z.object({
   members: listText.optional(),
   dept: z.string().optional(),
   period: choice(['month', 'week']).optional(),
-  weights: listText.pipe(z.array(numberText)).optional(),
+  weights: listText.pipe(z.array(weightText)).refine((ws) => ws.some((w) => w > 0), { message: 'err.goal.weightsZero' }).optional(),
   actor: z.string().optional(),
   json: z.boolean().optional(),
 });

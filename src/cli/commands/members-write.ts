@@ -6,8 +6,9 @@ import { getRoles } from '../../services/roles.service.js';
 import { withDb, type Ctx } from '../context.js';
 import { printJson, say } from '../output.js';
 import { askChoice, askText, requireFlags } from '../prompts.js';
-import { isoDate, memberStatus, parseOptions, text } from '../validate.js';
+import { isoDate, isoDateOrNone, memberStatus, parseOptions, text } from '../validate.js';
 import { isValidHandle } from '../../domain/org.js';
+import { isNone } from '../../services/resolve.js';
 
 const schema = z.object({
   handle: text.optional(),
@@ -15,7 +16,7 @@ const schema = z.object({
   role: z.string().optional(),
   dept: z.string().optional(),
   manager: z.string().optional(),
-  hireDate: isoDate.optional(),
+  hireDate: isoDateOrNone.optional(),
   contact: z.string().optional(),
   shift: z.string().optional(),
   status: memberStatus.optional(),
@@ -57,7 +58,8 @@ function toInput(o: Opts): MemberInput {
 }
 
 export async function add(ctx: Ctx, handle: string | undefined, raw: unknown): Promise<void> {
-  const opts = parseOptions(schema, { ...(raw as object), handle });
+  const opts = parseOptions(schema, { ...(raw as object), handle }, { handle: 'HANDLE' });
+  if (opts.hireDate !== undefined && isNone(opts.hireDate)) opts.hireDate = undefined;
   const m = await withDb(ctx, async (db) => {
     const full = await completeNewMember(db, ctx, opts);
     return addMember({ db, now: ctx.now }, { ...toInput(full), handle: full.handle, name: full.name });

@@ -17,7 +17,7 @@ const writeSchema = z.object({
 });
 
 export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Promise<void> {
-  const opts = parseOptions(writeSchema, { ...(raw as object), name });
+  const opts = parseOptions(writeSchema, { ...(raw as object), name }, { name: 'NAME' });
   requireFlags(opts.name === undefined ? ['NAME'] : []);
   const roleName = opts.name ?? (await askText(t('prompt.roleName'), { required: true }));
   const role = await withDb(ctx, (db) =>

@@ -1,7 +1,9 @@
 import type { Migration } from './index.js';
 
 // SQLite types: `integer primary key` is the rowid. A PostgreSQL migration set
-// would say `integer generated always as identity`; repositories do not care.
+// would say `integer generated always as identity` and use citext (or a
+// unique index on lower()) where this says `collate nocase`, so that "li.na"
+// and "LI.NA" are one handle and "Logistics" and "logistics" one department.
 export const m20261123Org: Migration = {
   name: '2026-11-23-org',
   statements: [
@@ -10,13 +12,13 @@ export const m20261123Org: Migration = {
        value text not null)`,
     `create table departments (
        id integer primary key,
-       name text not null unique,
+       name text not null unique collate nocase,
        preset_key text unique,
        description text,
        created_at text not null)`,
     `create table roles (
        id integer primary key,
-       name text not null unique,
+       name text not null unique collate nocase,
        preset_key text unique,
        department_id integer references departments(id),
        reports_to_role_id integer references roles(id),
@@ -33,7 +35,7 @@ export const m20261123Org: Migration = {
        unique (role_id, position))`,
     `create table members (
        id integer primary key,
-       handle text not null unique,
+       handle text not null unique collate nocase,
        name text not null,
        role_id integer references roles(id),
        department_id integer references departments(id),

@@ -139,6 +139,11 @@ export function findLastCheckin(q: Queryable, goalId: number): Promise<GoalCheck
   return q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? order by date desc, id desc limit 1', [goalId]);
 }
 
+/** The newest check-in on or before `date`. */
+export function findCheckinAsOf(q: Queryable, goalId: number, date: string): Promise<GoalCheckinsRow | undefined> {
+  return q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? and date <= ? order by date desc, id desc limit 1', [goalId, date]);
+}
+
 export function insertEvent(q: Queryable, e: Insertable<'goal_events'>): Promise<number> {
   return insertRow(q, 'goal_events', e);
 }
