@@ -99,6 +99,8 @@ function migrate(sqlite: Database.Database, from: number): void {
   for (let i = from; i < migrations.length; i++) {
     const m = migrations[i]!;
     sqlite.transaction(() => {
+      // Another process may have applied it while this one waited for the lock.
+      if ((sqlite.pragma('user_version', { simple: true }) as number) > i) return;
       for (const stmt of m.statements) sqlite.exec(stmt);
       record().run(m.name, new Date().toISOString());
       sqlite.pragma(`user_version = ${i + 1}`);

@@ -1,5 +1,6 @@
 import { deleteDepartment, findDepartmentById, findDepartmentIdByName, insertDepartment, listDepartments, updateDepartment } from '../db/repositories/departments.repository.js';
 import { listMembers } from '../db/repositories/members.repository.js';
+import { countGoalsOwnedByDepartment } from '../db/repositories/goals.repository.js';
 import { listRoles } from '../db/repositories/roles.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
@@ -60,6 +61,8 @@ export async function prepareRemoveDepartment(q: Queryable, ref: string): Promis
   if (dept.roleCount > 0 || archived > 0) {
     throw new TeamError('err.dept.inUse', { name: dept.name, roles: dept.roleCount, members: archived });
   }
+  const goals = await countGoalsOwnedByDepartment(q, id);
+  if (goals > 0) throw new TeamError('err.dept.hasGoals', { name: dept.name, goals });
   return dept;
 }
 

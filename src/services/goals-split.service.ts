@@ -168,7 +168,8 @@ export async function resplitGoal(o: GoalServiceOptions, ref: string): Promise<n
       const shares = parent.kind === 'additive' ? splitExact(total, old.some((w) => w > 0) ? old : kids.map(() => 1), parent.decimals) : kids.map(() => total);
       for (const [i, k] of kids.entries()) {
         newTarget.set(k.id, shares[i]!);
-        if (k.target !== shares[i]) {
+        // A closed goal keeps the target it was judged against.
+        if (k.state === 'open' && k.target !== shares[i]) {
           await patchGoal(tx, o, k, { target: shares[i]! }, FIELD_OF);
           changed++;
         }

@@ -61,6 +61,23 @@ function defaultDirection(baseline: number | null, target: number | null): Direc
   return target > baseline ? 'increase' : 'decrease';
 }
 
+/** A total cannot shrink: a budget on one is "at-most". */
+function checkKindAndDirection(kind: MetricKind | null, direction: Direction | null): void {
+  if (kind === 'additive' && direction === 'decrease') throw new TeamError('err.goal.additiveDecrease');
+}
+
+/**
+ * A parent rolls its children up, so they must measure the same kind of
+ * thing in the same unit, and it must not have check-ins of its own (they
+ * would be hidden behind the roll-up).
+ */
+async function checkParent(q: Queryable, parent: Goal, child: { kind: MetricKind | null; unit: string | null }): Promise<void> {
+  if (parent.kind !== child.kind || (parent.unit ?? '') !== (child.unit ?? '')) {
+    throw new TeamError('err.goal.parentMismatch', { parent: parent.id, unit: parent.unit ?? '', kind: parent.kind ?? '' });
+  }
+  if (parent.childCount === 0 && (await findLastCheckin(q, parent.id)) !== undefined) throw new TeamError('err.goal.parentHasCheckins', { id: parent.id });
+}
+
 async function view(q: Queryable, id: number, today: string): Promise<GoalView> {
   const goal = (await findGoalById(q, id))!;
   return (await evaluateGoals(q, [goal], today)).views.get(id)!;
@@ -81,9 +98,12 @@ export async function addGoal(o: GoalServiceOptions, input: GoalInput & { title:
     const target = input.target ?? null;
     const start = input.start ?? parent?.start ?? o.today;
     const due = input.due ?? parent?.due ?? null;
-    const direction = input.direction ?? parent?.direction ?? defaultDirection(baseline, target);
+    // A total with no baseline to compare is one to reach: "GMV ¥300,000 this month".
+    const direction = input.direction ?? parent?.direction ?? defaultDirection(baseline, target) ?? (kind === 'additive' && target !== null ? 'increase' : null);
     const metric = input.metric ?? parent?.metric ?? null;
     const relevance = input.why ?? null;
+    checkKindAndDirection(kind, direction);
+    if (parent) await checkParent(tx, parent, { kind, unit });
     const smart = await lintDraft(tx, { title: input.title, metric, unit, baseline, target, direction, start, due, parentId: parent?.id ?? null, relevance }, owner, o.today, null);
     if (smart.blocking && !draft) throw new SmartError(smart);
     const now = stamp(o.now);
@@ -142,6 +162,7 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
     const patch: Patch<'goals'> = {};
+    let newParent: Goal | undefined;
     if (input.owner !== undefined) {
       const owner = await resolveOwner(tx, input.owner);
       Object.assign(patch, { owner_type: owner.type, owner_member_id: owner.type === 'member' ? owner.id : null, owner_department_id: owner.type === 'department' ? owner.id : null });
@@ -152,7 +173,9 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
       const below = await listDescendants(tx, [goal.id]);
       if (parentId === goal.id || below.some((g) => g.id === parentId)) throw new TeamError('err.goal.parentLoop', { id: goal.id });
       patch.parent_id = parentId;
+      newParent = (await findGoalById(tx, parentId))!;
     }
+    if ((input.unit !== undefined || input.kind !== undefined) && goal.childCount > 0) throw new TeamError('err.goal.unitWithChildren', { id: goal.id });
     if (input.unit !== undefined || input.kind !== undefined) {
       const { kind, decimals } = kindAndDecimals(input.unit ?? goal.unit, input.kind, input.unit === undefined ? { kind: goal.kind, decimals: goal.decimals } : null);
       Object.assign(patch, { unit: input.unit ?? goal.unit, kind, decimals });
@@ -176,6 +199,8 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
       if (derived) patch.direction = derived;
     }
     const next = { ...goal, ...renamed(patch) };
+    checkKindAndDirection(next.kind, next.direction);
+    if (newParent) await checkParent(tx, newParent, next);
     if (input.horizon !== undefined) patch.horizon = input.horizon;
     else if ((input.start !== undefined || input.due !== undefined) && next.start && next.due && next.due >= next.start) patch.horizon = deriveHorizon(next.start, next.due);
     const smart = await lintDraft(tx, draftOf(next), { type: next.ownerType, id: next.ownerId }, o.today, goal.id);

@@ -152,6 +152,8 @@ export async function archiveMember(o: ServiceOptions, ref: string, reassignTo?:
         const t = (await findMemberById(tx, target))!;
         if (t.archived) throw new TeamError('err.member.archived', { handle: t.handle });
         if (target === id) throw new TeamError('err.member.selfManager', { member: m.handle });
+        // Someone below the archived member would end up managing their own manager.
+        if (wouldCycle(await managerParents(tx), id, target)) throw new TeamError('err.member.reassignBelow', { handle: m.handle, target: t.handle });
       }
       await reassignReports(tx, id, target, stamp(o.now));
     }

@@ -36,7 +36,11 @@ export async function resolveMemberId(q: Queryable, input: string): Promise<numb
   const exact = (isId(s) && (await findMemberById(q, Number(s)))?.id) || (await findMemberIdByHandle(q, s));
   if (exact) return exact;
   const loose = await findMemberIdsByLooseName(q, s);
-  if (loose.length > 0) return loose[0]!;
+  if (loose.length === 1) return loose[0]!;
+  if (loose.length > 1) {
+    const handles = await Promise.all(loose.map(async (id) => (await findMemberById(q, id))!.handle));
+    throw new TeamError('err.member.ambiguous', { input: s, handles: handles.join(', ') });
+  }
   const names = await listMemberNames(q);
   const byHandle = closestMatch(s, names.map((n) => n.handle));
   const byName = closestMatch(s, names.map((n) => n.name));

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, expectRejected, query, run, tempDb, type RunOptions, type RunResult } from '../helpers.js';
+import { BIN, dumpDb, expectRejected, query, run, tempDb, type RunOptions, type RunResult } from '../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 
@@ -225,7 +225,7 @@ describe('team demo', () => {
   const count = (nodes: Node[]): number => nodes.reduce((n, x) => n + 1 + count(x.reports), 0);
 
   it('--json builds 12 members and an org tree rooted at wang.fang', () => {
-    const r = ok(['demo', '--json']);
+    const r = ok(['demo', '--db', t.db, '--json']);
     const demo = r.json<{ database: string; org: Node[]; members: { handle: string }[] }>();
     expect(demo.database).toBe(t.db);
     expect(demo.members).toHaveLength(12);
@@ -242,9 +242,17 @@ describe('team demo', () => {
   });
 
   it('refuses a database that already has members', () => {
-    ok(['demo']);
-    const r = expectRejected(t.db, ['demo']);
+    ok(['demo', '--db', t.db]);
+    const r = expectRejected(t.db, ['demo', '--db', t.db]);
     expect(r.stderr).toBe(`team: The database ${t.db} already has members; demo needs an empty one (use a new --db path).\n`);
+  });
+
+  it('never writes into $TEAM_DB, the real team: without --db it uses a temporary folder', () => {
+    ok(['init']);
+    const before = dumpDb(t.db);
+    const r = ok(['demo', '--json']);
+    expect(r.json<{ database: string }>().database).not.toBe(t.db);
+    expect(dumpDb(t.db)).toEqual(before);
   });
 
   it('without --db or TEAM_DB builds in a new temporary folder and says where on stderr', () => {

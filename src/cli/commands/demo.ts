@@ -14,10 +14,12 @@ import { renderOrgTree } from './org-view.js';
 import { locateDatabase } from '../../db/connection.js';
 import { TeamError } from '../../domain/errors.js';
 
-/** `team demo`: the tour. Without --db or TEAM_DB it builds into a fresh temporary folder. */
+/**
+ * `team demo`: the tour. It builds into --db when given, else into a fresh
+ * temporary folder: never into $TEAM_DB, which is the lead's real team.
+ */
 export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const explicit = ctx.dbPath ?? ctx.env.TEAM_DB;
-  const dbPath = explicit ? await locateDatabase({ path: ctx.dbPath, env: ctx.env }) : join(mkdtempSync(join(tmpdir(), 'team-demo-')), 'team.db');
+  const dbPath = ctx.dbPath ? await locateDatabase({ path: ctx.dbPath, env: ctx.env }) : join(mkdtempSync(join(tmpdir(), 'team-demo-')), 'team.db');
   const view = await withDb(
     { ...ctx, dbPath },
     async (db) => {

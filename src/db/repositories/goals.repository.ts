@@ -139,6 +139,10 @@ export function findLastCheckin(q: Queryable, goalId: number): Promise<GoalCheck
   return q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? order by date desc, id desc limit 1', [goalId]);
 }
 
+export async function countGoalsOwnedByDepartment(q: Queryable, departmentId: number): Promise<number> {
+  return (await q.get<{ n: number }>('select count(*) as n from goals where owner_department_id = ?', [departmentId]))!.n;
+}
+
 /** The newest check-in on or before `date`. */
 export function findCheckinAsOf(q: Queryable, goalId: number, date: string): Promise<GoalCheckinsRow | undefined> {
   return q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? and date <= ? order by date desc, id desc limit 1', [goalId, date]);

@@ -73,9 +73,10 @@ export async function findMemberIdByHandle(q: Queryable, handle: string): Promis
   return (await q.get<{ id: number }>('select id from members where handle = ?', [handle]))?.id;
 }
 
-/** Ids of members whose handle matches case-insensitively or whose display name matches exactly. */
+/** Ids of members whose handle (any case) or display name matches exactly; active ones first. */
 export async function findMemberIdsByLooseName(q: Queryable, input: string): Promise<number[]> {
-  const rows = await q.all<{ id: number }>('select id from members where lower(handle) = lower(?) or name = ? order by archived_at is not null, id', [input, input]);
+  // handle is `collate nocase`, so both sides use an index.
+  const rows = await q.all<{ id: number }>('select id from members where handle = ? or name = ? order by archived_at is not null, id', [input, input]);
   return rows.map((r) => r.id);
 }
 

@@ -69,15 +69,33 @@ export function rollupSeries(kind: MetricKind, children: readonly { series: read
 }
 
 /**
- * Where progress counts from. An additive goal that increases is a total to
- * build up over its own period (sales, orders, new customers this quarter):
- * it starts at 0, and its baseline (last period's total) is only the
- * reference the target was set against. Everything else moves a level from
- * its baseline (a rate, a duration, a stock such as followers).
+ * Where progress counts from. An additive goal is a total built up over its
+ * own period (sales, orders, shipping cost this quarter): it starts at 0, and
+ * its baseline (last period's total) is only the reference the target was set
+ * against. Everything else moves a level from its baseline (a rate, a
+ * duration, a stock such as followers). (Additive goals cannot "decrease": a
+ * total only grows; a budget is "at-most".)
  * @example progressOrigin({ kind: 'additive', direction: 'increase', baseline: 1500000 }) // 0
  */
 export function progressOrigin(goal: Pick<GoalFacts, 'kind' | 'direction' | 'baseline'>): number | null {
-  return goal.kind === 'additive' && goal.direction === 'increase' ? 0 : goal.baseline;
+  return goal.kind === 'additive' ? 0 : goal.baseline;
+}
+
+/** Share of an at-most total's cap the projection may reach and still be only at risk. */
+export const BUDGET_AT_RISK = 1 / 0.85;
+
+/**
+ * Totals read their forecast differently from levels: a minimum to reach
+ * (at-least) is reached like an increase, and a cap (at-most, a budget) is on
+ * track only while the projected total at the due date stays under it; an
+ * early total under the cap says nothing yet.
+ */
+function totalsStatus(goal: GoalFacts & { target: number }, f: { status: GoalStatus; projected: number | null }, lastValue: number | null, pastDue: boolean): GoalStatus {
+  if (goal.kind !== 'additive' || goal.direction !== 'at-most' || lastValue === null) return f.status;
+  if (lastValue > goal.target) return pastDue ? 'missed' : 'off-track';
+  if (pastDue) return 'done';
+  if (f.projected === null || f.projected <= goal.target) return 'on-track';
+  return f.projected <= goal.target * BUDGET_AT_RISK ? 'at-risk' : 'off-track';
 }
 
 /**
@@ -103,9 +121,11 @@ export function evaluateGoal(
     series,
   };
   if (goal.target === null || goal.direction === null || goal.start === null || goal.due === null || goal.due < goal.start) return base;
-  const facts = { baseline: progressOrigin(goal), target: goal.target, direction: goal.direction, start: goal.start, due: goal.due };
+  const direction = goal.kind === 'additive' && goal.direction === 'at-least' ? 'increase' : goal.direction;
+  const facts = { baseline: progressOrigin(goal), target: goal.target, direction, start: goal.start, due: goal.due };
   const f = forecast(facts, series, today);
-  const result: Evaluation = { ...base, progressPct: f.progressPct, expectedPct: f.expectedPct, projected: f.projected, status: f.status };
+  const status = totalsStatus({ ...goal, target: goal.target }, f, base.value, today > goal.due);
+  const result: Evaluation = { ...base, progressPct: f.progressPct, expectedPct: f.expectedPct, projected: f.projected, status };
   if (goal.draft) return { ...result, status: 'draft' };
   if (goal.state !== 'open') {
     const value = goal.finalValue ?? result.value;

@@ -83,9 +83,9 @@ describe('progressOrigin', () => {
     expect(progressOrigin({ kind: 'additive', direction: 'increase', baseline: null })).toBe(0);
   });
 
-  it('everything else moves from its baseline', () => {
-    expect(progressOrigin({ kind: 'additive', direction: 'decrease', baseline: 500 })).toBe(500);
-    expect(progressOrigin({ kind: 'additive', direction: 'at-least', baseline: 500 })).toBe(500);
+  it('every additive goal is a total counted from 0; levels move from their baseline', () => {
+    expect(progressOrigin({ kind: 'additive', direction: 'at-most', baseline: 500 })).toBe(0);
+    expect(progressOrigin({ kind: 'additive', direction: 'at-least', baseline: 500 })).toBe(0);
     expect(progressOrigin({ kind: 'rate', direction: 'increase', baseline: 90 })).toBe(90);
     expect(progressOrigin({ kind: 'rate', direction: 'decrease', baseline: null })).toBeNull();
     expect(progressOrigin({ kind: null, direction: 'increase', baseline: 7 })).toBe(7);
