@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import type { OpenedDb } from '../db/connection.js';
+import { getSetting } from '../db/repositories/settings.repository.js';
 import type { Db } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
-import { getLang, t, type Lang } from '../i18n/index.js';
+import { isCalendarDate } from '../domain/goals/dates.js';
+import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { say } from './output.js';
+import { runtime } from './runtime.js';
 
 /** What every handler gets: global options and the environment, injectable in tests. */
 export interface Ctx {
@@ -24,8 +29,29 @@ export function ctxFrom(cmd: Command): Ctx {
   const env = process.env;
   const now = new Date();
   const today = env.TEAM_TODAY ?? localDate(now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new TeamError('err.invalidDate', { field: 'TEAM_TODAY', value: today });
+  if (!isCalendarDate(today)) throw new TeamError('err.invalidDate', { field: 'TEAM_TODAY', value: today });
   return { dbPath: g.db, lang: getLang(), env, today, now };
+}
+
+// The database opened early to read the team's language, handed on to withDb.
+let early: OpenedDb | undefined;
+
+/**
+ * Without --lang or TEAM_LANG, messages follow the language the team's
+ * database was set up in (`team init --lang zh`), before LANG: a Chinese team
+ * on an English server still reads Chinese. Opens an existing database only,
+ * and keeps it open for the command.
+ */
+export async function adoptTeamLanguage(ctx: Ctx): Promise<void> {
+  if (runtime.langExplicit) return;
+  const { locateDatabase, openDatabase } = await import('../db/connection.js');
+  if (!existsSync(await locateDatabase({ path: ctx.dbPath, env: ctx.env }))) return;
+  early = await openDatabase({ path: ctx.dbPath, env: ctx.env });
+  const lang = langFromLocale(await getSetting(early.db, 'lang'));
+  if (lang && lang !== ctx.lang) {
+    await setLang(lang);
+    ctx.lang = lang;
+  }
 }
 
 /**
@@ -33,12 +59,24 @@ export function ctxFrom(cmd: Command): Ctx {
  * by a command other than init/demo is announced, so a mistyped --db is noticed.
  */
 export async function withDb<T>(ctx: Ctx, fn: (db: Db) => Promise<T>, opts: { quietCreate?: boolean } = {}): Promise<T> {
-  const { openDatabase } = await import('../db/connection.js');
-  const opened = await openDatabase({ path: ctx.dbPath, env: ctx.env });
+  const { locateDatabase, openDatabase } = await import('../db/connection.js');
+  let opened: OpenedDb;
+  if (early && early.path === (await locateDatabase({ path: ctx.dbPath, env: ctx.env }))) {
+    opened = early;
+    early = undefined;
+  } else {
+    opened = await openDatabase({ path: ctx.dbPath, env: ctx.env });
+  }
   if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
   try {
     return await fn(opened.db);
   } finally {
     opened.db.close();
   }
+}
+
+/** Closes the early connection if the command never used it (it failed before, or needed none). */
+export function closeEarly(): void {
+  early?.db.close();
+  early = undefined;
 }

@@ -31,6 +31,8 @@ function translateCommanderError(e: CommanderError): string {
       return t('cli.unknownCommand', { command: quoted[0] ?? '', hint });
     case 'commander.missingArgument':
       return t('cli.missingArgument', { argument: quoted[0] ?? '' });
+    case 'commander.missingMandatoryOptionValue':
+      return t('cli.missingOption', { option: quoted[0] ?? '' });
     case 'commander.optionMissingArgument':
       return t('cli.optionMissingArgument', { option: quoted[0] ?? '' });
     case 'commander.excessArguments': {
@@ -47,6 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const flag = langFlag(argv.slice(2));
   await setLang(detectLang(flag, env));
   runtime.color = !argv.includes('--no-color');
+  runtime.langExplicit = flag !== undefined || Boolean(env.TEAM_LANG);
   if (flag !== undefined && !langFromLocale(flag)) throw new TeamError('err.invalidLang', { value: flag });
 
   const program = createProgram(__VERSION__, argv.slice(2));

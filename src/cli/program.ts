@@ -15,9 +15,15 @@ function lazy(load: Loader, name: string) {
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const rest = args.slice(0, -1);
-    const [mod, { ctxFrom }, { loadColor }] = await Promise.all([load(), import('./context.js'), import('./output.js')]);
+    const [mod, { ctxFrom, adoptTeamLanguage, closeEarly }, { loadColor }] = await Promise.all([load(), import('./context.js'), import('./output.js')]);
     await loadColor();
-    await mod[name]!(ctxFrom(cmd), ...rest);
+    const ctx = ctxFrom(cmd);
+    try {
+      await adoptTeamLanguage(ctx);
+      await mod[name]!(ctx, ...rest);
+    } finally {
+      closeEarly();
+    }
   };
 }
 
@@ -155,7 +161,7 @@ function defineRoles(roles: Command): void {
   examples(roles.command('rm').argument('<role>').description(t('cmd.roles.rm')).option('-y, --yes', t('opt.yes')).action(lazy(load.rolesWrite, 'rm')), ['team roles rm 短视频运营 --yes']);
   const duties = examples(group(roles, 'duties', 'cmd.roles.duties'), ['team roles duties add 客服经理 "每季度组织一次复训" --at 2', 'team roles duties move 客服经理 5 1']);
   examples(duties.command('add').argument('<role>').argument('<text>').description(t('cmd.roles.duties.add')).option('--at <n>', t('opt.at')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyAdd')), ['team roles duties add 客服专员（售前） "首次响应不超过 30 秒" --at 1']);
-  examples(duties.command('rm').argument('<role>').argument('<n>').description(t('cmd.roles.duties.rm')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyRm')), ['team roles duties rm 客服助理 3']);
+  examples(duties.command('rm').argument('<role>').argument('<n>').description(t('cmd.roles.duties.rm')).option('-y, --yes', t('opt.yes')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyRm')), ['team roles duties rm 客服助理 3 --yes']);
   examples(duties.command('move').argument('<role>').argument('<from>').argument('<to>').description(t('cmd.roles.duties.move')).option('--json', t('opt.json')).action(lazy(load.rolesWrite, 'dutyMove')), ['team roles duties move 客服经理 4 1']);
 }
 
@@ -197,7 +203,7 @@ function defineMembers(members: Command): void {
 }
 
 function defineGoals(goals: Command): void {
-  const goalFields = (c: Command) =>
+  const goalFields = (c: Command, mode: 'add' | 'edit') =>
     c
       .option('--owner <who>', t('opt.goal.owner'))
       .option('--metric <name>', t('opt.goal.metric'))
@@ -206,9 +212,9 @@ function defineGoals(goals: Command): void {
       .option('--baseline <n>', t('opt.goal.baseline'))
       .option('--target <n>', t('opt.goal.target'))
       .option('--direction <dir>', t('opt.goal.direction'))
-      .option('--start <date>', t('opt.goal.start'))
+      .option('--start <date>', t(mode === 'add' ? 'opt.goal.start' : 'opt.goal.startEdit'))
       .option('--due <date>', t('opt.goal.due'))
-      .option('--horizon <h>', t('opt.goal.horizon'))
+      .option('--horizon <h>', t(mode === 'add' ? 'opt.goal.horizon' : 'opt.goal.horizonEdit'))
       .option('--term <term>', t('opt.goal.term'))
       .option('--why <text>', t('opt.goal.why'))
       .option('--parent <goal>', t('opt.goal.parent'))
@@ -217,7 +223,7 @@ function defineGoals(goals: Command): void {
       .option('--actor <name>', t('opt.by'))
       .option('--json', t('opt.json'));
   examples(
-    goalFields(goals.command('add').argument('[title]').description(t('cmd.goals.add')))
+    goalFields(goals.command('add').argument('[title]').description(t('cmd.goals.add')), 'add')
       .option('--template <key>', t('opt.goal.template'))
       .option('--draft', t('opt.goal.draft'))
       .action(lazy(load.goalsWrite, 'add')),
@@ -236,7 +242,7 @@ function defineGoals(goals: Command): void {
         .option('--owner <who>', t('opt.goal.filterOwner'))
         .option('--dept <dept>', t('opt.goal.filterDept'))
         .option('--status <status>', t('opt.goal.status'))
-        .option('--horizon <h>', t('opt.goal.horizon'))
+        .option('--horizon <h>', t('opt.goal.horizonFilter'))
         .option('--due-before <date>', t('opt.goal.dueBefore'))
         .option('--due-after <date>', t('opt.goal.dueAfter'))
         .option('--parent <goal>', t('opt.goal.parent'))
@@ -278,9 +284,9 @@ function defineGoals(goals: Command): void {
     ['team goals checkin 5 --value 48200 --note "双11 预热"', 'team goals checkin 5 --add 3200 --date 2026-11-20'],
   );
   examples(
-    goalFields(goals.command('edit').argument('<goal>').description(t('cmd.goals.edit')).option('--title <title>', t('opt.name')))
+    goalFields(goals.command('edit').argument('<goal>').description(t('cmd.goals.edit')).option('--title <title>', t('opt.name')), 'edit')
       .option('--resplit', t('opt.goal.resplit'))
-      .option('--no-resplit')
+      .option('--no-resplit', t('opt.goal.noResplit'))
       .action(lazy(load.goalsWrite, 'edit')),
     ['team goals edit 1 --target 1300000 --resplit', 'team goals edit 7 --due 2026-12-31 --why "年货节备货"'],
   );

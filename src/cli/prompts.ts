@@ -52,3 +52,9 @@ export async function confirmOrAbort(yes: boolean | undefined, message: string):
   const ok = await guard(confirm({ message, default: false }));
   if (!ok) throw new CancelledError();
 }
+
+/** A yes/no question; Ctrl-C cancels the command (exit 130) rather than answering "no". */
+export async function askYesNo(message: string, fallback: boolean): Promise<boolean> {
+  const { confirm } = await import('./prompts-lib.js');
+  return guard(confirm({ message, default: fallback }));
+}

@@ -5,19 +5,15 @@
  */
 import { z } from 'zod';
 import { TeamError } from '../domain/errors.js';
+import { isCalendarDate } from '../domain/goals/dates.js';
 import type { MessageKey } from '../i18n/index.js';
 import { MEMBER_STATUSES, NONE_WORDS } from '../domain/org.js';
 
 const flagOf = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-export const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s), { message: 'err.invalidDate' satisfies MessageKey });
+export const isoDate = z.string().refine((s) => isCalendarDate(s), { message: 'err.invalidDate' satisfies MessageKey });
 /** A date, or a none-word that clears it (edit commands). */
-export const isoDateOrNone = z.string().refine((s) => NONE_WORDS.includes(s.trim().toLowerCase()) || (/^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s)), { message: 'err.invalidDate' satisfies MessageKey });
+export const isoDateOrNone = z.string().refine((s) => NONE_WORDS.includes(s.trim().toLowerCase()) || isCalendarDate(s), { message: 'err.invalidDate' satisfies MessageKey });
 export const memberStatus = z.enum(MEMBER_STATUSES, { message: 'err.invalidStatus' satisfies MessageKey });
 export const text = z.string().trim().min(1, { message: 'err.invalid.empty' satisfies MessageKey });
 export const positiveInt = z

@@ -1,4 +1,4 @@
-import type { Insertable, Patch, TableName, Tables } from './schema.js';
+import type { Insertable, Patch, TableName } from './schema.js';
 
 /** A value SQL can bind: the common ground of SQLite and PostgreSQL. */
 export type SqlValue = string | number | null;
@@ -54,7 +54,3 @@ export async function updateRow<T extends TableName>(q: Queryable, table: T, id:
   return res.changes > 0;
 }
 
-/** Typed SELECT of one row by id. */
-export function findRowById<T extends TableName>(q: Queryable, table: T, id: number): Promise<Tables[T] | undefined> {
-  return q.get<Tables[T]>(`select * from ${table} where id = ?`, [id]);
-}

@@ -9,7 +9,7 @@ export const en = {
   // program and global options
   'program.description': 'Run an online-shop team from the terminal: departments, roles and duties, members, goals.',
   'opt.db': 'database file (default: $TEAM_DB, else the XDG data folder)',
-  'opt.lang': 'language of messages and tables: en or zh (default: $TEAM_LANG, else $LANG)',
+  'opt.lang': "language of messages and tables: en or zh (default: $TEAM_LANG, else the database's own, else $LANG)",
   'opt.noColor': 'no colour (also NO_COLOR=1)',
   'opt.json': 'print JSON (stable field names, see README)',
   'opt.format': 'output format: table, json, csv or md',
@@ -29,9 +29,7 @@ export const en = {
   'cli.missingArgument': 'Missing argument {argument}.',
   'cli.optionMissingArgument': 'Option {option} needs a value.',
   'cli.excessArguments': 'Too many arguments for {command}: it takes {expected}, got {got}.',
-  'cli.invalidArgument': '{message}',
   'cli.didYouMean': ' Did you mean {suggestion}?',
-  'cli.seeHelp': '{message} (see team {command} --help)',
 
   // init and demo
   'cmd.init': 'create the database and load a preset (safe to run twice)',
@@ -84,6 +82,7 @@ export const en = {
   'duty.removed': 'Removed duty {position} from {role}.',
   'duty.moved': 'Moved duty {from} to {to} in {role}.',
 
+  'duty.confirmRm': 'Remove duty {position} of {role} ("{text}")?',
   // members
   'cmd.members': 'team members (archived, never deleted)',
   'cmd.members.add': 'add a member',
@@ -110,7 +109,6 @@ export const en = {
   // org
   'cmd.org': 'the reporting tree: who reports to whom',
   'org.empty': 'No members yet. Add some with: team members add',
-  'org.unassigned': '(no department)',
 
   // table headers
   'col.id': 'ID',
@@ -146,17 +144,14 @@ export const en = {
   'prompt.handle': 'Handle (short, unique):',
   'prompt.name': 'Name:',
   'prompt.role': 'Role:',
-  'prompt.dept': 'Department:',
   'prompt.deptName': 'Department name:',
   'prompt.roleName': 'Role name:',
   'prompt.shift': 'Shift (empty for none):',
   'prompt.hireDate': 'Hire date YYYY-MM-DD (empty for none):',
   'prompt.manager': 'Manager (empty for none):',
   'prompt.none': '(none)',
-  'confirm.aborted': 'Nothing changed.',
 
   // errors
-  'err.prefix': 'error',
   'err.notFound': 'No {kind} matches "{input}".',
   'err.notFound.suggest': 'No {kind} matches "{input}". Did you mean "{suggestion}"?',
   'kind.member': 'member',
@@ -185,7 +180,6 @@ export const en = {
   'err.member.archived': 'Member {handle} is archived; restore them first.',
   'err.member.notArchived': 'Member {handle} is not archived.',
   'err.member.hasReports': '{handle} manages {reports}; pass --reassign-to MEMBER to give them a new manager.',
-  'err.member.deptMismatch': 'Nothing to change: pass at least one option.',
   'err.nothingToChange': 'Nothing to change: pass at least one option.',
   'err.badName': '"{name}" cannot be a name: it would read as an id or as "none".',
   'err.member.alreadyArchived': 'Member {handle} is already archived.',
@@ -221,6 +215,10 @@ export const en = {
   'opt.goal.start': 'start date, YYYY-MM-DD (default: today)',
   'opt.goal.due': 'due date, YYYY-MM-DD',
   'opt.goal.horizon': 'year, quarter, month, week or custom (default: from the dates)',
+  'opt.goal.startEdit': 'new start date, YYYY-MM-DD',
+  'opt.goal.horizonEdit': 'year, quarter, month, week or custom (default: derived again from new dates)',
+  'opt.goal.horizonFilter': 'only goals of this horizon: year, quarter, month, week or custom',
+  'opt.goal.noResplit': 'change the target and leave the sub-goals as they are',
   'opt.goal.term': 'long (strategic) or short (operational); default from the dates',
   'opt.goal.why': 'why it matters (the R in SMART), e.g. the shop strategy it serves',
   'opt.goal.parent': 'the goal this one serves (id or title)',
@@ -269,7 +267,6 @@ export const en = {
   'goal.smartOk': 'SMART: all five letters pass.',
   'goal.warning': 'warning: {message}',
   'goal.noGoals': 'No goals match.',
-  'goal.noTemplates': 'No goal templates; load the e-commerce preset with team init.',
   'goal.state.open': 'open',
   'goal.state.achieved': 'achieved',
   'goal.state.missed': 'missed',
@@ -337,7 +334,6 @@ export const en = {
   'col.kind': 'Kind',
   'col.state': 'State',
   'col.trend': 'Trend',
-  'col.final': 'Final',
   'err.goal.notSmart': 'Not SMART: {findings}. Fix it, or pass --draft to save it as a draft.',
   'err.goal.notSmartEdit': 'That edit would make goal #{id} fail SMART: {findings}.',
   'err.goal.ambiguous': 'Several goals are titled "{title}" ({ids}); use the id.',
@@ -372,6 +368,8 @@ export const en = {
   'err.goal.parentMismatch': 'Goal #{parent} measures {kind} in "{unit}"; a sub-goal must measure the same, or its value cannot roll up.',
   'err.goal.parentHasCheckins': 'Goal #{id} has check-ins of its own; a goal with sub-goals takes its value from them, so it cannot take sub-goals now.',
   'err.goal.unitWithChildren': 'Goal #{id} has sub-goals in its unit; change the unit or kind before splitting, not after.',
+  'err.goal.leadOnly': '--score, --outcome, --outcome-note and --final belong to the lead’s review: pass --lead "…" too.',
+  'err.goal.selfOnly': '--self-score belongs to the self-assessment: pass --self "…" too.',
   'err.invalidNumber': 'Invalid {field} "{value}": expected a number.',
   'err.invalidChoice': 'Invalid {field} "{value}".',
   'kind.owner': 'member or department',

@@ -141,3 +141,8 @@ export async function checkGoal(o: ServiceOptions & { today: string }, ref: stri
   const view = (await evaluateGoals(o.db, [goal], o.today)).views.get(goal.id)!;
   return { goal: view, smart: await lintGoal(o.db, goal, o.today) };
 }
+
+/** One goal by id or title, as stored (no evaluation). */
+export async function getGoal(o: ServiceOptions, ref: string): Promise<Goal> {
+  return (await findGoalById(o.db, await resolveGoalId(o.db, ref)))!;
+}

@@ -274,6 +274,9 @@ export interface ReviewInput {
 export async function reviewGoal(o: GoalServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
   if (input.self === undefined && input.lead === undefined) throw new TeamError('err.goal.reviewNeedsText');
   if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new TeamError('err.goal.leadNeeds');
+  // A score or outcome without the text it belongs to would be dropped: say so.
+  if (input.lead === undefined && (input.score !== undefined || input.outcome !== undefined || input.outcomeNote !== undefined || input.final !== undefined)) throw new TeamError('err.goal.leadOnly');
+  if (input.self === undefined && input.selfScore !== undefined) throw new TeamError('err.goal.selfOnly');
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     if (goal.draft) throw new TeamError('err.goal.draftReview', { id: goal.id });

@@ -14,14 +14,20 @@ import { NONE_WORDS } from '../domain/org.js';
 
 const isId = (s: string) => /^\d+$/.test(s);
 
+/** A department by id, name or preset key; undefined when none matches exactly. */
+async function findDepartment(q: Queryable, s: string): Promise<number | undefined> {
+  return (isId(s) && (await findDepartmentById(q, Number(s)))?.id) || (await findDepartmentIdByName(q, s)) || (await findDepartmentIdByPresetKey(q, s));
+}
+
+async function suggestDepartment(q: Queryable, s: string): Promise<string | undefined> {
+  return closestMatch(s, await listDepartmentNames(q));
+}
+
 export async function resolveDepartmentId(q: Queryable, input: string): Promise<number> {
   const s = input.trim();
-  const id =
-    (isId(s) && (await findDepartmentById(q, Number(s)))?.id) ||
-    (await findDepartmentIdByName(q, s)) ||
-    (await findDepartmentIdByPresetKey(q, s));
+  const id = await findDepartment(q, s);
   if (id) return id;
-  throw new NotFoundError('department', s, closestMatch(s, await listDepartmentNames(q)));
+  throw new NotFoundError('department', s, await suggestDepartment(q, s));
 }
 
 export async function resolveRoleId(q: Queryable, input: string): Promise<number> {
@@ -31,20 +37,31 @@ export async function resolveRoleId(q: Queryable, input: string): Promise<number
   throw new NotFoundError('role', s, closestMatch(s, await listRoleNames(q)));
 }
 
-export async function resolveMemberId(q: Queryable, input: string): Promise<number> {
-  const s = input.trim();
+/** A member by id, handle or display name; undefined when none matches; a name two members share is an error. */
+async function findMember(q: Queryable, s: string): Promise<number | undefined> {
   const exact = (isId(s) && (await findMemberById(q, Number(s)))?.id) || (await findMemberIdByHandle(q, s));
   if (exact) return exact;
   const loose = await findMemberIdsByLooseName(q, s);
-  if (loose.length === 1) return loose[0]!;
   if (loose.length > 1) {
     const handles = await Promise.all(loose.map(async (id) => (await findMemberById(q, id))!.handle));
     throw new TeamError('err.member.ambiguous', { input: s, handles: handles.join(', ') });
   }
+  return loose[0];
+}
+
+/** The closest handle, by handle or by display name (reads every member: only on the error path). */
+async function suggestMember(q: Queryable, s: string): Promise<string | undefined> {
   const names = await listMemberNames(q);
   const byHandle = closestMatch(s, names.map((n) => n.handle));
   const byName = closestMatch(s, names.map((n) => n.name));
-  throw new NotFoundError('member', s, byHandle ?? (byName && names.find((n) => n.name === byName)?.handle));
+  return byHandle ?? (byName && names.find((n) => n.name === byName)?.handle);
+}
+
+export async function resolveMemberId(q: Queryable, input: string): Promise<number> {
+  const s = input.trim();
+  const id = await findMember(q, s);
+  if (id) return id;
+  throw new NotFoundError('member', s, await suggestMember(q, s));
 }
 
 /** "none" (or 无) clears an optional reference. */
@@ -67,15 +84,9 @@ export async function resolveGoalId(q: Queryable, input: string): Promise<number
 export async function resolveOwner(q: Queryable, input: string): Promise<{ type: OwnerType; id: number | null }> {
   const s = input.trim();
   if (['team', '团队', '全队'].includes(s.toLowerCase())) return { type: 'team', id: null };
-  try {
-    return { type: 'member', id: await resolveMemberId(q, s) };
-  } catch (e) {
-    if (!(e instanceof NotFoundError)) throw e;
-    try {
-      return { type: 'department', id: await resolveDepartmentId(q, s) };
-    } catch (e2) {
-      if (!(e2 instanceof NotFoundError)) throw e2;
-      throw new NotFoundError('owner', s, e.suggestion ?? e2.suggestion);
-    }
-  }
+  const member = await findMember(q, s);
+  if (member) return { type: 'member', id: member };
+  const dept = await findDepartment(q, s);
+  if (dept) return { type: 'department', id: dept };
+  throw new NotFoundError('owner', s, (await suggestMember(q, s)) ?? (await suggestDepartment(q, s)));
 }

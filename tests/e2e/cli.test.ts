@@ -122,10 +122,28 @@ describe('language', () => {
     expect(listIn({}, ['--lang=zh'])).toBe(zhNotFound);
   });
 
-  it('TEAM_LANG=zh and LANG=zh_CN.UTF-8 both switch to Chinese', () => {
+  it('TEAM_LANG=zh switches to Chinese', () => {
     expect(listIn({ TEAM_LANG: 'zh' })).toBe(zhNotFound);
+  });
+
+  it('the language the database was set up in beats LANG; LANG and LC_ALL decide where it has none', () => {
+    expect(listIn({ LANG: 'zh_CN.UTF-8' })).toBe(enNotFound);
+    const db = new Database(t.db);
+    db.prepare("delete from settings where key = 'lang'").run();
+    db.close();
     expect(listIn({ LANG: 'zh_CN.UTF-8' })).toBe(zhNotFound);
     expect(listIn({ LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' })).toBe(zhNotFound);
+  });
+
+  it('a team set up in Chinese reads Chinese on an English server', () => {
+    const zh = tempDb();
+    try {
+      expect(run(zh.db, ['init', '--lang', 'zh']).code).toBe(0);
+      const r = run(zh.db, ['members', 'list', '--dept', '客服'], { env: { LANG: 'en_US.UTF-8' } });
+      expect(r.stderr).toBe('team: 没有与“客服”匹配的部门。你是不是指“客服部”？\n');
+    } finally {
+      zh.cleanup();
+    }
   });
 
   it('the flag beats TEAM_LANG, which beats the locale', () => {

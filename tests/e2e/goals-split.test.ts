@@ -278,6 +278,6 @@ describe('goals split: refusals (exit 2, database unchanged)', () => {
   it('a missing --by is reported on one stderr line', () => {
     q4Gmv();
     const r = reject(['goals', 'split', '1']);
-    expect(r.stderr).toBe("team: required option '--by <how>' not specified\n");
+    expect(r.stderr).toBe('team: Missing --by <how>.\n');
   });
 });

@@ -273,8 +273,12 @@ describe('team roles duties', () => {
     expect(duties(SV).map((d) => d.text)).toEqual(['Plan three videos a week', 'Edit clips', 'Track views', 'Last']);
   });
 
+  it('rm without --yes and without a terminal removes nothing and asks for --yes', () => {
+    expect(expectRejected(t.db, ['roles', 'duties', 'rm', SV, '2']).stderr).toBe('team: This removes data: pass --yes to confirm (no terminal to ask on).\n');
+  });
+
   it('rm removes duty N and renumbers', () => {
-    const r = ok(['roles', 'duties', 'rm', SV, '2', '--json']);
+    const r = ok(['roles', 'duties', 'rm', SV, '2', '--yes', '--json']);
     expect(r.stderr).toBe('Removed duty 2 from Short video.\n');
     expect(r.json<{ duties: string[] }>().duties).toEqual(['Plan three videos a week', 'Track views']);
     expect(duties(SV)).toEqual([

@@ -1,4 +1,5 @@
 import { TeamError } from '../../domain/errors.js';
+import { isCalendarDate } from '../../domain/goals/dates.js';
 import { GOAL_STATUSES } from '../../domain/goals/goal.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../../services/goals-view.service.js';
@@ -6,7 +7,6 @@ import { withDb, type Ctx } from '../context.js';
 import { out, paint, printJson, printList, resolveFormat, say } from '../output.js';
 import { formatQuantity, goalColumns, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from './goals-view.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 interface ListFlags {
   owner?: string;
@@ -26,7 +26,7 @@ interface ListFlags {
 function listOptions(f: ListFlags): GoalListOptions {
   if (f.status !== undefined && f.status !== 'stale' && !(GOAL_STATUSES as readonly string[]).includes(f.status)) throw new TeamError('err.goal.badStatus', { value: f.status });
   for (const [field, v] of [['--due-before', f.dueBefore], ['--due-after', f.dueAfter]] as const) {
-    if (v !== undefined && !DATE.test(v)) throw new TeamError('err.invalidDate', { field, value: v });
+    if (v !== undefined && !isCalendarDate(v)) throw new TeamError('err.invalidDate', { field, value: v });
   }
   if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new TeamError('err.invalidChoice', { field: '--sort', value: f.sort });
   if (f.horizon !== undefined && !['year', 'quarter', 'month', 'week', 'custom'].includes(f.horizon)) throw new TeamError('err.invalidChoice', { field: '--horizon', value: f.horizon });

@@ -28,8 +28,14 @@ export function progressBar(pct: number | null, width = 10): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
 }
 
+/** The status in words, without colour (CSV, Markdown). */
+export function statusText(status: GoalStatus, stale = false): string {
+  return t(`goalStatus.${status}` as MessageKey) + (stale ? ` · ${t('goal.stale')}` : '');
+}
+
+/** The status in words, coloured by how it stands. */
 export function statusLabel(status: GoalStatus, stale = false): string {
-  const label = t(`goalStatus.${status}` as MessageKey) + (stale ? ` · ${t('goal.stale')}` : '');
+  const label = statusText(status, stale);
   switch (status) {
     case 'on-track':
     case 'done':
@@ -56,7 +62,7 @@ export const goalColumns: Column<GoalView>[] = [
   { header: 'col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right' },
   { header: 'col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right' },
   { header: 'col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`) },
-  { header: 'col.goalStatus', value: (g) => statusLabel(g.status, g.stale) },
+  { header: 'col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale) },
   { header: 'col.due', value: (g) => g.due },
 ];
 

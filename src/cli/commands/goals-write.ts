@@ -10,11 +10,10 @@ import { splitGoal, type SplitBy } from '../../services/goals-split.service.js';
 import type { Db } from '../../db/sql.js';
 import { withDb, type Ctx } from '../context.js';
 import { printJson, say } from '../output.js';
-import { askChoice, askText, canPrompt, confirmOrAbort, requireFlags } from '../prompts.js';
+import { askChoice, askText, askYesNo, canPrompt, requireFlags } from '../prompts.js';
 import { isoDate, listText, numberText, parseOptions, positiveInt, text, weightText } from '../validate.js';
 import { formatQuantity, smartJson, smartLines, statusLabel } from './goals-view.js';
 import type { SmartReport } from '../../domain/goals/smart.js';
-import { CancelledError } from '../../domain/errors.js';
 
 const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: 'err.invalidChoice' satisfies MessageKey });
 const score = z.coerce.number().int().min(1, { message: 'err.invalidChoice' }).max(5, { message: 'err.invalidChoice' });
@@ -157,12 +156,7 @@ export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Pr
       if (!(e instanceof SmartError)) throw e;
       if (!canPrompt()) throw notSmart(e.report);
       for (const line of smartLines(e.report)) say(line);
-      try {
-        await confirmOrAbort(false, t('prompt.goal.saveDraft'));
-      } catch (c) {
-        if (c instanceof CancelledError) throw notSmart(e.report);
-        throw c;
-      }
+      if (!(await askYesNo(t('prompt.goal.saveDraft'), false))) throw notSmart(e.report);
       return addGoal(o, input, true);
     }
   });
@@ -177,10 +171,8 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
     const o = serviceOptions(ctx, db, opts.actor);
     let resplit = opts.resplit;
     if (resplit === undefined && opts.target !== undefined && canPrompt()) {
-      const { findGoalById } = await import('../../db/repositories/goals.repository.js');
-      const { resolveGoalId } = await import('../../services/resolve.js');
-      const goal = await findGoalById(db, await resolveGoalId(db, ref));
-      if (goal && goal.childCount > 0) resplit = await confirmOrAbort(false, t('goal.resplitAsk')).then(() => true, (e) => (e instanceof CancelledError ? false : Promise.reject(e)));
+      const { getGoal } = await import('../../services/goals-view.service.js');
+      if ((await getGoal(o, ref)).childCount > 0) resplit = await askYesNo(t('goal.resplitAsk'), true);
     }
     try {
       return await editGoal(o, ref, toInput(fields), { resplit: Boolean(resplit) });

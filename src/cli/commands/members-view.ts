@@ -3,7 +3,7 @@ import type { Member, MemberDetail } from '../../domain/org.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { paint, type Column } from '../output.js';
 
-export function statusLabel(m: Pick<Member, 'status' | 'archived'>): string {
+export function memberStatusLabel(m: Pick<Member, 'status' | 'archived'>): string {
   if (m.archived) return paint.dim(t('status.archived'));
   const label = t(`status.${m.status}` as MessageKey);
   return m.status === 'active' ? label : paint.warn(label);
@@ -16,7 +16,7 @@ export const memberColumns: Column<Member>[] = [
   { header: 'col.dept', value: (m) => m.department },
   { header: 'col.manager', value: (m) => m.manager },
   { header: 'col.shift', value: (m) => m.shift },
-  { header: 'col.status', value: statusLabel },
+  { header: 'col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'status.archived' : (`status.${m.status}` as MessageKey)) },
   { header: 'col.hireDate', value: (m) => m.hireDate },
 ];
 
@@ -30,7 +30,7 @@ export async function renderMember(m: MemberDetail): Promise<string> {
     ['col.manager', m.manager],
     ['col.reports', m.reports.map((r) => `${r.name} (${r.handle})`).join(', ')],
     ['col.shift', m.shift],
-    ['col.status', statusLabel(m)],
+    ['col.status', memberStatusLabel(m)],
     ['col.hireDate', m.hireDate],
     ['col.contact', m.contact],
     ...(m.archivedAt ? ([['col.archivedAt', m.archivedAt.slice(0, 10)]] as const) : []),

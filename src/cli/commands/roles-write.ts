@@ -57,9 +57,15 @@ export async function dutyAdd(ctx: Ctx, ref: string, duty: string, raw: unknown)
   say(t('duty.added', { role: role.name, position }));
 }
 
-export async function dutyRm(ctx: Ctx, ref: string, n: string, opts: { json?: boolean }): Promise<void> {
+export async function dutyRm(ctx: Ctx, ref: string, n: string, opts: { json?: boolean; yes?: boolean }): Promise<void> {
   const p = parseOptions(positionsSchema.pick({ n: true }), { n }, { n: 'N' });
-  const role = await withDb(ctx, (db) => removeDuty({ db, now: ctx.now }, ref, p.n));
+  const role = await withDb(ctx, async (db) => {
+    const { showRole } = await import('../../services/roles.service.js');
+    const current = await showRole({ db, now: ctx.now }, ref);
+    const text = current.duties[p.n - 1];
+    if (text !== undefined) await confirmOrAbort(opts.yes, t('duty.confirmRm', { position: p.n, role: current.name, text }));
+    return removeDuty({ db, now: ctx.now }, ref, p.n);
+  });
   if (opts.json) printJson(role);
   say(t('duty.removed', { role: role.name, position: p.n }));
 }

@@ -41,6 +41,8 @@ export const m20261123Goals: Migration = {
     `create index goals_owner_department on goals(owner_department_id, state, due_date)`,
     `create index goals_parent on goals(parent_id)`,
     `create index goals_state_due on goals(state, due_date)`,
+    `create index goals_title on goals(title)`,
+    `create index goals_owner_type on goals(owner_type, state)`,
     `create table goal_checkins (
        id integer primary key,
        goal_id integer not null references goals(id),

@@ -51,5 +51,6 @@ export const m20261123Org: Migration = {
     `create index members_department on members(department_id)`,
     `create index members_manager on members(manager_id)`,
     `create index members_archived_handle on members(archived_at, handle)`,
+    `create index members_name on members(name)`,
   ],
 };

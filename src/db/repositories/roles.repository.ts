@@ -102,6 +102,3 @@ export async function replaceDuties(q: Queryable, roleId: number, duties: readon
   }
 }
 
-export async function countDuties(q: Queryable): Promise<number> {
-  return (await q.get<{ n: number }>('select count(*) as n from role_duties'))!.n;
-}

@@ -60,3 +60,13 @@ export function partsOf(day: number): { year: number; month: number; day: number
 export function dayOf(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / DAY_MS;
 }
+
+/**
+ * Whether a string is a real calendar day written YYYY-MM-DD.
+ * @example isCalendarDate('2026-02-30') // false
+ */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -13,7 +13,6 @@ export type MetricKind = 'additive' | 'rate';
 /** increase/decrease: move from baseline to target; at-least/at-most: keep on the right side of the target. */
 export type Direction = 'increase' | 'decrease' | 'at-least' | 'at-most';
 
-export const METRIC_KINDS: readonly MetricKind[] = ['additive', 'rate'];
 export const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'at-least', 'at-most'];
 
 export interface UnitInfo {
