@@ -17,13 +17,16 @@ export interface Queryable {
   tuples(sql: string, params?: readonly SqlValue[]): Promise<{ columns: string[]; rows: SqlValue[][] }>;
 }
 
+/** Where each column of a tuple result sits. */
+export type ColumnIndex<R> = { readonly [K in keyof R]: number };
+
 /**
- * Reads tuple rows by column name with the row type's types.
- * @example const rows = tupleReader<MemberRow>(res); rows.map((get) => get('handle'))
+ * The column positions of a tuple result, typed by its row type, for mappers
+ * that read `row[col.handle]`.
+ * @example const col = columnIndex<MemberRow>(res.columns); res.rows.map((r) => r[col.handle])
  */
-export function tupleReader<R>(res: { columns: string[]; rows: SqlValue[][] }): ((<K extends keyof R & string>(column: K) => R[K]))[] {
-  const index = new Map(res.columns.map((c, i) => [c, i]));
-  return res.rows.map((row) => <K extends keyof R & string>(column: K) => row[index.get(column)!] as R[K]);
+export function columnIndex<R>(columns: readonly string[]): ColumnIndex<R> {
+  return Object.fromEntries(columns.map((c, i) => [c, i])) as ColumnIndex<R>;
 }
 
 /** A connection that can also open a write transaction. */

@@ -1,37 +1,37 @@
 import type { Member, MemberStatus } from '../../domain/org.js';
 import type { MembersRow, Patch } from '../schema.js';
-import { insertRow, tupleReader, updateRow, type Queryable, type SqlValue } from '../sql.js';
+import { columnIndex, insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../sql.js';
 
 type MemberListRow = MembersRow & { role: string | null; department: string | null; manager: string | null };
 
-type Get = <K extends keyof MemberListRow & string>(column: K) => MemberListRow[K];
-
-/** The one mapper from a member row (read as a tuple: lists of thousands stay cheap). */
-function toMember(get: Get): Member {
-  const archivedAt = get('archived_at');
+/** The one mapper from a member row, read as a tuple: lists of thousands stay cheap. */
+function toMember(r: SqlValue[], c: ColumnIndex<MemberListRow>): Member {
+  const archivedAt = r[c.archived_at] as string | null;
   return {
-    id: get('id'),
-    handle: get('handle'),
-    name: get('name'),
-    roleId: get('role_id'),
-    role: get('role'),
-    departmentId: get('department_id'),
-    department: get('department'),
-    managerId: get('manager_id'),
-    manager: get('manager'),
-    hireDate: get('hire_date'),
-    contact: get('contact'),
-    shift: get('shift'),
-    status: get('status') as MemberStatus,
+    id: r[c.id] as number,
+    handle: r[c.handle] as string,
+    name: r[c.name] as string,
+    roleId: r[c.role_id] as number | null,
+    role: r[c.role] as string | null,
+    departmentId: r[c.department_id] as number | null,
+    department: r[c.department] as string | null,
+    managerId: r[c.manager_id] as number | null,
+    manager: r[c.manager] as string | null,
+    hireDate: r[c.hire_date] as string | null,
+    contact: r[c.contact] as string | null,
+    shift: r[c.shift] as string | null,
+    status: r[c.status] as MemberStatus,
     archived: archivedAt !== null,
     archivedAt,
-    createdAt: get('created_at'),
-    updatedAt: get('updated_at'),
+    createdAt: r[c.created_at] as string,
+    updatedAt: r[c.updated_at] as string,
   };
 }
 
 async function selectMembers(q: Queryable, sql: string, params: readonly SqlValue[]): Promise<Member[]> {
-  return tupleReader<MemberListRow>(await q.tuples(sql, params)).map(toMember);
+  const { columns, rows } = await q.tuples(sql, params);
+  const c = columnIndex<MemberListRow>(columns);
+  return rows.map((r) => toMember(r, c));
 }
 
 const SELECT = `select m.*, r.name as role, d.name as department, b.handle as manager
