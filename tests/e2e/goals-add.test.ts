@@ -3,27 +3,15 @@
  * binary on a temporary database, with TEAM_TODAY pinned so every forecast
  * and template date is deterministic.
  */
-import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, expectRejected, query, run, tempDb, type RunResult } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { dumpDb, query } from '../helpers.js';
+import { goalsFixture, TODAY, USER } from './goals-fixture.js';
 
-const TODAY = '2026-11-23';
-const USER = 'lead';
 
-let base: ReturnType<typeof tempDb>;
-let t: ReturnType<typeof tempDb>;
 
-const opts = (today: string) => ({ env: { TEAM_TODAY: today, TEAM_USER: USER } });
 /** Runs `team …` on the test database, today = `today`. */
-const team = (args: readonly string[], today = TODAY): RunResult => run(t.db, args, opts(today));
 /** A command that must succeed. */
-function ok(args: readonly string[], today = TODAY): RunResult {
-  const r = team(args, today);
-  expect(r.code, `team ${args.join(' ')}\n${r.stderr}`).toBe(0);
-  return r;
-}
 /** A command that must fail with exit 2, one stderr line, database unchanged. */
-const reject = (args: readonly string[], today = TODAY): RunResult => expectRejected(t.db, args, opts(today));
 
 interface GoalJson {
   id: number;
@@ -33,29 +21,10 @@ interface GoalJson {
 
 // Members: li #1 (Operations), wang #2, zhao #3, chen #4 (Customer service, pre-sale).
 // Departments (preset order): Operations #1, Design #2, Customer service #3, …
-beforeAll(() => {
-  base = tempDb();
-  const setup = (args: string[]) => {
-    const r = run(base.db, args, opts(TODAY));
-    if (r.code !== 0) throw new Error(`setup failed: team ${args.join(' ')}: ${r.stderr}`);
-  };
-  setup(['init']);
-  setup(['members', 'add', 'li', '--name', 'Li Na', '--role', 'Operations manager']);
-  for (const [h, n] of [['wang', 'Wang Fang'], ['zhao', 'Zhao Lei'], ['chen', 'Chen Jing']]) setup(['members', 'add', h!, '--name', n!, '--role', 'Customer service specialist (pre-sale)']);
-});
-afterAll(() => base.cleanup());
-beforeEach(() => {
-  t = tempDb();
-  const src = new Database(base.db, { readonly: true });
-  try {
-    src.exec(`vacuum into '${t.db}'`);
-  } finally {
-    src.close();
-  }
-});
-afterEach(() => t.cleanup());
+const fx = goalsFixture();
+const { team, ok, reject } = fx;
 
-const goalRows = () => query(t.db, 'select * from goals order by id');
+const goalRows = () => query(fx.db, 'select * from goals order by id');
 
 describe('goals add from flags', () => {
   it('adds a team goal: quarter horizon and short term derived from the dates, direction from baseline → target', () => {
@@ -72,7 +41,7 @@ describe('goals add from flags', () => {
     });
     expect(g.smart).toEqual({ ok: true, blocking: false, findings: [] });
     expect(goalRows()).toMatchObject([{ id: 1, owner_type: 'team', owner_member_id: null, owner_department_id: null, horizon: 'quarter', term: 'short', direction: 'increase', draft: 0, state: 'open', last_value: null }]);
-    expect(query(t.db, 'select goal_id, actor, field, old_value, new_value from goal_events')).toEqual([{ goal_id: 1, actor: USER, field: 'created', old_value: null, new_value: 'open' }]);
+    expect(query(fx.db, 'select goal_id, actor, field, old_value, new_value from goal_events')).toEqual([{ goal_id: 1, actor: USER, field: 'created', old_value: null, new_value: 'open' }]);
   });
 
   it('adds a member goal by handle or by name; a lower target derives "decrease", seconds are a rate with 0 decimals', () => {
@@ -80,7 +49,7 @@ describe('goals add from flags', () => {
     expect(byHandle).toMatchObject({ ownerType: 'member', ownerId: 2, owner: 'wang', ownerName: 'Wang Fang', kind: 'rate', decimals: 0, direction: 'decrease', horizon: 'month', term: 'short', status: 'not-started', expectedPct: 0 });
     const byName = ok(['goals', 'add', 'Li Na: 1,200 Tmall orders in December', '--owner', 'Li Na', '--metric', 'Orders', '--unit', '单', '--baseline', '1000', '--target', '1200', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak season', '--json']).json<GoalJson>();
     expect(byName).toMatchObject({ ownerType: 'member', ownerId: 1, owner: 'li', ownerName: 'Li Na', kind: 'additive', decimals: 0, direction: 'increase' });
-    expect(query(t.db, 'select owner_type, owner_member_id, owner_department_id from goals order by id')).toEqual([
+    expect(query(fx.db, 'select owner_type, owner_member_id, owner_department_id from goals order by id')).toEqual([
       { owner_type: 'member', owner_member_id: 2, owner_department_id: null },
       { owner_type: 'member', owner_member_id: 1, owner_department_id: null },
     ]);
@@ -102,7 +71,7 @@ describe('goals add from flags', () => {
     const r = ok(['goals', 'add', 'Wang: 100 Tmall orders in December', '--owner', 'wang', '--target', '100', '--parent', 'Tmall orders 300 in December', '--json']);
     expect(r.stderr).toBe('Added goal #2 Wang: 100 Tmall orders in December.\n');
     expect(r.json<GoalJson>()).toMatchObject({ parentId: 1, metric: 'Orders', unit: '单', kind: 'additive', decimals: 0, direction: 'increase', start: '2026-12-01', due: '2026-12-31', relevance: null, smart: { ok: true, blocking: false, findings: [] } });
-    expect(query(t.db, 'select child_count from (select count(*) as child_count from goals where parent_id = 1)')).toEqual([{ child_count: 1 }]);
+    expect(query(fx.db, 'select child_count from (select count(*) as child_count from goals where parent_id = 1)')).toEqual([{ child_count: 1 }]);
   });
 });
 
@@ -182,7 +151,7 @@ describe('goals add --draft', () => {
     expect(g.smart.findings.map((f) => f.code)).toEqual(['smart.S.vague', 'smart.M.noMetric', 'smart.M.noTarget', 'smart.M.noDirection', 'smart.R.noReason', 'smart.T.noDue']);
     expect(r.stderr.trim().split('\n').at(-1)).toBe('Saved goal #1 提高销售额 as a draft: fix the findings above with team goals edit.');
     expect(goalRows()).toMatchObject([{ id: 1, draft: 1, state: 'open' }]);
-    expect(query(t.db, 'select field, new_value from goal_events')).toEqual([{ field: 'created', new_value: 'draft' }]);
+    expect(query(fx.db, 'select field, new_value from goal_events')).toEqual([{ field: 'created', new_value: 'draft' }]);
   });
 
   it('a goal that passes S, M and T is not a draft even with --draft', () => {
@@ -339,7 +308,7 @@ describe('goals check', () => {
 
   it('a draft with blocking findings: exit 1, findings on stdout, one line on stderr', () => {
     ok(['goals', 'add', 'raise sales', '--owner', 'team', '--metric', 'GMV', '--draft']);
-    const before = dumpDb(t.db);
+    const before = dumpDb(fx.db);
     const r = team(['goals', 'check', '1']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
@@ -351,7 +320,7 @@ describe('goals check', () => {
       '',
     ]);
     expect(r.stderr).toBe('team: Goal #1 is not SMART.\n');
-    expect(dumpDb(t.db)).toEqual(before);
+    expect(dumpDb(fx.db)).toEqual(before);
     const j = team(['goals', 'check', '1', '--json']);
     expect(j.code).toBe(1);
     expect(j.json()).toMatchObject({ id: 1, draft: true, ok: false, blocking: true });

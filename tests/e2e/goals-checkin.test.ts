@@ -2,46 +2,15 @@
  * `team goals checkin` end to end, and the status/forecast a goal shows
  * (through `goals show --json`) at the edges of the forecast rule.
  */
-import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectRejected, query, run, tempDb, type RunResult } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { query } from '../helpers.js';
+import { goalsFixture, TODAY, USER } from './goals-fixture.js';
 
-const TODAY = '2026-11-23';
-const USER = 'lead';
 
-let base: ReturnType<typeof tempDb>;
-let t: ReturnType<typeof tempDb>;
 
-const opts = (today: string) => ({ env: { TEAM_TODAY: today, TEAM_USER: USER } });
-const team = (args: readonly string[], today = TODAY): RunResult => run(t.db, args, opts(today));
-function ok(args: readonly string[], today = TODAY): RunResult {
-  const r = team(args, today);
-  expect(r.code, `team ${args.join(' ')}\n${r.stderr}`).toBe(0);
-  return r;
-}
-const reject = (args: readonly string[], today = TODAY): RunResult => expectRejected(t.db, args, opts(today));
 
-beforeAll(() => {
-  base = tempDb();
-  const setup = (args: string[]) => {
-    const r = run(base.db, args, opts(TODAY));
-    if (r.code !== 0) throw new Error(`setup failed: team ${args.join(' ')}: ${r.stderr}`);
-  };
-  setup(['init']);
-  setup(['members', 'add', 'li', '--name', 'Li Na', '--role', 'Operations manager']);
-  for (const [h, n] of [['wang', 'Wang Fang'], ['zhao', 'Zhao Lei'], ['chen', 'Chen Jing']]) setup(['members', 'add', h!, '--name', n!, '--role', 'Customer service specialist (pre-sale)']);
-});
-afterAll(() => base.cleanup());
-beforeEach(() => {
-  t = tempDb();
-  const src = new Database(base.db, { readonly: true });
-  try {
-    src.exec(`vacuum into '${t.db}'`);
-  } finally {
-    src.close();
-  }
-});
-afterEach(() => t.cleanup());
+const fx = goalsFixture();
+const { ok, reject } = fx;
 
 interface View {
   value: number | null;
@@ -71,8 +40,8 @@ describe('goals checkin', () => {
     expect(r.stderr).toBe('Recorded 100 单 for #1 on 2026-11-10: on track.\n');
     // points (0, 0) and (9, 100): 100/9 × 29 = 322.2 at due
     expect(r.json()).toMatchObject({ id: 1, value: 100, progressPct: 33.3, expectedPct: 31, projected: 322, status: 'on-track', stale: false, lastCheckinDate: '2026-11-10' });
-    expect(query(t.db, 'select goal_id, date, value, note, actor from goal_checkins')).toEqual([{ goal_id: 1, date: '2026-11-10', value: 100, note: 'Double 11 warm-up', actor: 'wang' }]);
-    expect(query(t.db, 'select last_value, last_checkin_date from goals')).toEqual([{ last_value: 100, last_checkin_date: '2026-11-10' }]);
+    expect(query(fx.db, 'select goal_id, date, value, note, actor from goal_checkins')).toEqual([{ goal_id: 1, date: '2026-11-10', value: 100, note: 'Double 11 warm-up', actor: 'wang' }]);
+    expect(query(fx.db, 'select last_value, last_checkin_date from goals')).toEqual([{ last_value: 100, last_checkin_date: '2026-11-10' }]);
   });
 
   it('--add adds to the last value; history is kept (two check-ins, two rows)', () => {
@@ -81,11 +50,11 @@ describe('goals checkin', () => {
     const r = ok(['goals', 'checkin', '1', '--add', '50', '--json']);
     expect(r.stderr).toBe('Recorded 150 单 for #1 on 2026-11-23: off track.\n');
     expect(r.json()).toMatchObject({ value: 150, progressPct: 50, projected: 207, status: 'off-track', lastCheckinDate: '2026-11-23' });
-    expect(query(t.db, 'select date, value, note, actor from goal_checkins order by id')).toEqual([
+    expect(query(fx.db, 'select date, value, note, actor from goal_checkins order by id')).toEqual([
       { date: '2026-11-10', value: 100, note: null, actor: USER },
       { date: '2026-11-23', value: 150, note: null, actor: USER },
     ]);
-    expect(query(t.db, 'select last_value, last_checkin_date from goals')).toEqual([{ last_value: 150, last_checkin_date: '2026-11-23' }]);
+    expect(query(fx.db, 'select last_value, last_checkin_date from goals')).toEqual([{ last_value: 150, last_checkin_date: '2026-11-23' }]);
     const shown = ok(['goals', 'show', '1', '--json']).json<{ checkins: unknown[]; sparkline: string }>();
     expect(shown.checkins).toEqual([
       { date: '2026-11-10', value: 100, note: null, actor: USER },
@@ -97,14 +66,14 @@ describe('goals checkin', () => {
   it('--add on a goal without check-ins starts from the baseline', () => {
     ok(['goals', 'add', 'Cut first response to 30 s in November', '--owner', 'wang', '--metric', 'First response time', '--unit', 's', '--baseline', '60', '--target', '30', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'CS standard'], '2026-11-01');
     ok(['goals', 'checkin', '1', '--add', '-12']);
-    expect(query(t.db, 'select value from goal_checkins')).toEqual([{ value: 48 }]);
+    expect(query(fx.db, 'select value from goal_checkins')).toEqual([{ value: 48 }]);
   });
 
   it('a back-dated check-in is kept in date order and does not replace the newer mirrored value', () => {
     novemberOrders();
     ok(['goals', 'checkin', '1', '--value', '150']);
     ok(['goals', 'checkin', '1', '--value', '120', '--date', '2026-11-05']);
-    expect(query(t.db, 'select last_value, last_checkin_date from goals')).toEqual([{ last_value: 150, last_checkin_date: '2026-11-23' }]);
+    expect(query(fx.db, 'select last_value, last_checkin_date from goals')).toEqual([{ last_value: 150, last_checkin_date: '2026-11-23' }]);
     expect(ok(['goals', 'show', '1', '--json']).json<{ checkins: { date: string }[]; value: number }>()).toMatchObject({ value: 150, checkins: [{ date: '2026-11-05' }, { date: '2026-11-23' }] });
   });
 
@@ -112,9 +81,9 @@ describe('goals checkin', () => {
     novemberOrders();
     ok(['goals', 'checkin', '1', '--value', '100']);
     ok(['goals', 'checkin', '1', '--value', '90']);
-    expect(query(t.db, 'select count(*) as n from goal_checkins')).toEqual([{ n: 2 }]);
+    expect(query(fx.db, 'select count(*) as n from goal_checkins')).toEqual([{ n: 2 }]);
     expect(standing(1).value).toBe(90);
-    expect(query(t.db, 'select last_value from goals')).toEqual([{ last_value: 90 }]);
+    expect(query(fx.db, 'select last_value from goals')).toEqual([{ last_value: 90 }]);
   });
 
   // Finding: --add with an earlier --date adds to the newest check-in (150 on 11-23), not to the value as of that date (120 on 11-05).
@@ -123,7 +92,7 @@ describe('goals checkin', () => {
     ok(['goals', 'checkin', '1', '--value', '120', '--date', '2026-11-05']);
     ok(['goals', 'checkin', '1', '--value', '150']);
     ok(['goals', 'checkin', '1', '--add', '10', '--date', '2026-11-06']);
-    expect(query(t.db, "select value from goal_checkins where date = '2026-11-06'")).toEqual([{ value: 130 }]);
+    expect(query(fx.db, "select value from goal_checkins where date = '2026-11-06'")).toEqual([{ value: 130 }]);
   });
 
   describe('refusals: exit 2, one line, nothing written', () => {
@@ -172,7 +141,7 @@ describe('goals checkin', () => {
       novemberOrders();
       ok(['goals', 'checkin', 'Wang: 300 Tmall orders in November', '--value', '10']);
       ok(['goals', 'checkin', '#1', '--add', '5']);
-      expect(query(t.db, 'select value from goal_checkins order by id')).toEqual([{ value: 10 }, { value: 15 }]);
+      expect(query(fx.db, 'select value from goal_checkins order by id')).toEqual([{ value: 10 }, { value: 15 }]);
     });
   });
 });

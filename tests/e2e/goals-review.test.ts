@@ -2,50 +2,19 @@
  * `team goals edit` (audit trail, SMART on edit, promotion, re-split) and
  * `team goals review` (self, then lead, which closes the goal) end to end.
  */
-import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, dumpDb, expectRejected, query, run, tempDb, type RunResult } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, dumpDb, query } from '../helpers.js';
+import { goalsFixture, TODAY, USER } from './goals-fixture.js';
 
-const TODAY = '2026-11-23';
-const USER = 'lead';
 
-let base: ReturnType<typeof tempDb>;
-let t: ReturnType<typeof tempDb>;
 
-const opts = (today: string) => ({ env: { TEAM_TODAY: today, TEAM_USER: USER } });
-const team = (args: readonly string[], today = TODAY): RunResult => run(t.db, args, opts(today));
-function ok(args: readonly string[], today = TODAY): RunResult {
-  const r = team(args, today);
-  expect(r.code, `team ${args.join(' ')}\n${r.stderr}`).toBe(0);
-  return r;
-}
-const reject = (args: readonly string[], today = TODAY): RunResult => expectRejected(t.db, args, opts(today));
 
-beforeAll(() => {
-  base = tempDb();
-  const setup = (args: string[]) => {
-    const r = run(base.db, args, opts(TODAY));
-    if (r.code !== 0) throw new Error(`setup failed: team ${args.join(' ')}: ${r.stderr}`);
-  };
-  setup(['init']);
-  setup(['members', 'add', 'li', '--name', 'Li Na', '--role', 'Operations manager']);
-  for (const [h, n] of [['wang', 'Wang Fang'], ['zhao', 'Zhao Lei'], ['chen', 'Chen Jing']]) setup(['members', 'add', h!, '--name', n!, '--role', 'Customer service specialist (pre-sale)']);
-});
-afterAll(() => base.cleanup());
-beforeEach(() => {
-  t = tempDb();
-  const src = new Database(base.db, { readonly: true });
-  try {
-    src.exec(`vacuum into '${t.db}'`);
-  } finally {
-    src.close();
-  }
-});
-afterEach(() => t.cleanup());
+const fx = goalsFixture();
+const { ok, reject } = fx;
 
 const cents = (xs: readonly number[]) => xs.reduce((a, x) => a + Math.round(x * 100), 0);
-const targets = (where: string) => query<{ target: number }>(t.db, `select target from goals where ${where} order by id`).map((r) => r.target);
+const targets = (where: string) => query<{ target: number }>(fx.db, `select target from goals where ${where} order by id`).map((r) => r.target);
 
 /** #1: ¥100,000 in Q4, split over wang, zhao, chen × Oct, Nov, Dec (#2–#13). */
 function splitQ4() {
@@ -72,14 +41,14 @@ describe('goals edit', () => {
       { actor: 'boss', field: 'relevance', old: 'peak', new: 'peak season' },
     ]);
     for (const h of g.history) expect(h.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(query(t.db, 'select target, due_date, relevance from goals')).toEqual([{ target: 130000, due_date: '2026-12-30', relevance: 'peak season' }]);
+    expect(query(fx.db, 'select target, due_date, relevance from goals')).toEqual([{ target: 130000, due_date: '2026-12-30', relevance: 'peak season' }]);
   });
 
   it('show without --history has no history field; the actor defaults to $TEAM_USER', () => {
     ok(['goals', 'add', 'Tmall GMV ¥120,000 in December', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--baseline', '100000', '--target', '120000', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak']);
     ok(['goals', 'edit', '1', '--title', 'Tmall GMV ¥125,000 in December', '--target', '125000']);
     expect(ok(['goals', 'show', '1', '--json']).json()).not.toHaveProperty('history');
-    expect(query(t.db, "select actor, field, old_value, new_value from goal_events where field <> 'created' order by id")).toEqual([
+    expect(query(fx.db, "select actor, field, old_value, new_value from goal_events where field <> 'created' order by id")).toEqual([
       { actor: USER, field: 'title', old_value: 'Tmall GMV ¥120,000 in December', new_value: 'Tmall GMV ¥125,000 in December' },
       { actor: USER, field: 'target', old_value: '120000', new_value: '125000' },
     ]);
@@ -109,12 +78,12 @@ describe('goals edit', () => {
 
   it('a draft that becomes SMART is promoted: message on stderr, draft false, audited', () => {
     ok(['goals', 'add', 'raise sales', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--baseline', '100000', '--target', '120000', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak', '--draft']);
-    expect(query(t.db, 'select draft from goals')).toEqual([{ draft: 1 }]);
+    expect(query(fx.db, 'select draft from goals')).toEqual([{ draft: 1 }]);
     const r = ok(['goals', 'edit', '1', '--title', 'Tmall GMV ¥120,000 in December', '--json']);
     expect(r.stderr).toBe('Updated goal #1.\nGoal #1 is SMART now and no longer a draft.\n');
     expect(r.json()).toMatchObject({ draft: false, status: 'not-started', smart: { ok: true, blocking: false, findings: [] } });
-    expect(query(t.db, 'select draft from goals')).toEqual([{ draft: 0 }]);
-    expect(query(t.db, "select field from goal_events where field <> 'created' order by id")).toEqual([{ field: 'title' }, { field: 'draft' }]);
+    expect(query(fx.db, 'select draft from goals')).toEqual([{ draft: 0 }]);
+    expect(query(fx.db, "select field from goal_events where field <> 'created' order by id")).toEqual([{ field: 'title' }, { field: 'draft' }]);
     ok(['goals', 'checkin', '1', '--value', '1000'], '2026-12-05');
   });
 
@@ -136,7 +105,7 @@ describe('goals edit', () => {
   it('the draft promotion is audited with one representation on both sides', () => {
     ok(['goals', 'add', 'raise sales', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--baseline', '100000', '--target', '120000', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak', '--draft']);
     ok(['goals', 'edit', '1', '--title', 'Tmall GMV ¥120,000 in December']);
-    const [e] = query<{ old_value: string; new_value: string }>(t.db, "select old_value, new_value from goal_events where field = 'draft'");
+    const [e] = query<{ old_value: string; new_value: string }>(fx.db, "select old_value, new_value from goal_events where field = 'draft'");
     expect([['true', 'false'], ['1', '0']]).toContainEqual([e!.old_value, e!.new_value]);
   });
 
@@ -146,11 +115,11 @@ describe('goals edit', () => {
     expect(r.stderr).toBe('Updated goal #1.\nRe-split: 12 sub-goals now match the new target.\n');
     // by the weights the split used (even), so the rounding is that of a fresh split
     expect(targets('parent_id = 1')).toEqual([66666.67, 66666.67, 66666.66]);
-    for (const m of query<{ id: number; target: number }>(t.db, 'select id, target from goals where parent_id = 1')) {
+    for (const m of query<{ id: number; target: number }>(fx.db, 'select id, target from goals where parent_id = 1')) {
       expect(cents(targets(`parent_id = ${m.id}`))).toBe(Math.round(m.target * 100));
     }
     expect(cents(targets('period_label is not null'))).toBe(20_000_000);
-    expect(query(t.db, "select count(*) as n from goal_events where field = 'target'")).toEqual([{ n: 13 }]);
+    expect(query(fx.db, "select count(*) as n from goal_events where field = 'target'")).toEqual([{ n: 13 }]);
   });
 
   it('--resplit on a rate parent gives every child the new target', () => {
@@ -195,13 +164,13 @@ describe('goals edit', () => {
     ok(['goals', 'add', 'Tmall orders 300 in December', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--direction', 'increase', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak']);
     ok(['goals', 'add', 'Wang: 100 Tmall orders in December', '--owner', 'wang', '--target', '100', '--parent', '1']);
     ok(['goals', 'split', '2', '--by', 'period', '--period', 'week']);
-    const before = dumpDb(t.db);
+    const before = dumpDb(fx.db);
     const r = spawnSync(process.execPath, [BIN, 'goals', 'edit', '1', '--parent', below], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: t.db, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC', TEAM_TODAY: TODAY, TEAM_USER: USER },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: fx.db, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC', TEAM_TODAY: TODAY, TEAM_USER: USER },
       input: '', encoding: 'utf8', timeout: 8000,
     });
     expect([r.status, r.stderr]).toEqual([2, 'team: Goal #1 cannot be placed under itself or its own sub-goals.\n']);
-    expect(dumpDb(t.db)).toEqual(before);
+    expect(dumpDb(fx.db)).toEqual(before);
   });
 });
 
@@ -217,12 +186,12 @@ describe('goals review', () => {
     const g = lead.json<{ closedAt: string }>();
     expect(g).toMatchObject({ state: 'achieved', finalValue: 320, value: 320, progressPct: 106.7, status: 'done', stale: false });
     expect(g.closedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(query(t.db, 'select goal_id, kind, text, score, outcome, outcome_note, actor from goal_reviews order by id')).toEqual([
+    expect(query(fx.db, 'select goal_id, kind, text, score, outcome, outcome_note, actor from goal_reviews order by id')).toEqual([
       { goal_id: 1, kind: 'self', text: 'Beat it; after-sales was busy', score: 4, outcome: null, outcome_note: null, actor: 'wang' },
       { goal_id: 1, kind: 'lead', text: 'Achieved: service star', score: 5, outcome: 'reward', outcome_note: 'service star', actor: 'boss' },
     ]);
-    expect(query(t.db, 'select state, final_value, closed_at is not null as closed from goals')).toEqual([{ state: 'achieved', final_value: 320, closed: 1 }]);
-    expect(query(t.db, "select actor, field, old_value, new_value from goal_events where field in ('state', 'finalValue') order by id")).toEqual([
+    expect(query(fx.db, 'select state, final_value, closed_at is not null as closed from goals')).toEqual([{ state: 'achieved', final_value: 320, closed: 1 }]);
+    expect(query(fx.db, "select actor, field, old_value, new_value from goal_events where field in ('state', 'finalValue') order by id")).toEqual([
       { actor: 'boss', field: 'state', old_value: 'open', new_value: 'achieved' },
       { actor: 'boss', field: 'finalValue', old_value: null, new_value: '320' },
     ]);
@@ -246,14 +215,14 @@ describe('goals review', () => {
     wangOrders();
     ok(['goals', 'checkin', '1', '--value', '300']);
     ok(['goals', 'review', '1', '--self', 'Done', '--lead', 'Agreed', '--score', '4', '--outcome', 'none']);
-    expect(query(t.db, 'select kind from goal_reviews order by id')).toEqual([{ kind: 'self' }, { kind: 'lead' }]);
-    expect(query(t.db, 'select state from goals')).toEqual([{ state: 'achieved' }]);
+    expect(query(fx.db, 'select kind from goal_reviews order by id')).toEqual([{ kind: 'self' }, { kind: 'lead' }]);
+    expect(query(fx.db, 'select state from goals')).toEqual([{ state: 'achieved' }]);
   });
 
   it('a team goal needs no self-assessment', () => {
     ok(['goals', 'add', 'Tmall orders 300 in November', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--direction', 'increase', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'peak']);
     ok(['goals', 'review', '1', '--lead', 'Penalty: too slow', '--score', '2', '--outcome', 'penalty', '--final', '120']);
-    expect(query(t.db, 'select state, final_value from goals')).toEqual([{ state: 'missed', final_value: 120 }]);
+    expect(query(fx.db, 'select state, final_value from goals')).toEqual([{ state: 'missed', final_value: 120 }]);
   });
 
   describe('refusals: exit 2, one line, nothing written', () => {

@@ -2,47 +2,16 @@
  * `team goals split` end to end: exact shares in the database, inheritance,
  * and the refusals.
  */
-import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectRejected, query, run, tempDb, type RunResult } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { query } from '../helpers.js';
+import { goalsFixture, USER } from './goals-fixture.js';
 
-const TODAY = '2026-11-23';
-const USER = 'lead';
 
-let base: ReturnType<typeof tempDb>;
-let t: ReturnType<typeof tempDb>;
 
-const opts = (today: string) => ({ env: { TEAM_TODAY: today, TEAM_USER: USER } });
-const team = (args: readonly string[], today = TODAY): RunResult => run(t.db, args, opts(today));
-function ok(args: readonly string[], today = TODAY): RunResult {
-  const r = team(args, today);
-  expect(r.code, `team ${args.join(' ')}\n${r.stderr}`).toBe(0);
-  return r;
-}
-const reject = (args: readonly string[], today = TODAY): RunResult => expectRejected(t.db, args, opts(today));
 
 // Members: li #1 (Operations), wang #2, zhao #3, chen #4 (Customer service, pre-sale).
-beforeAll(() => {
-  base = tempDb();
-  const setup = (args: string[]) => {
-    const r = run(base.db, args, opts(TODAY));
-    if (r.code !== 0) throw new Error(`setup failed: team ${args.join(' ')}: ${r.stderr}`);
-  };
-  setup(['init']);
-  setup(['members', 'add', 'li', '--name', 'Li Na', '--role', 'Operations manager']);
-  for (const [h, n] of [['wang', 'Wang Fang'], ['zhao', 'Zhao Lei'], ['chen', 'Chen Jing']]) setup(['members', 'add', h!, '--name', n!, '--role', 'Customer service specialist (pre-sale)']);
-});
-afterAll(() => base.cleanup());
-beforeEach(() => {
-  t = tempDb();
-  const src = new Database(base.db, { readonly: true });
-  try {
-    src.exec(`vacuum into '${t.db}'`);
-  } finally {
-    src.close();
-  }
-});
-afterEach(() => t.cleanup());
+const fx = goalsFixture();
+const { team, ok, reject } = fx;
 
 interface Row {
   id: number;
@@ -67,7 +36,7 @@ interface Row {
   period_label: string | null;
   draft: number;
 }
-const rows = (where = '1 = 1') => query<Row>(t.db, `select * from goals where ${where} order by id`);
+const rows = (where = '1 = 1') => query<Row>(fx.db, `select * from goals where ${where} order by id`);
 const cents = (xs: readonly number[]) => xs.reduce((a, x) => a + Math.round(x * 100), 0);
 
 /** #1: ¥100,000 of CS-assisted sales in Q4 2026, owned by the CS department. */
@@ -101,12 +70,12 @@ describe('goals split --by member,period', () => {
     expect(rows('parent_id = 2').map((x) => x.target)).toEqual([11111.12, 11111.11, 11111.11]);
     expect(rows('parent_id = 6').map((x) => x.target)).toEqual([11111.11, 11111.11, 11111.11]);
     // every leaf: 9 month goals, summing to ¥100,000 exactly
-    const leaves = query<{ target: number }>(t.db, 'select target from goals g where not exists (select 1 from goals c where c.parent_id = g.id)');
+    const leaves = query<{ target: number }>(fx.db, 'select target from goals g where not exists (select 1 from goals c where c.parent_id = g.id)');
     expect(leaves).toHaveLength(9);
     expect(cents(leaves.map((l) => l.target))).toBe(10_000_000);
-    expect(query(t.db, 'select sum(target) as total from goals where period_label is not null')[0]).toEqual({ total: 100000 });
+    expect(query(fx.db, 'select sum(target) as total from goals where period_label is not null')[0]).toEqual({ total: 100000 });
     // the same month across members stays within a cent of a third
-    expect(query(t.db, "select period_label, round(sum(target), 2) as total from goals where period_label is not null group by period_label order by period_label")).toEqual([
+    expect(query(fx.db, "select period_label, round(sum(target), 2) as total from goals where period_label is not null group by period_label order by period_label")).toEqual([
       { period_label: '2026-10', total: 33333.34 },
       { period_label: '2026-11', total: 33333.33 },
       { period_label: '2026-12', total: 33333.33 },
@@ -122,10 +91,10 @@ describe('goals split --by member,period', () => {
       expect([k.metric, k.unit, k.kind, k.decimals, k.direction, k.relevance, k.term, k.draft, k.owner_type, k.owner_department_id]).toEqual(['Assisted GMV', '¥', 'additive', 2, 'increase', 'Q4 sales plan', 'short', 0, 'member', null]);
     }
     // (the event counts the 3 direct children while the message says 12 goals)
-    expect(query(t.db, 'select goal_id, actor, field, new_value from goal_events where field = ?', 'split')).toEqual([{ goal_id: 1, actor: USER, field: 'split', new_value: expect.stringMatching(/^member,period: \d+$/) }]);
+    expect(query(fx.db, 'select goal_id, actor, field, new_value from goal_events where field = ?', 'split')).toEqual([{ goal_id: 1, actor: USER, field: 'split', new_value: expect.stringMatching(/^member,period: \d+$/) }]);
     // The parent's own creation plus one for each of the 12 sub-goals, each saying where it came from.
-    expect(query(t.db, 'select count(*) as n from goal_events where field = ?', 'created')).toEqual([{ n: 13 }]);
-    expect(query(t.db, "select count(*) as n from goal_events where field = 'created' and new_value = 'split from #1'")).toEqual([{ n: 3 }]);
+    expect(query(fx.db, 'select count(*) as n from goal_events where field = ?', 'created')).toEqual([{ n: 13 }]);
+    expect(query(fx.db, "select count(*) as n from goal_events where field = 'created' and new_value = 'split from #1'")).toEqual([{ n: 3 }]);
   });
 
   it('"period,member" is accepted as the same split', () => {
@@ -180,7 +149,7 @@ describe('goals split --by member', () => {
   it('a rate goal by member and month: member and month goals all carry the target', () => {
     ok(['goals', 'add', 'CS satisfaction 95% in Q4', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--target', '95', '--direction', 'at-least', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
     ok(['goals', 'split', '1', '--by', 'member,period', '--members', 'wang,zhao']);
-    expect(query(t.db, 'select count(*) as n, min(target) as lo, max(target) as hi from goals where id > 1')).toEqual([{ n: 8, lo: 95, hi: 95 }]);
+    expect(query(fx.db, 'select count(*) as n, min(target) as lo, max(target) as hi from goals where id > 1')).toEqual([{ n: 8, lo: 95, hi: 95 }]);
   });
 });
 
@@ -196,7 +165,7 @@ describe('goals split --by period', () => {
       ['Tmall orders 1,000 in December · 2026-W52', '2026-W52', '2026-12-21', '2026-12-27', 'week', 226, 'team'],
       ['Tmall orders 1,000 in December · 2026-W53', '2026-W53', '2026-12-28', '2026-12-31', 'custom', 129, 'team'],
     ]);
-    expect(query(t.db, 'select sum(target) as s from goals where parent_id = 1')).toEqual([{ s: 1000 }]);
+    expect(query(fx.db, 'select sum(target) as s from goals where parent_id = 1')).toEqual([{ s: 1000 }]);
   });
 
   it('by month, with --weights per period', () => {

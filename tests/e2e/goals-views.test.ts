@@ -2,25 +2,13 @@
  * Reading goals end to end: roll-up of parents in list/show/tree, the tree,
  * list filters and formats, and the demo's cascade.
  */
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectRejected, run, tempDb, type RunResult } from '../helpers.js';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, tempDb } from '../helpers.js';
+import { goalsFixture, seedMembers, TODAY, USER } from './goals-fixture.js';
 
-const TODAY = '2026-11-23';
-const USER = 'lead';
 
-let base: ReturnType<typeof tempDb>;
-let t: ReturnType<typeof tempDb>;
 
-const opts = (today: string) => ({ env: { TEAM_TODAY: today, TEAM_USER: USER } });
-const team = (args: readonly string[], today = TODAY): RunResult => run(t.db, args, opts(today));
-function ok(args: readonly string[], today = TODAY): RunResult {
-  const r = team(args, today);
-  expect(r.code, `team ${args.join(' ')}\n${r.stderr}`).toBe(0);
-  return r;
-}
-const reject = (args: readonly string[], today = TODAY): RunResult => expectRejected(t.db, args, opts(today));
 
 interface View {
   id: number;
@@ -49,15 +37,8 @@ interface Node extends View {
  * #5 Customer service, CSAT 90 → 95 % in November, split: #6 wang (94 on 11-20), #7 zhao (91 on 11-22).
  * #8 li, 1,200 orders in December (not started). #9 a draft.
  */
-beforeAll(() => {
-  base = tempDb();
-  const setup = (args: string[]) => {
-    const r = run(base.db, args, opts(TODAY));
-    if (r.code !== 0) throw new Error(`setup failed: team ${args.join(' ')}: ${r.stderr}`);
-  };
-  setup(['init']);
-  setup(['members', 'add', 'li', '--name', 'Li Na', '--role', 'Operations manager']);
-  for (const [h, n] of [['wang', 'Wang Fang'], ['zhao', 'Zhao Lei'], ['chen', 'Chen Jing']]) setup(['members', 'add', h!, '--name', n!, '--role', 'Customer service specialist (pre-sale)']);
+const fx = goalsFixture((setup) => {
+  seedMembers(setup);
   setup(['goals', 'add', 'Q4 Tmall GMV ¥300,000', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--target', '300000', '--direction', 'increase', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'annual plan']);
   setup(['goals', 'split', '1', '--by', 'member', '--members', 'wang,zhao,chen']);
   setup(['goals', 'checkin', '2', '--value', '60000', '--date', '2026-11-01']);
@@ -70,17 +51,7 @@ beforeAll(() => {
   setup(['goals', 'add', 'Li Na: 1,200 Tmall orders in December', '--owner', 'li', '--metric', 'Orders', '--unit', '单', '--target', '1200', '--direction', 'increase', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak season']);
   setup(['goals', 'add', 'raise sales', '--owner', 'team', '--draft']);
 });
-afterAll(() => base.cleanup());
-beforeEach(() => {
-  t = tempDb();
-  const src = new Database(base.db, { readonly: true });
-  try {
-    src.exec(`vacuum into '${t.db}'`);
-  } finally {
-    src.close();
-  }
-});
-afterEach(() => t.cleanup());
+const { team, ok, reject, opts } = fx;
 
 const list = (...args: string[]) => ok(['goals', 'list', ...args, '--json']).json<View[]>();
 const ids = (...args: string[]) => list(...args).map((g) => g.id);
@@ -306,8 +277,8 @@ describe('goals show', () => {
 
 describe('the demo\'s cascade', () => {
   it('#1 quarterly GMV split member × month, #14 first response split per member; every parent is its children\'s roll-up', () => {
-    const db = join(t.dir, 'demo.db');
-    const r = run(t.db, ['demo', '--db', db], opts(TODAY));
+    const db = join(dirname(fx.db), 'demo.db');
+    const r = run(fx.db, ['demo', '--db', db], opts(TODAY));
     expect(r.code, r.stderr).toBe(0);
     const roots = run(db, ['goals', 'tree', '--json'], opts(TODAY)).json<Node[]>();
     const one = roots.find((g) => g.id === 1)!;
