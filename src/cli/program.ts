@@ -307,5 +307,7 @@ function defineGoals(goals: Command): void {
       .action(lazy(load.goalsWrite, 'review')),
     ['team goals review 5 --self "双11 超额完成，售后压力大" --self-score 4', 'team goals review 5 --lead "达成，评为服务之星" --score 5 --outcome reward --outcome-note 服务之星'],
   );
+  examples(goals.command('archive').argument('<goal>').description(t('cmd.goals.archive')).option('--actor <name>', t('opt.by')).option('--json', t('opt.json')).action(lazy(load.goalsWrite, 'archive')), ['team goals archive 12']);
+  examples(goals.command('restore').argument('<goal>').description(t('cmd.goals.restore')).option('--actor <name>', t('opt.by')).option('--json', t('opt.json')).action(lazy(load.goalsWrite, 'restore')), ['team goals restore 12']);
   examples(listOptions(goals.command('templates').description(t('cmd.goals.templates'))).action(lazy(load.goalsRead, 'templates')), ['team goals templates', 'team --lang zh goals templates --json']);
 }

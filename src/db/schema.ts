@@ -102,6 +102,7 @@ export interface GoalsRow {
   closed_at: string | null;
   last_value: number | null;
   last_checkin_date: string | null;
+  archived_at: string | null;
   created_at: string;
   updated_at: string;
 }

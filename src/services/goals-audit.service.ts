@@ -2,6 +2,7 @@
 import { insertEvent, updateGoal } from '../db/repositories/goals.repository.js';
 import type { Patch } from '../db/schema.js';
 import type { Queryable } from '../db/sql.js';
+import { TeamError } from '../domain/errors.js';
 import type { Goal } from '../domain/goals/goal.js';
 import { stamp, type ServiceOptions } from './context.js';
 
@@ -53,3 +54,8 @@ export const FIELD_OF: Record<string, string> = {
   final_value: 'finalValue',
 };
 
+
+/** An archived goal keeps its history but takes no more work. */
+export function refuseArchived(goal: Goal): void {
+  if (goal.archivedAt !== null) throw new TeamError('err.goal.archived', { id: goal.id });
+}

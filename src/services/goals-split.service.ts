@@ -7,7 +7,7 @@ import type { Goal, GoalView } from '../domain/goals/goal.js';
 import { deriveHorizon, splitPeriods, type Period } from '../domain/goals/periods.js';
 import { planSplit, splitExact } from '../domain/goals/split.js';
 import { stamp } from './context.js';
-import { FIELD_OF, patchGoal, type GoalServiceOptions } from './goals-audit.service.js';
+import { FIELD_OF, patchGoal, refuseArchived, type GoalServiceOptions } from './goals-audit.service.js';
 import { evaluateGoals } from './goals-view.service.js';
 import { resolveDepartmentId, resolveGoalId, resolveMemberId } from './resolve.js';
 
@@ -23,6 +23,7 @@ export interface SplitOptions {
 
 /** What a split needs of its parent: a live goal with a target, kind and dates, not split yet. */
 function checkSplittable(g: Goal): asserts g is Goal & { target: number; start: string; due: string; kind: 'additive' | 'rate' } {
+  refuseArchived(g);
   if (g.draft) throw new TeamError('err.goal.draftSplit', { id: g.id });
   if (g.state !== 'open') throw new TeamError('err.goal.closed', { id: g.id, state: g.state });
   if (g.childCount > 0) throw new TeamError('err.goal.alreadySplit', { id: g.id, children: g.childCount });
@@ -145,6 +146,7 @@ function columnsOf(p: Goal) {
     closed_at: null,
     last_value: null,
     last_checkin_date: null,
+    archived_at: null,
   };
 }
 

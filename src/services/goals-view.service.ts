@@ -74,7 +74,7 @@ export interface GoalListOptions {
 }
 
 export async function getGoals(o: ServiceOptions & { today: string }, f: GoalListOptions): Promise<GoalView[]> {
-  const filter: GoalFilter = { includeClosed: Boolean(f.all) };
+  const filter: GoalFilter = { includeClosed: Boolean(f.all), includeArchived: Boolean(f.all) };
   if (f.owner !== undefined) {
     const owner = await resolveOwner(o.db, f.owner);
     if (owner.type === 'member') filter.ownerMemberId = owner.id!;

@@ -1,5 +1,5 @@
 /** Writing goals: add, edit (with an audit trail), check in, review and close. */
-import { findCheckinAsOf, findGoalById, findLastCheckin, listDescendants, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
+import { findCheckinAsOf, findGoalById, findLastCheckin, listArchivedWith, listDescendants, setGoalsArchived, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
 import type { GoalsRow, Patch } from '../db/schema.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
@@ -13,7 +13,7 @@ import { stamp } from './context.js';
 import type { GoalServiceOptions } from './goals-audit.service.js';
 import { draftOf, lintDraft } from './goals-smart.service.js';
 import { evaluateGoals } from './goals-view.service.js';
-import { FIELD_OF, patchGoal } from './goals-audit.service.js';
+import { FIELD_OF, patchGoal, refuseArchived } from './goals-audit.service.js';
 import { resplitGoal } from './goals-split.service.js';
 import { isNone, resolveGoalId, resolveOwner } from './resolve.js';
 
@@ -72,6 +72,7 @@ function checkKindAndDirection(kind: MetricKind | null, direction: Direction | n
  * would be hidden behind the roll-up).
  */
 async function checkParent(q: Queryable, parent: Goal, child: { kind: MetricKind | null; unit: string | null }): Promise<void> {
+  refuseArchived(parent);
   if (parent.kind !== child.kind || (parent.unit ?? '') !== (child.unit ?? '')) {
     throw new TeamError('err.goal.parentMismatch', { parent: parent.id, unit: parent.unit ?? '', kind: parent.kind ?? '' });
   }
@@ -134,6 +135,7 @@ export async function addGoal(o: GoalServiceOptions, input: GoalInput & { title:
       closed_at: null,
       last_value: null,
       last_checkin_date: null,
+      archived_at: null,
       created_at: now,
       updated_at: now,
     });
@@ -160,6 +162,7 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
   if (Object.values(input).every((v) => v === undefined) && !opts.resplit) throw new TeamError('err.nothingToChange');
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
     if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
     const patch: Patch<'goals'> = {};
     let newParent: Goal | undefined;
@@ -240,6 +243,7 @@ export interface CheckinInput {
 export async function checkinGoal(o: GoalServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string }> {
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
     if (goal.draft) throw new TeamError('err.goal.draftCheckin', { id: goal.id });
     if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
     if (goal.childCount > 0) throw new TeamError('err.goal.parentCheckin', { id: goal.id, children: goal.childCount });
@@ -279,6 +283,7 @@ export async function reviewGoal(o: GoalServiceOptions, ref: string, input: Revi
   if (input.self === undefined && input.selfScore !== undefined) throw new TeamError('err.goal.selfOnly');
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
     if (goal.draft) throw new TeamError('err.goal.draftReview', { id: goal.id });
     if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
     const now = stamp(o.now);
@@ -297,6 +302,36 @@ export async function reviewGoal(o: GoalServiceOptions, ref: string, input: Revi
     const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
     await patchGoal(tx, o, goal, patch satisfies Partial<GoalsRow>, FIELD_OF);
     return { goal: await view(tx, goal.id, o.today), closed: true };
+  });
+}
+
+/**
+ * Archives a goal and everything below it: they leave lists, trees and their
+ * parent's roll-up, keep their check-ins and trail, and take no more work.
+ */
+export async function archiveGoal(o: GoalServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
+    const ids = [goal.id, ...(await listDescendants(tx, [goal.id])).map((g) => g.id)];
+    const now = stamp(o.now);
+    await setGoalsArchived(tx, ids, now);
+    for (const id of ids) await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'archived', old_value: null, new_value: id === goal.id ? 'archived' : `with #${goal.id}` });
+    return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
+  });
+}
+
+/** Brings back a goal archived with `archiveGoal`, with the sub-goals archived along with it. */
+export async function restoreGoal(o: GoalServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    if (goal.archivedAt === null) throw new TeamError('err.goal.notArchived', { id: goal.id });
+    if (goal.parentId !== null && (await findGoalById(tx, goal.parentId))!.archivedAt !== null) throw new TeamError('err.goal.parentArchived', { id: goal.id, parent: goal.parentId });
+    const ids = [goal.id, ...(await listArchivedWith(tx, goal.id, goal.archivedAt))];
+    const now = stamp(o.now);
+    await setGoalsArchived(tx, ids, null);
+    for (const id of ids) await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'archived', old_value: 'archived', new_value: null });
+    return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
   });
 }
 

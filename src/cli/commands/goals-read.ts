@@ -64,6 +64,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       ['col.relevance', g.relevance],
       ['col.parent', g.parentId === null ? '' : `#${g.parentId}`],
       ...(g.state !== 'open' ? ([['col.state', `${t(`goal.state.${g.state}` as MessageKey)} · ${q(g.finalValue)}`]] as const) : []),
+      ...(g.archivedAt ? ([['col.archived', g.archivedAt.slice(0, 10)]] as const) : []),
     ]),
   );
   const smart = smartLines(g.smart);

@@ -5,7 +5,7 @@ import type { GoalView } from '../../domain/goals/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../../domain/goals/units.js';
 import { currentPeriod } from '../../domain/preset.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { addGoal, checkinGoal, editGoal, reviewGoal, SmartError, type GoalInput, type GoalServiceOptions } from '../../services/goals.service.js';
+import { addGoal, archiveGoal, checkinGoal, editGoal, restoreGoal, reviewGoal, SmartError, type GoalInput, type GoalServiceOptions } from '../../services/goals.service.js';
 import { splitGoal, type SplitBy } from '../../services/goals-split.service.js';
 import type { Db } from '../../db/sql.js';
 import { withDb, type Ctx } from '../context.js';
@@ -242,4 +242,16 @@ export async function review(ctx: Ctx, ref: string, raw: unknown): Promise<void>
   if (opts.json) printJson(r.goal);
   say(t('goal.reviewed', { id: r.goal.id }));
   if (r.closed) say(t('goal.closed', { id: r.goal.id, state: t(`goal.state.${r.goal.state}` as MessageKey), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
+}
+
+export async function archive(ctx: Ctx, ref: string, opts: { actor?: string; json?: boolean }): Promise<void> {
+  const r = await withDb(ctx, (db) => archiveGoal(serviceOptions(ctx, db, opts.actor), ref));
+  if (opts.json) printJson(r.goal);
+  say(t('goal.archivedMsg', { id: r.goal.id, count: r.count }));
+}
+
+export async function restore(ctx: Ctx, ref: string, opts: { actor?: string; json?: boolean }): Promise<void> {
+  const r = await withDb(ctx, (db) => restoreGoal(serviceOptions(ctx, db, opts.actor), ref));
+  if (opts.json) printJson(r.goal);
+  say(t('goal.restoredMsg', { id: r.goal.id, count: r.count }));
 }

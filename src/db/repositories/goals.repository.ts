@@ -35,13 +35,14 @@ export function toGoal(r: GoalListRow): Goal {
     finalValue: r.final_value,
     closedAt: r.closed_at,
     childCount: r.child_count,
+    archivedAt: r.archived_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
 const COLUMNS = `g.*, m.handle as owner_handle, m.name as owner_name, d.name as owner_department,
-    (select count(*) from goals c where c.parent_id = g.id) as child_count`;
+    (select count(*) from goals c where c.parent_id = g.id and c.archived_at is null) as child_count`;
 const OWNER_JOINS = `left join members m on m.id = g.owner_member_id
   left join departments d on d.id = g.owner_department_id`;
 const SELECT = `select ${COLUMNS} from goals g ${OWNER_JOINS}`;
@@ -58,6 +59,7 @@ export interface GoalFilter {
   dueBefore?: string;
   dueAfter?: string;
   includeClosed?: boolean;
+  includeArchived?: boolean;
 }
 
 /** Goals matching the filter, by due date; each filter narrows through an index. */
@@ -69,6 +71,7 @@ export async function listGoals(q: Queryable, f: GoalFilter): Promise<Goal[]> {
     params.push(...values);
   };
   if (!f.includeClosed) add(`g.state = 'open'`);
+  if (!f.includeArchived) add('g.archived_at is null');
   if (f.ownerMemberId !== undefined) add('g.owner_member_id = ?', f.ownerMemberId);
   if (f.ownerDepartmentId !== undefined) add('g.owner_department_id = ?', f.ownerDepartmentId);
   if (f.departmentId !== undefined) {
@@ -97,13 +100,28 @@ export async function listGoalTitles(q: Queryable): Promise<string[]> {
   return (await q.all<{ title: string }>('select title from goals order by id')).map((r) => r.title);
 }
 
+/** Archives (or, with null, restores) goals by id. */
+export async function setGoalsArchived(q: Queryable, ids: readonly number[], at: string | null): Promise<void> {
+  for (const id of ids) await q.run('update goals set archived_at = ?, updated_at = coalesce(?, updated_at) where id = ?', [at, at, id]);
+}
+
+/** The goals below `rootId` archived at the same moment as it (archived along with it). */
+export async function listArchivedWith(q: Queryable, rootId: number, at: string): Promise<number[]> {
+  const sql = `with recursive sub(id) as (
+      select id from goals where parent_id = ? and archived_at = ?
+      union all
+      select g.id from goals g join sub on g.parent_id = sub.id where g.archived_at = ?)
+    select id from sub`;
+  return (await q.all<{ id: number }>(sql, [rootId, at, at])).map((r) => r.id);
+}
+
 /** Every goal below the given ones (children, grandchildren, …), parents before children. */
 export async function listDescendants(q: Queryable, rootIds: readonly number[]): Promise<Goal[]> {
   if (rootIds.length === 0) return [];
   const sql = `with recursive sub(id, depth) as (
-      select id, 1 from goals where parent_id in (${rootIds.map(() => '?').join(', ')})
+      select id, 1 from goals where parent_id in (${rootIds.map(() => '?').join(', ')}) and archived_at is null
       union all
-      select g.id, sub.depth + 1 from goals g join sub on g.parent_id = sub.id)
+      select g.id, sub.depth + 1 from goals g join sub on g.parent_id = sub.id where g.archived_at is null)
     select ${COLUMNS} from sub cross join goals g ${OWNER_JOINS}
     where g.id = sub.id order by sub.depth, g.id`;
   // CROSS JOIN keeps SQLite from scanning every goal to probe the few in sub (20 ms → 1 ms on 20,000 goals);

@@ -36,6 +36,8 @@ export interface Goal {
   finalValue: number | null;
   closedAt: string | null;
   childCount: number;
+  /** Set when archived: out of lists, roll-ups and check-ins; history kept. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
