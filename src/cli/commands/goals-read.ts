@@ -60,7 +60,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       ['col.goalStatus', statusLabel(g.status, g.stale)],
       ['col.start', g.start],
       ['col.due', g.due],
-      ['col.horizon', `${g.horizon} · ${t(`goal.term.${g.term}` as MessageKey)}`],
+      ['col.horizon', `${t(`horizon.${g.horizon}` as MessageKey)} · ${t(`goal.term.${g.term}` as MessageKey)}`],
       ['col.relevance', g.relevance],
       ['col.parent', g.parentId === null ? '' : `#${g.parentId}`],
       ...(g.state !== 'open' ? ([['col.state', `${t(`goal.state.${g.state}` as MessageKey)} · ${q(g.finalValue)}`]] as const) : []),
