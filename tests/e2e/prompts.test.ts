@@ -1,0 +1,65 @@
+/**
+ * The prompts, on a real terminal: `script` (util-linux) gives the command a
+ * pseudo-terminal, and keystrokes are typed into it with pauses, as a person
+ * would. Without a terminal the same commands name the missing flags (see the
+ * other suites).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, dumpDb, query, run, tempDb } from '../helpers.js';
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+const ENTER = '\r';
+const DOWN = '\x1b[B';
+const CTRL_C = '\x03';
+
+let t: ReturnType<typeof tempDb>;
+beforeEach(() => {
+  t = tempDb();
+  expect(run(t.db, ['init']).code).toBe(0);
+});
+afterEach(() => t.cleanup());
+
+/** Runs `team …args` on a pseudo-terminal, typing each key after a pause; resolves to the exit code and the screen. */
+function onTerminal(args: string[], keys: string[]): Promise<{ code: number; screen: string }> {
+  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qec', quoted, '/dev/null'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: t.db, LANG: 'en_US.UTF-8', NO_COLOR: '1', TERM: 'xterm' },
+  });
+  let screen = '';
+  child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
+  // Generous pauses: a key typed before its prompt is drawn could go to the previous one.
+  let delay = 1500;
+  for (const key of keys) {
+    setTimeout(() => child.stdin.write(key), delay);
+    delay += 700;
+  }
+  setTimeout(() => child.stdin.end(), delay + 300);
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, screen })));
+}
+
+describe.skipIf(!hasScript)('prompts on a terminal', () => {
+  it('depts add asks for the missing name', async () => {
+    const r = await onTerminal(['depts', 'add'], [`Live${ENTER}`]);
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain('Department name:');
+    expect(query(t.db, "select count(*) as n from departments where name = 'Live'")).toEqual([{ n: 1 }]);
+  });
+
+  it('members add walks through handle, name, role, shift and hire date', async () => {
+    const r = await onTerminal(['members', 'add'], [`li.na${ENTER}`, `Li Na${ENTER}`, `${DOWN}${DOWN}${DOWN}${DOWN}`, ENTER, `late${ENTER}`, `2024-03-01${ENTER}`]);
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain('Role:');
+    expect(query(t.db, 'select m.handle, m.name, r.name as role, m.shift, m.hire_date from members m join roles r on r.id = m.role_id')).toEqual([
+      { handle: 'li.na', name: 'Li Na', role: 'Customer service manager', shift: 'late', hire_date: '2024-03-01' },
+    ]);
+  });
+
+  it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
+    const before = dumpDb(t.db);
+    const r = await onTerminal(['members', 'add'], [`li.na${ENTER}`, CTRL_C]);
+    expect(r.code).toBe(130);
+    expect(r.screen).toContain('Cancelled; nothing was written.');
+    expect(dumpDb(t.db)).toEqual(before);
+  });
+});
