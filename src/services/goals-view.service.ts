@@ -16,10 +16,13 @@ export interface Evaluated {
 
 /**
  * Evaluates `goals` and everything below them with two queries: the
- * descendants (recursive), then the check-ins of the leaves.
+ * descendants (recursive) of the parents whose children are not all among
+ * `goals` already, then the check-ins of the leaves.
  */
 export async function evaluateGoals(q: Queryable, goals: readonly Goal[], today: string): Promise<Evaluated> {
-  const descendants = await listDescendants(q, goals.filter((g) => g.childCount > 0).map((g) => g.id));
+  const given = new Map<number, number>();
+  for (const g of goals) if (g.parentId !== null) given.set(g.parentId, (given.get(g.parentId) ?? 0) + 1);
+  const descendants = await listDescendants(q, goals.filter((g) => g.childCount > (given.get(g.id) ?? 0)).map((g) => g.id));
   const all = new Map<number, Goal>([...goals, ...descendants].map((g) => [g.id, g]));
   const leaves = [...all.values()].filter((g) => g.childCount === 0).map((g) => g.id);
   const checkins = new Map<number, Point[]>();
@@ -30,7 +33,10 @@ export async function evaluateGoals(q: Queryable, goals: readonly Goal[], today:
   }
   const childrenOf = new Map<number, Goal[]>();
   for (const g of all.values()) {
-    if (g.parentId !== null && all.has(g.parentId)) childrenOf.set(g.parentId, [...(childrenOf.get(g.parentId) ?? []), g]);
+    if (g.parentId === null || !all.has(g.parentId)) continue;
+    const siblings = childrenOf.get(g.parentId);
+    if (siblings) siblings.push(g);
+    else childrenOf.set(g.parentId, [g]);
   }
   const views = new Map<number, GoalView>();
   const series = new Map<number, Point[]>();
