@@ -24,7 +24,7 @@ afterEach(() => t.cleanup());
 function onTerminal(args: string[], keys: string[]): Promise<{ code: number; screen: string }> {
   const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qec', quoted, '/dev/null'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: t.db, LANG: 'en_US.UTF-8', NO_COLOR: '1', TERM: 'xterm' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: t.db, TEAM_TODAY: '2026-11-23', LANG: 'en_US.UTF-8', NO_COLOR: '1', TERM: 'xterm' },
   });
   let screen = '';
   child.stdout.on('data', (d: Buffer) => (screen += d.toString()));
@@ -52,6 +52,18 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     expect(r.screen).toContain('Role:');
     expect(query(t.db, 'select m.handle, m.name, r.name as role, m.shift, m.hire_date from members m join roles r on r.id = m.role_id')).toEqual([
       { handle: 'li.na', name: 'Li Na', role: 'Customer service manager', shift: 'late', hire_date: '2024-03-01' },
+    ]);
+  });
+
+  it('goals add asks for each SMART field and saves a live goal', async () => {
+    const r = await onTerminal(
+      ['goals', 'add', 'Q4 Tmall GMV up 20% to ¥1,800,000'],
+      [ENTER, `GMV${ENTER}`, `¥${ENTER}`, `1500000${ENTER}`, `1800000${ENTER}`, `2026-12-31${ENTER}`, `annual plan${ENTER}`],
+    );
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain('Owner:');
+    expect(query(t.db, 'select title, owner_type, metric, unit, kind, baseline, target, direction, due_date, relevance, draft from goals')).toEqual([
+      { title: 'Q4 Tmall GMV up 20% to ¥1,800,000', owner_type: 'team', metric: 'GMV', unit: '¥', kind: 'additive', baseline: 1500000, target: 1800000, direction: 'increase', due_date: '2026-12-31', relevance: 'annual plan', draft: 0 },
     ]);
   });
 
