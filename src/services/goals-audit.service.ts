@@ -14,16 +14,15 @@ export interface GoalServiceOptions extends ServiceOptions {
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** Records each changed field in the audit trail and applies the patch. */
-export async function patchGoal(tx: Queryable, o: GoalServiceOptions, goal: Goal, patch: Patch<'goals'>, names: Record<string, string>): Promise<void> {
+/** Records each changed field in the audit trail (goal fields, once each) and applies the patch. */
+export async function patchGoal(tx: Queryable, o: GoalServiceOptions, goal: Goal, patch: Patch<'goals'>): Promise<void> {
   const now = stamp(o.now);
   const before = goal as unknown as Record<string, unknown>;
-  for (const [column, raw] of Object.entries(patch)) {
-    const field = names[column];
-    // Booleans are stored as 0/1: the trail says true/false on both sides.
-    const value = typeof before[field ?? ''] === 'boolean' && typeof raw === 'number' ? raw === 1 : raw;
-    if (field === undefined || value === undefined || text(before[field]) === text(value)) continue;
-    await insertEvent(tx, { goal_id: goal.id, at: now, actor: o.actor, field, old_value: text(before[field]), new_value: text(value) });
+  const after = applyPatch(goal, patch) as unknown as Record<string, unknown>;
+  const fields = new Set(Object.keys(patch).flatMap((column) => FIELD_OF[column] ?? []));
+  for (const field of fields) {
+    if (text(before[field]) === text(after[field])) continue;
+    await insertEvent(tx, { goal_id: goal.id, at: now, actor: o.actor, field, old_value: text(before[field]), new_value: text(after[field]) });
   }
   await updateGoal(tx, goal.id, { ...patch, updated_at: now });
 }
@@ -58,4 +57,17 @@ export const FIELD_OF: Record<string, string> = {
 /** An archived goal keeps its history but takes no more work. */
 export function refuseArchived(goal: Goal): void {
   if (goal.archivedAt !== null) throw new TeamError('err.goal.archived', { id: goal.id });
+}
+
+/** The goal as a patch of columns would leave it, to lint it before writing. */
+export function applyPatch(goal: Goal, patch: Patch<'goals'>): Goal {
+  const out: Record<string, unknown> = { ...goal };
+  for (const [column, value] of Object.entries(patch)) {
+    const field = FIELD_OF[column];
+    if (value === undefined || field === undefined || column === 'owner_member_id' || column === 'owner_department_id') continue;
+    // Booleans are stored as 0/1; the goal (and the trail) says true/false.
+    out[field] = typeof out[field] === 'boolean' && typeof value === 'number' ? value === 1 : value;
+  }
+  if (patch.owner_type !== undefined) out.ownerId = patch.owner_member_id ?? patch.owner_department_id ?? null;
+  return out as unknown as Goal;
 }

@@ -7,7 +7,7 @@ import type { Goal, GoalView } from '../domain/goals/goal.js';
 import { deriveHorizon, splitPeriods, type Period } from '../domain/goals/periods.js';
 import { planSplit, splitExact } from '../domain/goals/split.js';
 import { stamp } from './context.js';
-import { FIELD_OF, patchGoal, refuseArchived, type GoalServiceOptions } from './goals-audit.service.js';
+import { patchGoal, refuseArchived, type GoalServiceOptions } from './goals-audit.service.js';
 import { evaluateGoals } from './goals-view.service.js';
 import { resolveDepartmentId, resolveGoalId, resolveMemberId } from './resolve.js';
 
@@ -172,7 +172,7 @@ export async function resplitGoal(o: GoalServiceOptions, ref: string): Promise<n
         newTarget.set(k.id, shares[i]!);
         // A closed goal keeps the target it was judged against.
         if (k.state === 'open' && k.target !== shares[i]) {
-          await patchGoal(tx, o, k, { target: shares[i]! }, FIELD_OF);
+          await patchGoal(tx, o, k, { target: shares[i]! });
           changed++;
         }
       }

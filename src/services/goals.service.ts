@@ -1,6 +1,6 @@
 /** Writing goals: add, edit (with an audit trail), check in, review and close. */
 import { findCheckinAsOf, findGoalById, findLastCheckin, listArchivedWith, listDescendants, setGoalsArchived, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from '../db/repositories/goals.repository.js';
-import type { GoalsRow, Patch } from '../db/schema.js';
+import type { Patch } from '../db/schema.js';
 import type { Queryable } from '../db/sql.js';
 import { TeamError } from '../domain/errors.js';
 import { roundTo, type Goal, type GoalView, type OwnerType, type Term } from '../domain/goals/goal.js';
@@ -13,7 +13,7 @@ import { stamp } from './context.js';
 import type { GoalServiceOptions } from './goals-audit.service.js';
 import { draftOf, lintDraft } from './goals-smart.service.js';
 import { evaluateGoals } from './goals-view.service.js';
-import { FIELD_OF, patchGoal, refuseArchived } from './goals-audit.service.js';
+import { applyPatch, patchGoal, refuseArchived } from './goals-audit.service.js';
 import { resplitGoal } from './goals-split.service.js';
 import { isNone, resolveGoalId, resolveOwner } from './resolve.js';
 
@@ -201,7 +201,7 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
       const derived = defaultDirection(input.baseline ?? goal.baseline, input.target ?? goal.target);
       if (derived) patch.direction = derived;
     }
-    const next = { ...goal, ...renamed(patch) };
+    const next = applyPatch(goal, patch);
     checkKindAndDirection(next.kind, next.direction);
     if (newParent) await checkParent(tx, newParent, next);
     if (input.horizon !== undefined) patch.horizon = input.horizon;
@@ -210,23 +210,12 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
     if (smart.blocking && !goal.draft) throw new SmartError(smart);
     const promoted = goal.draft && !smart.blocking;
     if (promoted) patch.draft = 0;
-    await patchGoal(tx, o, goal, patch, FIELD_OF);
+    await patchGoal(tx, o, goal, patch);
     const targetChanged = input.target !== undefined && input.target !== goal.target;
     // --resplit re-splits even when this edit did not move the target: the hint after an earlier edit says so.
     const resplit = opts.resplit && goal.childCount > 0 ? await resplitGoal(o, String(goal.id)) : 0;
     return { goal: await view(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
   });
-}
-
-/** Goal fields from a patch of columns, to lint the goal as it will be. */
-function renamed(patch: Patch<'goals'>): Partial<Goal> {
-  const out: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(patch)) {
-    if (column === 'owner_member_id' || column === 'owner_department_id') {
-      if (value !== null) out.ownerId = value;
-    } else if (FIELD_OF[column]) out[FIELD_OF[column]] = value;
-  }
-  return out as Partial<Goal>;
 }
 
 export interface CheckinInput {
@@ -300,7 +289,7 @@ export async function reviewGoal(o: GoalServiceOptions, ref: string, input: Revi
     const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
     await insertReview(tx, { goal_id: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcome_note: input.outcomeNote ?? null, actor: o.actor, created_at: now });
     const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
-    await patchGoal(tx, o, goal, patch satisfies Partial<GoalsRow>, FIELD_OF);
+    await patchGoal(tx, o, goal, patch);
     return { goal: await view(tx, goal.id, o.today), closed: true };
   });
 }

@@ -242,6 +242,8 @@ describe('goals review', () => {
       expect(reject(['goals', 'review', '1', '--lead', 'Great', '--score', '5']).stderr).toBe(needs);
       expect(reject(['goals', 'review', '1', '--lead', 'Great', '--outcome', 'none']).stderr).toBe(needs);
       expect(reject(['goals', 'review', '1', '--lead', 'Great', '--score', '6', '--outcome', 'none']).stderr).toBe('team: Invalid --score "6".\n');
+      expect(reject(['goals', 'review', '1', '--lead', 'Great', '--score', '0x5', '--outcome', 'none']).stderr).toBe('team: Invalid --score "0x5".\n');
+      expect(reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4.5', '--outcome', 'none']).stderr).toBe('team: Invalid --score "4.5".\n');
       expect(reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4', '--outcome', 'bonus']).stderr).toBe('team: Invalid --outcome "bonus".\n');
     });
 

@@ -98,6 +98,18 @@ describe('sub-goals roll up, so they must fit their parent', () => {
   });
 });
 
+describe('goal owners', () => {
+  it('a goal handed from a member to the whole team has no owner id left, and the trail says so', () => {
+    ok(['goals', 'add', 'B One November GMV ¥100,000', '--owner', 'b1', '--metric', 'GMV', '--unit', '¥', '--target', '100000', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'plan']);
+    ok(['goals', 'edit', '1', '--owner', 'team']);
+    expect(ok(['goals', 'show', '1', '--json']).json<{ ownerType: string; ownerId: number | null; owner: string }>()).toMatchObject({ ownerType: 'team', ownerId: null, owner: 'team' });
+    expect(query(t.db, "select field, old_value, new_value from goal_events where field in ('ownerType', 'ownerId') order by id")).toEqual([
+      { field: 'ownerType', old_value: 'member', new_value: 'team' },
+      { field: 'ownerId', old_value: '2', new_value: null },
+    ]);
+  });
+});
+
 describe('departments that own goals', () => {
   it('cannot be removed until the goals have another owner', () => {
     ok(['depts', 'add', 'Live']);

@@ -1,5 +1,6 @@
 import { TeamError } from '../../domain/errors.js';
 import { isCalendarDate } from '../../domain/goals/dates.js';
+import { HORIZONS } from '../../domain/goals/periods.js';
 import { GOAL_STATUSES } from '../../domain/goals/goal.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../../services/goals-view.service.js';
@@ -29,7 +30,7 @@ function listOptions(f: ListFlags): GoalListOptions {
     if (v !== undefined && !isCalendarDate(v)) throw new TeamError('err.invalidDate', { field, value: v });
   }
   if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new TeamError('err.invalidChoice', { field: '--sort', value: f.sort });
-  if (f.horizon !== undefined && !['year', 'quarter', 'month', 'week', 'custom'].includes(f.horizon)) throw new TeamError('err.invalidChoice', { field: '--horizon', value: f.horizon });
+  if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new TeamError('err.invalidChoice', { field: '--horizon', value: f.horizon });
   return { ...f, status: f.status as GoalListOptions['status'], sort: f.sort as GoalListOptions['sort'] };
 }
 

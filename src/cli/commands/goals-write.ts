@@ -4,6 +4,7 @@ import { TeamError } from '../../domain/errors.js';
 import type { GoalView } from '../../domain/goals/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../../domain/goals/units.js';
 import { currentPeriod } from '../../domain/preset.js';
+import { HORIZONS } from '../../domain/goals/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { addGoal, archiveGoal, checkinGoal, editGoal, restoreGoal, reviewGoal, SmartError, type GoalInput, type GoalServiceOptions } from '../../services/goals.service.js';
 import { splitGoal, type SplitBy } from '../../services/goals-split.service.js';
@@ -16,7 +17,8 @@ import { formatQuantity, smartJson, smartLines, statusLabel } from './goals-view
 import type { SmartReport } from '../../domain/goals/smart.js';
 
 const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: 'err.invalidChoice' satisfies MessageKey });
-const score = z.coerce.number().int().min(1, { message: 'err.invalidChoice' }).max(5, { message: 'err.invalidChoice' });
+// 1 to 5, written plainly (no "0x5" or "5e0").
+const score = z.string().regex(/^\s*[1-5]\s*$/, { message: 'err.invalidChoice' satisfies MessageKey }).transform(Number);
 
 const goalFields = {
   title: text.optional(),
@@ -29,7 +31,7 @@ const goalFields = {
   direction: choice(DIRECTIONS as [Direction, ...Direction[]]).optional(),
   start: isoDate.optional(),
   due: isoDate.optional(),
-  horizon: choice(['year', 'quarter', 'month', 'week', 'custom']).optional(),
+  horizon: choice(HORIZONS).optional(),
   term: choice(['long', 'short']).optional(),
   why: z.string().optional(),
   parent: z.string().optional(),
@@ -166,7 +168,6 @@ export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Pr
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(editSchema, raw);
-  const { resplit: _r, actor: _a, json: _j, ...fields } = opts;
   const result = await withDb(ctx, async (db) => {
     const o = serviceOptions(ctx, db, opts.actor);
     let resplit = opts.resplit;
@@ -175,7 +176,7 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
       if ((await getGoal(o, ref)).childCount > 0) resplit = await askYesNo(t('goal.resplitAsk'), true);
     }
     try {
-      return await editGoal(o, ref, toInput(fields), { resplit: Boolean(resplit) });
+      return await editGoal(o, ref, toInput(opts), { resplit: Boolean(resplit) });
     } catch (e) {
       if (e instanceof SmartError) throw new TeamError('err.goal.notSmartEdit', { id: ref.replace(/^#/, ''), findings: blockingLines(e.report) });
       throw e;

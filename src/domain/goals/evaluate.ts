@@ -4,7 +4,8 @@
  * the rows and passes "today".
  */
 import { forecast, isStale, rollup, type ForecastStatus } from './progress.js';
-import type { Direction, MetricKind } from './units.js';
+import type { Goal } from './goal.js';
+import type { MetricKind } from './units.js';
 
 export type GoalStatus = ForecastStatus | 'draft';
 
@@ -13,18 +14,8 @@ export interface Point {
   value: number;
 }
 
-export interface GoalFacts {
-  kind: MetricKind | null;
-  baseline: number | null;
-  target: number | null;
-  direction: Direction | null;
-  start: string | null;
-  due: string | null;
-  draft: boolean;
-  state: 'open' | 'achieved' | 'missed';
-  finalValue: number | null;
-  cadenceDays: number;
-}
+/** What evaluation needs of a goal. */
+export type GoalFacts = Pick<Goal, 'kind' | 'baseline' | 'target' | 'direction' | 'start' | 'due' | 'draft' | 'state' | 'finalValue' | 'cadenceDays'>;
 
 export interface Evaluation {
   value: number | null;

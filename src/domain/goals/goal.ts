@@ -1,5 +1,5 @@
 /** A goal as the program sees it (camelCase; the JSON shape of `goals … --json`). */
-import type { GoalStatus } from './evaluate.js';
+import type { Evaluation, GoalStatus } from './evaluate.js';
 import type { Direction, MetricKind } from './units.js';
 
 export type OwnerType = 'member' | 'department' | 'team';
@@ -42,16 +42,8 @@ export interface Goal {
   updatedAt: string;
 }
 
-/** A goal with where it stands today. */
-export interface GoalView extends Goal {
-  value: number | null;
-  progressPct: number | null;
-  expectedPct: number | null;
-  projected: number | null;
-  status: GoalStatus;
-  stale: boolean;
-  lastCheckinDate: string | null;
-}
+/** A goal with where it stands today: its evaluation, less the series behind it. */
+export interface GoalView extends Goal, Omit<Evaluation, 'series'> {}
 
 export const GOAL_STATUSES: readonly GoalStatus[] = ['draft', 'not-started', 'on-track', 'at-risk', 'off-track', 'done', 'missed'];
 

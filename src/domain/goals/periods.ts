@@ -4,7 +4,8 @@
  */
 import { dayOf, daysInMonth, fromDay, partsOf, toDay, weekdayOf } from './dates.js';
 
-export type Horizon = 'year' | 'quarter' | 'month' | 'week' | 'custom';
+export const HORIZONS = ['year', 'quarter', 'month', 'week', 'custom'] as const;
+export type Horizon = (typeof HORIZONS)[number];
 
 /** A slice of a goal's range. `weight` = covered days / days of the full calendar period (1 when whole). */
 export interface Period {
