@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { OpenedDb } from '../db/connection.js';
-import { getSetting } from '../db/repositories/settings.repository.js';
+import { getSetting } from '../db/settings.js';
 import type { Db } from '../db/sql.js';
-import { TeamError } from '../domain/errors.js';
-import { isCalendarDate } from '../domain/goals/dates.js';
+import { TeamError } from '../shared/errors.js';
+import { isCalendarDate } from '../shared/dates.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { say } from './output.js';
 import { runtime } from './runtime.js';

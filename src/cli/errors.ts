@@ -1,4 +1,4 @@
-import { CancelledError, NotFoundError, TeamError } from '../domain/errors.js';
+import { CancelledError, NotFoundError, TeamError } from '../shared/errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
 
 /** A commander parse error, already translated by the program's output hook. */

@@ -1,6 +1,6 @@
 /** Entry point: the only place that exits. */
 import { CommanderError } from 'commander';
-import { TeamError } from '../domain/errors.js';
+import { TeamError } from '../shared/errors.js';
 import { detectLang, langFromLocale, setLang, t } from '../i18n/index.js';
 import { reportError, UsageExit } from './errors.js';
 import { runtime } from './runtime.js';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { TeamError } from '../domain/errors.js';
+import { TeamError } from '../shared/errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { runtime } from './runtime.js';
 

@@ -28,17 +28,17 @@ function lazy(load: Loader, name: string) {
 }
 
 const load = {
-  init: () => import('./commands/init.js'),
-  demo: () => import('./commands/demo.js'),
-  deptsRead: () => import('./commands/depts-read.js'),
-  deptsWrite: () => import('./commands/depts-write.js'),
-  rolesRead: () => import('./commands/roles-read.js'),
-  rolesWrite: () => import('./commands/roles-write.js'),
-  goalsRead: () => import('./commands/goals-read.js'),
-  goalsWrite: () => import('./commands/goals-write.js'),
-  membersRead: () => import('./commands/members-read.js'),
-  membersWrite: () => import('./commands/members-write.js'),
-  org: () => import('./commands/org.js'),
+  init: () => import('../setup/handlers/init.js'),
+  demo: () => import('../setup/handlers/demo.js'),
+  deptsRead: () => import('../org/handlers/depts-read.js'),
+  deptsWrite: () => import('../org/handlers/depts-write.js'),
+  rolesRead: () => import('../org/handlers/roles-read.js'),
+  rolesWrite: () => import('../org/handlers/roles-write.js'),
+  goalsRead: () => import('../goals/handlers/read.js'),
+  goalsWrite: () => import('../goals/handlers/write.js'),
+  membersRead: () => import('../org/handlers/members-read.js'),
+  membersWrite: () => import('../org/handlers/members-write.js'),
+  org: () => import('../org/handlers/org.js'),
 } satisfies Record<string, Loader>;
 
 const TITLES: Record<string, MessageKey> = {

@@ -3,7 +3,7 @@
  * prompt is really shown, and never without a terminal (it would hang on an
  * empty stdin): callers get a one-line error naming the missing flags instead.
  */
-import { CancelledError, TeamError } from '../domain/errors.js';
+import { CancelledError, TeamError } from '../shared/errors.js';
 
 export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.TEAM_NO_PROMPT !== '1';

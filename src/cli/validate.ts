@@ -4,10 +4,10 @@
  * naming the flag. (List commands avoid zod: it costs start-up time.)
  */
 import { z } from 'zod';
-import { TeamError } from '../domain/errors.js';
-import { isCalendarDate } from '../domain/goals/dates.js';
+import { TeamError } from '../shared/errors.js';
+import { isCalendarDate } from '../shared/dates.js';
 import type { MessageKey } from '../i18n/index.js';
-import { MEMBER_STATUSES, NONE_WORDS } from '../domain/org.js';
+import { MEMBER_STATUSES, NONE_WORDS } from '../org/rules/org.js';
 
 const flagOf = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 

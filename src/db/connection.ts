@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { TeamError } from '../domain/errors.js';
-import { migrations } from './migrations/index.js';
+import { TeamError } from '../shared/errors.js';
+import { migrations } from './migrations.js';
 import type { Db, Queryable, SqlValue } from './sql.js';
 
 export interface OpenOptions {

@@ -3,8 +3,8 @@
  * must have exactly the same keys (the type of zh.ts enforces it).
  * `{name}` marks a parameter.
  */
-import { goalsEn } from './goals.en.js';
-import { smartEn } from './smart.en.js';
+import { goalsEn } from '../goals/messages.en.js';
+import { smartEn } from '../goals/smart.messages.en.js';
 
 export const en = {
   // program and global options

@@ -1,5 +1,5 @@
-import { goalsZh } from './goals.zh.js';
-import { smartZh } from './smart.zh.js';
+import { goalsZh } from '../goals/messages.zh.js';
+import { smartZh } from '../goals/smart.messages.zh.js';
 import type { MessageKey } from './en.js';
 
 /** 中文目录：键与 en.ts 完全一致（类型保证）。 */

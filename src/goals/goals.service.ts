@@ -1,0 +1,327 @@
+/** Writing goals: add, edit (with an audit trail), check in, review and close. */
+import { findCheckinAsOf, findGoalById, findLastCheckin, listArchivedWith, listDescendants, setGoalsArchived, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from './repository.js';
+import type { Patch } from '../db/schema.js';
+import type { Queryable } from '../db/sql.js';
+import { TeamError } from '../shared/errors.js';
+import { roundTo, type Goal, type GoalView, type OwnerType, type Term } from './rules/goal.js';
+import { deriveHorizon, isLongTerm } from './rules/periods.js';
+import { isMet } from './rules/progress.js';
+import { progressOrigin } from './rules/evaluate.js';
+import type { SmartReport } from './rules/smart.js';
+import { knownUnit, type Direction, type MetricKind } from './rules/units.js';
+import { stamp } from '../shared/service.js';
+import type { GoalServiceOptions } from './audit.service.js';
+import { draftOf, lintDraft } from './smart.service.js';
+import { evaluateGoals } from './view.service.js';
+import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
+import { resplitGoal } from './split.service.js';
+import { isNone, resolveGoalId, resolveOwner } from '../org/resolve.js';
+
+export type { GoalServiceOptions } from './audit.service.js';
+
+/** Goal fields as typed by the user; references (owner, parent) unresolved. */
+export interface GoalInput {
+  title?: string;
+  owner?: string;
+  metric?: string;
+  unit?: string;
+  kind?: MetricKind;
+  baseline?: number | null;
+  target?: number;
+  direction?: Direction;
+  start?: string;
+  due?: string;
+  horizon?: string;
+  term?: Term;
+  why?: string;
+  parent?: string;
+  weight?: number | null;
+  cadence?: number;
+}
+
+/** The blocking SMART findings, as an error the CLI renders letter by letter. */
+export class SmartError extends TeamError {
+  constructor(readonly report: SmartReport) {
+    super('err.goal.notSmart', {}, 2);
+    this.name = 'SmartError';
+  }
+}
+
+function kindAndDecimals(unit: string | null, kind: MetricKind | undefined, fallback: { kind: MetricKind | null; decimals: number } | null): { kind: MetricKind | null; decimals: number } {
+  const known = knownUnit(unit);
+  if (kind) return { kind, decimals: known?.decimals ?? (kind === 'additive' ? 2 : 1) };
+  if (known) return { kind: known.kind, decimals: known.decimals };
+  if (fallback?.kind) return fallback;
+  if (unit) throw new TeamError('err.goal.kindNeeded', { unit });
+  return { kind: null, decimals: 2 };
+}
+
+function defaultDirection(baseline: number | null, target: number | null): Direction | null {
+  if (baseline === null || target === null || baseline === target) return null;
+  return target > baseline ? 'increase' : 'decrease';
+}
+
+/** A total cannot shrink: a budget on one is "at-most". */
+function checkKindAndDirection(kind: MetricKind | null, direction: Direction | null): void {
+  if (kind === 'additive' && direction === 'decrease') throw new TeamError('err.goal.additiveDecrease');
+}
+
+/**
+ * A parent rolls its children up, so they must measure the same kind of
+ * thing in the same unit, and it must not have check-ins of its own (they
+ * would be hidden behind the roll-up).
+ */
+async function checkParent(q: Queryable, parent: Goal, child: { kind: MetricKind | null; unit: string | null }): Promise<void> {
+  refuseArchived(parent);
+  if (parent.kind !== child.kind || (parent.unit ?? '') !== (child.unit ?? '')) {
+    throw new TeamError('err.goal.parentMismatch', { parent: parent.id, unit: parent.unit ?? '', kind: parent.kind ?? '' });
+  }
+  if (parent.childCount === 0 && (await findLastCheckin(q, parent.id)) !== undefined) throw new TeamError('err.goal.parentHasCheckins', { id: parent.id });
+}
+
+async function view(q: Queryable, id: number, today: string): Promise<GoalView> {
+  const goal = (await findGoalById(q, id))!;
+  return (await evaluateGoals(q, [goal], today)).views.get(id)!;
+}
+
+/**
+ * Adds a goal after the SMART check. S, M and T failures throw a SmartError
+ * unless `draft`; A and R come back as warnings with the goal.
+ */
+export async function addGoal(o: GoalServiceOptions, input: GoalInput & { title: string; owner: string }, draft: boolean): Promise<{ goal: GoalView; smart: SmartReport }> {
+  return o.db.transaction(async (tx) => {
+    const owner = await resolveOwner(tx, input.owner);
+    const parent = input.parent === undefined ? null : (await findGoalById(tx, await resolveGoalId(tx, input.parent)))!;
+    // A sub-goal inherits what it does not say: metric, unit, kind, direction, dates.
+    const unit = input.unit ?? parent?.unit ?? null;
+    const { kind, decimals } = kindAndDecimals(unit, input.kind, parent && input.unit === undefined ? { kind: parent.kind, decimals: parent.decimals } : null);
+    const baseline = input.baseline ?? null;
+    const target = input.target ?? null;
+    const start = input.start ?? parent?.start ?? o.today;
+    const due = input.due ?? parent?.due ?? null;
+    // A total with no baseline to compare is one to reach: "GMV ¥300,000 this month".
+    const direction = input.direction ?? parent?.direction ?? defaultDirection(baseline, target) ?? (kind === 'additive' && target !== null ? 'increase' : null);
+    const metric = input.metric ?? parent?.metric ?? null;
+    const relevance = input.why ?? null;
+    checkKindAndDirection(kind, direction);
+    if (parent) await checkParent(tx, parent, { kind, unit });
+    const smart = await lintDraft(tx, { title: input.title, metric, unit, baseline, target, direction, start, due, parentId: parent?.id ?? null, relevance }, owner, o.today, null);
+    if (smart.blocking && !draft) throw new SmartError(smart);
+    const now = stamp(o.now);
+    const id = await insertGoal(tx, {
+      title: input.title,
+      owner_type: owner.type,
+      owner_member_id: owner.type === 'member' ? owner.id : null,
+      owner_department_id: owner.type === 'department' ? owner.id : null,
+      metric,
+      unit,
+      kind,
+      decimals,
+      baseline,
+      target,
+      direction,
+      start_date: start,
+      due_date: due,
+      horizon: input.horizon ?? (due && due >= start ? deriveHorizon(start, due) : 'custom'),
+      term: input.term ?? (due && due >= start && isLongTerm(start, due) ? 'long' : 'short'),
+      relevance,
+      parent_id: parent?.id ?? null,
+      weight: input.weight ?? null,
+      period_label: null,
+      draft: smart.blocking ? 1 : 0,
+      cadence_days: input.cadence ?? 7,
+      state: 'open',
+      final_value: null,
+      closed_at: null,
+      last_value: null,
+      last_checkin_date: null,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'created', old_value: null, new_value: smart.blocking ? 'draft' : 'open' });
+    return { goal: await view(tx, id, o.today), smart };
+  });
+}
+
+export interface EditResult {
+  goal: GoalView;
+  smart: SmartReport;
+  /** True when the edit turned a draft into a live goal. */
+  promoted: boolean;
+  targetChanged: boolean;
+  /** How many sub-goals were re-split to the new target. */
+  resplit: number;
+}
+
+/**
+ * Edits a goal. A live goal must stay SMART (S/M/T); a draft that becomes
+ * SMART is promoted. Every change lands in the audit trail.
+ */
+export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalInput, opts: { resplit?: boolean } = {}): Promise<EditResult> {
+  if (Object.values(input).every((v) => v === undefined) && !opts.resplit) throw new TeamError('err.nothingToChange');
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
+    if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
+    const patch: Patch<'goals'> = {};
+    let newParent: Goal | undefined;
+    if (input.owner !== undefined) {
+      const owner = await resolveOwner(tx, input.owner);
+      Object.assign(patch, { owner_type: owner.type, owner_member_id: owner.type === 'member' ? owner.id : null, owner_department_id: owner.type === 'department' ? owner.id : null });
+    }
+    if (input.parent !== undefined && isNone(input.parent)) patch.parent_id = null;
+    else if (input.parent !== undefined) {
+      const parentId = await resolveGoalId(tx, input.parent);
+      const below = await listDescendants(tx, [goal.id]);
+      if (parentId === goal.id || below.some((g) => g.id === parentId)) throw new TeamError('err.goal.parentLoop', { id: goal.id });
+      patch.parent_id = parentId;
+      newParent = (await findGoalById(tx, parentId))!;
+    }
+    if ((input.unit !== undefined || input.kind !== undefined) && goal.childCount > 0) throw new TeamError('err.goal.unitWithChildren', { id: goal.id });
+    if (input.unit !== undefined || input.kind !== undefined) {
+      const { kind, decimals } = kindAndDecimals(input.unit ?? goal.unit, input.kind, input.unit === undefined ? { kind: goal.kind, decimals: goal.decimals } : null);
+      Object.assign(patch, { unit: input.unit ?? goal.unit, kind, decimals });
+    }
+    const set = <K extends keyof Patch<'goals'>>(k: K, v: Patch<'goals'>[K] | undefined) => {
+      if (v !== undefined) patch[k] = v;
+    };
+    set('title', input.title);
+    set('metric', input.metric);
+    set('baseline', input.baseline);
+    set('target', input.target);
+    set('direction', input.direction);
+    set('start_date', input.start);
+    set('due_date', input.due);
+    set('relevance', input.why);
+    set('weight', input.weight);
+    set('cadence_days', input.cadence);
+    set('term', input.term);
+    if (input.direction === undefined && goal.direction === null) {
+      const derived = defaultDirection(input.baseline ?? goal.baseline, input.target ?? goal.target);
+      if (derived) patch.direction = derived;
+    }
+    const next = applyPatch(goal, patch);
+    checkKindAndDirection(next.kind, next.direction);
+    if (newParent) await checkParent(tx, newParent, next);
+    if (input.horizon !== undefined) patch.horizon = input.horizon;
+    else if ((input.start !== undefined || input.due !== undefined) && next.start && next.due && next.due >= next.start) patch.horizon = deriveHorizon(next.start, next.due);
+    const smart = await lintDraft(tx, draftOf(next), { type: next.ownerType, id: next.ownerId }, o.today, goal.id);
+    if (smart.blocking && !goal.draft) throw new SmartError(smart);
+    const promoted = goal.draft && !smart.blocking;
+    if (promoted) patch.draft = 0;
+    await patchGoal(tx, o, goal, patch);
+    const targetChanged = input.target !== undefined && input.target !== goal.target;
+    // --resplit re-splits even when this edit did not move the target: the hint after an earlier edit says so.
+    const resplit = opts.resplit && goal.childCount > 0 ? await resplitGoal(o, String(goal.id)) : 0;
+    return { goal: await view(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
+  });
+}
+
+export interface CheckinInput {
+  value?: number;
+  add?: number;
+  date?: string;
+  note?: string;
+}
+
+/**
+ * Records the metric's current value on a goal (or `add`s to the last one).
+ * Drafts, closed goals and goals with sub-goals (their value is rolled up) refuse.
+ */
+export async function checkinGoal(o: GoalServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string }> {
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
+    if (goal.draft) throw new TeamError('err.goal.draftCheckin', { id: goal.id });
+    if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
+    if (goal.childCount > 0) throw new TeamError('err.goal.parentCheckin', { id: goal.id, children: goal.childCount });
+    const date = input.date ?? o.today;
+    if (date > o.today) throw new TeamError('err.goal.futureCheckin', { date, today: o.today });
+    if (goal.start && date < goal.start) throw new TeamError('err.goal.checkinBeforeStart', { date, start: goal.start });
+    const last = await findLastCheckin(tx, goal.id);
+    // --add counts from the value as of that date (a back-dated correction adds to what stood then).
+    const before = input.add === undefined ? undefined : await findCheckinAsOf(tx, goal.id, date);
+    const value = roundTo(input.value ?? (before?.value ?? progressOrigin(goal) ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
+    await insertCheckin(tx, { goal_id: goal.id, date, value, note: input.note ?? null, actor: o.actor, created_at: stamp(o.now) });
+    if (!last || date >= last.date) await updateGoal(tx, goal.id, { last_value: value, last_checkin_date: date, updated_at: stamp(o.now) });
+    return { goal: await view(tx, goal.id, o.today), value, date };
+  });
+}
+
+export interface ReviewInput {
+  self?: string;
+  selfScore?: number;
+  lead?: string;
+  score?: number;
+  outcome?: 'reward' | 'none' | 'penalty';
+  outcomeNote?: string;
+  final?: number;
+}
+
+/**
+ * The goal-management loop: the owner's self-assessment, then the lead's
+ * review, which closes the goal as achieved or missed with its final value.
+ * A member's goal needs the self-assessment first, as the seeds prescribe.
+ */
+export async function reviewGoal(o: GoalServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
+  if (input.self === undefined && input.lead === undefined) throw new TeamError('err.goal.reviewNeedsText');
+  if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new TeamError('err.goal.leadNeeds');
+  // A score or outcome without the text it belongs to would be dropped: say so.
+  if (input.lead === undefined && (input.score !== undefined || input.outcome !== undefined || input.outcomeNote !== undefined || input.final !== undefined)) throw new TeamError('err.goal.leadOnly');
+  if (input.self === undefined && input.selfScore !== undefined) throw new TeamError('err.goal.selfOnly');
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
+    if (goal.draft) throw new TeamError('err.goal.draftReview', { id: goal.id });
+    if (goal.state !== 'open') throw new TeamError('err.goal.closed', { id: goal.id, state: goal.state });
+    const now = stamp(o.now);
+    if (input.self !== undefined) {
+      await insertReview(tx, { goal_id: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcome_note: null, actor: o.actor, created_at: now });
+    }
+    if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false };
+    if (goal.ownerType === 'member' && !(await listReviews(tx, goal.id)).some((r) => r.kind === 'self')) {
+      throw new TeamError('err.goal.selfFirst', { owner: goal.owner });
+    }
+    const current = await view(tx, goal.id, o.today);
+    const final = input.final ?? current.value;
+    if (final === null) throw new TeamError('err.goal.finalNeeded', { id: goal.id });
+    const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
+    await insertReview(tx, { goal_id: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcome_note: input.outcomeNote ?? null, actor: o.actor, created_at: now });
+    const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
+    await patchGoal(tx, o, goal, patch);
+    return { goal: await view(tx, goal.id, o.today), closed: true };
+  });
+}
+
+/**
+ * Archives a goal and everything below it: they leave lists, trees and their
+ * parent's roll-up, keep their check-ins and trail, and take no more work.
+ */
+export async function archiveGoal(o: GoalServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    refuseArchived(goal);
+    const ids = [goal.id, ...(await listDescendants(tx, [goal.id])).map((g) => g.id)];
+    const now = stamp(o.now);
+    await setGoalsArchived(tx, ids, now);
+    for (const id of ids) await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'archived', old_value: null, new_value: id === goal.id ? 'archived' : `with #${goal.id}` });
+    return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
+  });
+}
+
+/** Brings back a goal archived with `archiveGoal`, with the sub-goals archived along with it. */
+export async function restoreGoal(o: GoalServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
+  return o.db.transaction(async (tx) => {
+    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    if (goal.archivedAt === null) throw new TeamError('err.goal.notArchived', { id: goal.id });
+    if (goal.parentId !== null && (await findGoalById(tx, goal.parentId))!.archivedAt !== null) throw new TeamError('err.goal.parentArchived', { id: goal.id, parent: goal.parentId });
+    const ids = [goal.id, ...(await listArchivedWith(tx, goal.id, goal.archivedAt))];
+    const now = stamp(o.now);
+    await setGoalsArchived(tx, ids, null);
+    for (const id of ids) await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'archived', old_value: 'archived', new_value: null });
+    return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
+  });
+}
+
+export type { OwnerType };

@@ -1,0 +1,84 @@
+/** How goals look to people: quantities, progress bars, status labels, tables. */
+import type { GoalStatus } from './rules/evaluate.js';
+import type { GoalView } from './rules/goal.js';
+import type { GoalTreeNode } from './view.service.js';
+import type { SmartReport } from './rules/smart.js';
+import { getLang, t, type MessageKey } from '../i18n/index.js';
+import { paint, renderTree, type Column } from '../cli/output.js';
+
+const PREFIX_UNITS = new Set(['¥', '￥', '$', '€', '£']);
+
+/**
+ * A value with its unit: ¥33,333.34 · 95% · 30 s · 120 单.
+ * @example formatQuantity(100000, '¥', 2) // '¥100,000'
+ */
+export function formatQuantity(value: number | null, unit: string | null, decimals: number): string {
+  if (value === null) return '';
+  const n = new Intl.NumberFormat(getLang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: decimals }).format(value);
+  if (!unit) return n;
+  if (PREFIX_UNITS.has(unit)) return value < 0 ? `-${unit}${n.slice(1)}` : `${unit}${n}`;
+  if (unit === '%' || unit === '％') return `${n}%`;
+  return `${n} ${unit}`;
+}
+
+/** ██████░░░░ 60% (clamped bar, true percentage). */
+export function progressBar(pct: number | null, width = 10): string {
+  if (pct === null) return '';
+  const filled = Math.round((Math.max(0, Math.min(100, pct)) / 100) * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
+}
+
+/** The status in words, without colour (CSV, Markdown). */
+export function statusText(status: GoalStatus, stale = false): string {
+  return t(`goalStatus.${status}` as MessageKey) + (stale ? ` · ${t('goal.stale')}` : '');
+}
+
+/** The status in words, coloured by how it stands. */
+export function statusLabel(status: GoalStatus, stale = false): string {
+  const label = statusText(status, stale);
+  switch (status) {
+    case 'on-track':
+    case 'done':
+      return paint.ok(label);
+    case 'at-risk':
+      return paint.warn(label);
+    case 'off-track':
+    case 'missed':
+      return paint.bad(label);
+    default:
+      return paint.dim(label);
+  }
+}
+
+export function ownerLabel(g: Pick<GoalView, 'ownerType' | 'owner' | 'ownerName'>): string {
+  if (g.ownerType === 'team') return t('goal.team');
+  return g.ownerType === 'member' && g.ownerName ? `${g.ownerName} (${g.owner})` : g.owner;
+}
+
+export const goalColumns: Column<GoalView>[] = [
+  { header: 'col.id', value: (g) => g.id, align: 'right' },
+  { header: 'col.goal', value: (g) => g.title, wrap: 36 },
+  { header: 'col.owner', value: ownerLabel },
+  { header: 'col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right' },
+  { header: 'col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right' },
+  { header: 'col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`) },
+  { header: 'col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale) },
+  { header: 'col.due', value: (g) => g.due },
+];
+
+/** One translated line per SMART finding, letter first. */
+export function smartLines(report: SmartReport): string[] {
+  return report.findings.map((f) => t(f.code, f.params));
+}
+
+/** SMART findings with their translated message, for --json. */
+export function smartJson(report: SmartReport) {
+  return { ...report, findings: report.findings.map((f) => ({ ...f, message: t(f.code, f.params) })) };
+}
+
+/** The cascade as an indented tree, one goal a line with its progress bar. */
+export function renderGoalTree(roots: readonly GoalTreeNode[]): string {
+  const label = (g: GoalView) =>
+    `${paint.dim(`#${g.id}`)} ${g.title}  ${progressBar(g.progressPct)}  ${formatQuantity(g.value, g.unit, g.decimals) || '–'} / ${formatQuantity(g.target, g.unit, g.decimals)}  ${statusLabel(g.status, g.stale)}`;
+  return renderTree(roots, label, (g) => g.children);
+}

@@ -1,0 +1,182 @@
+/** Decomposition: a goal split per member and/or per period, and re-split when its target moves. */
+import { findGoalById, findLastCheckin, insertEvent, insertGoal, listDescendants } from './repository.js';
+import { findMemberById, listMembers } from '../org/members.repository.js';
+import type { Queryable } from '../db/sql.js';
+import { TeamError } from '../shared/errors.js';
+import type { Goal, GoalView } from './rules/goal.js';
+import { deriveHorizon, splitPeriods, type Period } from './rules/periods.js';
+import { planSplit, splitExact } from './rules/split.js';
+import { stamp } from '../shared/service.js';
+import { patchGoal, refuseArchived, type GoalServiceOptions } from './audit.service.js';
+import { evaluateGoals } from './view.service.js';
+import { resolveDepartmentId, resolveGoalId, resolveMemberId } from '../org/resolve.js';
+
+export type SplitBy = 'member' | 'period' | 'member,period';
+
+export interface SplitOptions {
+  by: SplitBy;
+  members?: string[];
+  dept?: string;
+  period?: 'month' | 'week';
+  weights?: number[];
+}
+
+/** What a split needs of its parent: a live goal with a target, kind and dates, not split yet. */
+function checkSplittable(g: Goal): asserts g is Goal & { target: number; start: string; due: string; kind: 'additive' | 'rate' } {
+  refuseArchived(g);
+  if (g.draft) throw new TeamError('err.goal.draftSplit', { id: g.id });
+  if (g.state !== 'open') throw new TeamError('err.goal.closed', { id: g.id, state: g.state });
+  if (g.childCount > 0) throw new TeamError('err.goal.alreadySplit', { id: g.id, children: g.childCount });
+  if (g.target === null || g.start === null || g.due === null || g.kind === null) throw new TeamError('err.goal.notSplittable', { id: g.id });
+}
+
+/** A goal with check-ins of its own would lose them to the roll-up of its new sub-goals. */
+async function checkNoCheckins(tx: Queryable, g: Goal): Promise<void> {
+  if ((await findLastCheckin(tx, g.id)) !== undefined) throw new TeamError('err.goal.splitHasCheckins', { id: g.id });
+}
+
+async function splitMembers(tx: Queryable, o: SplitOptions): Promise<{ id: number; handle: string; name: string }[]> {
+  let ids: number[];
+  if (o.members?.length) ids = [];
+  else if (o.dept !== undefined) ids = (await listMembers(tx, { departmentId: await resolveDepartmentId(tx, o.dept) })).map((m) => m.id);
+  else throw new TeamError('err.goal.splitNeedsMembers');
+  for (const ref of o.members ?? []) ids.push(await resolveMemberId(tx, ref));
+  if (new Set(ids).size !== ids.length) throw new TeamError('err.goal.splitDuplicateMember');
+  if (ids.length === 0) throw new TeamError('err.goal.splitNoMembers', { dept: o.dept ?? '' });
+  const out = [];
+  for (const id of ids) {
+    const m = (await findMemberById(tx, id))!;
+    if (m.archived) throw new TeamError('err.member.archived', { handle: m.handle });
+    out.push({ id, handle: m.handle, name: m.name });
+  }
+  return out;
+}
+
+/**
+ * Splits a goal into children that inherit its metric, unit, kind, direction
+ * and relevance. Additive targets sum exactly to the parent's; rates carry it.
+ * By member and period, each member gets a goal with one sub-goal per period.
+ */
+export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitOptions): Promise<{ parentId: number; created: number; children: GoalView[] }> {
+  return o.db.transaction(async (tx) => {
+    const parent = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    checkSplittable(parent);
+    await checkNoCheckins(tx, parent);
+    const byMember = opts.by !== 'period';
+    const byPeriod = opts.by !== 'member';
+    const members = byMember ? await splitMembers(tx, opts) : [];
+    let periods: Period[] = byPeriod ? splitPeriods(parent.start, parent.due, opts.period ?? 'month') : [];
+    const first = byMember ? members.length : periods.length;
+    if (opts.weights && opts.weights.length !== first) throw new TeamError('err.goal.weightsCount', { given: opts.weights.length, needed: first });
+    if (opts.weights && !byMember) periods = periods.map((p, i) => ({ ...p, weight: opts.weights![i]! }));
+    const cells = planSplit({
+      target: parent.target,
+      baseline: parent.baseline,
+      kind: parent.kind,
+      decimals: parent.decimals,
+      by: opts.by,
+      members: members.map((m, i) => ({ id: m.id, ...(opts.weights && byMember && { weight: opts.weights[i]! }) })),
+      periods,
+      start: parent.start,
+      due: parent.due,
+    });
+    const now = stamp(o.now);
+    const base = { ...columnsOf(parent), parent_id: parent.id, created_at: now, updated_at: now };
+    const insert = async (c: { title: string; memberId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) => {
+      const id = await insertGoal(tx, {
+        ...base,
+        title: c.title,
+        owner_type: c.memberId !== null ? 'member' : parent.ownerType,
+        owner_member_id: c.memberId ?? (parent.ownerType === 'member' ? parent.ownerId : null),
+        owner_department_id: c.memberId !== null ? null : parent.ownerType === 'department' ? parent.ownerId : null,
+        target: c.target,
+        baseline: c.baseline,
+        start_date: c.start,
+        due_date: c.due,
+        horizon: deriveHorizon(c.start, c.due),
+        parent_id: c.parentId,
+        period_label: c.label,
+        weight: c.weight,
+      });
+      await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'created', old_value: null, new_value: `split from #${c.parentId}` });
+      return id;
+    };
+    const created: number[] = [];
+    const name = (id: number | null) => members.find((m) => m.id === id)?.name ?? '';
+    if (byMember && byPeriod) {
+      for (const [i, m] of members.entries()) {
+        const mine = cells.filter((c) => c.memberId === m.id);
+        const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : splitExact(xs.reduce<number>((a, x) => a + x!, 0), [1], parent.decimals)[0]!);
+        const target = parent.kind === 'additive' ? sum(mine.map((c) => c.target))! : parent.target;
+        const baseline = parent.kind === 'additive' ? sum(mine.map((c) => c.baseline)) : parent.baseline;
+        const mid = await insert({ title: `${parent.title} · ${m.name}`, memberId: m.id, target, baseline, start: parent.start, due: parent.due, parentId: parent.id, label: null, weight: opts.weights?.[i] ?? 1 });
+        created.push(mid);
+        for (const c of mine) await insert({ title: `${parent.title} · ${m.name} · ${c.period!.label}`, memberId: m.id, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: mid, label: c.period!.label, weight: c.period!.weight });
+      }
+    } else {
+      for (const [i, c] of cells.entries()) {
+        const title = c.period ? `${parent.title} · ${c.period.label}` : `${parent.title} · ${name(c.memberId)}`;
+        // The weight each child was split by is kept: re-splits and rate roll-ups use it.
+        const weight = c.period ? c.period.weight : (opts.weights?.[i] ?? 1);
+        created.push(await insert({ title, memberId: c.memberId, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: parent.id, label: c.period?.label ?? null, weight }));
+      }
+    }
+    const total = created.length + (byMember && byPeriod ? cells.length : 0);
+    await insertEvent(tx, { goal_id: parent.id, at: now, actor: o.actor, field: 'split', old_value: null, new_value: `${opts.by}: ${total}` });
+    const refreshed = (await findGoalById(tx, parent.id))!;
+    const { views, childrenOf } = await evaluateGoals(tx, [refreshed], o.today);
+    return { parentId: parent.id, created: total, children: (childrenOf.get(parent.id) ?? []).map((c) => views.get(c.id)!) };
+  });
+}
+
+/** The columns a child copies from its parent. */
+function columnsOf(p: Goal) {
+  return {
+    metric: p.metric,
+    unit: p.unit,
+    kind: p.kind,
+    decimals: p.decimals,
+    direction: p.direction,
+    term: p.term,
+    relevance: p.relevance,
+    draft: 0,
+    cadence_days: p.cadenceDays,
+    state: 'open' as const,
+    final_value: null,
+    closed_at: null,
+    last_value: null,
+    last_checkin_date: null,
+    archived_at: null,
+  };
+}
+
+/**
+ * After a parent's target changed: children keep their shares (additive:
+ * the new target split exactly by the children's weights, or in proportion
+ * to their old targets where a child has none) or carry the new target
+ * (rates), all the way down. Audited like any edit.
+ */
+export async function resplitGoal(o: GoalServiceOptions, ref: string): Promise<number> {
+  return o.db.transaction(async (tx) => {
+    const root = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
+    const all = [root, ...(await listDescendants(tx, [root.id]))];
+    const newTarget = new Map<number, number>([[root.id, root.target ?? 0]]);
+    let changed = 0;
+    for (const parent of all) {
+      const kids = all.filter((g) => g.parentId === parent.id);
+      if (kids.length === 0 || parent.target === null) continue;
+      const total = newTarget.get(parent.id) ?? parent.target;
+      const old = kids.every((k) => k.weight !== null && k.weight > 0) ? kids.map((k) => k.weight!) : kids.map((k) => Math.abs(k.target ?? 0));
+      const shares = parent.kind === 'additive' ? splitExact(total, old.some((w) => w > 0) ? old : kids.map(() => 1), parent.decimals) : kids.map(() => total);
+      for (const [i, k] of kids.entries()) {
+        newTarget.set(k.id, shares[i]!);
+        // A closed goal keeps the target it was judged against.
+        if (k.state === 'open' && k.target !== shares[i]) {
+          await patchGoal(tx, o, k, { target: shares[i]! });
+          changed++;
+        }
+      }
+    }
+    return changed;
+  });
+}

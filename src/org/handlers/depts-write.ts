@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { t } from '../../i18n/index.js';
+import { addDepartment, editDepartment, prepareRemoveDepartment, removeDepartment } from '../departments.service.js';
+import { withDb, type Ctx } from '../../cli/context.js';
+import { printJson, say } from '../../cli/output.js';
+import { askText, confirmOrAbort, requireFlags } from '../../cli/prompts.js';
+import { parseOptions, text } from '../../cli/validate.js';
+
+const writeSchema = z.object({ name: text.optional(), description: z.string().optional(), json: z.boolean().optional() });
+
+export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Promise<void> {
+  const opts = parseOptions(writeSchema, { ...(raw as object), name }, { name: 'NAME' });
+  requireFlags(opts.name === undefined ? ['NAME'] : []);
+  const deptName = opts.name ?? (await askText(t('prompt.deptName'), { required: true }));
+  const dept = await withDb(ctx, (db) => addDepartment({ db, now: ctx.now }, { name: deptName, description: opts.description ?? null }));
+  if (opts.json) printJson(dept);
+  say(t('dept.added', { name: dept.name }));
+}
+
+export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
+  const opts = parseOptions(writeSchema, raw);
+  const d = await withDb(ctx, (db) => editDepartment({ db, now: ctx.now }, ref, { name: opts.name, description: opts.description }));
+  if (opts.json) printJson(d);
+  say(t('dept.updated', { name: d.name }));
+}
+
+export async function rm(ctx: Ctx, ref: string, opts: { yes?: boolean }): Promise<void> {
+  const d = await withDb(ctx, async (db) => {
+    const o = { db, now: ctx.now };
+    const target = await prepareRemoveDepartment(db, ref);
+    await confirmOrAbort(opts.yes, t('dept.confirmRm', { name: target.name }));
+    return removeDepartment(o, String(target.id));
+  });
+  say(t('dept.removed', { name: d.name }));
+}

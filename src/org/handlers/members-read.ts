@@ -1,0 +1,34 @@
+import type { MemberStatus } from '../rules/org.js';
+import { MEMBER_STATUSES } from '../rules/org.js';
+import { TeamError } from '../../shared/errors.js';
+import { getMembers, showMember } from '../members.service.js';
+import { withDb, type Ctx } from '../../cli/context.js';
+import { out, printJson, printList, resolveFormat } from '../../cli/output.js';
+import { memberColumns, renderMember } from '../members.render.js';
+
+interface ListOptions {
+  json?: boolean;
+  format?: string;
+  dept?: string;
+  role?: string;
+  shift?: string;
+  status?: string;
+  all?: boolean;
+}
+
+export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
+  const format = resolveFormat(opts);
+  if (opts.status !== undefined && !(MEMBER_STATUSES as readonly string[]).includes(opts.status)) {
+    throw new TeamError('err.invalidStatus', { value: opts.status });
+  }
+  const members = await withDb(ctx, (db) =>
+    getMembers({ db, now: ctx.now }, { dept: opts.dept, role: opts.role, shift: opts.shift, status: opts.status as MemberStatus | undefined, all: opts.all }),
+  );
+  await printList(format, members, memberColumns);
+}
+
+export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
+  const m = await withDb(ctx, (db) => showMember({ db, now: ctx.now }, ref));
+  if (opts.json) return printJson(m);
+  out(await renderMember(m));
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Db } from '../../db/sql.js';
+import { t } from '../../i18n/index.js';
+import { addMember, archiveMember, editMember, getMembers, restoreMember, type MemberInput } from '../members.service.js';
+import { getRoles } from '../roles.service.js';
+import { withDb, type Ctx } from '../../cli/context.js';
+import { printJson, say } from '../../cli/output.js';
+import { askChoice, askText, requireFlags } from '../../cli/prompts.js';
+import { isoDate, isoDateOrNone, memberStatus, parseOptions, text } from '../../cli/validate.js';
+import { isValidHandle } from '../rules/org.js';
+import { isNone } from '../resolve.js';
+
+const schema = z.object({
+  handle: text.optional(),
+  name: text.optional(),
+  role: z.string().optional(),
+  dept: z.string().optional(),
+  manager: z.string().optional(),
+  hireDate: isoDateOrNone.optional(),
+  contact: z.string().optional(),
+  shift: z.string().optional(),
+  status: memberStatus.optional(),
+  json: z.boolean().optional(),
+});
+type Opts = z.infer<typeof schema>;
+
+/** Asks, on a terminal, for what the flags left out; without one, names the missing flags. */
+async function completeNewMember(db: Db, ctx: Ctx, o: Opts): Promise<Opts & { handle: string; name: string }> {
+  const missing = [o.handle === undefined && 'HANDLE', o.name === undefined && '--name', o.role === undefined && '--role'].filter((x): x is string => Boolean(x));
+  requireFlags(missing);
+  const handle = o.handle ?? (await askText(t('prompt.handle'), { required: true, validate: (v) => isValidHandle(v.trim()) || t('err.member.badHandle', { handle: v }) }));
+  const name = o.name ?? (await askText(t('prompt.name'), { required: true }));
+  let role = o.role;
+  if (role === undefined) {
+    const roles = await getRoles({ db, now: ctx.now }, {});
+    role = String(await askChoice(t('prompt.role'), [...roles.map((r) => ({ name: r.department ? `${r.name} · ${r.department}` : r.name, value: r.id })), { name: t('prompt.none'), value: 0 }]));
+    if (role === '0') role = 'none';
+  }
+  let manager = o.manager;
+  if (manager === undefined && missing.length > 0) {
+    const members = await getMembers({ db, now: ctx.now }, {});
+    if (members.length > 0) {
+      const id = await askChoice(t('prompt.manager'), [{ name: t('prompt.none'), value: 0 }, ...members.map((m) => ({ name: `${m.name} (${m.handle}) · ${m.role ?? ''}`, value: m.id }))]);
+      manager = id === 0 ? undefined : String(id);
+    }
+  }
+  let shift = o.shift;
+  if (shift === undefined && missing.length > 0) shift = (await askText(t('prompt.shift'))) || undefined;
+  let hireDate = o.hireDate;
+  if (hireDate === undefined && missing.length > 0) {
+    hireDate = (await askText(t('prompt.hireDate'), { validate: (v) => v.trim() === '' || isoDate.safeParse(v.trim()).success || t('prompt.date') })) || undefined;
+  }
+  return { ...o, handle, name, role, manager, shift, hireDate };
+}
+
+function toInput(o: Opts): MemberInput {
+  return { handle: o.handle, name: o.name, role: o.role, dept: o.dept, manager: o.manager, hireDate: o.hireDate, contact: o.contact, shift: o.shift, status: o.status };
+}
+
+export async function add(ctx: Ctx, handle: string | undefined, raw: unknown): Promise<void> {
+  const opts = parseOptions(schema, { ...(raw as object), handle }, { handle: 'HANDLE' });
+  if (opts.hireDate !== undefined && isNone(opts.hireDate)) opts.hireDate = undefined;
+  const m = await withDb(ctx, async (db) => {
+    const full = await completeNewMember(db, ctx, opts);
+    return addMember({ db, now: ctx.now }, { ...toInput(full), handle: full.handle, name: full.name });
+  });
+  if (opts.json) printJson(m);
+  say(t('member.added', { handle: m.handle, name: m.name }));
+}
+
+export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
+  const opts = parseOptions(schema, raw);
+  const m = await withDb(ctx, (db) => editMember({ db, now: ctx.now }, ref, toInput(opts)));
+  if (opts.json) printJson(m);
+  say(t('member.updated', { handle: m.handle }));
+}
+
+export async function archive(ctx: Ctx, ref: string, opts: { reassignTo?: string; json?: boolean }): Promise<void> {
+  const m = await withDb(ctx, (db) => archiveMember({ db, now: ctx.now }, ref, opts.reassignTo));
+  if (opts.json) printJson(m);
+  say(t('member.archived', { handle: m.handle }));
+}
+
+export async function restore(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
+  const m = await withDb(ctx, (db) => restoreMember({ db, now: ctx.now }, ref));
+  if (opts.json) printJson(m);
+  say(t('member.restored', { handle: m.handle }));
+}

@@ -1,0 +1,44 @@
+import type { Role, RoleDetail } from '../rules/org.js';
+import { getRoles, showRole } from '../roles.service.js';
+import { withDb, type Ctx } from '../../cli/context.js';
+import { out, printJson, printList, resolveFormat, type Column } from '../../cli/output.js';
+
+const columns: Column<Role>[] = [
+  { header: 'col.id', value: (r) => r.id, align: 'right' },
+  { header: 'col.role', value: (r) => r.name },
+  { header: 'col.dept', value: (r) => r.department },
+  { header: 'col.reportsTo', value: (r) => r.reportsTo },
+  { header: 'col.duties', value: (r) => r.dutyCount, align: 'right' },
+  { header: 'col.members', value: (r) => r.memberCount, align: 'right' },
+];
+
+async function render(r: RoleDetail): Promise<string> {
+  const { renderFields, renderTable } = await import('../../cli/table.js');
+  const head = renderFields([
+    ['col.id', r.id],
+    ['col.role', r.name],
+    ['col.dept', r.department],
+    ['col.reportsTo', r.reportsTo],
+    ['col.description', r.description],
+    ['col.workflow', r.workflow],
+    ['col.holders', r.holders.map((h) => `${h.name} (${h.handle})`).join(', ')],
+  ]);
+  if (r.duties.length === 0) return head;
+  const duties = await renderTable(r.duties.map((text, i) => ({ n: i + 1, text })), [
+    { header: 'col.position', value: (d) => d.n, align: 'right' },
+    { header: 'col.duty', value: (d) => d.text, wrap: 60 },
+  ]);
+  return `${head}\n${duties}`;
+}
+
+export async function list(ctx: Ctx, opts: { json?: boolean; format?: string; dept?: string }): Promise<void> {
+  const format = resolveFormat(opts);
+  const roles = await withDb(ctx, (db) => getRoles({ db, now: ctx.now }, { dept: opts.dept }));
+  await printList(format, roles, columns);
+}
+
+export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
+  const role = await withDb(ctx, (db) => showRole({ db, now: ctx.now }, ref));
+  if (opts.json) return printJson(role);
+  out(await render(role));
+}

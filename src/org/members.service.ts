@@ -1,0 +1,181 @@
+import {
+  findMemberById,
+  findMemberIdByHandle,
+  insertMember,
+  listDirectReports,
+  listMembers,
+  managerParents,
+  reassignReports,
+  updateMember,
+  type MemberFilter,
+} from './members.repository.js';
+import { findRoleById } from './roles.repository.js';
+import type { MembersRow, Patch } from '../db/schema.js';
+import type { Queryable } from '../db/sql.js';
+import { TeamError } from '../shared/errors.js';
+import { buildOrgTree, isValidHandle, wouldCycle, type Member, type MemberDetail, type MemberStatus, type OrgNode } from './rules/org.js';
+import { stamp, type ServiceOptions } from '../shared/service.js';
+import { isNone, resolveDepartmentId, resolveMemberId, resolveRoleId } from './resolve.js';
+
+/** What add/edit take: references as typed by the user (id, handle or name). */
+export interface MemberInput {
+  handle?: string;
+  name?: string;
+  role?: string;
+  dept?: string;
+  manager?: string;
+  hireDate?: string;
+  contact?: string;
+  shift?: string;
+  status?: MemberStatus;
+}
+
+async function detail(q: Queryable, id: number): Promise<MemberDetail> {
+  const m = (await findMemberById(q, id))!;
+  const reports = (await listDirectReports(q, id)).map((r) => ({ handle: r.handle, name: r.name }));
+  return { ...m, reports };
+}
+
+async function requireFreeHandle(q: Queryable, handle: string, exceptId?: number): Promise<void> {
+  if (!isValidHandle(handle)) throw new TeamError('err.member.badHandle', { handle });
+  const existing = await findMemberIdByHandle(q, handle);
+  if (existing !== undefined && existing !== exceptId) throw new TeamError('err.member.duplicateHandle', { handle });
+}
+
+/** Resolves --manager for member `selfId` (null when adding), refusing loops and archived managers. */
+async function resolveManager(q: Queryable, self: { id: number | null; handle: string }, ref: string | undefined): Promise<number | null | undefined> {
+  if (ref === undefined) return undefined;
+  if (isNone(ref)) return null;
+  const managerId = await resolveMemberId(q, ref);
+  const manager = (await findMemberById(q, managerId))!;
+  if (manager.archived) throw new TeamError('err.member.archived', { handle: manager.handle });
+  if (self.id === managerId) throw new TeamError('err.member.selfManager', { member: self.handle });
+  if (self.id !== null && wouldCycle(await managerParents(q), self.id, managerId)) {
+    throw new TeamError('err.member.cycle', { member: self.handle, manager: manager.handle });
+  }
+  return managerId;
+}
+
+/** The department follows the role unless given. */
+async function resolveRoleAndDept(q: Queryable, input: MemberInput): Promise<{ roleId?: number | null; departmentId?: number | null }> {
+  const out: { roleId?: number | null; departmentId?: number | null } = {};
+  if (input.role !== undefined) {
+    out.roleId = isNone(input.role) ? null : await resolveRoleId(q, input.role);
+    if (out.roleId !== null && input.dept === undefined) out.departmentId = (await findRoleById(q, out.roleId))!.departmentId;
+  }
+  if (input.dept !== undefined) out.departmentId = isNone(input.dept) ? null : await resolveDepartmentId(q, input.dept);
+  return out;
+}
+
+export async function addMember(o: ServiceOptions, input: MemberInput & { handle: string; name: string }): Promise<MemberDetail> {
+  return o.db.transaction(async (tx) => {
+    await requireFreeHandle(tx, input.handle);
+    const { roleId, departmentId } = await resolveRoleAndDept(tx, input);
+    const managerId = await resolveManager(tx, { id: null, handle: input.handle }, input.manager);
+    const id = await insertMember(tx, {
+      handle: input.handle,
+      name: input.name,
+      roleId: roleId ?? null,
+      departmentId: departmentId ?? null,
+      managerId: managerId ?? null,
+      hireDate: input.hireDate ?? null,
+      contact: input.contact ?? null,
+      shift: input.shift ?? null,
+      status: input.status ?? 'active',
+      now: stamp(o.now),
+    });
+    return detail(tx, id);
+  });
+}
+
+export interface MemberListFilter {
+  dept?: string;
+  role?: string;
+  shift?: string;
+  status?: MemberStatus;
+  all?: boolean;
+}
+
+export async function getMembers(o: ServiceOptions, f: MemberListFilter): Promise<Member[]> {
+  const filter: MemberFilter = { includeArchived: Boolean(f.all) };
+  if (f.dept !== undefined) filter.departmentId = await resolveDepartmentId(o.db, f.dept);
+  if (f.role !== undefined) filter.roleId = await resolveRoleId(o.db, f.role);
+  if (f.shift !== undefined) filter.shift = f.shift;
+  if (f.status !== undefined) filter.status = f.status;
+  return listMembers(o.db, filter);
+}
+
+export async function showMember(o: ServiceOptions, ref: string): Promise<MemberDetail> {
+  return detail(o.db, await resolveMemberId(o.db, ref));
+}
+
+export async function editMember(o: ServiceOptions, ref: string, input: MemberInput): Promise<MemberDetail> {
+  if (Object.values(input).every((v) => v === undefined)) throw new TeamError('err.nothingToChange');
+  return o.db.transaction(async (tx) => {
+    const id = await resolveMemberId(tx, ref);
+    const current = (await findMemberById(tx, id))!;
+    if (input.handle !== undefined) await requireFreeHandle(tx, input.handle, id);
+    const { roleId, departmentId } = await resolveRoleAndDept(tx, input);
+    const managerId = await resolveManager(tx, { id, handle: current.handle }, input.manager);
+    const opt = (v: string | undefined) => (isNone(v) ? null : v);
+    const patch: Patch<'members'> = {
+      ...(input.handle !== undefined && { handle: input.handle }),
+      ...(input.name !== undefined && { name: input.name }),
+      ...(roleId !== undefined && { role_id: roleId }),
+      ...(departmentId !== undefined && { department_id: departmentId }),
+      ...(managerId !== undefined && { manager_id: managerId }),
+      ...(input.hireDate !== undefined && { hire_date: opt(input.hireDate) }),
+      ...(input.contact !== undefined && { contact: opt(input.contact) }),
+      ...(input.shift !== undefined && { shift: opt(input.shift) }),
+      ...(input.status !== undefined && { status: input.status }),
+      updated_at: stamp(o.now),
+    } satisfies Patch<'members'> as Partial<MembersRow>;
+    await updateMember(tx, id, patch);
+    return detail(tx, id);
+  });
+}
+
+/**
+ * Archives a member: they leave default lists but keep their history. Their
+ * direct reports need a new manager first (`reassignTo`, or "none").
+ */
+export async function archiveMember(o: ServiceOptions, ref: string, reassignTo?: string): Promise<MemberDetail> {
+  return o.db.transaction(async (tx) => {
+    const id = await resolveMemberId(tx, ref);
+    const m = await detail(tx, id);
+    if (m.archived) throw new TeamError('err.member.alreadyArchived', { handle: m.handle });
+    if (m.reports.length > 0) {
+      if (reassignTo === undefined) throw new TeamError('err.member.hasReports', { handle: m.handle, reports: m.reports.map((r) => r.handle).join(', ') });
+      let target: number | null = null;
+      if (!isNone(reassignTo)) {
+        target = await resolveMemberId(tx, reassignTo);
+        const t = (await findMemberById(tx, target))!;
+        if (t.archived) throw new TeamError('err.member.archived', { handle: t.handle });
+        if (target === id) throw new TeamError('err.member.selfManager', { member: m.handle });
+        // Someone below the archived member would end up managing their own manager.
+        if (wouldCycle(await managerParents(tx), id, target)) throw new TeamError('err.member.reassignBelow', { handle: m.handle, target: t.handle });
+      }
+      await reassignReports(tx, id, target, stamp(o.now));
+    }
+    await updateMember(tx, id, { archived_at: stamp(o.now), updated_at: stamp(o.now) });
+    return detail(tx, id);
+  });
+}
+
+export async function restoreMember(o: ServiceOptions, ref: string): Promise<MemberDetail> {
+  return o.db.transaction(async (tx) => {
+    const id = await resolveMemberId(tx, ref);
+    const m = (await findMemberById(tx, id))!;
+    if (!m.archived) throw new TeamError('err.member.notArchived', { handle: m.handle });
+    const manager = m.managerId === null ? undefined : await findMemberById(tx, m.managerId);
+    // A manager archived meanwhile would leave a dangling line: clear it.
+    await updateMember(tx, id, { archived_at: null, updated_at: stamp(o.now), ...(manager?.archived && { manager_id: null }) });
+    return detail(tx, id);
+  });
+}
+
+/** The reporting forest of active members, optionally within one department. */
+export async function getOrg(o: ServiceOptions, f: { dept?: string }): Promise<OrgNode[]> {
+  const departmentId = f.dept === undefined ? undefined : await resolveDepartmentId(o.db, f.dept);
+  return buildOrgTree(await listMembers(o.db, departmentId === undefined ? {} : { departmentId }));
+}

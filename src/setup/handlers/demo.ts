@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { t } from '../../i18n/index.js';
+import { buildDemo } from '../demo.service.js';
+import { getMembers, getOrg } from '../../org/members.service.js';
+import { getGoalTree } from '../../goals/view.service.js';
+import { renderGoalTree } from '../../goals/render.js';
+import { withDb, type Ctx } from '../../cli/context.js';
+import { out, paint, printJson, say } from '../../cli/output.js';
+import { renderTable } from '../../cli/table.js';
+import { memberColumns } from '../../org/members.render.js';
+import { renderOrgTree } from '../../org/org.render.js';
+import { locateDatabase } from '../../db/connection.js';
+import { TeamError } from '../../shared/errors.js';
+
+/**
+ * `team demo`: the tour. It builds into --db when given, else into a fresh
+ * temporary folder: never into $TEAM_DB, which is the lead's real team.
+ */
+export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
+  const dbPath = ctx.dbPath ? await locateDatabase({ path: ctx.dbPath, env: ctx.env }) : join(mkdtempSync(join(tmpdir(), 'team-demo-')), 'team.db');
+  const view = await withDb(
+    { ...ctx, dbPath },
+    async (db) => {
+      const o = { db, now: ctx.now, today: ctx.today };
+      try {
+        await buildDemo(o, ctx.lang);
+      } catch (e) {
+        if (e instanceof TeamError && e.key === 'demo.exists') throw new TeamError('demo.exists', { path: dbPath });
+        throw e;
+      }
+      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined) };
+    },
+    { quietCreate: true },
+  );
+  if (opts.json) return printJson({ database: dbPath, ...view });
+  say(t('demo.where', { path: dbPath }));
+  out(`${paint.head(t('demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
+  out(`${paint.head(t('demo.heading.members'))}\n${await renderTable(view.members, memberColumns)}\n`);
+  out(`${paint.head(t('demo.heading.goals'))}\n${renderGoalTree(view.goals)}`);
+  say(t('demo.next', { path: dbPath }));
+}
