@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { OpenedDb } from '../db/connection.js';
 import { getSetting } from '../db/settings.js';
 import type { Db } from '../db/sql.js';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { isCalendarDate } from '../shared/dates.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { say } from './output.js';
@@ -29,7 +29,7 @@ export function ctxFrom(cmd: Command): Ctx {
   const env = process.env;
   const now = new Date();
   const today = env.TEAM_TODAY ?? localDate(now);
-  if (!isCalendarDate(today)) throw new TeamError('err.invalidDate', { field: 'TEAM_TODAY', value: today });
+  if (!isCalendarDate(today)) throw new InputError('err.invalidDate', { field: 'TEAM_TODAY', value: today });
   return { dbPath: g.db, lang: getLang(), env, today, now };
 }
 

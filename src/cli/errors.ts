@@ -1,5 +1,5 @@
-import { CancelledError, NotFoundError, TeamError } from '../shared/errors.js';
-import { t, type MessageKey } from '../i18n/index.js';
+import { CancelledError, Failure, TeamError, type MessageParams } from '../shared/errors.js';
+import { t } from '../i18n/index.js';
 
 /** A commander parse error, already translated by the program's output hook. */
 export class UsageExit extends Error {
@@ -10,9 +10,17 @@ export class UsageExit extends Error {
 
 /** The translated one-line message of a TeamError. */
 export function messageOf(e: TeamError): string {
-  const params = { ...e.params };
-  if (e instanceof NotFoundError) params.kind = t(`kind.${e.kind}` as MessageKey);
-  return t(e.key, params);
+  return t(e.key, translateParams(e.params));
+}
+
+/** Parameters that are message keys (enum values, kinds) said in the reader's language. */
+export function translateParams(params: MessageParams): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? t(v.label) : v]));
+}
+
+/** Which exit code a domain error class means: the input was wrong (2), or the program could not do it (1). */
+export function exitCodeOf(e: TeamError): 1 | 2 {
+  return e instanceof Failure ? 1 : 2;
 }
 
 /**
@@ -30,7 +38,7 @@ export function reportError(e: unknown, env: NodeJS.ProcessEnv = process.env): n
   if (e instanceof TeamError) {
     line(messageOf(e));
     if (debug) process.stderr.write(`${e.stack}\n`);
-    return e.exitCode;
+    return exitCodeOf(e);
   }
   const err = e instanceof Error ? e : new Error(String(e));
   line(t('err.unexpected', { message: err.message.split('\n')[0] ?? '' }));

@@ -1,6 +1,6 @@
 /** Entry point: the only place that exits. */
 import { CommanderError } from 'commander';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { detectLang, langFromLocale, setLang, t } from '../i18n/index.js';
 import { reportError, UsageExit } from './errors.js';
 import { runtime } from './runtime.js';
@@ -50,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
   await setLang(detectLang(flag, env));
   runtime.color = !argv.includes('--no-color');
   runtime.langExplicit = flag !== undefined || Boolean(env.TEAM_LANG);
-  if (flag !== undefined && !langFromLocale(flag)) throw new TeamError('err.invalidLang', { value: flag });
+  if (flag !== undefined && !langFromLocale(flag)) throw new InputError('err.invalidLang', { value: flag });
 
   const program = createProgram(__VERSION__, argv.slice(2));
   try {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { runtime } from './runtime.js';
 
@@ -8,7 +8,7 @@ const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
 
 /** `--json` wins; else `--format`; else a table. Unknown formats are a usage error. */
 export function resolveFormat(opts: { json?: boolean; format?: string }): Format {
-  if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) throw new TeamError('err.invalidFormat', { value: opts.format });
+  if (opts.format !== undefined && !(FORMATS as readonly string[]).includes(opts.format)) throw new InputError('err.invalidFormat', { value: opts.format });
   if (opts.json) return 'json';
   return (opts.format as Format | undefined) ?? 'table';
 }

@@ -3,7 +3,7 @@
  * prompt is really shown, and never without a terminal (it would hang on an
  * empty stdin): callers get a one-line error naming the missing flags instead.
  */
-import { CancelledError, TeamError } from '../shared/errors.js';
+import { CancelledError, InputError } from '../shared/errors.js';
 
 export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.TEAM_NO_PROMPT !== '1';
@@ -11,7 +11,7 @@ export function canPrompt(): boolean {
 
 /** Throws the "missing flags" usage error when there is no terminal to ask on. */
 export function requireFlags(missing: readonly string[]): void {
-  if (missing.length > 0 && !canPrompt()) throw new TeamError('prompt.missingFlags', { flags: missing.join(', ') });
+  if (missing.length > 0 && !canPrompt()) throw new InputError('prompt.missingFlags', { flags: missing.join(', ') });
 }
 
 async function guard<T>(p: Promise<T>): Promise<T> {
@@ -47,7 +47,7 @@ export async function askChoice<T extends string | number>(message: string, choi
  */
 export async function confirmOrAbort(yes: boolean | undefined, message: string): Promise<void> {
   if (yes) return;
-  if (!canPrompt()) throw new TeamError('err.needsYes');
+  if (!canPrompt()) throw new InputError('err.needsYes');
   const { confirm } = await import('./prompts-lib.js');
   const ok = await guard(confirm({ message, default: false }));
   if (!ok) throw new CancelledError();

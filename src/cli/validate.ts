@@ -4,9 +4,9 @@
  * naming the flag. (List commands avoid zod: it costs start-up time.)
  */
 import { z } from 'zod';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { isCalendarDate } from '../shared/dates.js';
-import type { MessageKey } from '../i18n/index.js';
+import { isMessageKey, type MessageKey } from '../i18n/index.js';
 import { MEMBER_STATUSES, NONE_WORDS } from '../org/rules/org.js';
 
 const flagOf = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -29,8 +29,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, field
   const key = issue.path[0] ?? '';
   const value = raw && typeof raw === 'object' ? String((raw as Record<PropertyKey, unknown>)[key as PropertyKey] ?? '') : '';
   const field = fieldNames[String(key)] ?? flagOf(key);
-  const known = issue.message.startsWith('err.') ? (issue.message as MessageKey) : 'err.invalid';
-  throw new TeamError(known, { field, value, reason: issue.message });
+  const known = isMessageKey(issue.message) ? issue.message : 'err.invalid';
+  throw new InputError(known, { field, value, reason: issue.message });
 }
 
 /** A number as typed: "100000", "100,000", "1_000", "-3.5". */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { TeamError } from '../shared/errors.js';
+import { Failure, TeamError } from '../shared/errors.js';
 import { migrations } from './migrations.js';
 import type { Db, Queryable, SqlValue } from './sql.js';
 
@@ -49,20 +49,20 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
       closeSync(openSync(path, 'wx', 0o600));
       created = true;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new TeamError('err.db.open', { path, reason: (e as Error).message }, 1);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Failure('err.db.open', { path, reason: (e as Error).message });
     }
   }
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { fileMustExist: true, nativeBinding: nativeBinding() });
   } catch (e) {
-    throw new TeamError('err.db.open', { path, reason: (e as Error).message }, 1);
+    throw new Failure('err.db.open', { path, reason: (e as Error).message });
   }
   try {
     sqlite.pragma('busy_timeout = 5000');
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) {
-      throw new TeamError('err.db.newer', { path, version, known: migrations.length }, 1);
+      throw new Failure('err.db.newer', { path, version, known: migrations.length });
     }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -70,7 +70,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
   } catch (e) {
     sqlite.close();
     if (e instanceof TeamError) throw e;
-    throw new TeamError('err.db.open', { path, reason: (e as Error).message }, 1);
+    throw new Failure('err.db.open', { path, reason: (e as Error).message });
   }
   return { db: wrap(sqlite), path, created };
 }
@@ -86,7 +86,7 @@ function ensureDir(dir: string): void {
   try {
     mkdirSync(dir, { mode: 0o700 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new TeamError('err.db.open', { path: dir, reason: (e as Error).message }, 1);
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Failure('err.db.open', { path: dir, reason: (e as Error).message });
   }
 }
 

@@ -2,7 +2,7 @@
 import { insertEvent, updateGoal } from './repository.js';
 import type { Patch } from '../db/schema.js';
 import type { Queryable } from '../db/sql.js';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import type { Goal } from './rules/goal.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 
@@ -56,7 +56,7 @@ export const FIELD_OF: Record<string, string> = {
 
 /** An archived goal keeps its history but takes no more work. */
 export function refuseArchived(goal: Goal): void {
-  if (goal.archivedAt !== null) throw new TeamError('err.goal.archived', { id: goal.id });
+  if (goal.archivedAt !== null) throw new InputError('err.goal.archived', { id: goal.id });
 }
 
 /** The goal as a patch of columns would leave it, to lint it before writing. */

@@ -3,7 +3,8 @@ import type { GoalStatus } from './rules/evaluate.js';
 import type { GoalView } from './rules/goal.js';
 import type { GoalTreeNode } from './view.service.js';
 import type { SmartReport } from './rules/smart.js';
-import { getLang, t, type MessageKey } from '../i18n/index.js';
+import { getLang, t } from '../i18n/index.js';
+import { horizonKey, STATUS_LABEL } from './labels.js';
 import { paint, renderTree, type Column } from '../cli/output.js';
 
 const PREFIX_UNITS = new Set(['¥', '￥', '$', '€', '£']);
@@ -28,9 +29,15 @@ export function progressBar(pct: number | null, width = 10): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${Math.round(pct)}%`;
 }
 
+/** A stored horizon in words (a custom one as typed). */
+export function horizonText(h: string): string {
+  const key = horizonKey(h);
+  return key ? t(key) : h;
+}
+
 /** The status in words, without colour (CSV, Markdown). */
 export function statusText(status: GoalStatus, stale = false): string {
-  return t(`goalStatus.${status}` as MessageKey) + (stale ? ` · ${t('goal.stale')}` : '');
+  return t(STATUS_LABEL[status]) + (stale ? ` · ${t('goal.stale')}` : '');
 }
 
 /** The status in words, coloured by how it stands. */

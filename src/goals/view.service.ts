@@ -1,4 +1,5 @@
 /** Reading goals: evaluation (roll-up + forecast), list, show, tree. */
+import type { Outcome, ReviewKind } from './labels.js';
 import { listCheckins, listDescendants, listEvents, listGoals, listReviews, findGoalById, type GoalFilter } from './repository.js';
 import type { Queryable } from '../db/sql.js';
 import { evaluateGoal, type GoalStatus, type Point } from './rules/evaluate.js';
@@ -6,7 +7,8 @@ import { roundTo, type Goal, type GoalView } from './rules/goal.js';
 import { sparkline } from './rules/progress.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { lintGoal, type SmartVerdict } from './smart.service.js';
-import { resolveDepartmentId, resolveGoalId, resolveOwner } from '../org/resolve.js';
+import { resolveDepartmentId } from '../org/public.js';
+import { resolveGoalId, resolveOwner } from './resolve.js';
 
 export interface Evaluated {
   views: Map<number, GoalView>;
@@ -106,7 +108,7 @@ export interface GoalDetail extends GoalView {
   checkins: { date: string; value: number; note: string | null; actor: string | null }[];
   sparkline: string;
   children: GoalView[];
-  reviews: { kind: 'self' | 'lead'; text: string; score: number | null; outcome: string | null; outcomeNote: string | null; actor: string | null; at: string }[];
+  reviews: { kind: ReviewKind; text: string; score: number | null; outcome: Outcome | null; outcomeNote: string | null; actor: string | null; at: string }[];
   history?: { at: string; actor: string | null; field: string; old: string | null; new: string | null }[];
 }
 

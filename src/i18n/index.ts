@@ -3,6 +3,8 @@ import { en, type MessageKey } from './en.js';
 export type { MessageKey };
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
+/** A text in every language (presets). */
+export type Localized = Record<Lang, string>;
 
 let catalog: Record<MessageKey, string> = en;
 let current: Lang = 'en';
@@ -15,6 +17,11 @@ export async function setLang(lang: Lang): Promise<void> {
 
 export function getLang(): Lang {
   return current;
+}
+
+/** Whether a string is one of the catalog's keys (zod carries keys as its messages). */
+export function isMessageKey(s: string): s is MessageKey {
+  return Object.hasOwn(en, s);
 }
 
 /**

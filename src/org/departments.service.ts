@@ -1,9 +1,9 @@
 import { deleteDepartment, findDepartmentById, findDepartmentIdByName, insertDepartment, listDepartments, updateDepartment } from './departments.repository.js';
 import { listMembers } from './members.repository.js';
-import { countGoalsOwnedByDepartment } from '../goals/repository.js';
+import { findReferences } from '../db/references.js';
 import { listRoles } from './roles.repository.js';
 import type { Queryable } from '../db/sql.js';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { isUsableName, type Department, type Member, type Role } from './rules/org.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { isNone, resolveDepartmentId } from './resolve.js';
@@ -14,9 +14,9 @@ export interface DepartmentDetail extends Department {
 }
 
 async function requireName(q: Queryable, name: string, exceptId?: number): Promise<void> {
-  if (!isUsableName(name)) throw new TeamError('err.badName', { name });
+  if (!isUsableName(name)) throw new InputError('err.badName', { name });
   const existing = await findDepartmentIdByName(q, name);
-  if (existing !== undefined && existing !== exceptId) throw new TeamError('err.dept.duplicate', { name });
+  if (existing !== undefined && existing !== exceptId) throw new InputError('err.dept.duplicate', { name });
 }
 
 export async function addDepartment(o: ServiceOptions, input: { name: string; description: string | null }): Promise<Department> {
@@ -44,7 +44,7 @@ export async function showDepartment(o: ServiceOptions, ref: string): Promise<De
 }
 
 export async function editDepartment(o: ServiceOptions, ref: string, patch: { name?: string; description?: string | null }): Promise<Department> {
-  if (patch.name === undefined && patch.description === undefined) throw new TeamError('err.nothingToChange');
+  if (patch.name === undefined && patch.description === undefined) throw new InputError('err.nothingToChange');
   return o.db.transaction(async (tx) => {
     const id = await resolveDepartmentId(tx, ref);
     if (patch.name !== undefined) await requireName(tx, patch.name, id);
@@ -59,10 +59,10 @@ export async function prepareRemoveDepartment(q: Queryable, ref: string): Promis
   const dept = (await findDepartmentById(q, id))!;
   const archived = (await listMembers(q, { departmentId: id, includeArchived: true })).length;
   if (dept.roleCount > 0 || archived > 0) {
-    throw new TeamError('err.dept.inUse', { name: dept.name, roles: dept.roleCount, members: archived });
+    throw new InputError('err.dept.inUse', { name: dept.name, roles: dept.roleCount, members: archived });
   }
-  const goals = await countGoalsOwnedByDepartment(q, id);
-  if (goals > 0) throw new TeamError('err.dept.hasGoals', { name: dept.name, goals });
+  const [used] = await findReferences(q, 'department', id);
+  if (used) throw new InputError(used.message, { name: dept.name, count: used.count });
   return dept;
 }
 

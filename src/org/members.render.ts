@@ -1,11 +1,19 @@
 /** How members look to people: shared by the read and write handlers. */
 import type { Member, MemberDetail } from './rules/org.js';
-import { t, type MessageKey } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
+import { MEMBER_STATUS_LABEL, shiftKey } from './labels.js';
 import { paint, type Column } from '../cli/output.js';
+
+/** A shift in words: the usual ones translated, free text as typed. */
+export function shiftText(shift: string | null): string | null {
+  if (shift === null) return null;
+  const key = shiftKey(shift);
+  return key ? t(key) : shift;
+}
 
 export function memberStatusLabel(m: Pick<Member, 'status' | 'archived'>): string {
   if (m.archived) return paint.dim(t('status.archived'));
-  const label = t(`status.${m.status}` as MessageKey);
+  const label = t(MEMBER_STATUS_LABEL[m.status]);
   return m.status === 'active' ? label : paint.warn(label);
 }
 
@@ -15,8 +23,8 @@ export const memberColumns: Column<Member>[] = [
   { header: 'col.role', value: (m) => m.role },
   { header: 'col.dept', value: (m) => m.department },
   { header: 'col.manager', value: (m) => m.manager },
-  { header: 'col.shift', value: (m) => m.shift },
-  { header: 'col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'status.archived' : (`status.${m.status}` as MessageKey)) },
+  { header: 'col.shift', value: (m) => shiftText(m.shift) },
+  { header: 'col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'status.archived' : MEMBER_STATUS_LABEL[m.status]) },
   { header: 'col.hireDate', value: (m) => m.hireDate },
 ];
 
@@ -29,7 +37,7 @@ export async function renderMember(m: MemberDetail): Promise<string> {
     ['col.dept', m.department],
     ['col.manager', m.manager],
     ['col.reports', m.reports.map((r) => `${r.name} (${r.handle})`).join(', ')],
-    ['col.shift', m.shift],
+    ['col.shift', shiftText(m.shift)],
     ['col.status', memberStatusLabel(m)],
     ['col.hireDate', m.hireDate],
     ['col.contact', m.contact],

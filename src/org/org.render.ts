@@ -1,4 +1,5 @@
 import type { OrgNode } from './rules/org.js';
+import { shiftText } from './members.render.js';
 import { paint, renderTree } from '../cli/output.js';
 
 /**
@@ -9,7 +10,7 @@ import { paint, renderTree } from '../cli/output.js';
  */
 export function renderOrgTree(roots: readonly OrgNode[]): string {
   const label = (n: OrgNode) => {
-    const extra = [n.role, n.shift && n.shift !== 'day' ? n.shift : null].filter(Boolean).join(' · ');
+    const extra = [n.role, n.shift && n.shift !== 'day' ? shiftText(n.shift) : null].filter(Boolean).join(' · ');
     return `${paint.bold(n.name)} (${n.handle})${extra ? paint.dim(` · ${extra}`) : ''}`;
   };
   return renderTree(roots, label, (n) => n.reports);

@@ -3,23 +3,21 @@
  * with the closest known name as a suggestion.
  */
 import { findDepartmentById, findDepartmentIdByName, findDepartmentIdByPresetKey, listDepartmentNames } from './departments.repository.js';
-import { findGoalById, findGoalIdsByTitle, listGoalTitles } from '../goals/repository.js';
 import { findMemberById, findMemberIdByHandle, findMemberIdsByLooseName, listMemberNames } from './members.repository.js';
 import { findRoleById, findRoleIdByName, findRoleIdByPresetKey, listRoleNames } from './roles.repository.js';
 import type { Queryable } from '../db/sql.js';
-import { NotFoundError, TeamError } from '../shared/errors.js';
-import type { OwnerType } from '../goals/rules/goal.js';
+import { InputError, NotFoundError } from '../shared/errors.js';
 import { closestMatch } from '../shared/match.js';
 import { NONE_WORDS } from './rules/org.js';
 
 const isId = (s: string) => /^\d+$/.test(s);
 
 /** A department by id, name or preset key; undefined when none matches exactly. */
-async function findDepartment(q: Queryable, s: string): Promise<number | undefined> {
+export async function findDepartment(q: Queryable, s: string): Promise<number | undefined> {
   return (isId(s) && (await findDepartmentById(q, Number(s)))?.id) || (await findDepartmentIdByName(q, s)) || (await findDepartmentIdByPresetKey(q, s));
 }
 
-async function suggestDepartment(q: Queryable, s: string): Promise<string | undefined> {
+export async function suggestDepartment(q: Queryable, s: string): Promise<string | undefined> {
   return closestMatch(s, await listDepartmentNames(q));
 }
 
@@ -27,30 +25,30 @@ export async function resolveDepartmentId(q: Queryable, input: string): Promise<
   const s = input.trim();
   const id = await findDepartment(q, s);
   if (id) return id;
-  throw new NotFoundError('department', s, await suggestDepartment(q, s));
+  throw new NotFoundError('kind.department', s, await suggestDepartment(q, s));
 }
 
 export async function resolveRoleId(q: Queryable, input: string): Promise<number> {
   const s = input.trim();
   const id = (isId(s) && (await findRoleById(q, Number(s)))?.id) || (await findRoleIdByName(q, s)) || (await findRoleIdByPresetKey(q, s));
   if (id) return id;
-  throw new NotFoundError('role', s, closestMatch(s, await listRoleNames(q)));
+  throw new NotFoundError('kind.role', s, closestMatch(s, await listRoleNames(q)));
 }
 
 /** A member by id, handle or display name; undefined when none matches; a name two members share is an error. */
-async function findMember(q: Queryable, s: string): Promise<number | undefined> {
+export async function findMember(q: Queryable, s: string): Promise<number | undefined> {
   const exact = (isId(s) && (await findMemberById(q, Number(s)))?.id) || (await findMemberIdByHandle(q, s));
   if (exact) return exact;
   const loose = await findMemberIdsByLooseName(q, s);
   if (loose.length > 1) {
     const handles = await Promise.all(loose.map(async (id) => (await findMemberById(q, id))!.handle));
-    throw new TeamError('err.member.ambiguous', { input: s, handles: handles.join(', ') });
+    throw new InputError('err.member.ambiguous', { input: s, handles: handles.join(', ') });
   }
   return loose[0];
 }
 
 /** The closest handle, by handle or by display name (reads every member: only on the error path). */
-async function suggestMember(q: Queryable, s: string): Promise<string | undefined> {
+export async function suggestMember(q: Queryable, s: string): Promise<string | undefined> {
   const names = await listMemberNames(q);
   const byHandle = closestMatch(s, names.map((n) => n.handle));
   const byName = closestMatch(s, names.map((n) => n.name));
@@ -61,32 +59,10 @@ export async function resolveMemberId(q: Queryable, input: string): Promise<numb
   const s = input.trim();
   const id = await findMember(q, s);
   if (id) return id;
-  throw new NotFoundError('member', s, await suggestMember(q, s));
+  throw new NotFoundError('kind.member', s, await suggestMember(q, s));
 }
 
 /** "none" (or 无) clears an optional reference. */
 export function isNone(input: string | undefined): boolean {
   return input !== undefined && NONE_WORDS.includes(input.trim().toLowerCase());
-}
-
-/** A goal by id ("12" or "#12") or exact title; a title shared by several goals asks for the id. */
-export async function resolveGoalId(q: Queryable, input: string): Promise<number> {
-  const s = input.trim();
-  const idText = s.startsWith('#') ? s.slice(1) : s;
-  if (isId(idText) && (await findGoalById(q, Number(idText)))) return Number(idText);
-  const ids = await findGoalIdsByTitle(q, s);
-  if (ids.length === 1) return ids[0]!;
-  if (ids.length > 1) throw new TeamError('err.goal.ambiguous', { title: s, ids: ids.map((i) => `#${i}`).join(', ') });
-  throw new NotFoundError('goal', s, closestMatch(s, await listGoalTitles(q)));
-}
-
-/** "team", a member (id, handle or name) or a department (id or name), in that order. */
-export async function resolveOwner(q: Queryable, input: string): Promise<{ type: OwnerType; id: number | null }> {
-  const s = input.trim();
-  if (['team', '团队', '全队'].includes(s.toLowerCase())) return { type: 'team', id: null };
-  const member = await findMember(q, s);
-  if (member) return { type: 'member', id: member };
-  const dept = await findDepartment(q, s);
-  if (dept) return { type: 'department', id: dept };
-  throw new NotFoundError('owner', s, (await suggestMember(q, s)) ?? (await suggestDepartment(q, s)));
 }

@@ -12,7 +12,7 @@ import {
   updateRole,
 } from './roles.repository.js';
 import type { Queryable } from '../db/sql.js';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import { isUsableName, moveItem, wouldCycle, type Role, type RoleDetail } from './rules/org.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { isNone, resolveDepartmentId, resolveRoleId } from './resolve.js';
@@ -32,9 +32,9 @@ async function detail(q: Queryable, id: number): Promise<RoleDetail> {
 }
 
 async function requireFreeName(q: Queryable, name: string, exceptId?: number): Promise<void> {
-  if (!isUsableName(name)) throw new TeamError('err.badName', { name });
+  if (!isUsableName(name)) throw new InputError('err.badName', { name });
   const existing = await findRoleIdByName(q, name);
-  if (existing !== undefined && existing !== exceptId) throw new TeamError('err.role.duplicate', { name });
+  if (existing !== undefined && existing !== exceptId) throw new InputError('err.role.duplicate', { name });
 }
 
 async function resolveReportsTo(q: Queryable, roleId: number | null, roleName: string, ref: string | undefined): Promise<number | null | undefined> {
@@ -42,7 +42,7 @@ async function resolveReportsTo(q: Queryable, roleId: number | null, roleName: s
   if (isNone(ref)) return null;
   const target = await resolveRoleId(q, ref);
   if (roleId !== null && wouldCycle(await roleParents(q), roleId, target)) {
-    throw new TeamError('err.role.cycle', { role: roleName, target: (await findRoleById(q, target))!.name });
+    throw new InputError('err.role.cycle', { role: roleName, target: (await findRoleById(q, target))!.name });
   }
   return target;
 }
@@ -75,7 +75,7 @@ export async function showRole(o: ServiceOptions, ref: string): Promise<RoleDeta
 }
 
 export async function editRole(o: ServiceOptions, ref: string, input: RoleInput): Promise<RoleDetail> {
-  if (Object.values(input).every((v) => v === undefined)) throw new TeamError('err.nothingToChange');
+  if (Object.values(input).every((v) => v === undefined)) throw new InputError('err.nothingToChange');
   return o.db.transaction(async (tx) => {
     const id = await resolveRoleId(tx, ref);
     const role = (await findRoleById(tx, id))!;
@@ -97,8 +97,8 @@ export async function prepareRemoveRole(q: Queryable, ref: string): Promise<Role
   const id = await resolveRoleId(q, ref);
   const role = await detail(q, id);
   const holders = (await listMembers(q, { roleId: id, includeArchived: true })).length;
-  if (holders > 0) throw new TeamError('err.role.inUse', { name: role.name, members: holders });
-  if (role.reportingRoles.length > 0) throw new TeamError('err.role.hasReports', { name: role.name, roles: role.reportingRoles.join(', ') });
+  if (holders > 0) throw new InputError('err.role.inUse', { name: role.name, members: holders });
+  if (role.reportingRoles.length > 0) throw new InputError('err.role.hasReports', { name: role.name, roles: role.reportingRoles.join(', ') });
   return role;
 }
 
@@ -112,7 +112,7 @@ export async function removeRole(o: ServiceOptions, ref: string): Promise<RoleDe
 
 function checkPosition(role: RoleDetail, position: number, max: number): void {
   if (!Number.isInteger(position) || position < 1 || position > max) {
-    throw new TeamError('err.invalidPosition', { role: role.name, position, count: role.duties.length });
+    throw new InputError('err.invalidPosition', { role: role.name, position, count: role.duties.length });
   }
 }
 

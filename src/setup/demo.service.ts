@@ -1,14 +1,10 @@
-import { countMembers } from '../org/members.repository.js';
-import { TeamError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import type { Lang } from '../i18n/index.js';
 import type { ServiceOptions } from '../shared/service.js';
-import { addMember } from '../org/members.service.js';
+import { addMember, countMembers } from '../org/public.js';
 import { applyPreset } from './preset.service.js';
-import { currentPeriod } from './rules/preset.js';
 import { fromDay, toDay } from '../shared/dates.js';
-import { addGoal, checkinGoal } from '../goals/goals.service.js';
-import { splitGoal } from '../goals/split.service.js';
-import { listDescendants } from '../goals/repository.js';
+import { addGoal, checkinGoal, currentPeriod, getSubGoals, splitGoal } from '../goals/public.js';
 
 interface DemoMember {
   handle: string;
@@ -63,7 +59,7 @@ async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Pro
     false,
   );
   await splitGoal(go, String(gmv.id), { by: 'member,period', members: Object.keys(PACE), period: 'month', weights: [2, 1, 1] });
-  for (const month of await listDescendants(o.db, [gmv.id])) {
+  for (const month of await getSubGoals(o, gmv.id)) {
     if (month.periodLabel === null || month.start === null || month.due === null || month.target === null) continue;
     const pace = PACE[month.owner] ?? 1;
     const start = toDay(month.start);
@@ -81,7 +77,7 @@ async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Pro
     false,
   );
   await splitGoal(go, String(frt.id), { by: 'member', members: Object.keys(FRT) });
-  for (const child of await listDescendants(o.db, [frt.id])) {
+  for (const child of await getSubGoals(o, frt.id)) {
     const values = FRT[child.owner] ?? [];
     for (const [i, value] of values.entries()) {
       const day = toDay(mStart) + 1 + i * 6;
@@ -92,7 +88,7 @@ async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Pro
 
 /** Loads the e-commerce preset, the demo team and its goals into an empty database. */
 export async function buildDemo(o: ServiceOptions & { today: string }, lang: Lang): Promise<void> {
-  if ((await countMembers(o.db)) > 0) throw new TeamError('demo.exists', { path: '' });
+  if ((await countMembers(o.db)) > 0) throw new InputError('demo.exists', { path: '' });
   await applyPreset(o, 'ecommerce', lang);
   await o.db.transaction(async () => {
     for (const m of DEMO_MEMBERS) {

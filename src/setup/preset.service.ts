@@ -1,21 +1,16 @@
-import ecommerce from '../../data/presets/ecommerce.json' with { type: 'json' };
-import { findDepartmentIdByName, findDepartmentIdByPresetKey, insertDepartment, updateDepartment } from '../org/departments.repository.js';
-import { findRoleById, findRoleIdByName, findRoleIdByPresetKey, insertRole, replaceDuties, updateRole } from '../org/roles.repository.js';
+/** `team init`: the database's language and the chosen preset, each feature loading its own section of it. */
 import { setSetting } from '../db/settings.js';
-import { TeamError } from '../shared/errors.js';
-import { rolesTopDown, type Preset } from './rules/preset.js';
 import type { Lang } from '../i18n/index.js';
-import { stamp, type ServiceOptions } from '../shared/service.js';
+import { applyOrgPreset } from '../org/public.js';
+import { InputError } from '../shared/errors.js';
+import type { ServiceOptions } from '../shared/service.js';
 
 export const PRESETS = ['ecommerce', 'blank'] as const;
 export type PresetName = (typeof PRESETS)[number];
 
-/** The shipped e-commerce preset (data/presets/ecommerce.json, bundled into the init chunk). */
-export const ecommercePreset: Preset = ecommerce as Preset;
-
 /** Fails before anything is opened or written when the preset is unknown. */
 export function assertPreset(name: string): asserts name is PresetName {
-  if (!(PRESETS as readonly string[]).includes(name)) throw new TeamError('err.invalidPreset', { value: name });
+  if (!(PRESETS as readonly string[]).includes(name)) throw new InputError('err.invalidPreset', { value: name });
 }
 
 export interface InitResult {
@@ -27,55 +22,15 @@ export interface InitResult {
 }
 
 /**
- * Loads a preset in one language. Idempotent: rows are keyed by their preset
- * key, so a second run adds nothing; a same-named row made by hand is adopted.
+ * Loads a preset in one language, in one transaction. Idempotent: rows are
+ * keyed by their preset key, so a second run adds nothing.
  */
 export async function applyPreset(o: ServiceOptions, name: string, lang: Lang): Promise<InitResult> {
   assertPreset(name);
-  const result: InitResult = { preset: name, lang, departments: 0, roles: 0, duties: 0 };
-  return o.db.transaction(async (tx) => {
-    await setSetting(tx, 'lang', lang);
-    if (name === 'blank') return result;
-    const preset = ecommercePreset;
-    const now = stamp(o.now);
-    const deptIds = new Map<string, number>();
-    for (const d of preset.departments) {
-      let id = await findDepartmentIdByPresetKey(tx, d.key);
-      if (id === undefined) {
-        const sameName = await findDepartmentIdByName(tx, d.name[lang]);
-        if (sameName !== undefined) {
-          id = sameName;
-          await updateDepartment(tx, id, { preset_key: d.key });
-        } else {
-          id = await insertDepartment(tx, { name: d.name[lang], description: d.description[lang], presetKey: d.key, now });
-          result.departments++;
-        }
-      }
-      deptIds.set(d.key, id);
-    }
-    const roleIds = new Map<string, number>();
-    for (const r of rolesTopDown(preset.roles)) {
-      const existing = (await findRoleIdByPresetKey(tx, r.key)) ?? (await findRoleIdByName(tx, r.name[lang]));
-      if (existing !== undefined) {
-        roleIds.set(r.key, existing);
-        if ((await findRoleById(tx, existing))?.presetKey === null) await updateRole(tx, existing, { preset_key: r.key });
-        continue;
-      }
-      const id = await insertRole(tx, {
-        name: r.name[lang],
-        departmentId: r.department === null ? null : (deptIds.get(r.department) ?? null),
-        reportsToId: r.reportsTo === null ? null : (roleIds.get(r.reportsTo) ?? null),
-        description: r.description[lang],
-        workflow: r.workflow[lang],
-        presetKey: r.key,
-        now,
-      });
-      await replaceDuties(tx, id, r.duties[lang]);
-      roleIds.set(r.key, id);
-      result.roles++;
-      result.duties += r.duties[lang].length;
-    }
-    await setSetting(tx, 'preset', name);
-    return result;
+  return o.db.transaction(async () => {
+    await setSetting(o.db, 'lang', lang);
+    const counts = name === 'blank' ? { departments: 0, roles: 0, duties: 0 } : await applyOrgPreset(o, lang);
+    if (name !== 'blank') await setSetting(o.db, 'preset', name);
+    return { preset: name, lang, ...counts };
   });
 }

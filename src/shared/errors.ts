@@ -1,33 +1,50 @@
 import type { MessageKey } from '../i18n/index.js';
 
-export type MessageParams = Record<string, string | number>;
+/** A message key as a parameter: translated when the message is shown (`{ state: label('goals.state.missed') }`). */
+export interface Label {
+  readonly label: MessageKey;
+}
+export const label = (key: MessageKey): Label => ({ label: key });
+
+export type MessageParams = Record<string, string | number | Label>;
 
 /**
  * An expected failure, raised anywhere and turned into one translated line by
- * the CLI's error handler. `exitCode` 2 means the input was wrong (nothing was
- * written); 1 means the program could not do what was asked.
- * @example throw new TeamError('err.member.duplicateHandle', { handle: 'li' })
+ * the CLI's error handler. Domain code says what went wrong, never how the
+ * process ends: the CLI maps the class to an exit code (cli/errors.ts).
  */
-export class TeamError extends Error {
+export abstract class TeamError extends Error {
   constructor(
     readonly key: MessageKey,
     readonly params: MessageParams = {},
-    readonly exitCode: 1 | 2 = 2,
   ) {
     super(key);
-    this.name = 'TeamError';
+    this.name = new.target.name;
   }
 }
 
-/** Raised when a name or id matches nothing; carries the closest known name, if any. */
-export class NotFoundError extends TeamError {
+/**
+ * The input was wrong (a bad value, an unknown name, a rule broken); nothing was written.
+ * @example throw new InputError('org.err.member.duplicateHandle', { handle: 'li' })
+ */
+export class InputError extends TeamError {}
+
+/** The input was fine, but the program could not do what was asked (the database cannot be opened, a check failed). */
+export class Failure extends TeamError {}
+
+/**
+ * A name or id that matches nothing, with the closest known name, if any.
+ * `kind` is the feature's own word for what was looked up, so a new feature
+ * adds kinds without touching a shared list.
+ * @example throw new NotFoundError('goals.kind.goal', '#12', undefined)
+ */
+export class NotFoundError extends InputError {
   constructor(
-    readonly kind: 'member' | 'role' | 'department' | 'goal' | 'owner',
+    readonly kind: MessageKey,
     readonly input: string,
     readonly suggestion: string | undefined,
   ) {
-    super(suggestion ? 'err.notFound.suggest' : 'err.notFound', { input, suggestion: suggestion ?? '' }, 2);
-    this.name = 'NotFoundError';
+    super(suggestion ? 'err.notFound.suggest' : 'err.notFound', { input, suggestion: suggestion ?? '', kind: label(kind) });
   }
 }
 

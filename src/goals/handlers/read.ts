@@ -1,12 +1,13 @@
-import { TeamError } from '../../shared/errors.js';
+import { Failure, InputError } from '../../shared/errors.js';
 import { isCalendarDate } from '../../shared/dates.js';
 import { HORIZONS } from '../rules/periods.js';
 import { GOAL_STATUSES } from '../rules/goal.js';
-import { t, type MessageKey } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
+import { DIRECTION_LABEL, OUTCOME_LABEL, REVIEW_KIND_LABEL, STATE_LABEL, TERM_LABEL } from '../labels.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../view.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { out, paint, printJson, printList, resolveFormat, say } from '../../cli/output.js';
-import { formatQuantity, goalColumns, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from '../render.js';
+import { formatQuantity, goalColumns, horizonText, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from '../render.js';
 
 
 interface ListFlags {
@@ -25,12 +26,12 @@ interface ListFlags {
 
 /** Cheap checks by hand: list commands stay free of zod for start-up time. */
 function listOptions(f: ListFlags): GoalListOptions {
-  if (f.status !== undefined && f.status !== 'stale' && !(GOAL_STATUSES as readonly string[]).includes(f.status)) throw new TeamError('err.goal.badStatus', { value: f.status });
+  if (f.status !== undefined && f.status !== 'stale' && !(GOAL_STATUSES as readonly string[]).includes(f.status)) throw new InputError('err.goal.badStatus', { value: f.status });
   for (const [field, v] of [['--due-before', f.dueBefore], ['--due-after', f.dueAfter]] as const) {
-    if (v !== undefined && !isCalendarDate(v)) throw new TeamError('err.invalidDate', { field, value: v });
+    if (v !== undefined && !isCalendarDate(v)) throw new InputError('err.invalidDate', { field, value: v });
   }
-  if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new TeamError('err.invalidChoice', { field: '--sort', value: f.sort });
-  if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new TeamError('err.invalidChoice', { field: '--horizon', value: f.horizon });
+  if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new InputError('err.invalidChoice', { field: '--sort', value: f.sort });
+  if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new InputError('err.invalidChoice', { field: '--horizon', value: f.horizon });
   return { ...f, status: f.status as GoalListOptions['status'], sort: f.sort as GoalListOptions['sort'] };
 }
 
@@ -52,7 +53,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       ['col.title', g.title],
       ['col.owner', ownerLabel(g)],
       ['col.metric', [g.metric, g.unit && `(${g.unit})`].filter(Boolean).join(' ')],
-      ['col.direction', g.direction ? t(`direction.${g.direction}` as MessageKey) : ''],
+      ['col.direction', g.direction ? t(DIRECTION_LABEL[g.direction]) : ''],
       ['col.baseline', q(g.baseline)],
       ['col.target', q(g.target)],
       ['col.value', q(g.value)],
@@ -61,10 +62,10 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       ['col.goalStatus', statusLabel(g.status, g.stale)],
       ['col.start', g.start],
       ['col.due', g.due],
-      ['col.horizon', `${t(`horizon.${g.horizon}` as MessageKey)} · ${t(`goal.term.${g.term}` as MessageKey)}`],
+      ['col.horizon', `${horizonText(g.horizon)} · ${t(TERM_LABEL[g.term])}`],
       ['col.relevance', g.relevance],
       ['col.parent', g.parentId === null ? '' : `#${g.parentId}`],
-      ...(g.state !== 'open' ? ([['col.state', `${t(`goal.state.${g.state}` as MessageKey)} · ${q(g.finalValue)}`]] as const) : []),
+      ...(g.state !== 'open' ? ([['col.state', `${t(STATE_LABEL[g.state])} · ${q(g.finalValue)}`]] as const) : []),
       ...(g.archivedAt ? ([['col.archived', g.archivedAt.slice(0, 10)]] as const) : []),
     ]),
   );
@@ -85,10 +86,10 @@ async function renderDetail(g: GoalDetail): Promise<string> {
   if (g.reviews.length) {
     parts.push(`${paint.head(t('goal.heading.reviews'))}\n${await renderTable(g.reviews, [
       { header: 'col.date', value: (r) => r.at.slice(0, 10) },
-      { header: 'col.kind', value: (r) => t(`goal.review.${r.kind}` as MessageKey) },
+      { header: 'col.kind', value: (r) => t(REVIEW_KIND_LABEL[r.kind]) },
       { header: 'col.note', value: (r) => r.text, wrap: 40 },
       { header: 'col.score', value: (r) => r.score, align: 'right' },
-      { header: 'col.outcome', value: (r) => [r.outcome, r.outcomeNote].filter(Boolean).join(': ') },
+      { header: 'col.outcome', value: (r) => [r.outcome && t(OUTCOME_LABEL[r.outcome]), r.outcomeNote].filter(Boolean).join(': ') },
       { header: 'col.by', value: (r) => r.actor },
     ])}`);
   }
@@ -121,13 +122,13 @@ export async function check(ctx: Ctx, ref: string, opts: { json?: boolean }): Pr
   const { goal, smart } = await withDb(ctx, (db) => checkGoal({ db, now: ctx.now, today: ctx.today }, ref));
   if (opts.json) printJson({ id: goal.id, title: goal.title, draft: goal.draft, ...smartJson(smart) });
   else out(smart.findings.length ? smartLines(smart).join('\n') : t('goal.smartOk'));
-  if (smart.blocking) throw new TeamError('goal.checkFailed', { id: goal.id }, 1);
+  if (smart.blocking) throw new Failure('goal.checkFailed', { id: goal.id });
 }
 
 export async function templates(ctx: Ctx, opts: { json?: boolean; format?: string }): Promise<void> {
   const format = resolveFormat(opts);
-  const { ecommercePreset } = await import('../../setup/preset.service.js');
-  const rows = ecommercePreset.goalTemplates.map((tpl) => ({
+  const { goalTemplates } = await import('../templates.js');
+  const rows = goalTemplates.map((tpl) => ({
     key: tpl.key,
     title: tpl.title[ctx.lang],
     metric: tpl.metric[ctx.lang],
@@ -143,8 +144,8 @@ export async function templates(ctx: Ctx, opts: { json?: boolean; format?: strin
     { header: 'col.key', value: (r) => r.key },
     { header: 'col.goal', value: (r) => r.title, wrap: 40 },
     { header: 'col.metric', value: (r) => r.metric },
-    { header: 'col.direction', value: (r) => t(`direction.${r.direction}` as MessageKey) },
+    { header: 'col.direction', value: (r) => t(DIRECTION_LABEL[r.direction]) },
     { header: 'col.target', value: (r) => (r.target !== null ? formatQuantity(r.target, r.unit, 2) : r.growthPct !== null ? `+${r.growthPct}%` : '') },
-    { header: 'col.horizon', value: (r) => r.horizon },
+    { header: 'col.horizon', value: (r) => horizonText(r.horizon) },
   ]);
 }

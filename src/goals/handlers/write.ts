@@ -1,11 +1,13 @@
 import { userInfo } from 'node:os';
 import { z } from 'zod';
-import { TeamError } from '../../shared/errors.js';
+import type { TeamError } from '../../shared/errors.js';
+import { InputError } from '../../shared/errors.js';
 import type { GoalView } from '../rules/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../rules/units.js';
-import { currentPeriod } from '../../setup/rules/preset.js';
+import { currentPeriod } from '../rules/periods.js';
 import { HORIZONS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
+import { DIRECTION_LABEL, KIND_LABEL, STATE_LABEL } from '../labels.js';
 import { addGoal, archiveGoal, checkinGoal, editGoal, restoreGoal, reviewGoal, SmartError, type GoalInput, type GoalServiceOptions } from '../goals.service.js';
 import { splitGoal, type SplitBy } from '../split.service.js';
 import type { Db } from '../../db/sql.js';
@@ -66,7 +68,7 @@ function blockingLines(report: SmartReport): string {
 }
 
 function notSmart(report: SmartReport): TeamError {
-  return new TeamError('err.goal.notSmart', { findings: blockingLines(report) });
+  return new InputError('err.goal.notSmart', { findings: blockingLines(report) });
 }
 
 function warn(report: SmartReport): void {
@@ -76,13 +78,13 @@ function warn(report: SmartReport): void {
 /** Fills a template's metric, unit, kind, direction, target, reason and current period into what the flags left open. */
 async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
   if (o.template === undefined) return o;
-  const { ecommercePreset } = await import('../../setup/preset.service.js');
-  const tpl = ecommercePreset.goalTemplates.find((x) => x.key === o.template);
-  if (!tpl) throw new TeamError('err.goal.unknownTemplate', { value: o.template });
+  const { goalTemplates } = await import('../templates.js');
+  const tpl = goalTemplates.find((x) => x.key === o.template);
+  if (!tpl) throw new InputError('err.goal.unknownTemplate', { value: o.template });
   const [start, due] = currentPeriod(tpl.horizon, o.start ?? ctx.today);
   const decimals = knownUnit(tpl.unit)?.decimals ?? 2;
   if (tpl.growthPct !== undefined && o.baseline === undefined && o.target === undefined) {
-    throw new TeamError('err.goal.templateNeedsBaseline', { template: tpl.key, pct: tpl.growthPct });
+    throw new InputError('err.goal.templateNeedsBaseline', { template: tpl.key, pct: tpl.growthPct });
   }
   const grown = tpl.growthPct !== undefined && o.baseline !== undefined ? Math.round(o.baseline * (1 + tpl.growthPct / 100) * 10 ** decimals) / 10 ** decimals : undefined;
   return {
@@ -122,7 +124,7 @@ async function promptGoal(db: Db, ctx: Ctx, o: z.infer<typeof addSchema>): Promi
   r.metric ??= await askText(t('prompt.goal.metric'), { required: true });
   r.unit ??= (await askText(t('prompt.goal.unit'))) || undefined;
   if (r.unit && !r.kind && !knownUnit(r.unit) && r.parent === undefined) {
-    r.kind = await askChoice<MetricKind>(t('prompt.goal.kind'), [{ name: t('kind.additive'), value: 'additive' }, { name: t('kind.rate'), value: 'rate' }]);
+    r.kind = await askChoice<MetricKind>(t('prompt.goal.kind'), (['additive', 'rate'] as const).map((k) => ({ name: t(KIND_LABEL[k]), value: k })));
   }
   if (r.baseline === undefined) {
     const b = await askText(t('prompt.goal.baseline'), { validate: numberPrompt });
@@ -130,7 +132,7 @@ async function promptGoal(db: Db, ctx: Ctx, o: z.infer<typeof addSchema>): Promi
   }
   if (r.target === undefined) r.target = Number((await askText(t('prompt.goal.target'), { required: true, validate: numberPrompt })).replace(/,/g, ''));
   if (r.direction === undefined && (r.baseline === undefined || r.baseline === r.target)) {
-    r.direction = await askChoice<Direction>(t('prompt.goal.direction'), DIRECTIONS.map((d) => ({ name: t(`direction.${d}` as MessageKey), value: d })));
+    r.direction = await askChoice<Direction>(t('prompt.goal.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
   }
   r.due ??= await askText(t('prompt.goal.due'), { required: true, validate: datePrompt });
   if (r.why === undefined && r.parent === undefined) r.why = (await askText(t('prompt.goal.why'))) || undefined;
@@ -178,7 +180,7 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
     try {
       return await editGoal(o, ref, toInput(opts), { resplit: Boolean(resplit) });
     } catch (e) {
-      if (e instanceof SmartError) throw new TeamError('err.goal.notSmartEdit', { id: ref.replace(/^#/, ''), findings: blockingLines(e.report) });
+      if (e instanceof SmartError) throw new InputError('err.goal.notSmartEdit', { id: ref.replace(/^#/, ''), findings: blockingLines(e.report) });
       throw e;
     }
   });
@@ -192,7 +194,7 @@ const checkinSchema = z.object({ value: numberText.optional(), add: numberText.o
 
 export async function checkin(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(checkinSchema, raw);
-  if ((opts.value === undefined) === (opts.add === undefined)) throw new TeamError('err.goal.valueOrAdd');
+  if ((opts.value === undefined) === (opts.add === undefined)) throw new InputError('err.goal.valueOrAdd');
   const r = await withDb(ctx, (db) => checkinGoal(serviceOptions(ctx, db, opts.actor), ref, { value: opts.value, add: opts.add, date: opts.date, note: opts.note }));
   if (opts.json) printJson(r.goal);
   say(t('goal.checkedIn', { id: r.goal.id, value: formatQuantity(r.value, r.goal.unit, r.goal.decimals), date: r.date, status: statusLabel(r.goal.status, r.goal.stale) }));
@@ -211,7 +213,7 @@ const splitSchema = z.object({
 export async function split(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(splitSchema, raw);
   const by = opts.by.replace(/\s/g, '');
-  if (by !== 'member' && by !== 'period' && by !== 'member,period' && by !== 'period,member') throw new TeamError('err.goal.badBy', { value: opts.by });
+  if (by !== 'member' && by !== 'period' && by !== 'member,period' && by !== 'period,member') throw new InputError('err.goal.badBy', { value: opts.by });
   const result = await withDb(ctx, (db) =>
     splitGoal(serviceOptions(ctx, db, opts.actor), ref, {
       by: (by === 'period,member' ? 'member,period' : by) as SplitBy,
@@ -242,7 +244,7 @@ export async function review(ctx: Ctx, ref: string, raw: unknown): Promise<void>
   const r = await withDb(ctx, (db) => reviewGoal(serviceOptions(ctx, db, opts.actor), ref, opts));
   if (opts.json) printJson(r.goal);
   say(t('goal.reviewed', { id: r.goal.id }));
-  if (r.closed) say(t('goal.closed', { id: r.goal.id, state: t(`goal.state.${r.goal.state}` as MessageKey), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
+  if (r.closed) say(t('goal.closed', { id: r.goal.id, state: t(STATE_LABEL[r.goal.state]), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
 }
 
 export async function archive(ctx: Ctx, ref: string, opts: { actor?: string; json?: boolean }): Promise<void> {

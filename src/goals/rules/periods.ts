@@ -96,3 +96,23 @@ function isoWeekLabel(monday: number): string {
   const week = Math.floor((thursday - dayOf(year, 1, 1)) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** The calendar month, quarter, year or ISO week containing `today`, as [start, due]. */
+export function currentPeriod(horizon: Exclude<Horizon, 'custom'>, today: string): [string, string] {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const iso = (yy: number, mm: number, dd: number) => new Date(Date.UTC(yy, mm - 1, dd)).toISOString().slice(0, 10);
+  switch (horizon) {
+    case 'year':
+      return [iso(y, 1, 1), iso(y, 12, 31)];
+    case 'quarter': {
+      const q = Math.floor((m - 1) / 3) * 3 + 1;
+      return [iso(y, q, 1), iso(y, q + 3, 0)];
+    }
+    case 'month':
+      return [iso(y, m, 1), iso(y, m + 1, 0)];
+    case 'week': {
+      const dow = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+      return [iso(y, m, d - dow), iso(y, m, d - dow + 6)];
+    }
+  }
+}

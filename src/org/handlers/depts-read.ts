@@ -1,3 +1,4 @@
+import { shiftText } from '../members.render.js';
 import type { Department } from '../rules/org.js';
 import { getDepartments, showDepartment } from '../departments.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
@@ -23,5 +24,5 @@ export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Pro
   if (opts.json) return printJson(d);
   out(renderFields([['col.id', d.id], ['col.name', d.name], ['col.description', d.description]]));
   if (d.roles.length) out(await renderTable(d.roles, [{ header: 'col.role', value: (r) => r.name }, { header: 'col.reportsTo', value: (r) => r.reportsTo }, { header: 'col.members', value: (r) => r.memberCount, align: 'right' }]));
-  if (d.members.length) out(await renderTable(d.members, [{ header: 'col.handle', value: (m) => m.handle }, { header: 'col.fullName', value: (m) => m.name }, { header: 'col.role', value: (m) => m.role }, { header: 'col.shift', value: (m) => m.shift }]));
+  if (d.members.length) out(await renderTable(d.members, [{ header: 'col.handle', value: (m) => m.handle }, { header: 'col.fullName', value: (m) => m.name }, { header: 'col.role', value: (m) => m.role }, { header: 'col.shift', value: (m) => shiftText(m.shift) }]));
 }

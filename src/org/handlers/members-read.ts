@@ -1,6 +1,6 @@
 import type { MemberStatus } from '../rules/org.js';
 import { MEMBER_STATUSES } from '../rules/org.js';
-import { TeamError } from '../../shared/errors.js';
+import { InputError } from '../../shared/errors.js';
 import { getMembers, showMember } from '../members.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { out, printJson, printList, resolveFormat } from '../../cli/output.js';
@@ -19,7 +19,7 @@ interface ListOptions {
 export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   const format = resolveFormat(opts);
   if (opts.status !== undefined && !(MEMBER_STATUSES as readonly string[]).includes(opts.status)) {
-    throw new TeamError('err.invalidStatus', { value: opts.status });
+    throw new InputError('err.invalidStatus', { value: opts.status });
   }
   const members = await withDb(ctx, (db) =>
     getMembers({ db, now: ctx.now }, { dept: opts.dept, role: opts.role, shift: opts.shift, status: opts.status as MemberStatus | undefined, all: opts.all }),

@@ -3,16 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { buildDemo } from '../demo.service.js';
-import { getMembers, getOrg } from '../../org/members.service.js';
-import { getGoalTree } from '../../goals/view.service.js';
-import { renderGoalTree } from '../../goals/render.js';
+import { getMembers, getOrg } from '../../org/public.js';
+import { getGoalTree } from '../../goals/public.js';
+import { renderGoalTree } from '../../goals/ui.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { out, paint, printJson, say } from '../../cli/output.js';
 import { renderTable } from '../../cli/table.js';
-import { memberColumns } from '../../org/members.render.js';
-import { renderOrgTree } from '../../org/org.render.js';
+import { memberColumns, renderOrgTree } from '../../org/ui.js';
 import { locateDatabase } from '../../db/connection.js';
-import { TeamError } from '../../shared/errors.js';
+import { InputError, TeamError } from '../../shared/errors.js';
 
 /**
  * `team demo`: the tour. It builds into --db when given, else into a fresh
@@ -27,7 +26,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
       try {
         await buildDemo(o, ctx.lang);
       } catch (e) {
-        if (e instanceof TeamError && e.key === 'demo.exists') throw new TeamError('demo.exists', { path: dbPath });
+        if (e instanceof TeamError && e.key === 'demo.exists') throw new InputError('demo.exists', { path: dbPath });
         throw e;
       }
       return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined) };

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { TeamError } from '../../../src/shared/errors.js';
+import { InputError } from '../../../src/shared/errors.js';
+import { exitCodeOf } from '../../../src/cli/errors.js';
 import { resolveFormat } from '../../../src/cli/output.js';
 import { wrapText } from '../../../src/cli/table.js';
 
@@ -87,7 +88,8 @@ describe('resolveFormat', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(TeamError);
-    expect(error).toMatchObject({ key: 'err.invalidFormat', params: { value: f }, exitCode: 2 });
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({ key: 'err.invalidFormat', params: { value: f } });
+    expect(exitCodeOf(error as InputError)).toBe(2);
   });
 });

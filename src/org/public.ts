@@ -1,0 +1,28 @@
+/**
+ * What other features may use of org: its services and types, never its
+ * repositories (lint enforces it). Functions that take a Queryable run inside
+ * the caller's transaction.
+ */
+import type { Queryable } from '../db/sql.js';
+import { countMembers as countMemberRows, findMemberById, listMembers } from './members.repository.js';
+import type { Member } from './rules/org.js';
+
+export { addMember, getMembers, getOrg, type MemberInput } from './members.service.js';
+export { applyOrgPreset, type OrgPresetCounts } from './preset.service.js';
+export { findDepartment, findMember, isNone, resolveDepartmentId, resolveMemberId, suggestDepartment, suggestMember } from './resolve.js';
+export type { Member, MemberStatus, OrgNode } from './rules/org.js';
+
+/** How many members there are, archived ones included. */
+export function countMembers(q: Queryable): Promise<number> {
+  return countMemberRows(q);
+}
+
+/** A member by id (archived ones too). */
+export function getMemberById(q: Queryable, id: number): Promise<Member | undefined> {
+  return findMemberById(q, id);
+}
+
+/** The current members of a department. */
+export function getDepartmentMembers(q: Queryable, departmentId: number): Promise<Member[]> {
+  return listMembers(q, { departmentId });
+}
