@@ -221,7 +221,7 @@ describe('team members list', () => {
       `\uFEFFHandle,Name,Role,Department,Manager,Shift,Status,Hired\nzheng.hao,郑浩,${PRESALE},Customer service,zhou.yang,day,probation,\n`,
     );
     expect(ok(['--lang', 'zh', 'members', 'list', '--status', 'probation', '--format', 'md']).stdout).toBe(
-      `| 代号 | 姓名 | 岗位 | 部门 | 上级 | 班次 | 状态 | 入职 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| zheng.hao | 郑浩 | ${PRESALE} | Customer service | zhou.yang | day | 试用 |  |\n`,
+      `| 代号 | 姓名 | 岗位 | 部门 | 上级 | 班次 | 状态 | 入职 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| zheng.hao | 郑浩 | ${PRESALE} | Customer service | zhou.yang | 白班 | 试用 |  |\n`,
     );
   });
 });
