@@ -56,7 +56,7 @@ export const FIELD_OF: Record<string, string> = {
 
 /** An archived goal keeps its history but takes no more work. */
 export function refuseArchived(goal: Goal): void {
-  if (goal.archivedAt !== null) throw new InputError('err.goal.archived', { id: goal.id });
+  if (goal.archivedAt !== null) throw new InputError('goals.err.archived', { id: goal.id });
 }
 
 /** The goal as a patch of columns would leave it, to lint it before writing. */

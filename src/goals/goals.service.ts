@@ -44,7 +44,7 @@ export interface GoalInput {
 /** The blocking SMART findings, as an error the CLI renders letter by letter. */
 export class SmartError extends InputError {
   constructor(readonly report: SmartReport) {
-    super('err.goal.notSmart', {});
+    super('goals.err.notSmart', {});
     this.name = 'SmartError';
   }
 }
@@ -54,7 +54,7 @@ function kindAndDecimals(unit: string | null, kind: MetricKind | undefined, fall
   if (kind) return { kind, decimals: known?.decimals ?? (kind === 'additive' ? 2 : 1) };
   if (known) return { kind: known.kind, decimals: known.decimals };
   if (fallback?.kind) return fallback;
-  if (unit) throw new InputError('err.goal.kindNeeded', { unit });
+  if (unit) throw new InputError('goals.err.kindNeeded', { unit });
   return { kind: null, decimals: 2 };
 }
 
@@ -65,7 +65,7 @@ function defaultDirection(baseline: number | null, target: number | null): Direc
 
 /** A total cannot shrink: a budget on one is "at-most". */
 function checkKindAndDirection(kind: MetricKind | null, direction: Direction | null): void {
-  if (kind === 'additive' && direction === 'decrease') throw new InputError('err.goal.additiveDecrease');
+  if (kind === 'additive' && direction === 'decrease') throw new InputError('goals.err.additiveDecrease');
 }
 
 /**
@@ -76,9 +76,9 @@ function checkKindAndDirection(kind: MetricKind | null, direction: Direction | n
 async function checkParent(q: Queryable, parent: Goal, child: { kind: MetricKind | null; unit: string | null }): Promise<void> {
   refuseArchived(parent);
   if (parent.kind !== child.kind || (parent.unit ?? '') !== (child.unit ?? '')) {
-    throw new InputError('err.goal.parentMismatch', { parent: parent.id, unit: parent.unit ?? '', kind: parent.kind ?? '' });
+    throw new InputError('goals.err.parentMismatch', { parent: parent.id, unit: parent.unit ?? '', kind: parent.kind ?? '' });
   }
-  if (parent.childCount === 0 && (await findLastCheckin(q, parent.id)) !== undefined) throw new InputError('err.goal.parentHasCheckins', { id: parent.id });
+  if (parent.childCount === 0 && (await findLastCheckin(q, parent.id)) !== undefined) throw new InputError('goals.err.parentHasCheckins', { id: parent.id });
 }
 
 async function view(q: Queryable, id: number, today: string): Promise<GoalView> {
@@ -165,7 +165,7 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
-    if (goal.state !== 'open') throw new InputError('err.goal.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
+    if (goal.state !== 'open') throw new InputError('goals.err.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
     const patch: Patch<'goals'> = {};
     let newParent: Goal | undefined;
     if (input.owner !== undefined) {
@@ -176,11 +176,11 @@ export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalIn
     else if (input.parent !== undefined) {
       const parentId = await resolveGoalId(tx, input.parent);
       const below = await listDescendants(tx, [goal.id]);
-      if (parentId === goal.id || below.some((g) => g.id === parentId)) throw new InputError('err.goal.parentLoop', { id: goal.id });
+      if (parentId === goal.id || below.some((g) => g.id === parentId)) throw new InputError('goals.err.parentLoop', { id: goal.id });
       patch.parent_id = parentId;
       newParent = (await findGoalById(tx, parentId))!;
     }
-    if ((input.unit !== undefined || input.kind !== undefined) && goal.childCount > 0) throw new InputError('err.goal.unitWithChildren', { id: goal.id });
+    if ((input.unit !== undefined || input.kind !== undefined) && goal.childCount > 0) throw new InputError('goals.err.unitWithChildren', { id: goal.id });
     if (input.unit !== undefined || input.kind !== undefined) {
       const { kind, decimals } = kindAndDecimals(input.unit ?? goal.unit, input.kind, input.unit === undefined ? { kind: goal.kind, decimals: goal.decimals } : null);
       Object.assign(patch, { unit: input.unit ?? goal.unit, kind, decimals });
@@ -235,12 +235,12 @@ export async function checkinGoal(o: GoalServiceOptions, ref: string, input: Che
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
-    if (goal.draft) throw new InputError('err.goal.draftCheckin', { id: goal.id });
-    if (goal.state !== 'open') throw new InputError('err.goal.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
-    if (goal.childCount > 0) throw new InputError('err.goal.parentCheckin', { id: goal.id, children: goal.childCount });
+    if (goal.draft) throw new InputError('goals.err.draftCheckin', { id: goal.id });
+    if (goal.state !== 'open') throw new InputError('goals.err.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
+    if (goal.childCount > 0) throw new InputError('goals.err.parentCheckin', { id: goal.id, children: goal.childCount });
     const date = input.date ?? o.today;
-    if (date > o.today) throw new InputError('err.goal.futureCheckin', { date, today: o.today });
-    if (goal.start && date < goal.start) throw new InputError('err.goal.checkinBeforeStart', { date, start: goal.start });
+    if (date > o.today) throw new InputError('goals.err.futureCheckin', { date, today: o.today });
+    if (goal.start && date < goal.start) throw new InputError('goals.err.checkinBeforeStart', { date, start: goal.start });
     const last = await findLastCheckin(tx, goal.id);
     // --add counts from the value as of that date (a back-dated correction adds to what stood then).
     const before = input.add === undefined ? undefined : await findCheckinAsOf(tx, goal.id, date);
@@ -267,27 +267,27 @@ export interface ReviewInput {
  * A member's goal needs the self-assessment first, as the seeds prescribe.
  */
 export async function reviewGoal(o: GoalServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
-  if (input.self === undefined && input.lead === undefined) throw new InputError('err.goal.reviewNeedsText');
-  if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new InputError('err.goal.leadNeeds');
+  if (input.self === undefined && input.lead === undefined) throw new InputError('goals.err.reviewNeedsText');
+  if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new InputError('goals.err.leadNeeds');
   // A score or outcome without the text it belongs to would be dropped: say so.
-  if (input.lead === undefined && (input.score !== undefined || input.outcome !== undefined || input.outcomeNote !== undefined || input.final !== undefined)) throw new InputError('err.goal.leadOnly');
-  if (input.self === undefined && input.selfScore !== undefined) throw new InputError('err.goal.selfOnly');
+  if (input.lead === undefined && (input.score !== undefined || input.outcome !== undefined || input.outcomeNote !== undefined || input.final !== undefined)) throw new InputError('goals.err.leadOnly');
+  if (input.self === undefined && input.selfScore !== undefined) throw new InputError('goals.err.selfOnly');
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
-    if (goal.draft) throw new InputError('err.goal.draftReview', { id: goal.id });
-    if (goal.state !== 'open') throw new InputError('err.goal.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
+    if (goal.draft) throw new InputError('goals.err.draftReview', { id: goal.id });
+    if (goal.state !== 'open') throw new InputError('goals.err.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
     const now = stamp(o.now);
     if (input.self !== undefined) {
       await insertReview(tx, { goal_id: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcome_note: null, actor: o.actor, created_at: now });
     }
     if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false };
     if (goal.ownerType === 'member' && !(await listReviews(tx, goal.id)).some((r) => r.kind === 'self')) {
-      throw new InputError('err.goal.selfFirst', { owner: goal.owner });
+      throw new InputError('goals.err.selfFirst', { owner: goal.owner });
     }
     const current = await view(tx, goal.id, o.today);
     const final = input.final ?? current.value;
-    if (final === null) throw new InputError('err.goal.finalNeeded', { id: goal.id });
+    if (final === null) throw new InputError('goals.err.finalNeeded', { id: goal.id });
     const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
     await insertReview(tx, { goal_id: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcome_note: input.outcomeNote ?? null, actor: o.actor, created_at: now });
     const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
@@ -316,8 +316,8 @@ export async function archiveGoal(o: GoalServiceOptions, ref: string): Promise<{
 export async function restoreGoal(o: GoalServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
-    if (goal.archivedAt === null) throw new InputError('err.goal.notArchived', { id: goal.id });
-    if (goal.parentId !== null && (await findGoalById(tx, goal.parentId))!.archivedAt !== null) throw new InputError('err.goal.parentArchived', { id: goal.id, parent: goal.parentId });
+    if (goal.archivedAt === null) throw new InputError('goals.err.notArchived', { id: goal.id });
+    if (goal.parentId !== null && (await findGoalById(tx, goal.parentId))!.archivedAt !== null) throw new InputError('goals.err.parentArchived', { id: goal.id, parent: goal.parentId });
     const ids = [goal.id, ...(await listArchivedWith(tx, goal.id, goal.archivedAt))];
     const now = stamp(o.now);
     await setGoalsArchived(tx, ids, null);

@@ -9,39 +9,39 @@ export type ReviewKind = 'self' | 'lead';
 export type Outcome = 'reward' | 'none' | 'penalty';
 
 export const DIRECTION_LABEL: Record<Direction, MessageKey> = {
-  increase: 'direction.increase',
-  decrease: 'direction.decrease',
-  'at-least': 'direction.at-least',
-  'at-most': 'direction.at-most',
+  increase: 'goals.direction.increase',
+  decrease: 'goals.direction.decrease',
+  'at-least': 'goals.direction.at-least',
+  'at-most': 'goals.direction.at-most',
 };
 
-export const KIND_LABEL: Record<MetricKind, MessageKey> = { additive: 'kind.additive', rate: 'kind.rate' };
+export const KIND_LABEL: Record<MetricKind, MessageKey> = { additive: 'goals.kind.additive', rate: 'goals.kind.rate' };
 
-export const STATE_LABEL: Record<GoalState, MessageKey> = { open: 'goal.state.open', achieved: 'goal.state.achieved', missed: 'goal.state.missed' };
+export const STATE_LABEL: Record<GoalState, MessageKey> = { open: 'goals.state.open', achieved: 'goals.state.achieved', missed: 'goals.state.missed' };
 
 export const STATUS_LABEL: Record<GoalStatus, MessageKey> = {
-  draft: 'goalStatus.draft',
-  'not-started': 'goalStatus.not-started',
-  'on-track': 'goalStatus.on-track',
-  'at-risk': 'goalStatus.at-risk',
-  'off-track': 'goalStatus.off-track',
-  done: 'goalStatus.done',
-  missed: 'goalStatus.missed',
+  draft: 'goals.status.draft',
+  'not-started': 'goals.status.not-started',
+  'on-track': 'goals.status.on-track',
+  'at-risk': 'goals.status.at-risk',
+  'off-track': 'goals.status.off-track',
+  done: 'goals.status.done',
+  missed: 'goals.status.missed',
 };
 
 export const HORIZON_LABEL: Record<Horizon, MessageKey> = {
-  year: 'horizon.year',
-  quarter: 'horizon.quarter',
-  month: 'horizon.month',
-  week: 'horizon.week',
-  custom: 'horizon.custom',
+  year: 'goals.horizon.year',
+  quarter: 'goals.horizon.quarter',
+  month: 'goals.horizon.month',
+  week: 'goals.horizon.week',
+  custom: 'goals.horizon.custom',
 };
 
-export const TERM_LABEL: Record<Term, MessageKey> = { long: 'goal.term.long', short: 'goal.term.short' };
+export const TERM_LABEL: Record<Term, MessageKey> = { long: 'goals.term.long', short: 'goals.term.short' };
 
-export const REVIEW_KIND_LABEL: Record<ReviewKind, MessageKey> = { self: 'goal.review.self', lead: 'goal.review.lead' };
+export const REVIEW_KIND_LABEL: Record<ReviewKind, MessageKey> = { self: 'goals.review.self', lead: 'goals.review.lead' };
 
-export const OUTCOME_LABEL: Record<Outcome, MessageKey> = { reward: 'goal.outcome.reward', none: 'goal.outcome.none', penalty: 'goal.outcome.penalty' };
+export const OUTCOME_LABEL: Record<Outcome, MessageKey> = { reward: 'goals.outcome.reward', none: 'goals.outcome.none', penalty: 'goals.outcome.penalty' };
 
 /** A stored horizon (free text in the database) as a label, or the text itself if it is not one of ours. */
 export function horizonKey(h: string): MessageKey | undefined {

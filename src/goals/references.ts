@@ -3,4 +3,4 @@ import type { ReferenceCounter } from '../db/references.js';
 import { countGoalsOwnedByDepartment } from './repository.js';
 
 /** Goals owned by a department, which must get another owner before it goes. */
-export const goalsOwnedByDepartment: ReferenceCounter = async (q, id) => ({ count: await countGoalsOwnedByDepartment(q, id), message: 'err.dept.hasGoals' });
+export const goalsOwnedByDepartment: ReferenceCounter = async (q, id) => ({ count: await countGoalsOwnedByDepartment(q, id), message: 'goals.err.dept.hasGoals' });

@@ -37,7 +37,7 @@ export function horizonText(h: string): string {
 
 /** The status in words, without colour (CSV, Markdown). */
 export function statusText(status: GoalStatus, stale = false): string {
-  return t(STATUS_LABEL[status]) + (stale ? ` · ${t('goal.stale')}` : '');
+  return t(STATUS_LABEL[status]) + (stale ? ` · ${t('goals.stale')}` : '');
 }
 
 /** The status in words, coloured by how it stands. */
@@ -58,19 +58,19 @@ export function statusLabel(status: GoalStatus, stale = false): string {
 }
 
 export function ownerLabel(g: Pick<GoalView, 'ownerType' | 'owner' | 'ownerName'>): string {
-  if (g.ownerType === 'team') return t('goal.team');
+  if (g.ownerType === 'team') return t('goals.team');
   return g.ownerType === 'member' && g.ownerName ? `${g.ownerName} (${g.owner})` : g.owner;
 }
 
 export const goalColumns: Column<GoalView>[] = [
   { header: 'col.id', value: (g) => g.id, align: 'right' },
-  { header: 'col.goal', value: (g) => g.title, wrap: 36 },
-  { header: 'col.owner', value: ownerLabel },
-  { header: 'col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right' },
-  { header: 'col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right' },
-  { header: 'col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`) },
-  { header: 'col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale) },
-  { header: 'col.due', value: (g) => g.due },
+  { header: 'goals.col.goal', value: (g) => g.title, wrap: 36 },
+  { header: 'goals.col.owner', value: ownerLabel },
+  { header: 'goals.col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right' },
+  { header: 'goals.col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right' },
+  { header: 'goals.col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`) },
+  { header: 'goals.col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale) },
+  { header: 'goals.col.due', value: (g) => g.due },
 ];
 
 /** One translated line per SMART finding, letter first. */

@@ -15,8 +15,8 @@ export async function resolveGoalId(q: Queryable, input: string): Promise<number
   if (isId(idText) && (await findGoalById(q, Number(idText)))) return Number(idText);
   const ids = await findGoalIdsByTitle(q, s);
   if (ids.length === 1) return ids[0]!;
-  if (ids.length > 1) throw new InputError('err.goal.ambiguous', { title: s, ids: ids.map((i) => `#${i}`).join(', ') });
-  throw new NotFoundError('kind.goal', s, closestMatch(s, await listGoalTitles(q)));
+  if (ids.length > 1) throw new InputError('goals.err.ambiguous', { title: s, ids: ids.map((i) => `#${i}`).join(', ') });
+  throw new NotFoundError('goals.kind.goal', s, closestMatch(s, await listGoalTitles(q)));
 }
 
 /** "team", a member (id, handle or name) or a department (id or name), in that order. */
@@ -27,5 +27,5 @@ export async function resolveOwner(q: Queryable, input: string): Promise<{ type:
   if (member) return { type: 'member', id: member };
   const dept = await findDepartment(q, s);
   if (dept) return { type: 'department', id: dept };
-  throw new NotFoundError('kind.owner', s, (await suggestMember(q, s)) ?? (await suggestDepartment(q, s)));
+  throw new NotFoundError('goals.kind.owner', s, (await suggestMember(q, s)) ?? (await suggestDepartment(q, s)));
 }

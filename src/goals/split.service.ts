@@ -25,29 +25,29 @@ export interface SplitOptions {
 /** What a split needs of its parent: a live goal with a target, kind and dates, not split yet. */
 function checkSplittable(g: Goal): asserts g is Goal & { target: number; start: string; due: string; kind: 'additive' | 'rate' } {
   refuseArchived(g);
-  if (g.draft) throw new InputError('err.goal.draftSplit', { id: g.id });
-  if (g.state !== 'open') throw new InputError('err.goal.closed', { id: g.id, state: label(STATE_LABEL[g.state]) });
-  if (g.childCount > 0) throw new InputError('err.goal.alreadySplit', { id: g.id, children: g.childCount });
-  if (g.target === null || g.start === null || g.due === null || g.kind === null) throw new InputError('err.goal.notSplittable', { id: g.id });
+  if (g.draft) throw new InputError('goals.err.draftSplit', { id: g.id });
+  if (g.state !== 'open') throw new InputError('goals.err.closed', { id: g.id, state: label(STATE_LABEL[g.state]) });
+  if (g.childCount > 0) throw new InputError('goals.err.alreadySplit', { id: g.id, children: g.childCount });
+  if (g.target === null || g.start === null || g.due === null || g.kind === null) throw new InputError('goals.err.notSplittable', { id: g.id });
 }
 
 /** A goal with check-ins of its own would lose them to the roll-up of its new sub-goals. */
 async function checkNoCheckins(tx: Queryable, g: Goal): Promise<void> {
-  if ((await findLastCheckin(tx, g.id)) !== undefined) throw new InputError('err.goal.splitHasCheckins', { id: g.id });
+  if ((await findLastCheckin(tx, g.id)) !== undefined) throw new InputError('goals.err.splitHasCheckins', { id: g.id });
 }
 
 async function splitMembers(tx: Queryable, o: SplitOptions): Promise<{ id: number; handle: string; name: string }[]> {
   let ids: number[];
   if (o.members?.length) ids = [];
   else if (o.dept !== undefined) ids = (await getDepartmentMembers(tx, await resolveDepartmentId(tx, o.dept))).map((m) => m.id);
-  else throw new InputError('err.goal.splitNeedsMembers');
+  else throw new InputError('goals.err.splitNeedsMembers');
   for (const ref of o.members ?? []) ids.push(await resolveMemberId(tx, ref));
-  if (new Set(ids).size !== ids.length) throw new InputError('err.goal.splitDuplicateMember');
-  if (ids.length === 0) throw new InputError('err.goal.splitNoMembers', { dept: o.dept ?? '' });
+  if (new Set(ids).size !== ids.length) throw new InputError('goals.err.splitDuplicateMember');
+  if (ids.length === 0) throw new InputError('goals.err.splitNoMembers', { dept: o.dept ?? '' });
   const out = [];
   for (const id of ids) {
     const m = (await getMemberById(tx, id))!;
-    if (m.archived) throw new InputError('err.member.archived', { handle: m.handle });
+    if (m.archived) throw new InputError('goals.err.memberArchived', { handle: m.handle });
     out.push({ id, handle: m.handle, name: m.name });
   }
   return out;
@@ -68,7 +68,7 @@ export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitO
     const members = byMember ? await splitMembers(tx, opts) : [];
     let periods: Period[] = byPeriod ? splitPeriods(parent.start, parent.due, opts.period ?? 'month') : [];
     const first = byMember ? members.length : periods.length;
-    if (opts.weights && opts.weights.length !== first) throw new InputError('err.goal.weightsCount', { given: opts.weights.length, needed: first });
+    if (opts.weights && opts.weights.length !== first) throw new InputError('goals.err.weightsCount', { given: opts.weights.length, needed: first });
     if (opts.weights && !byMember) periods = periods.map((p, i) => ({ ...p, weight: opts.weights![i]! }));
     const cells = planSplit({
       target: parent.target,

@@ -26,7 +26,7 @@ export function isMessageKey(s: string): s is MessageKey {
 
 /**
  * The message for `key` in the current language, with `{param}`s filled in.
- * @example t('member.added', { handle: 'li.na', name: '李娜' })
+ * @example t('org.member.added', { handle: 'li.na', name: '李娜' })
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalog[key] ?? en[key] ?? key;

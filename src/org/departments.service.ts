@@ -14,9 +14,9 @@ export interface DepartmentDetail extends Department {
 }
 
 async function requireName(q: Queryable, name: string, exceptId?: number): Promise<void> {
-  if (!isUsableName(name)) throw new InputError('err.badName', { name });
+  if (!isUsableName(name)) throw new InputError('org.err.badName', { name });
   const existing = await findDepartmentIdByName(q, name);
-  if (existing !== undefined && existing !== exceptId) throw new InputError('err.dept.duplicate', { name });
+  if (existing !== undefined && existing !== exceptId) throw new InputError('org.err.dept.duplicate', { name });
 }
 
 export async function addDepartment(o: ServiceOptions, input: { name: string; description: string | null }): Promise<Department> {
@@ -59,7 +59,7 @@ export async function prepareRemoveDepartment(q: Queryable, ref: string): Promis
   const dept = (await findDepartmentById(q, id))!;
   const archived = (await listMembers(q, { departmentId: id, includeArchived: true })).length;
   if (dept.roleCount > 0 || archived > 0) {
-    throw new InputError('err.dept.inUse', { name: dept.name, roles: dept.roleCount, members: archived });
+    throw new InputError('org.err.dept.inUse', { name: dept.name, roles: dept.roleCount, members: archived });
   }
   const [used] = await findReferences(q, 'department', id);
   if (used) throw new InputError(used.message, { name: dept.name, count: used.count });

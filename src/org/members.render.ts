@@ -12,35 +12,35 @@ export function shiftText(shift: string | null): string | null {
 }
 
 export function memberStatusLabel(m: Pick<Member, 'status' | 'archived'>): string {
-  if (m.archived) return paint.dim(t('status.archived'));
+  if (m.archived) return paint.dim(t('org.status.archived'));
   const label = t(MEMBER_STATUS_LABEL[m.status]);
   return m.status === 'active' ? label : paint.warn(label);
 }
 
 export const memberColumns: Column<Member>[] = [
-  { header: 'col.handle', value: (m) => m.handle },
-  { header: 'col.fullName', value: (m) => m.name },
-  { header: 'col.role', value: (m) => m.role },
-  { header: 'col.dept', value: (m) => m.department },
-  { header: 'col.manager', value: (m) => m.manager },
-  { header: 'col.shift', value: (m) => shiftText(m.shift) },
-  { header: 'col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'status.archived' : MEMBER_STATUS_LABEL[m.status]) },
-  { header: 'col.hireDate', value: (m) => m.hireDate },
+  { header: 'org.col.handle', value: (m) => m.handle },
+  { header: 'org.col.fullName', value: (m) => m.name },
+  { header: 'org.col.role', value: (m) => m.role },
+  { header: 'org.col.dept', value: (m) => m.department },
+  { header: 'org.col.manager', value: (m) => m.manager },
+  { header: 'org.col.shift', value: (m) => shiftText(m.shift) },
+  { header: 'org.col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'org.status.archived' : MEMBER_STATUS_LABEL[m.status]) },
+  { header: 'org.col.hireDate', value: (m) => m.hireDate },
 ];
 
 export async function renderMember(m: MemberDetail): Promise<string> {
   const { renderFields } = await import('../cli/table.js');
   return renderFields([
-    ['col.handle', m.handle],
-    ['col.fullName', m.name],
-    ['col.role', m.role],
-    ['col.dept', m.department],
-    ['col.manager', m.manager],
-    ['col.reports', m.reports.map((r) => `${r.name} (${r.handle})`).join(', ')],
-    ['col.shift', shiftText(m.shift)],
-    ['col.status', memberStatusLabel(m)],
-    ['col.hireDate', m.hireDate],
-    ['col.contact', m.contact],
-    ...(m.archivedAt ? ([['col.archivedAt', m.archivedAt.slice(0, 10)]] as const) : []),
+    ['org.col.handle', m.handle],
+    ['org.col.fullName', m.name],
+    ['org.col.role', m.role],
+    ['org.col.dept', m.department],
+    ['org.col.manager', m.manager],
+    ['org.col.reports', m.reports.map((r) => `${r.name} (${r.handle})`).join(', ')],
+    ['org.col.shift', shiftText(m.shift)],
+    ['org.col.status', memberStatusLabel(m)],
+    ['org.col.hireDate', m.hireDate],
+    ['org.col.contact', m.contact],
+    ...(m.archivedAt ? ([['org.col.archivedAt', m.archivedAt.slice(0, 10)]] as const) : []),
   ]);
 }

@@ -37,9 +37,9 @@ async function detail(q: Queryable, id: number): Promise<MemberDetail> {
 }
 
 async function requireFreeHandle(q: Queryable, handle: string, exceptId?: number): Promise<void> {
-  if (!isValidHandle(handle)) throw new InputError('err.member.badHandle', { handle });
+  if (!isValidHandle(handle)) throw new InputError('org.err.member.badHandle', { handle });
   const existing = await findMemberIdByHandle(q, handle);
-  if (existing !== undefined && existing !== exceptId) throw new InputError('err.member.duplicateHandle', { handle });
+  if (existing !== undefined && existing !== exceptId) throw new InputError('org.err.member.duplicateHandle', { handle });
 }
 
 /** Resolves --manager for member `selfId` (null when adding), refusing loops and archived managers. */
@@ -48,10 +48,10 @@ async function resolveManager(q: Queryable, self: { id: number | null; handle: s
   if (isNone(ref)) return null;
   const managerId = await resolveMemberId(q, ref);
   const manager = (await findMemberById(q, managerId))!;
-  if (manager.archived) throw new InputError('err.member.archived', { handle: manager.handle });
-  if (self.id === managerId) throw new InputError('err.member.selfManager', { member: self.handle });
+  if (manager.archived) throw new InputError('org.err.member.archived', { handle: manager.handle });
+  if (self.id === managerId) throw new InputError('org.err.member.selfManager', { member: self.handle });
   if (self.id !== null && wouldCycle(await managerParents(q), self.id, managerId)) {
-    throw new InputError('err.member.cycle', { member: self.handle, manager: manager.handle });
+    throw new InputError('org.err.member.cycle', { member: self.handle, manager: manager.handle });
   }
   return managerId;
 }
@@ -143,17 +143,17 @@ export async function archiveMember(o: ServiceOptions, ref: string, reassignTo?:
   return o.db.transaction(async (tx) => {
     const id = await resolveMemberId(tx, ref);
     const m = await detail(tx, id);
-    if (m.archived) throw new InputError('err.member.alreadyArchived', { handle: m.handle });
+    if (m.archived) throw new InputError('org.err.member.alreadyArchived', { handle: m.handle });
     if (m.reports.length > 0) {
-      if (reassignTo === undefined) throw new InputError('err.member.hasReports', { handle: m.handle, reports: m.reports.map((r) => r.handle).join(', ') });
+      if (reassignTo === undefined) throw new InputError('org.err.member.hasReports', { handle: m.handle, reports: m.reports.map((r) => r.handle).join(', ') });
       let target: number | null = null;
       if (!isNone(reassignTo)) {
         target = await resolveMemberId(tx, reassignTo);
         const t = (await findMemberById(tx, target))!;
-        if (t.archived) throw new InputError('err.member.archived', { handle: t.handle });
-        if (target === id) throw new InputError('err.member.selfManager', { member: m.handle });
+        if (t.archived) throw new InputError('org.err.member.archived', { handle: t.handle });
+        if (target === id) throw new InputError('org.err.member.selfManager', { member: m.handle });
         // Someone below the archived member would end up managing their own manager.
-        if (wouldCycle(await managerParents(tx), id, target)) throw new InputError('err.member.reassignBelow', { handle: m.handle, target: t.handle });
+        if (wouldCycle(await managerParents(tx), id, target)) throw new InputError('org.err.member.reassignBelow', { handle: m.handle, target: t.handle });
       }
       await reassignReports(tx, id, target, stamp(o.now));
     }
@@ -166,7 +166,7 @@ export async function restoreMember(o: ServiceOptions, ref: string): Promise<Mem
   return o.db.transaction(async (tx) => {
     const id = await resolveMemberId(tx, ref);
     const m = (await findMemberById(tx, id))!;
-    if (!m.archived) throw new InputError('err.member.notArchived', { handle: m.handle });
+    if (!m.archived) throw new InputError('org.err.member.notArchived', { handle: m.handle });
     const manager = m.managerId === null ? undefined : await findMemberById(tx, m.managerId);
     // A manager archived meanwhile would leave a dangling line: clear it.
     await updateMember(tx, id, { archived_at: null, updated_at: stamp(o.now), ...(manager?.archived && { manager_id: null }) });

@@ -25,14 +25,14 @@ export async function resolveDepartmentId(q: Queryable, input: string): Promise<
   const s = input.trim();
   const id = await findDepartment(q, s);
   if (id) return id;
-  throw new NotFoundError('kind.department', s, await suggestDepartment(q, s));
+  throw new NotFoundError('org.kind.department', s, await suggestDepartment(q, s));
 }
 
 export async function resolveRoleId(q: Queryable, input: string): Promise<number> {
   const s = input.trim();
   const id = (isId(s) && (await findRoleById(q, Number(s)))?.id) || (await findRoleIdByName(q, s)) || (await findRoleIdByPresetKey(q, s));
   if (id) return id;
-  throw new NotFoundError('kind.role', s, closestMatch(s, await listRoleNames(q)));
+  throw new NotFoundError('org.kind.role', s, closestMatch(s, await listRoleNames(q)));
 }
 
 /** A member by id, handle or display name; undefined when none matches; a name two members share is an error. */
@@ -42,7 +42,7 @@ export async function findMember(q: Queryable, s: string): Promise<number | unde
   const loose = await findMemberIdsByLooseName(q, s);
   if (loose.length > 1) {
     const handles = await Promise.all(loose.map(async (id) => (await findMemberById(q, id))!.handle));
-    throw new InputError('err.member.ambiguous', { input: s, handles: handles.join(', ') });
+    throw new InputError('org.err.member.ambiguous', { input: s, handles: handles.join(', ') });
   }
   return loose[0];
 }
@@ -59,7 +59,7 @@ export async function resolveMemberId(q: Queryable, input: string): Promise<numb
   const s = input.trim();
   const id = await findMember(q, s);
   if (id) return id;
-  throw new NotFoundError('kind.member', s, await suggestMember(q, s));
+  throw new NotFoundError('org.kind.member', s, await suggestMember(q, s));
 }
 
 /** "none" (or 无) clears an optional reference. */

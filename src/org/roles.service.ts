@@ -32,9 +32,9 @@ async function detail(q: Queryable, id: number): Promise<RoleDetail> {
 }
 
 async function requireFreeName(q: Queryable, name: string, exceptId?: number): Promise<void> {
-  if (!isUsableName(name)) throw new InputError('err.badName', { name });
+  if (!isUsableName(name)) throw new InputError('org.err.badName', { name });
   const existing = await findRoleIdByName(q, name);
-  if (existing !== undefined && existing !== exceptId) throw new InputError('err.role.duplicate', { name });
+  if (existing !== undefined && existing !== exceptId) throw new InputError('org.err.role.duplicate', { name });
 }
 
 async function resolveReportsTo(q: Queryable, roleId: number | null, roleName: string, ref: string | undefined): Promise<number | null | undefined> {
@@ -42,7 +42,7 @@ async function resolveReportsTo(q: Queryable, roleId: number | null, roleName: s
   if (isNone(ref)) return null;
   const target = await resolveRoleId(q, ref);
   if (roleId !== null && wouldCycle(await roleParents(q), roleId, target)) {
-    throw new InputError('err.role.cycle', { role: roleName, target: (await findRoleById(q, target))!.name });
+    throw new InputError('org.err.role.cycle', { role: roleName, target: (await findRoleById(q, target))!.name });
   }
   return target;
 }
@@ -97,8 +97,8 @@ export async function prepareRemoveRole(q: Queryable, ref: string): Promise<Role
   const id = await resolveRoleId(q, ref);
   const role = await detail(q, id);
   const holders = (await listMembers(q, { roleId: id, includeArchived: true })).length;
-  if (holders > 0) throw new InputError('err.role.inUse', { name: role.name, members: holders });
-  if (role.reportingRoles.length > 0) throw new InputError('err.role.hasReports', { name: role.name, roles: role.reportingRoles.join(', ') });
+  if (holders > 0) throw new InputError('org.err.role.inUse', { name: role.name, members: holders });
+  if (role.reportingRoles.length > 0) throw new InputError('org.err.role.hasReports', { name: role.name, roles: role.reportingRoles.join(', ') });
   return role;
 }
 
@@ -112,7 +112,7 @@ export async function removeRole(o: ServiceOptions, ref: string): Promise<RoleDe
 
 function checkPosition(role: RoleDetail, position: number, max: number): void {
   if (!Number.isInteger(position) || position < 1 || position > max) {
-    throw new InputError('err.invalidPosition', { role: role.name, position, count: role.duties.length });
+    throw new InputError('org.err.invalidPosition', { role: role.name, position, count: role.duties.length });
   }
 }
 

@@ -12,11 +12,11 @@ export const commands: FeatureCommands = ({ program }) => {
   examples(
     program
       .command('init')
-      .description(t('cmd.init'))
-      .addOption(new Option('--preset <preset>', t('opt.preset')).default('ecommerce'))
+      .description(t('setup.cmd.init'))
+      .addOption(new Option('--preset <preset>', t('setup.opt.preset')).default('ecommerce'))
       .option('--json', t('opt.json'))
       .action(lazy(load.init, 'init')),
     ['team init --lang zh', 'team --db shop.db init --preset blank'],
   );
-  examples(program.command('demo').description(t('cmd.demo')).option('--json', t('opt.json')).action(lazy(load.demo, 'demo')), ['team demo', 'team demo --db /tmp/demo.db --lang zh']);
+  examples(program.command('demo').description(t('setup.cmd.demo')).option('--json', t('opt.json')).action(lazy(load.demo, 'demo')), ['team demo', 'team demo --db /tmp/demo.db --lang zh']);
 };

@@ -10,7 +10,7 @@ export type PresetName = (typeof PRESETS)[number];
 
 /** Fails before anything is opened or written when the preset is unknown. */
 export function assertPreset(name: string): asserts name is PresetName {
-  if (!(PRESETS as readonly string[]).includes(name)) throw new InputError('err.invalidPreset', { value: name });
+  if (!(PRESETS as readonly string[]).includes(name)) throw new InputError('setup.err.invalidPreset', { value: name });
 }
 
 export interface InitResult {

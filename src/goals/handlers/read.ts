@@ -26,12 +26,12 @@ interface ListFlags {
 
 /** Cheap checks by hand: list commands stay free of zod for start-up time. */
 function listOptions(f: ListFlags): GoalListOptions {
-  if (f.status !== undefined && f.status !== 'stale' && !(GOAL_STATUSES as readonly string[]).includes(f.status)) throw new InputError('err.goal.badStatus', { value: f.status });
+  if (f.status !== undefined && f.status !== 'stale' && !(GOAL_STATUSES as readonly string[]).includes(f.status)) throw new InputError('goals.err.badStatus', { value: f.status });
   for (const [field, v] of [['--due-before', f.dueBefore], ['--due-after', f.dueAfter]] as const) {
     if (v !== undefined && !isCalendarDate(v)) throw new InputError('err.invalidDate', { field, value: v });
   }
-  if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new InputError('err.invalidChoice', { field: '--sort', value: f.sort });
-  if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new InputError('err.invalidChoice', { field: '--horizon', value: f.horizon });
+  if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new InputError('goals.err.invalidChoice', { field: '--sort', value: f.sort });
+  if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new InputError('goals.err.invalidChoice', { field: '--horizon', value: f.horizon });
   return { ...f, status: f.status as GoalListOptions['status'], sort: f.sort as GoalListOptions['sort'] };
 }
 
@@ -39,7 +39,7 @@ export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
   const format = resolveFormat(flags);
   const options = listOptions(flags);
   const goals = await withDb(ctx, (db) => getGoals({ db, now: ctx.now, today: ctx.today }, options));
-  if (format === 'table' && goals.length === 0) return say(t('goal.noGoals'));
+  if (format === 'table' && goals.length === 0) return say(t('goals.noGoals'));
   await printList(format, goals, goalColumns);
 }
 
@@ -50,55 +50,55 @@ async function renderDetail(g: GoalDetail): Promise<string> {
   parts.push(
     renderFields([
       ['col.id', `#${g.id}`],
-      ['col.title', g.title],
-      ['col.owner', ownerLabel(g)],
-      ['col.metric', [g.metric, g.unit && `(${g.unit})`].filter(Boolean).join(' ')],
-      ['col.direction', g.direction ? t(DIRECTION_LABEL[g.direction]) : ''],
-      ['col.baseline', q(g.baseline)],
-      ['col.target', q(g.target)],
-      ['col.value', q(g.value)],
-      ['col.progress', progressBar(g.progressPct, 20)],
-      ['col.forecast', q(g.projected)],
-      ['col.goalStatus', statusLabel(g.status, g.stale)],
-      ['col.start', g.start],
-      ['col.due', g.due],
-      ['col.horizon', `${horizonText(g.horizon)} · ${t(TERM_LABEL[g.term])}`],
-      ['col.relevance', g.relevance],
-      ['col.parent', g.parentId === null ? '' : `#${g.parentId}`],
-      ...(g.state !== 'open' ? ([['col.state', `${t(STATE_LABEL[g.state])} · ${q(g.finalValue)}`]] as const) : []),
-      ...(g.archivedAt ? ([['col.archived', g.archivedAt.slice(0, 10)]] as const) : []),
+      ['goals.col.title', g.title],
+      ['goals.col.owner', ownerLabel(g)],
+      ['goals.col.metric', [g.metric, g.unit && `(${g.unit})`].filter(Boolean).join(' ')],
+      ['goals.col.direction', g.direction ? t(DIRECTION_LABEL[g.direction]) : ''],
+      ['goals.col.baseline', q(g.baseline)],
+      ['goals.col.target', q(g.target)],
+      ['goals.col.value', q(g.value)],
+      ['goals.col.progress', progressBar(g.progressPct, 20)],
+      ['goals.col.forecast', q(g.projected)],
+      ['goals.col.goalStatus', statusLabel(g.status, g.stale)],
+      ['goals.col.start', g.start],
+      ['goals.col.due', g.due],
+      ['goals.col.horizon', `${horizonText(g.horizon)} · ${t(TERM_LABEL[g.term])}`],
+      ['goals.col.relevance', g.relevance],
+      ['goals.col.parent', g.parentId === null ? '' : `#${g.parentId}`],
+      ...(g.state !== 'open' ? ([['goals.col.state', `${t(STATE_LABEL[g.state])} · ${q(g.finalValue)}`]] as const) : []),
+      ...(g.archivedAt ? ([['goals.col.archived', g.archivedAt.slice(0, 10)]] as const) : []),
     ]),
   );
   const smart = smartLines(g.smart);
-  parts.push(`${paint.head(t('goal.heading.smart'))}\n${smart.length ? smart.map((l) => `  ${l}`).join('\n') : `  ${t('goal.smartOk')}`}`);
+  parts.push(`${paint.head(t('goals.heading.smart'))}\n${smart.length ? smart.map((l) => `  ${l}`).join('\n') : `  ${t('goals.smartOk')}`}`);
   if (g.checkins.length) {
-    parts.push(`${paint.head(t('goal.heading.checkins'))}  ${g.sparkline}`);
+    parts.push(`${paint.head(t('goals.heading.checkins'))}  ${g.sparkline}`);
     parts.push(await renderTable(g.checkins, [
-      { header: 'col.date', value: (c) => c.date },
-      { header: 'col.value', value: (c) => q(c.value), align: 'right' },
-      { header: 'col.note', value: (c) => c.note, wrap: 40 },
-      { header: 'col.by', value: (c) => c.actor },
+      { header: 'goals.col.date', value: (c) => c.date },
+      { header: 'goals.col.value', value: (c) => q(c.value), align: 'right' },
+      { header: 'goals.col.note', value: (c) => c.note, wrap: 40 },
+      { header: 'goals.col.by', value: (c) => c.actor },
     ]));
   } else if (g.sparkline) {
-    parts.push(`${paint.head(t('col.trend'))}  ${g.sparkline}`);
+    parts.push(`${paint.head(t('goals.col.trend'))}  ${g.sparkline}`);
   }
-  if (g.children.length) parts.push(`${paint.head(t('goal.heading.children'))}\n${await renderTable(g.children, goalColumns)}`);
+  if (g.children.length) parts.push(`${paint.head(t('goals.heading.children'))}\n${await renderTable(g.children, goalColumns)}`);
   if (g.reviews.length) {
-    parts.push(`${paint.head(t('goal.heading.reviews'))}\n${await renderTable(g.reviews, [
-      { header: 'col.date', value: (r) => r.at.slice(0, 10) },
-      { header: 'col.kind', value: (r) => t(REVIEW_KIND_LABEL[r.kind]) },
-      { header: 'col.note', value: (r) => r.text, wrap: 40 },
-      { header: 'col.score', value: (r) => r.score, align: 'right' },
-      { header: 'col.outcome', value: (r) => [r.outcome && t(OUTCOME_LABEL[r.outcome]), r.outcomeNote].filter(Boolean).join(': ') },
-      { header: 'col.by', value: (r) => r.actor },
+    parts.push(`${paint.head(t('goals.heading.reviews'))}\n${await renderTable(g.reviews, [
+      { header: 'goals.col.date', value: (r) => r.at.slice(0, 10) },
+      { header: 'goals.col.kind', value: (r) => t(REVIEW_KIND_LABEL[r.kind]) },
+      { header: 'goals.col.note', value: (r) => r.text, wrap: 40 },
+      { header: 'goals.col.score', value: (r) => r.score, align: 'right' },
+      { header: 'goals.col.outcome', value: (r) => [r.outcome && t(OUTCOME_LABEL[r.outcome]), r.outcomeNote].filter(Boolean).join(': ') },
+      { header: 'goals.col.by', value: (r) => r.actor },
     ])}`);
   }
   if (g.history) {
-    parts.push(`${paint.head(t('goal.heading.history'))}\n${await renderTable(g.history, [
-      { header: 'col.date', value: (e) => e.at.replace('T', ' ').slice(0, 16) },
-      { header: 'col.by', value: (e) => e.actor },
-      { header: 'col.field', value: (e) => e.field },
-      { header: 'col.change', value: (e) => `${e.old ?? '∅'} → ${e.new ?? '∅'}`, wrap: 40 },
+    parts.push(`${paint.head(t('goals.heading.history'))}\n${await renderTable(g.history, [
+      { header: 'goals.col.date', value: (e) => e.at.replace('T', ' ').slice(0, 16) },
+      { header: 'goals.col.by', value: (e) => e.actor },
+      { header: 'goals.col.field', value: (e) => e.field },
+      { header: 'goals.col.change', value: (e) => `${e.old ?? '∅'} → ${e.new ?? '∅'}`, wrap: 40 },
     ])}`);
   }
   return parts.join('\n');
@@ -113,7 +113,7 @@ export async function show(ctx: Ctx, ref: string, opts: { json?: boolean; histor
 export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boolean }): Promise<void> {
   const roots = await withDb(ctx, (db) => getGoalTree({ db, now: ctx.now, today: ctx.today }, ref));
   if (opts.json) return printJson(ref === undefined ? roots : roots[0]);
-  if (roots.length === 0) return say(t('goal.noGoals'));
+  if (roots.length === 0) return say(t('goals.noGoals'));
   out(renderGoalTree(roots));
 }
 
@@ -121,8 +121,8 @@ export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boo
 export async function check(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
   const { goal, smart } = await withDb(ctx, (db) => checkGoal({ db, now: ctx.now, today: ctx.today }, ref));
   if (opts.json) printJson({ id: goal.id, title: goal.title, draft: goal.draft, ...smartJson(smart) });
-  else out(smart.findings.length ? smartLines(smart).join('\n') : t('goal.smartOk'));
-  if (smart.blocking) throw new Failure('goal.checkFailed', { id: goal.id });
+  else out(smart.findings.length ? smartLines(smart).join('\n') : t('goals.smartOk'));
+  if (smart.blocking) throw new Failure('goals.checkFailed', { id: goal.id });
 }
 
 export async function templates(ctx: Ctx, opts: { json?: boolean; format?: string }): Promise<void> {
@@ -141,11 +141,11 @@ export async function templates(ctx: Ctx, opts: { json?: boolean; format?: strin
     why: tpl.why[ctx.lang],
   }));
   await printList(format, rows, [
-    { header: 'col.key', value: (r) => r.key },
-    { header: 'col.goal', value: (r) => r.title, wrap: 40 },
-    { header: 'col.metric', value: (r) => r.metric },
-    { header: 'col.direction', value: (r) => t(DIRECTION_LABEL[r.direction]) },
-    { header: 'col.target', value: (r) => (r.target !== null ? formatQuantity(r.target, r.unit, 2) : r.growthPct !== null ? `+${r.growthPct}%` : '') },
-    { header: 'col.horizon', value: (r) => horizonText(r.horizon) },
+    { header: 'goals.col.key', value: (r) => r.key },
+    { header: 'goals.col.goal', value: (r) => r.title, wrap: 40 },
+    { header: 'goals.col.metric', value: (r) => r.metric },
+    { header: 'goals.col.direction', value: (r) => t(DIRECTION_LABEL[r.direction]) },
+    { header: 'goals.col.target', value: (r) => (r.target !== null ? formatQuantity(r.target, r.unit, 2) : r.growthPct !== null ? `+${r.growthPct}%` : '') },
+    { header: 'goals.col.horizon', value: (r) => horizonText(r.horizon) },
   ]);
 }

@@ -18,9 +18,9 @@ import { isoDate, listText, numberText, parseOptions, positiveInt, text, weightT
 import { formatQuantity, smartJson, smartLines, statusLabel } from '../render.js';
 import type { SmartReport } from '../rules/smart.js';
 
-const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: 'err.invalidChoice' satisfies MessageKey });
+const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: 'goals.err.invalidChoice' satisfies MessageKey });
 // 1 to 5, written plainly (no "0x5" or "5e0").
-const score = z.string().regex(/^\s*[1-5]\s*$/, { message: 'err.invalidChoice' satisfies MessageKey }).transform(Number);
+const score = z.string().regex(/^\s*[1-5]\s*$/, { message: 'goals.err.invalidChoice' satisfies MessageKey }).transform(Number);
 
 const goalFields = {
   title: text.optional(),
@@ -68,11 +68,11 @@ function blockingLines(report: SmartReport): string {
 }
 
 function notSmart(report: SmartReport): TeamError {
-  return new InputError('err.goal.notSmart', { findings: blockingLines(report) });
+  return new InputError('goals.err.notSmart', { findings: blockingLines(report) });
 }
 
 function warn(report: SmartReport): void {
-  for (const f of report.findings) if (f.severity === 'warning') say(t('goal.warning', { message: t(f.code, f.params) }));
+  for (const f of report.findings) if (f.severity === 'warning') say(t('goals.warning', { message: t(f.code, f.params) }));
 }
 
 /** Fills a template's metric, unit, kind, direction, target, reason and current period into what the flags left open. */
@@ -80,11 +80,11 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
   if (o.template === undefined) return o;
   const { goalTemplates } = await import('../templates.js');
   const tpl = goalTemplates.find((x) => x.key === o.template);
-  if (!tpl) throw new InputError('err.goal.unknownTemplate', { value: o.template });
+  if (!tpl) throw new InputError('goals.err.unknownTemplate', { value: o.template });
   const [start, due] = currentPeriod(tpl.horizon, o.start ?? ctx.today);
   const decimals = knownUnit(tpl.unit)?.decimals ?? 2;
   if (tpl.growthPct !== undefined && o.baseline === undefined && o.target === undefined) {
-    throw new InputError('err.goal.templateNeedsBaseline', { template: tpl.key, pct: tpl.growthPct });
+    throw new InputError('goals.err.templateNeedsBaseline', { template: tpl.key, pct: tpl.growthPct });
   }
   const grown = tpl.growthPct !== undefined && o.baseline !== undefined ? Math.round(o.baseline * (1 + tpl.growthPct / 100) * 10 ** decimals) / 10 ** decimals : undefined;
   return {
@@ -101,41 +101,41 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
   };
 }
 
-const numberPrompt = (v: string) => v.trim() === '' || !Number.isNaN(Number(v.replace(/,/g, ''))) || t('prompt.number');
+const numberPrompt = (v: string) => v.trim() === '' || !Number.isNaN(Number(v.replace(/,/g, ''))) || t('goals.prompt.number');
 const datePrompt = (v: string) => isoDate.safeParse(v.trim()).success || t('prompt.date');
 
 /** On a terminal, asks for every SMART field the flags left out. */
 async function promptGoal(db: Db, ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
   const r = { ...o };
-  r.title ??= await askText(t('prompt.goal.title'), { required: true });
+  r.title ??= await askText(t('goals.prompt.title'), { required: true });
   if (r.owner === undefined) {
     const { getMembers } = await import('../../org/members.service.js');
     const { getDepartments } = await import('../../org/departments.service.js');
     const so = { db, now: ctx.now };
     const choices = [
-      { name: t('goal.team'), value: 'team' },
+      { name: t('goals.team'), value: 'team' },
       ...(await getDepartments(so)).map((d) => ({ name: d.name, value: `${d.id}:dept` })),
       ...(await getMembers(so, {})).map((m) => ({ name: `${m.name} (${m.handle})${m.role ? ` · ${m.role}` : ''}`, value: m.handle })),
     ];
-    const picked = await askChoice(t('prompt.goal.owner'), choices);
+    const picked = await askChoice(t('goals.prompt.owner'), choices);
     r.owner = picked.endsWith(':dept') ? picked.slice(0, -5) : picked;
   }
   if (r.draft) return r;
-  r.metric ??= await askText(t('prompt.goal.metric'), { required: true });
-  r.unit ??= (await askText(t('prompt.goal.unit'))) || undefined;
+  r.metric ??= await askText(t('goals.prompt.metric'), { required: true });
+  r.unit ??= (await askText(t('goals.prompt.unit'))) || undefined;
   if (r.unit && !r.kind && !knownUnit(r.unit) && r.parent === undefined) {
-    r.kind = await askChoice<MetricKind>(t('prompt.goal.kind'), (['additive', 'rate'] as const).map((k) => ({ name: t(KIND_LABEL[k]), value: k })));
+    r.kind = await askChoice<MetricKind>(t('goals.prompt.kind'), (['additive', 'rate'] as const).map((k) => ({ name: t(KIND_LABEL[k]), value: k })));
   }
   if (r.baseline === undefined) {
-    const b = await askText(t('prompt.goal.baseline'), { validate: numberPrompt });
+    const b = await askText(t('goals.prompt.baseline'), { validate: numberPrompt });
     if (b) r.baseline = Number(b.replace(/,/g, ''));
   }
-  if (r.target === undefined) r.target = Number((await askText(t('prompt.goal.target'), { required: true, validate: numberPrompt })).replace(/,/g, ''));
+  if (r.target === undefined) r.target = Number((await askText(t('goals.prompt.target'), { required: true, validate: numberPrompt })).replace(/,/g, ''));
   if (r.direction === undefined && (r.baseline === undefined || r.baseline === r.target)) {
-    r.direction = await askChoice<Direction>(t('prompt.goal.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
+    r.direction = await askChoice<Direction>(t('goals.prompt.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
   }
-  r.due ??= await askText(t('prompt.goal.due'), { required: true, validate: datePrompt });
-  if (r.why === undefined && r.parent === undefined) r.why = (await askText(t('prompt.goal.why'))) || undefined;
+  r.due ??= await askText(t('goals.prompt.due'), { required: true, validate: datePrompt });
+  if (r.why === undefined && r.parent === undefined) r.why = (await askText(t('goals.prompt.why'))) || undefined;
   return r;
 }
 
@@ -160,12 +160,12 @@ export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Pr
       if (!(e instanceof SmartError)) throw e;
       if (!canPrompt()) throw notSmart(e.report);
       for (const line of smartLines(e.report)) say(line);
-      if (!(await askYesNo(t('prompt.goal.saveDraft'), false))) throw notSmart(e.report);
+      if (!(await askYesNo(t('goals.prompt.saveDraft'), false))) throw notSmart(e.report);
       return addGoal(o, input, true);
     }
   });
   const { goal, smart } = result;
-  report(goal, smart, opts.json, t(goal.draft ? 'goal.addedDraft' : 'goal.added', { id: goal.id, title: goal.title }));
+  report(goal, smart, opts.json, t(goal.draft ? 'goals.addedDraft' : 'goals.added', { id: goal.id, title: goal.title }));
 }
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
@@ -175,29 +175,29 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
     let resplit = opts.resplit;
     if (resplit === undefined && opts.target !== undefined && canPrompt()) {
       const { getGoal } = await import('../view.service.js');
-      if ((await getGoal(o, ref)).childCount > 0) resplit = await askYesNo(t('goal.resplitAsk'), true);
+      if ((await getGoal(o, ref)).childCount > 0) resplit = await askYesNo(t('goals.resplitAsk'), true);
     }
     try {
       return await editGoal(o, ref, toInput(opts), { resplit: Boolean(resplit) });
     } catch (e) {
-      if (e instanceof SmartError) throw new InputError('err.goal.notSmartEdit', { id: ref.replace(/^#/, ''), findings: blockingLines(e.report) });
+      if (e instanceof SmartError) throw new InputError('goals.err.notSmartEdit', { id: ref.replace(/^#/, ''), findings: blockingLines(e.report) });
       throw e;
     }
   });
-  report(result.goal, result.smart, opts.json, t('goal.updated', { id: result.goal.id }));
-  if (result.promoted) say(t('goal.promoted', { id: result.goal.id }));
-  if (result.resplit > 0) say(t('goal.resplit', { count: result.resplit }));
-  else if (result.targetChanged && result.goal.childCount > 0 && opts.resplit === undefined) say(t('goal.resplitSkipped', { id: result.goal.id }));
+  report(result.goal, result.smart, opts.json, t('goals.updated', { id: result.goal.id }));
+  if (result.promoted) say(t('goals.promoted', { id: result.goal.id }));
+  if (result.resplit > 0) say(t('goals.resplit', { count: result.resplit }));
+  else if (result.targetChanged && result.goal.childCount > 0 && opts.resplit === undefined) say(t('goals.resplitSkipped', { id: result.goal.id }));
 }
 
 const checkinSchema = z.object({ value: numberText.optional(), add: numberText.optional(), date: isoDate.optional(), note: z.string().optional(), actor: z.string().optional(), json: z.boolean().optional() });
 
 export async function checkin(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(checkinSchema, raw);
-  if ((opts.value === undefined) === (opts.add === undefined)) throw new InputError('err.goal.valueOrAdd');
+  if ((opts.value === undefined) === (opts.add === undefined)) throw new InputError('goals.err.valueOrAdd');
   const r = await withDb(ctx, (db) => checkinGoal(serviceOptions(ctx, db, opts.actor), ref, { value: opts.value, add: opts.add, date: opts.date, note: opts.note }));
   if (opts.json) printJson(r.goal);
-  say(t('goal.checkedIn', { id: r.goal.id, value: formatQuantity(r.value, r.goal.unit, r.goal.decimals), date: r.date, status: statusLabel(r.goal.status, r.goal.stale) }));
+  say(t('goals.checkedIn', { id: r.goal.id, value: formatQuantity(r.value, r.goal.unit, r.goal.decimals), date: r.date, status: statusLabel(r.goal.status, r.goal.stale) }));
 }
 
 const splitSchema = z.object({
@@ -205,7 +205,7 @@ const splitSchema = z.object({
   members: listText.optional(),
   dept: z.string().optional(),
   period: choice(['month', 'week']).optional(),
-  weights: listText.pipe(z.array(weightText)).refine((ws) => ws.some((w) => w > 0), { message: 'err.goal.weightsZero' }).optional(),
+  weights: listText.pipe(z.array(weightText)).refine((ws) => ws.some((w) => w > 0), { message: 'goals.err.weightsZero' }).optional(),
   actor: z.string().optional(),
   json: z.boolean().optional(),
 });
@@ -213,7 +213,7 @@ const splitSchema = z.object({
 export async function split(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(splitSchema, raw);
   const by = opts.by.replace(/\s/g, '');
-  if (by !== 'member' && by !== 'period' && by !== 'member,period' && by !== 'period,member') throw new InputError('err.goal.badBy', { value: opts.by });
+  if (by !== 'member' && by !== 'period' && by !== 'member,period' && by !== 'period,member') throw new InputError('goals.err.badBy', { value: opts.by });
   const result = await withDb(ctx, (db) =>
     splitGoal(serviceOptions(ctx, db, opts.actor), ref, {
       by: (by === 'period,member' ? 'member,period' : by) as SplitBy,
@@ -224,7 +224,7 @@ export async function split(ctx: Ctx, ref: string, raw: unknown): Promise<void> 
     }),
   );
   if (opts.json) printJson(result.children);
-  say(t('goal.split', { id: result.parentId, count: result.created }));
+  say(t('goals.split', { id: result.parentId, count: result.created }));
 }
 
 const reviewSchema = z.object({
@@ -243,18 +243,18 @@ export async function review(ctx: Ctx, ref: string, raw: unknown): Promise<void>
   const opts = parseOptions(reviewSchema, raw);
   const r = await withDb(ctx, (db) => reviewGoal(serviceOptions(ctx, db, opts.actor), ref, opts));
   if (opts.json) printJson(r.goal);
-  say(t('goal.reviewed', { id: r.goal.id }));
-  if (r.closed) say(t('goal.closed', { id: r.goal.id, state: t(STATE_LABEL[r.goal.state]), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
+  say(t('goals.reviewed', { id: r.goal.id }));
+  if (r.closed) say(t('goals.closed', { id: r.goal.id, state: t(STATE_LABEL[r.goal.state]), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
 }
 
 export async function archive(ctx: Ctx, ref: string, opts: { actor?: string; json?: boolean }): Promise<void> {
   const r = await withDb(ctx, (db) => archiveGoal(serviceOptions(ctx, db, opts.actor), ref));
   if (opts.json) printJson(r.goal);
-  say(t('goal.archivedMsg', { id: r.goal.id, count: r.count }));
+  say(t('goals.archivedMsg', { id: r.goal.id, count: r.count }));
 }
 
 export async function restore(ctx: Ctx, ref: string, opts: { actor?: string; json?: boolean }): Promise<void> {
   const r = await withDb(ctx, (db) => restoreGoal(serviceOptions(ctx, db, opts.actor), ref));
   if (opts.json) printJson(r.goal);
-  say(t('goal.restoredMsg', { id: r.goal.id, count: r.count }));
+  say(t('goals.restoredMsg', { id: r.goal.id, count: r.count }));
 }

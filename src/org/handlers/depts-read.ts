@@ -6,10 +6,10 @@ import { out, printJson, printList, resolveFormat, type Column } from '../../cli
 
 const columns: Column<Department>[] = [
   { header: 'col.id', value: (d) => d.id, align: 'right' },
-  { header: 'col.name', value: (d) => d.name },
-  { header: 'col.roles', value: (d) => d.roleCount, align: 'right' },
-  { header: 'col.members', value: (d) => d.memberCount, align: 'right' },
-  { header: 'col.description', value: (d) => d.description, wrap: 40 },
+  { header: 'org.col.name', value: (d) => d.name },
+  { header: 'org.col.roles', value: (d) => d.roleCount, align: 'right' },
+  { header: 'org.col.members', value: (d) => d.memberCount, align: 'right' },
+  { header: 'org.col.description', value: (d) => d.description, wrap: 40 },
 ];
 
 export async function list(ctx: Ctx, opts: { json?: boolean; format?: string }): Promise<void> {
@@ -22,7 +22,7 @@ export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Pro
   const { renderFields, renderTable } = await import('../../cli/table.js');
   const d = await withDb(ctx, (db) => showDepartment({ db, now: ctx.now }, ref));
   if (opts.json) return printJson(d);
-  out(renderFields([['col.id', d.id], ['col.name', d.name], ['col.description', d.description]]));
-  if (d.roles.length) out(await renderTable(d.roles, [{ header: 'col.role', value: (r) => r.name }, { header: 'col.reportsTo', value: (r) => r.reportsTo }, { header: 'col.members', value: (r) => r.memberCount, align: 'right' }]));
-  if (d.members.length) out(await renderTable(d.members, [{ header: 'col.handle', value: (m) => m.handle }, { header: 'col.fullName', value: (m) => m.name }, { header: 'col.role', value: (m) => m.role }, { header: 'col.shift', value: (m) => shiftText(m.shift) }]));
+  out(renderFields([['col.id', d.id], ['org.col.name', d.name], ['org.col.description', d.description]]));
+  if (d.roles.length) out(await renderTable(d.roles, [{ header: 'org.col.role', value: (r) => r.name }, { header: 'org.col.reportsTo', value: (r) => r.reportsTo }, { header: 'org.col.members', value: (r) => r.memberCount, align: 'right' }]));
+  if (d.members.length) out(await renderTable(d.members, [{ header: 'org.col.handle', value: (m) => m.handle }, { header: 'org.col.fullName', value: (m) => m.name }, { header: 'org.col.role', value: (m) => m.role }, { header: 'org.col.shift', value: (m) => shiftText(m.shift) }]));
 }

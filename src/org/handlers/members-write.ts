@@ -28,27 +28,27 @@ type Opts = z.infer<typeof schema>;
 async function completeNewMember(db: Db, ctx: Ctx, o: Opts): Promise<Opts & { handle: string; name: string }> {
   const missing = [o.handle === undefined && 'HANDLE', o.name === undefined && '--name', o.role === undefined && '--role'].filter((x): x is string => Boolean(x));
   requireFlags(missing);
-  const handle = o.handle ?? (await askText(t('prompt.handle'), { required: true, validate: (v) => isValidHandle(v.trim()) || t('err.member.badHandle', { handle: v }) }));
-  const name = o.name ?? (await askText(t('prompt.name'), { required: true }));
+  const handle = o.handle ?? (await askText(t('org.prompt.handle'), { required: true, validate: (v) => isValidHandle(v.trim()) || t('org.err.member.badHandle', { handle: v }) }));
+  const name = o.name ?? (await askText(t('org.prompt.name'), { required: true }));
   let role = o.role;
   if (role === undefined) {
     const roles = await getRoles({ db, now: ctx.now }, {});
-    role = String(await askChoice(t('prompt.role'), [...roles.map((r) => ({ name: r.department ? `${r.name} · ${r.department}` : r.name, value: r.id })), { name: t('prompt.none'), value: 0 }]));
+    role = String(await askChoice(t('org.prompt.role'), [...roles.map((r) => ({ name: r.department ? `${r.name} · ${r.department}` : r.name, value: r.id })), { name: t('org.prompt.none'), value: 0 }]));
     if (role === '0') role = 'none';
   }
   let manager = o.manager;
   if (manager === undefined && missing.length > 0) {
     const members = await getMembers({ db, now: ctx.now }, {});
     if (members.length > 0) {
-      const id = await askChoice(t('prompt.manager'), [{ name: t('prompt.none'), value: 0 }, ...members.map((m) => ({ name: `${m.name} (${m.handle}) · ${m.role ?? ''}`, value: m.id }))]);
+      const id = await askChoice(t('org.prompt.manager'), [{ name: t('org.prompt.none'), value: 0 }, ...members.map((m) => ({ name: `${m.name} (${m.handle}) · ${m.role ?? ''}`, value: m.id }))]);
       manager = id === 0 ? undefined : String(id);
     }
   }
   let shift = o.shift;
-  if (shift === undefined && missing.length > 0) shift = (await askText(t('prompt.shift'))) || undefined;
+  if (shift === undefined && missing.length > 0) shift = (await askText(t('org.prompt.shift'))) || undefined;
   let hireDate = o.hireDate;
   if (hireDate === undefined && missing.length > 0) {
-    hireDate = (await askText(t('prompt.hireDate'), { validate: (v) => v.trim() === '' || isoDate.safeParse(v.trim()).success || t('prompt.date') })) || undefined;
+    hireDate = (await askText(t('org.prompt.hireDate'), { validate: (v) => v.trim() === '' || isoDate.safeParse(v.trim()).success || t('prompt.date') })) || undefined;
   }
   return { ...o, handle, name, role, manager, shift, hireDate };
 }
@@ -65,24 +65,24 @@ export async function add(ctx: Ctx, handle: string | undefined, raw: unknown): P
     return addMember({ db, now: ctx.now }, { ...toInput(full), handle: full.handle, name: full.name });
   });
   if (opts.json) printJson(m);
-  say(t('member.added', { handle: m.handle, name: m.name }));
+  say(t('org.member.added', { handle: m.handle, name: m.name }));
 }
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(schema, raw);
   const m = await withDb(ctx, (db) => editMember({ db, now: ctx.now }, ref, toInput(opts)));
   if (opts.json) printJson(m);
-  say(t('member.updated', { handle: m.handle }));
+  say(t('org.member.updated', { handle: m.handle }));
 }
 
 export async function archive(ctx: Ctx, ref: string, opts: { reassignTo?: string; json?: boolean }): Promise<void> {
   const m = await withDb(ctx, (db) => archiveMember({ db, now: ctx.now }, ref, opts.reassignTo));
   if (opts.json) printJson(m);
-  say(t('member.archived', { handle: m.handle }));
+  say(t('org.member.archived', { handle: m.handle }));
 }
 
 export async function restore(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
   const m = await withDb(ctx, (db) => restoreMember({ db, now: ctx.now }, ref));
   if (opts.json) printJson(m);
-  say(t('member.restored', { handle: m.handle }));
+  say(t('org.member.restored', { handle: m.handle }));
 }

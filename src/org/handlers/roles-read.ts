@@ -5,28 +5,28 @@ import { out, printJson, printList, resolveFormat, type Column } from '../../cli
 
 const columns: Column<Role>[] = [
   { header: 'col.id', value: (r) => r.id, align: 'right' },
-  { header: 'col.role', value: (r) => r.name },
-  { header: 'col.dept', value: (r) => r.department },
-  { header: 'col.reportsTo', value: (r) => r.reportsTo },
-  { header: 'col.duties', value: (r) => r.dutyCount, align: 'right' },
-  { header: 'col.members', value: (r) => r.memberCount, align: 'right' },
+  { header: 'org.col.role', value: (r) => r.name },
+  { header: 'org.col.dept', value: (r) => r.department },
+  { header: 'org.col.reportsTo', value: (r) => r.reportsTo },
+  { header: 'org.col.duties', value: (r) => r.dutyCount, align: 'right' },
+  { header: 'org.col.members', value: (r) => r.memberCount, align: 'right' },
 ];
 
 async function render(r: RoleDetail): Promise<string> {
   const { renderFields, renderTable } = await import('../../cli/table.js');
   const head = renderFields([
     ['col.id', r.id],
-    ['col.role', r.name],
-    ['col.dept', r.department],
-    ['col.reportsTo', r.reportsTo],
-    ['col.description', r.description],
-    ['col.workflow', r.workflow],
-    ['col.holders', r.holders.map((h) => `${h.name} (${h.handle})`).join(', ')],
+    ['org.col.role', r.name],
+    ['org.col.dept', r.department],
+    ['org.col.reportsTo', r.reportsTo],
+    ['org.col.description', r.description],
+    ['org.col.workflow', r.workflow],
+    ['org.col.holders', r.holders.map((h) => `${h.name} (${h.handle})`).join(', ')],
   ]);
   if (r.duties.length === 0) return head;
   const duties = await renderTable(r.duties.map((text, i) => ({ n: i + 1, text })), [
-    { header: 'col.position', value: (d) => d.n, align: 'right' },
-    { header: 'col.duty', value: (d) => d.text, wrap: 60 },
+    { header: 'org.col.position', value: (d) => d.n, align: 'right' },
+    { header: 'org.col.duty', value: (d) => d.text, wrap: 60 },
   ]);
   return `${head}\n${duties}`;
 }

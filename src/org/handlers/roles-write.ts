@@ -19,12 +19,12 @@ const writeSchema = z.object({
 export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Promise<void> {
   const opts = parseOptions(writeSchema, { ...(raw as object), name }, { name: 'NAME' });
   requireFlags(opts.name === undefined ? ['NAME'] : []);
-  const roleName = opts.name ?? (await askText(t('prompt.roleName'), { required: true }));
+  const roleName = opts.name ?? (await askText(t('org.prompt.roleName'), { required: true }));
   const role = await withDb(ctx, (db) =>
     addRole({ db, now: ctx.now }, { name: roleName, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow, duties: opts.duty ?? [] }),
   );
   if (opts.json) printJson(role);
-  say(t('role.added', { name: role.name }));
+  say(t('org.role.added', { name: role.name }));
 }
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
@@ -33,16 +33,16 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
     editRole({ db, now: ctx.now }, ref, { name: opts.name, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow }),
   );
   if (opts.json) printJson(role);
-  say(t('role.updated', { name: role.name }));
+  say(t('org.role.updated', { name: role.name }));
 }
 
 export async function rm(ctx: Ctx, ref: string, opts: { yes?: boolean }): Promise<void> {
   const role = await withDb(ctx, async (db) => {
     const target = await prepareRemoveRole(db, ref);
-    await confirmOrAbort(opts.yes, t('role.confirmRm', { name: target.name }));
+    await confirmOrAbort(opts.yes, t('org.role.confirmRm', { name: target.name }));
     return removeRole({ db, now: ctx.now }, String(target.id));
   });
-  say(t('role.removed', { name: role.name }));
+  say(t('org.role.removed', { name: role.name }));
 }
 
 const atSchema = z.object({ at: positiveInt.optional(), json: z.boolean().optional() });
@@ -54,7 +54,7 @@ export async function dutyAdd(ctx: Ctx, ref: string, duty: string, raw: unknown)
   const d = parseOptions(z.object({ text }), { text: duty }, { text: 'TEXT' });
   const { role, position } = await withDb(ctx, (db) => addDuty({ db, now: ctx.now }, ref, d.text, opts.at));
   if (opts.json) printJson(role);
-  say(t('duty.added', { role: role.name, position }));
+  say(t('org.duty.added', { role: role.name, position }));
 }
 
 export async function dutyRm(ctx: Ctx, ref: string, n: string, opts: { json?: boolean; yes?: boolean }): Promise<void> {
@@ -63,16 +63,16 @@ export async function dutyRm(ctx: Ctx, ref: string, n: string, opts: { json?: bo
     const { showRole } = await import('../roles.service.js');
     const current = await showRole({ db, now: ctx.now }, ref);
     const text = current.duties[p.n - 1];
-    if (text !== undefined) await confirmOrAbort(opts.yes, t('duty.confirmRm', { position: p.n, role: current.name, text }));
+    if (text !== undefined) await confirmOrAbort(opts.yes, t('org.duty.confirmRm', { position: p.n, role: current.name, text }));
     return removeDuty({ db, now: ctx.now }, ref, p.n);
   });
   if (opts.json) printJson(role);
-  say(t('duty.removed', { role: role.name, position: p.n }));
+  say(t('org.duty.removed', { role: role.name, position: p.n }));
 }
 
 export async function dutyMove(ctx: Ctx, ref: string, from: string, to: string, opts: { json?: boolean }): Promise<void> {
   const p = parseOptions(positionsSchema.pick({ from: true, to: true }), { from, to }, { from: 'FROM', to: 'TO' });
   const role = await withDb(ctx, (db) => moveDuty({ db, now: ctx.now }, ref, p.from, p.to));
   if (opts.json) printJson(role);
-  say(t('duty.moved', { role: role.name, from: p.from, to: p.to }));
+  say(t('org.duty.moved', { role: role.name, from: p.from, to: p.to }));
 }

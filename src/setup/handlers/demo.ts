@@ -26,7 +26,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
       try {
         await buildDemo(o, ctx.lang);
       } catch (e) {
-        if (e instanceof TeamError && e.key === 'demo.exists') throw new InputError('demo.exists', { path: dbPath });
+        if (e instanceof TeamError && e.key === 'setup.demo.exists') throw new InputError('setup.demo.exists', { path: dbPath });
         throw e;
       }
       return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined) };
@@ -34,9 +34,9 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
     { quietCreate: true },
   );
   if (opts.json) return printJson({ database: dbPath, ...view });
-  say(t('demo.where', { path: dbPath }));
-  out(`${paint.head(t('demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
-  out(`${paint.head(t('demo.heading.members'))}\n${await renderTable(view.members, memberColumns)}\n`);
-  out(`${paint.head(t('demo.heading.goals'))}\n${renderGoalTree(view.goals)}`);
-  say(t('demo.next', { path: dbPath }));
+  say(t('setup.demo.where', { path: dbPath }));
+  out(`${paint.head(t('setup.demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
+  out(`${paint.head(t('setup.demo.heading.members'))}\n${await renderTable(view.members, memberColumns)}\n`);
+  out(`${paint.head(t('setup.demo.heading.goals'))}\n${renderGoalTree(view.goals)}`);
+  say(t('setup.demo.next', { path: dbPath }));
 }

@@ -9,5 +9,5 @@ export async function init(ctx: Ctx, opts: { preset: string; json?: boolean }): 
   const result = await withDb(ctx, (db) => applyPreset({ db, now: ctx.now }, opts.preset, ctx.lang), { quietCreate: true });
   const path = await locateDatabase({ path: ctx.dbPath, env: ctx.env });
   if (opts.json) printJson({ database: path, ...result });
-  say(t('init.done', { path, ...result }));
+  say(t('setup.init.done', { path, ...result }));
 }

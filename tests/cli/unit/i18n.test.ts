@@ -91,13 +91,13 @@ describe('t', () => {
   });
 
   it('fills {params} in the current language', async () => {
-    expect(t('member.added', { handle: 'li.na', name: '李娜' })).toBe('Added member li.na (李娜).');
+    expect(t('org.member.added', { handle: 'li.na', name: '李娜' })).toBe('Added member li.na (李娜).');
     await setLang('zh');
     expect(getLang()).toBe('zh');
-    expect(t('member.added', { handle: 'li.na', name: '李娜' })).toBe('已新增成员 li.na（李娜）。');
+    expect(t('org.member.added', { handle: 'li.na', name: '李娜' })).toBe('已新增成员 li.na（李娜）。');
   });
 
   it('leaves a parameter it was not given visible rather than blank', () => {
-    expect(t('member.added', { handle: 'li.na' })).toBe('Added member li.na ({name}).');
+    expect(t('org.member.added', { handle: 'li.na' })).toBe('Added member li.na ({name}).');
   });
 });

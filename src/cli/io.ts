@@ -1,0 +1,32 @@
+/**
+ * The process's streams and environment, behind one object so that tests can
+ * run the whole program in-process (`run(argv, io)`) with captured output.
+ * Only the kernel touches `process.stdout`, `process.env` and friends, here.
+ */
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Whether standard input is a terminal (prompts need one). */
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdinIsTTY: Boolean(process.stdin.isTTY), env: process.env });
+
+let current: Io | undefined;
+
+/** The streams of the command being run. */
+export function io(): Io {
+  return (current ??= processIo());
+}
+
+/** Sets the streams for one run; main() calls it first. */
+export function useIo(next: Io): void {
+  current = next;
+}

@@ -1,0 +1,55 @@
+/** The kernel's English words: program, global options, help, parse errors, shared headers and errors. Keys carry no feature prefix. */
+export const wordsEn = {
+  // program and global options
+  'program.description': 'Run an online-shop team from the terminal: departments, roles and duties, members, goals.',
+  'opt.db': 'database file (default: $TEAM_DB, else the XDG data folder)',
+  'opt.lang': "language of messages and tables: en or zh (default: $TEAM_LANG, else the database's own, else $LANG)",
+  'opt.noColor': 'no colour (also NO_COLOR=1)',
+  'opt.json': 'print JSON (stable field names, see README)',
+  'opt.format': 'output format: table, json, csv or md',
+  'opt.version': 'print the version',
+  'opt.help': 'show help for a command',
+  'help.examples': 'Examples:',
+  'help.command': 'show help for a command',
+  'help.usage': 'Usage:',
+  'help.options': 'Options:',
+  'help.commands': 'Commands:',
+  'help.arguments': 'Arguments:',
+  'help.globalOptions': 'Global options:',
+  'cli.unknownOption': 'Unknown option {option}.{hint}',
+  'cli.unknownCommand': 'Unknown command {command}.{hint}',
+  'cli.missingArgument': 'Missing argument {argument}.',
+  'cli.optionMissingArgument': 'Option {option} needs a value.',
+  'cli.excessArguments': 'Too many arguments for {command}: it takes {expected}, got {got}.',
+  'cli.didYouMean': ' Did you mean {suggestion}?',
+  'db.created': 'Created a new database at {path}.',
+  'opt.name': 'new name',
+
+  // table headers
+  'col.id': 'ID',
+  'list.empty': 'Nothing to show.',
+
+  // prompts
+  'prompt.missingFlags': 'Missing {flags} (no terminal to ask on: pass them as flags).',
+
+  // errors
+  'err.notFound': 'No {kind} matches "{input}".',
+  'err.notFound.suggest': 'No {kind} matches "{input}". Did you mean "{suggestion}"?',
+  'err.invalid': 'Invalid {field}: {reason}',
+  'err.invalid.empty': '{field} must not be empty.',
+  'err.invalid.position': '{field} must be a whole number from 1 (got "{value}").',
+  'err.invalidDate': 'Invalid {field} "{value}": use YYYY-MM-DD.',
+  'err.invalidFormat': 'Unknown format "{value}": use table, json, csv or md.',
+  'err.invalidLang': 'Unknown language "{value}": use en or zh.',
+  'err.invalidStatus': 'Unknown status "{value}": use active, probation or leave.',
+  'err.nothingToChange': 'Nothing to change: pass at least one option.',
+  'cli.missingOption': 'Missing {option}.',
+  'err.db.open': 'Cannot open the database {path}: {reason}',
+  'err.db.newer': 'The database {path} was written by a newer version of team (schema {version}, this program knows {known}). Upgrade team; the file was not touched.',
+  'err.needsYes': 'This removes data: pass --yes to confirm (no terminal to ask on).',
+  'err.unexpected': 'Unexpected error: {message} (TEAM_DEBUG=1 shows the details)',
+  'err.cancelled': 'Cancelled; nothing was written.',
+  'prompt.date': 'Use YYYY-MM-DD.',
+  'err.invalid.nonNegative': '{field} must be 0 or more (got "{value}").',
+  'err.invalidNumber': 'Invalid {field} "{value}": expected a number.',
+} as const;

@@ -1,0 +1,15 @@
+/** English messages of init and demo; keys start with setup. */
+export const setupEn = {
+  // init and demo
+  'setup.cmd.init': 'create the database and load a preset (safe to run twice)',
+  'setup.opt.preset': 'preset to load: ecommerce or blank',
+  'setup.init.done': 'Database ready at {path} (preset {preset}: {departments} departments, {roles} roles, {duties} duties added).',
+  'setup.cmd.demo': 'build a realistic demo shop team and show it (the tour)',
+  'setup.demo.where': 'Demo database: {path}',
+  'setup.demo.exists': 'The database {path} already has members; demo needs an empty one (use a new --db path).',
+  'setup.demo.heading.org': 'Reporting lines',
+  'setup.demo.heading.members': 'Members',
+  'setup.demo.heading.goals': 'Goals',
+  'setup.demo.next': 'Try: team --db {path} goals tree    team --db {path} roles show "Customer service manager"',
+  'setup.err.invalidPreset': 'Unknown preset "{value}": use ecommerce or blank.',
+} as const;
