@@ -7,7 +7,7 @@ import { getMembers, getOrg } from '../../services/members.service.js';
 import { getGoalTree } from '../../services/goals-view.service.js';
 import { renderGoalTree } from './goals-view.js';
 import { withDb, type Ctx } from '../context.js';
-import { out, paint, printJson, say } from '../output.js';
+import { out, paint, printJson, say, terminalWidth } from '../output.js';
 import { renderTable } from '../table.js';
 import { memberColumns } from './members-view.js';
 import { renderOrgTree } from './org-view.js';
@@ -37,7 +37,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   if (opts.json) return printJson({ database: dbPath, ...view });
   say(t('demo.where', { path: dbPath }));
   out(`${paint.head(t('demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
-  out(`${paint.head(t('demo.heading.members'))}\n${await renderTable(view.members, memberColumns)}\n`);
+  out(`${paint.head(t('demo.heading.members'))}\n${await renderTable(view.members, memberColumns, { width: terminalWidth() })}\n`);
   out(`${paint.head(t('demo.heading.goals'))}\n${renderGoalTree(view.goals)}`);
   say(t('demo.next', { path: dbPath }));
 }

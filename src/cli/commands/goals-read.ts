@@ -5,7 +5,7 @@ import { GOAL_STATUSES } from '../../domain/goals/goal.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../../services/goals-view.service.js';
 import { withDb, type Ctx } from '../context.js';
-import { out, paint, printJson, printList, resolveFormat, say } from '../output.js';
+import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../output.js';
 import { formatQuantity, goalColumns, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from './goals-view.js';
 
 
@@ -44,6 +44,7 @@ export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
 
 async function renderDetail(g: GoalDetail): Promise<string> {
   const { renderFields, renderTable } = await import('../table.js');
+  const width = terminalWidth();
   const parts: string[] = [];
   const q = (v: number | null) => formatQuantity(v, g.unit, g.decimals);
   parts.push(
@@ -66,7 +67,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       ['col.parent', g.parentId === null ? '' : `#${g.parentId}`],
       ...(g.state !== 'open' ? ([['col.state', `${t(`goal.state.${g.state}` as MessageKey)} · ${q(g.finalValue)}`]] as const) : []),
       ...(g.archivedAt ? ([['col.archived', g.archivedAt.slice(0, 10)]] as const) : []),
-    ]),
+    ], { width }),
   );
   const smart = smartLines(g.smart);
   parts.push(`${paint.head(t('goal.heading.smart'))}\n${smart.length ? smart.map((l) => `  ${l}`).join('\n') : `  ${t('goal.smartOk')}`}`);
@@ -77,11 +78,11 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       { header: 'col.value', value: (c) => q(c.value), align: 'right' },
       { header: 'col.note', value: (c) => c.note, wrap: 40 },
       { header: 'col.by', value: (c) => c.actor },
-    ]));
+    ], { width }));
   } else if (g.sparkline) {
     parts.push(`${paint.head(t('col.trend'))}  ${g.sparkline}`);
   }
-  if (g.children.length) parts.push(`${paint.head(t('goal.heading.children'))}\n${await renderTable(g.children, goalColumns)}`);
+  if (g.children.length) parts.push(`${paint.head(t('goal.heading.children'))}\n${await renderTable(g.children, goalColumns, { width })}`);
   if (g.reviews.length) {
     parts.push(`${paint.head(t('goal.heading.reviews'))}\n${await renderTable(g.reviews, [
       { header: 'col.date', value: (r) => r.at.slice(0, 10) },
@@ -90,7 +91,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       { header: 'col.score', value: (r) => r.score, align: 'right' },
       { header: 'col.outcome', value: (r) => [r.outcome, r.outcomeNote].filter(Boolean).join(': ') },
       { header: 'col.by', value: (r) => r.actor },
-    ])}`);
+    ], { width })}`);
   }
   if (g.history) {
     parts.push(`${paint.head(t('goal.heading.history'))}\n${await renderTable(g.history, [
@@ -98,7 +99,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       { header: 'col.by', value: (e) => e.actor },
       { header: 'col.field', value: (e) => e.field },
       { header: 'col.change', value: (e) => `${e.old ?? '∅'} → ${e.new ?? '∅'}`, wrap: 40 },
-    ])}`);
+    ], { width })}`);
   }
   return parts.join('\n');
 }
