@@ -58,12 +58,12 @@ export function ownerLabel(g: Pick<GoalView, 'ownerType' | 'owner' | 'ownerName'
 export const goalColumns: Column<GoalView>[] = [
   { header: 'col.id', value: (g) => g.id, align: 'right' },
   { header: 'col.goal', value: (g) => g.title, wrap: 36 },
-  { header: 'col.owner', value: ownerLabel },
-  { header: 'col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right' },
-  { header: 'col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right' },
-  { header: 'col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`) },
-  { header: 'col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale) },
-  { header: 'col.due', value: (g) => g.due },
+  { header: 'col.owner', value: ownerLabel, priority: 3 },
+  { header: 'col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right', priority: 6 },
+  { header: 'col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right', priority: 5 },
+  { header: 'col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`), priority: 2 },
+  { header: 'col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale), priority: 1 },
+  { header: 'col.due', value: (g) => g.due, priority: 4 },
 ];
 
 /** One translated line per SMART finding, letter first. */

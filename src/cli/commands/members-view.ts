@@ -12,12 +12,12 @@ export function memberStatusLabel(m: Pick<Member, 'status' | 'archived'>): strin
 export const memberColumns: Column<Member>[] = [
   { header: 'col.handle', value: (m) => m.handle },
   { header: 'col.fullName', value: (m) => m.name },
-  { header: 'col.role', value: (m) => m.role },
-  { header: 'col.dept', value: (m) => m.department },
-  { header: 'col.manager', value: (m) => m.manager },
-  { header: 'col.shift', value: (m) => m.shift },
-  { header: 'col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'status.archived' : (`status.${m.status}` as MessageKey)) },
-  { header: 'col.hireDate', value: (m) => m.hireDate },
+  { header: 'col.role', value: (m) => m.role, priority: 1 },
+  { header: 'col.dept', value: (m) => m.department, priority: 3 },
+  { header: 'col.manager', value: (m) => m.manager, priority: 4 },
+  { header: 'col.shift', value: (m) => m.shift, priority: 5 },
+  { header: 'col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'status.archived' : (`status.${m.status}` as MessageKey)), priority: 2 },
+  { header: 'col.hireDate', value: (m) => m.hireDate, priority: 6 },
 ];
 
 export async function renderMember(m: MemberDetail): Promise<string> {
