@@ -71,6 +71,28 @@ export interface Column<T> {
   /** Wrap the cell at this many columns. */
   wrap?: number;
   align?: 'left' | 'right';
+  /**
+   * How readily the column gives way when a table is wider than the terminal:
+   * the highest number is dropped first. Columns without one (IDs, titles) are
+   * never dropped.
+   */
+  priority?: number;
+}
+
+/**
+ * How wide a table may be: `COLUMNS` when set (a terminal or not), else the
+ * terminal's width on a TTY, else unlimited (pipes and files get every column).
+ * @example tableWidth({}, true, 80) // 80
+ */
+export function tableWidth(env: NodeJS.ProcessEnv, isTTY: boolean, columns: number | undefined): number | undefined {
+  const fromEnv = env.COLUMNS?.trim();
+  if (fromEnv && /^\d+$/.test(fromEnv) && Number(fromEnv) > 0) return Number(fromEnv);
+  return isTTY && columns !== undefined && columns > 0 ? columns : undefined;
+}
+
+/** The width tables on stdout must fit (undefined: unlimited). */
+export function terminalWidth(): number | undefined {
+  return tableWidth(process.env, Boolean(process.stdout.isTTY), process.stdout.columns);
 }
 
 /**
@@ -106,6 +128,6 @@ export async function printList<T>(format: Format, rows: readonly T[], columns: 
       return out((await import('./table.js')).renderMarkdown(rows, columns));
     case 'table':
       if (rows.length === 0) return say(t('list.empty'));
-      return out(await (await import('./table.js')).renderTable(rows, columns));
+      return out(await (await import('./table.js')).renderTable(rows, columns, { width: terminalWidth() }));
   }
 }

@@ -65,12 +65,12 @@ export function ownerLabel(g: Pick<GoalView, 'ownerType' | 'owner' | 'ownerName'
 export const goalColumns: Column<GoalView>[] = [
   { header: 'col.id', value: (g) => g.id, align: 'right' },
   { header: 'goals.col.goal', value: (g) => g.title, wrap: 36 },
-  { header: 'goals.col.owner', value: ownerLabel },
-  { header: 'goals.col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right' },
-  { header: 'goals.col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right' },
-  { header: 'goals.col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`) },
-  { header: 'goals.col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale) },
-  { header: 'goals.col.due', value: (g) => g.due },
+  { header: 'goals.col.owner', value: ownerLabel, priority: 3 },
+  { header: 'goals.col.target', value: (g) => formatQuantity(g.target, g.unit, g.decimals), plain: (g) => g.target, align: 'right', priority: 6 },
+  { header: 'goals.col.value', value: (g) => formatQuantity(g.value, g.unit, g.decimals), plain: (g) => g.value, align: 'right', priority: 5 },
+  { header: 'goals.col.progress', value: (g) => progressBar(g.progressPct), plain: (g) => (g.progressPct === null ? '' : `${g.progressPct}%`), priority: 2 },
+  { header: 'goals.col.goalStatus', value: (g) => statusLabel(g.status, g.stale), plain: (g) => statusText(g.status, g.stale), priority: 1 },
+  { header: 'goals.col.due', value: (g) => g.due, priority: 4 },
 ];
 
 /** One translated line per SMART finding, letter first. */

@@ -2,7 +2,7 @@
 import type { Member, MemberDetail } from './rules/org.js';
 import { t } from '../i18n/index.js';
 import { MEMBER_STATUS_LABEL, shiftKey } from './labels.js';
-import { paint, type Column } from '../cli/output.js';
+import { paint, terminalWidth, type Column } from '../cli/output.js';
 
 /** A shift in words: the usual ones translated, free text as typed. */
 export function shiftText(shift: string | null): string | null {
@@ -20,12 +20,12 @@ export function memberStatusLabel(m: Pick<Member, 'status' | 'archived'>): strin
 export const memberColumns: Column<Member>[] = [
   { header: 'org.col.handle', value: (m) => m.handle },
   { header: 'org.col.fullName', value: (m) => m.name },
-  { header: 'org.col.role', value: (m) => m.role },
-  { header: 'org.col.dept', value: (m) => m.department },
-  { header: 'org.col.manager', value: (m) => m.manager },
-  { header: 'org.col.shift', value: (m) => shiftText(m.shift) },
-  { header: 'org.col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'org.status.archived' : MEMBER_STATUS_LABEL[m.status]) },
-  { header: 'org.col.hireDate', value: (m) => m.hireDate },
+  { header: 'org.col.role', value: (m) => m.role, priority: 1 },
+  { header: 'org.col.dept', value: (m) => m.department, priority: 3 },
+  { header: 'org.col.manager', value: (m) => m.manager, priority: 4 },
+  { header: 'org.col.shift', value: (m) => shiftText(m.shift), priority: 5 },
+  { header: 'org.col.status', value: memberStatusLabel, plain: (m) => t(m.archived ? 'org.status.archived' : MEMBER_STATUS_LABEL[m.status]), priority: 2 },
+  { header: 'org.col.hireDate', value: (m) => m.hireDate, priority: 6 },
 ];
 
 export async function renderMember(m: MemberDetail): Promise<string> {
@@ -42,5 +42,5 @@ export async function renderMember(m: MemberDetail): Promise<string> {
     ['org.col.hireDate', m.hireDate],
     ['org.col.contact', m.contact],
     ...(m.archivedAt ? ([['org.col.archivedAt', m.archivedAt.slice(0, 10)]] as const) : []),
-  ]);
+  ], { width: terminalWidth() });
 }

@@ -6,7 +6,7 @@ import { t } from '../../i18n/index.js';
 import { DIRECTION_LABEL, OUTCOME_LABEL, REVIEW_KIND_LABEL, STATE_LABEL, TERM_LABEL } from '../labels.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../view.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { out, paint, printJson, printList, resolveFormat, say } from '../../cli/output.js';
+import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
 import { formatQuantity, goalColumns, horizonText, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from '../render.js';
 
 
@@ -45,6 +45,7 @@ export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
 
 async function renderDetail(g: GoalDetail): Promise<string> {
   const { renderFields, renderTable } = await import('../../cli/table.js');
+  const width = terminalWidth();
   const parts: string[] = [];
   const q = (v: number | null) => formatQuantity(v, g.unit, g.decimals);
   parts.push(
@@ -67,7 +68,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       ['goals.col.parent', g.parentId === null ? '' : `#${g.parentId}`],
       ...(g.state !== 'open' ? ([['goals.col.state', `${t(STATE_LABEL[g.state])} · ${q(g.finalValue)}`]] as const) : []),
       ...(g.archivedAt ? ([['goals.col.archived', g.archivedAt.slice(0, 10)]] as const) : []),
-    ]),
+    ], { width }),
   );
   const smart = smartLines(g.smart);
   parts.push(`${paint.head(t('goals.heading.smart'))}\n${smart.length ? smart.map((l) => `  ${l}`).join('\n') : `  ${t('goals.smartOk')}`}`);
@@ -78,11 +79,11 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       { header: 'goals.col.value', value: (c) => q(c.value), align: 'right' },
       { header: 'goals.col.note', value: (c) => c.note, wrap: 40 },
       { header: 'goals.col.by', value: (c) => c.actor },
-    ]));
+    ], { width }));
   } else if (g.sparkline) {
     parts.push(`${paint.head(t('goals.col.trend'))}  ${g.sparkline}`);
   }
-  if (g.children.length) parts.push(`${paint.head(t('goals.heading.children'))}\n${await renderTable(g.children, goalColumns)}`);
+  if (g.children.length) parts.push(`${paint.head(t('goals.heading.children'))}\n${await renderTable(g.children, goalColumns, { width })}`);
   if (g.reviews.length) {
     parts.push(`${paint.head(t('goals.heading.reviews'))}\n${await renderTable(g.reviews, [
       { header: 'goals.col.date', value: (r) => r.at.slice(0, 10) },
@@ -91,7 +92,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       { header: 'goals.col.score', value: (r) => r.score, align: 'right' },
       { header: 'goals.col.outcome', value: (r) => [r.outcome && t(OUTCOME_LABEL[r.outcome]), r.outcomeNote].filter(Boolean).join(': ') },
       { header: 'goals.col.by', value: (r) => r.actor },
-    ])}`);
+    ], { width })}`);
   }
   if (g.history) {
     parts.push(`${paint.head(t('goals.heading.history'))}\n${await renderTable(g.history, [
@@ -99,7 +100,7 @@ async function renderDetail(g: GoalDetail): Promise<string> {
       { header: 'goals.col.by', value: (e) => e.actor },
       { header: 'goals.col.field', value: (e) => e.field },
       { header: 'goals.col.change', value: (e) => `${e.old ?? '∅'} → ${e.new ?? '∅'}`, wrap: 40 },
-    ])}`);
+    ], { width })}`);
   }
   return parts.join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Role, RoleDetail } from '../rules/org.js';
 import { getRoles, showRole } from '../roles.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { out, printJson, printList, resolveFormat, type Column } from '../../cli/output.js';
+import { out, printJson, printList, resolveFormat, terminalWidth, type Column } from '../../cli/output.js';
 
 const columns: Column<Role>[] = [
   { header: 'col.id', value: (r) => r.id, align: 'right' },
@@ -14,6 +14,7 @@ const columns: Column<Role>[] = [
 
 async function render(r: RoleDetail): Promise<string> {
   const { renderFields, renderTable } = await import('../../cli/table.js');
+  const width = terminalWidth();
   const head = renderFields([
     ['col.id', r.id],
     ['org.col.role', r.name],
@@ -22,12 +23,12 @@ async function render(r: RoleDetail): Promise<string> {
     ['org.col.description', r.description],
     ['org.col.workflow', r.workflow],
     ['org.col.holders', r.holders.map((h) => `${h.name} (${h.handle})`).join(', ')],
-  ]);
+  ], { width });
   if (r.duties.length === 0) return head;
   const duties = await renderTable(r.duties.map((text, i) => ({ n: i + 1, text })), [
     { header: 'org.col.position', value: (d) => d.n, align: 'right' },
     { header: 'org.col.duty', value: (d) => d.text, wrap: 60 },
-  ]);
+  ], { width });
   return `${head}\n${duties}`;
 }
 

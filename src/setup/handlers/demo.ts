@@ -7,7 +7,7 @@ import { getMembers, getOrg } from '../../org/public.js';
 import { getGoalTree } from '../../goals/public.js';
 import { renderGoalTree } from '../../goals/ui.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { out, paint, printJson, say } from '../../cli/output.js';
+import { out, paint, printJson, say, terminalWidth } from '../../cli/output.js';
 import { renderTable } from '../../cli/table.js';
 import { memberColumns, renderOrgTree } from '../../org/ui.js';
 import { locateDatabase } from '../../db/connection.js';
@@ -36,7 +36,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   if (opts.json) return printJson({ database: dbPath, ...view });
   say(t('setup.demo.where', { path: dbPath }));
   out(`${paint.head(t('setup.demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
-  out(`${paint.head(t('setup.demo.heading.members'))}\n${await renderTable(view.members, memberColumns)}\n`);
+  out(`${paint.head(t('setup.demo.heading.members'))}\n${await renderTable(view.members, memberColumns, { width: terminalWidth() })}\n`);
   out(`${paint.head(t('setup.demo.heading.goals'))}\n${renderGoalTree(view.goals)}`);
   say(t('setup.demo.next', { path: dbPath }));
 }
