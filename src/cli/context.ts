@@ -1,22 +1,26 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import type { OpenedDb } from '../db/connection.js';
 import { getSetting } from '../db/settings.js';
-import type { Db } from '../db/sql.js';
-import { InputError } from '../shared/errors.js';
-import { isCalendarDate } from '../shared/dates.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
+import { InputError } from '../shared/errors.js';
+import type { ServiceOptions } from '../shared/service.js';
+import { io } from './io.js';
 import { say } from './output.js';
 import { runtime } from './runtime.js';
 
-/** What every handler gets: global options and the environment, injectable in tests. */
+/** What every handler gets: global options, the environment and the clock, injectable in tests. */
 export interface Ctx {
   dbPath: string | undefined;
   lang: Lang;
   env: NodeJS.ProcessEnv;
-  /** Today as YYYY-MM-DD: TEAM_TODAY (for tests and replays), else the local date. */
+  /** Today as YYYY-MM-DD in local time, from `now`. */
   today: string;
+  /** The clock of this command: TEAM_TODAY when set, else the real time. Every timestamp written comes from it. */
   now: Date;
+  /** Who is acting, for the audit trail: --actor, else TEAM_USER, else the login name. */
+  actor: string;
 }
 
 export function localDate(d: Date): string {
@@ -24,13 +28,48 @@ export function localDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * The one clock setting: TEAM_TODAY=2026-11-23 pins the clock to noon of that
+ * day (local time, so the date is the same in every time zone), and
+ * TEAM_TODAY=2026-11-23T08:30 (or with Z / +08:00) pins it to that moment.
+ * Dates (due dates, check-ins) and timestamps (created, closed, reviewed,
+ * archived) then all follow it: replays and tests are exact.
+ * @example clockFrom({ TEAM_TODAY: '2026-11-23' }, new Date()).today // '2026-11-23'
+ */
+export function clockFrom(env: NodeJS.ProcessEnv, real: Date): { now: Date; today: string } {
+  const pinned = env.TEAM_TODAY;
+  if (pinned === undefined || pinned === '') return { now: real, today: localDate(real) };
+  const d = DATE.exec(pinned);
+  let now: Date | undefined;
+  if (d) {
+    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
+    now = new Date(y, m - 1, day, 12);
+    if (now.getFullYear() !== y || now.getMonth() !== m - 1 || now.getDate() !== day) now = undefined;
+  } else if (DATE_TIME.test(pinned)) {
+    now = new Date(pinned);
+  }
+  if (now === undefined || Number.isNaN(now.getTime())) throw new InputError('err.invalidClock', { value: pinned });
+  return { now, today: localDate(now) };
+}
+
+function actorFrom(given: unknown, env: NodeJS.ProcessEnv): string {
+  if (typeof given === 'string' && given.trim() !== '') return given.trim();
+  if (env.TEAM_USER) return env.TEAM_USER;
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function ctxFrom(cmd: Command): Ctx {
-  const g = cmd.optsWithGlobals() as { db?: string };
-  const env = process.env;
-  const now = new Date();
-  const today = env.TEAM_TODAY ?? localDate(now);
-  if (!isCalendarDate(today)) throw new InputError('err.invalidDate', { field: 'TEAM_TODAY', value: today });
-  return { dbPath: g.db, lang: getLang(), env, today, now };
+  const g = cmd.optsWithGlobals() as { db?: string; actor?: string };
+  const env = io().env;
+  const { now, today } = clockFrom(env, new Date());
+  return { dbPath: g.db, lang: getLang(), env, today, now, actor: actorFrom(g.actor, env) };
 }
 
 // The database opened early to read the team's language, handed on to withDb.
@@ -55,10 +94,13 @@ export async function adoptTeamLanguage(ctx: Ctx): Promise<void> {
 }
 
 /**
- * Opens the database for one command and closes it afterwards. A file created
- * by a command other than init/demo is announced, so a mistyped --db is noticed.
+ * Opens the database for one command, hands the services their options
+ * (database, clock, actor: built here once, never by a handler) and closes it
+ * afterwards. A file created by a command other than init/demo is announced,
+ * so a mistyped --db is noticed.
+ * @example const goals = await withDb(ctx, (o) => getGoals(o, filter))
  */
-export async function withDb<T>(ctx: Ctx, fn: (db: Db) => Promise<T>, opts: { quietCreate?: boolean } = {}): Promise<T> {
+export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>, opts: { quietCreate?: boolean } = {}): Promise<T> {
   const { locateDatabase, openDatabase } = await import('../db/connection.js');
   let opened: OpenedDb;
   if (early && early.path === (await locateDatabase({ path: ctx.dbPath, env: ctx.env }))) {
@@ -69,7 +111,7 @@ export async function withDb<T>(ctx: Ctx, fn: (db: Db) => Promise<T>, opts: { qu
   }
   if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
   try {
-    return await fn(opened.db);
+    return await fn({ db: opened.db, now: ctx.now, today: ctx.today, actor: ctx.actor });
   } finally {
     opened.db.close();
   }

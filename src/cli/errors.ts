@@ -1,5 +1,6 @@
 import { CancelledError, Failure, TeamError, type MessageParams } from '../shared/errors.js';
 import { t } from '../i18n/index.js';
+import { io } from './io.js';
 
 /** A commander parse error, already translated by the program's output hook. */
 export class UsageExit extends Error {
@@ -27,9 +28,10 @@ export function exitCodeOf(e: TeamError): 1 | 2 {
  * The single place that turns a failure into one stderr line and an exit code:
  * 2 for usage/validation, 1 for runtime, 130 for Ctrl-C. Stack only with TEAM_DEBUG=1.
  */
-export function reportError(e: unknown, env: NodeJS.ProcessEnv = process.env): number {
+export function reportError(e: unknown): number {
+  const { env, stderr } = io();
   const debug = env.TEAM_DEBUG === '1';
-  const line = (msg: string) => process.stderr.write(`team: ${msg}\n`);
+  const line = (msg: string) => stderr.write(`team: ${msg}\n`);
   if (e instanceof UsageExit) return e.exitCode;
   if (e instanceof CancelledError || (e instanceof Error && e.name === 'ExitPromptError')) {
     line(t('err.cancelled'));
@@ -37,11 +39,11 @@ export function reportError(e: unknown, env: NodeJS.ProcessEnv = process.env): n
   }
   if (e instanceof TeamError) {
     line(messageOf(e));
-    if (debug) process.stderr.write(`${e.stack}\n`);
+    if (debug) stderr.write(`${e.stack}\n`);
     return exitCodeOf(e);
   }
   const err = e instanceof Error ? e : new Error(String(e));
   line(t('err.unexpected', { message: err.message.split('\n')[0] ?? '' }));
-  if (debug) process.stderr.write(`${err.stack}\n`);
+  if (debug) stderr.write(`${err.stack}\n`);
   return 1;
 }

@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { InputError } from '../shared/errors.js';
 import { detectLang, langFromLocale, setLang, t } from '../i18n/index.js';
 import { reportError, UsageExit } from './errors.js';
+import { io, processIo, useIo, type Io } from './io.js';
 import { runtime } from './runtime.js';
 import { createProgram } from './program.js';
 
@@ -45,7 +46,7 @@ function translateCommanderError(e: CommanderError): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const env = process.env;
+  const { env } = io();
   const flag = langFlag(argv.slice(2));
   await setLang(detectLang(flag, env));
   runtime.color = !argv.includes('--no-color');
@@ -59,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       if (e.code === 'commander.executeSubCommandAsync') return e.exitCode;
-      process.stderr.write(`team: ${translateCommanderError(e)}\n`);
+      io().stderr.write(`team: ${translateCommanderError(e)}\n`);
       throw new UsageExit(2);
     }
     throw e;
@@ -69,14 +70,23 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /**
  * Runs one command line (`argv` as in process.argv) and resolves to its exit
- * code; bin/team sets process.exitCode from it. Never throws.
+ * code; bin/team sets process.exitCode from it. Never throws. Tests pass
+ * their own streams and environment to run the whole program in-process.
+ * @example const code = await run(['node', 'team', 'goals', 'list', '--json'], { stdout, stderr, stdinIsTTY: false, env })
  */
-export function run(argv: readonly string[]): Promise<number> {
+export function run(argv: readonly string[], streams: Io = processIo()): Promise<number> {
+  useIo(streams);
+  if (streams.stdout === process.stdout) quietOnEpipe();
   return main(argv).catch((e: unknown) => reportError(e));
 }
 
-// `team … | head` closes stdout early: end quietly, as Unix tools do.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+let epipe = false;
+/** `team … | head` closes stdout early: end quietly, as Unix tools do. */
+function quietOnEpipe(): void {
+  if (epipe) return;
+  epipe = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { InputError } from '../shared/errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
+import { io } from './io.js';
 import { runtime } from './runtime.js';
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
@@ -29,7 +30,8 @@ let chalk: ChalkInstance | undefined;
 
 /** Decides colour once, before any output, and loads chalk if it is on. */
 export async function loadColor(): Promise<void> {
-  if (!wantsColor(runtime.color, process.env, Boolean(process.stdout.isTTY))) return;
+  chalk = undefined;
+  if (!wantsColor(runtime.color, io().env, Boolean(io().stdout.isTTY))) return;
   chalk = (await import('./chalk.js')).colorChalk();
 }
 
@@ -49,17 +51,17 @@ export const paint = {
 
 /** Data goes to stdout. */
 export function out(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  io().stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** Messages go to stderr, so stdout stays clean for pipes. */
 export function say(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  io().stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** JSON on stdout: indented for a person at a terminal, compact for pipes and files (a third smaller). */
 export function printJson(data: unknown): void {
-  out(JSON.stringify(data, null, process.stdout.isTTY ? 2 : undefined));
+  out(JSON.stringify(data, null, io().stdout.isTTY ? 2 : undefined));
 }
 
 /** How one column of a list is filled, for tables, CSV and Markdown. */
@@ -92,7 +94,8 @@ export function tableWidth(env: NodeJS.ProcessEnv, isTTY: boolean, columns: numb
 
 /** The width tables on stdout must fit (undefined: unlimited). */
 export function terminalWidth(): number | undefined {
-  return tableWidth(process.env, Boolean(process.stdout.isTTY), process.stdout.columns);
+  const { env, stdout } = io();
+  return tableWidth(env, Boolean(stdout.isTTY), stdout.columns);
 }
 
 /**

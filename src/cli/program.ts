@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../i18n/index.js';
 import { commands as org } from '../org/command.js';
 import { commands as setup } from '../setup/command.js';
 import { declarer, type FeatureCommands } from './group.js';
+import { io } from './io.js';
 
 /** Every feature with commands, in the order `team --help` lists them. */
 const FEATURES: readonly FeatureCommands[] = [setup, org, goals];
@@ -35,7 +36,7 @@ export function createProgram(version: string, argv: readonly string[] = []): Co
     .showSuggestionAfterError(true)
     // Parse errors are translated and printed once by main(); set before any
     // sub-command is declared, since commands copy these settings when created.
-    .configureOutput({ outputError: () => {} })
+    .configureOutput({ outputError: () => {}, writeOut: (s) => io().stdout.write(s), writeErr: (s) => io().stderr.write(s), getOutHelpWidth: () => (io().stdout.isTTY ? io().stdout.columns : undefined) as number, getErrHelpWidth: () => (io().stderr.isTTY ? io().stderr.columns : undefined) as number, getOutHasColors: () => false, getErrHasColors: () => false })
     .exitOverride();
   const d = declarer(program, argv);
   for (const declare of FEATURES) declare(d);

@@ -4,9 +4,11 @@
  * empty stdin): callers get a one-line error naming the missing flags instead.
  */
 import { CancelledError, InputError } from '../shared/errors.js';
+import { io } from './io.js';
 
 export function canPrompt(): boolean {
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env.TEAM_NO_PROMPT !== '1';
+  const { stdinIsTTY, stdout, env } = io();
+  return stdinIsTTY && Boolean(stdout.isTTY) && env.TEAM_NO_PROMPT !== '1';
 }
 
 /** Throws the "missing flags" usage error when there is no terminal to ask on. */

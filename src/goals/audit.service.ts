@@ -6,16 +6,10 @@ import { InputError } from '../shared/errors.js';
 import type { Goal } from './rules/goal.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 
-export interface GoalServiceOptions extends ServiceOptions {
-  today: string;
-  /** Who did it, for the audit trail. */
-  actor: string;
-}
-
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Records each changed field in the audit trail (goal fields, once each) and applies the patch. */
-export async function patchGoal(tx: Queryable, o: GoalServiceOptions, goal: Goal, patch: Patch<'goals'>): Promise<void> {
+export async function patchGoal(tx: Queryable, o: ServiceOptions, goal: Goal, patch: Patch<'goals'>): Promise<void> {
   const now = stamp(o.now);
   const before = goal as unknown as Record<string, unknown>;
   const after = applyPatch(goal, patch) as unknown as Record<string, unknown>;

@@ -11,7 +11,7 @@ import { progressOrigin } from './rules/evaluate.js';
 import type { SmartReport } from './rules/smart.js';
 import { knownUnit, type Direction, type MetricKind } from './rules/units.js';
 import { stamp } from '../shared/service.js';
-import type { GoalServiceOptions } from './audit.service.js';
+import type { ServiceOptions } from '../shared/service.js';
 import { draftOf, lintDraft } from './smart.service.js';
 import { evaluateGoals } from './view.service.js';
 import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
@@ -19,7 +19,6 @@ import { resplitGoal } from './split.service.js';
 import { isNone } from '../org/public.js';
 import { resolveGoalId, resolveOwner } from './resolve.js';
 
-export type { GoalServiceOptions } from './audit.service.js';
 
 /** Goal fields as typed by the user; references (owner, parent) unresolved. */
 export interface GoalInput {
@@ -90,7 +89,7 @@ async function view(q: Queryable, id: number, today: string): Promise<GoalView> 
  * Adds a goal after the SMART check. S, M and T failures throw a SmartError
  * unless `draft`; A and R come back as warnings with the goal.
  */
-export async function addGoal(o: GoalServiceOptions, input: GoalInput & { title: string; owner: string }, draft: boolean): Promise<{ goal: GoalView; smart: SmartReport }> {
+export async function addGoal(o: ServiceOptions, input: GoalInput & { title: string; owner: string }, draft: boolean): Promise<{ goal: GoalView; smart: SmartReport }> {
   return o.db.transaction(async (tx) => {
     const owner = await resolveOwner(tx, input.owner);
     const parent = input.parent === undefined ? null : (await findGoalById(tx, await resolveGoalId(tx, input.parent)))!;
@@ -160,7 +159,7 @@ export interface EditResult {
  * Edits a goal. A live goal must stay SMART (S/M/T); a draft that becomes
  * SMART is promoted. Every change lands in the audit trail.
  */
-export async function editGoal(o: GoalServiceOptions, ref: string, input: GoalInput, opts: { resplit?: boolean } = {}): Promise<EditResult> {
+export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput, opts: { resplit?: boolean } = {}): Promise<EditResult> {
   if (Object.values(input).every((v) => v === undefined) && !opts.resplit) throw new InputError('err.nothingToChange');
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
@@ -231,7 +230,7 @@ export interface CheckinInput {
  * Records the metric's current value on a goal (or `add`s to the last one).
  * Drafts, closed goals and goals with sub-goals (their value is rolled up) refuse.
  */
-export async function checkinGoal(o: GoalServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string }> {
+export async function checkinGoal(o: ServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string }> {
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
@@ -266,7 +265,7 @@ export interface ReviewInput {
  * review, which closes the goal as achieved or missed with its final value.
  * A member's goal needs the self-assessment first, as the seeds prescribe.
  */
-export async function reviewGoal(o: GoalServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
+export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
   if (input.self === undefined && input.lead === undefined) throw new InputError('goals.err.reviewNeedsText');
   if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new InputError('goals.err.leadNeeds');
   // A score or outcome without the text it belongs to would be dropped: say so.
@@ -300,7 +299,7 @@ export async function reviewGoal(o: GoalServiceOptions, ref: string, input: Revi
  * Archives a goal and everything below it: they leave lists, trees and their
  * parent's roll-up, keep their check-ins and trail, and take no more work.
  */
-export async function archiveGoal(o: GoalServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
+export async function archiveGoal(o: ServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
@@ -313,7 +312,7 @@ export async function archiveGoal(o: GoalServiceOptions, ref: string): Promise<{
 }
 
 /** Brings back a goal archived with `archiveGoal`, with the sub-goals archived along with it. */
-export async function restoreGoal(o: GoalServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
+export async function restoreGoal(o: ServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     if (goal.archivedAt === null) throw new InputError('goals.err.notArchived', { id: goal.id });

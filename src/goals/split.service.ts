@@ -7,7 +7,8 @@ import type { Goal, GoalView } from './rules/goal.js';
 import { deriveHorizon, splitPeriods, type Period } from './rules/periods.js';
 import { planSplit, splitExact } from './rules/split.js';
 import { stamp } from '../shared/service.js';
-import { patchGoal, refuseArchived, type GoalServiceOptions } from './audit.service.js';
+import type { ServiceOptions } from '../shared/service.js';
+import { patchGoal, refuseArchived } from './audit.service.js';
 import { evaluateGoals } from './view.service.js';
 import { getDepartmentMembers, getMemberById, resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { resolveGoalId } from './resolve.js';
@@ -58,7 +59,7 @@ async function splitMembers(tx: Queryable, o: SplitOptions): Promise<{ id: numbe
  * and relevance. Additive targets sum exactly to the parent's; rates carry it.
  * By member and period, each member gets a goal with one sub-goal per period.
  */
-export async function splitGoal(o: GoalServiceOptions, ref: string, opts: SplitOptions): Promise<{ parentId: number; created: number; children: GoalView[] }> {
+export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptions): Promise<{ parentId: number; created: number; children: GoalView[] }> {
   return o.db.transaction(async (tx) => {
     const parent = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     checkSplittable(parent);
@@ -157,7 +158,7 @@ function columnsOf(p: Goal) {
  * to their old targets where a child has none) or carry the new target
  * (rates), all the way down. Audited like any edit.
  */
-export async function resplitGoal(o: GoalServiceOptions, ref: string): Promise<number> {
+export async function resplitGoal(o: ServiceOptions, ref: string): Promise<number> {
   return o.db.transaction(async (tx) => {
     const root = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     const all = [root, ...(await listDescendants(tx, [root.id]))];

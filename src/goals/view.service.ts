@@ -81,7 +81,7 @@ export interface GoalListOptions {
   sort?: 'due' | 'progress';
 }
 
-export async function getGoals(o: ServiceOptions & { today: string }, f: GoalListOptions): Promise<GoalView[]> {
+export async function getGoals(o: ServiceOptions, f: GoalListOptions): Promise<GoalView[]> {
   const filter: GoalFilter = { includeClosed: Boolean(f.all), includeArchived: Boolean(f.all) };
   if (f.owner !== undefined) {
     const owner = await resolveOwner(o.db, f.owner);
@@ -112,7 +112,7 @@ export interface GoalDetail extends GoalView {
   history?: { at: string; actor: string | null; field: string; old: string | null; new: string | null }[];
 }
 
-export async function showGoal(o: ServiceOptions & { today: string }, ref: string, opts: { history?: boolean } = {}): Promise<GoalDetail> {
+export async function showGoal(o: ServiceOptions, ref: string, opts: { history?: boolean } = {}): Promise<GoalDetail> {
   const id = await resolveGoalId(o.db, ref);
   const goal = (await findGoalById(o.db, id))!;
   const { views, series, childrenOf } = await evaluateGoals(o.db, [goal], o.today);
@@ -134,7 +134,7 @@ export interface GoalTreeNode extends GoalView {
 }
 
 /** The cascade below one goal, or below every open top-level goal. */
-export async function getGoalTree(o: ServiceOptions & { today: string }, ref: string | undefined): Promise<GoalTreeNode[]> {
+export async function getGoalTree(o: ServiceOptions, ref: string | undefined): Promise<GoalTreeNode[]> {
   let roots: Goal[];
   if (ref !== undefined) roots = [(await findGoalById(o.db, await resolveGoalId(o.db, ref)))!];
   else roots = await listGoals(o.db, { topLevel: true });
@@ -144,7 +144,7 @@ export async function getGoalTree(o: ServiceOptions & { today: string }, ref: st
 }
 
 /** `team goals check`: a goal with its SMART verdict. */
-export async function checkGoal(o: ServiceOptions & { today: string }, ref: string): Promise<{ goal: GoalView; smart: SmartVerdict }> {
+export async function checkGoal(o: ServiceOptions, ref: string): Promise<{ goal: GoalView; smart: SmartVerdict }> {
   const goal = (await findGoalById(o.db, await resolveGoalId(o.db, ref)))!;
   const view = (await evaluateGoals(o.db, [goal], o.today)).views.get(goal.id)!;
   return { goal: view, smart: await lintGoal(o.db, goal, o.today) };

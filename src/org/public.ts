@@ -7,6 +7,7 @@ import type { Queryable } from '../db/sql.js';
 import { countMembers as countMemberRows, findMemberById, listMembers } from './members.repository.js';
 import type { Member } from './rules/org.js';
 
+export { getDepartments } from './departments.service.js';
 export { addMember, getMembers, getOrg, type MemberInput } from './members.service.js';
 export { applyOrgPreset, type OrgPresetCounts } from './preset.service.js';
 export { findDepartment, findMember, isNone, resolveDepartmentId, resolveMemberId, suggestDepartment, suggestMember } from './resolve.js';

@@ -87,7 +87,7 @@ async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Pro
 }
 
 /** Loads the e-commerce preset, the demo team and its goals into an empty database. */
-export async function buildDemo(o: ServiceOptions & { today: string }, lang: Lang): Promise<void> {
+export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
   if ((await countMembers(o.db)) > 0) throw new InputError('setup.demo.exists', { path: '' });
   await applyPreset(o, 'ecommerce', lang);
   await o.db.transaction(async () => {

@@ -1,9 +1,18 @@
 import type { Db } from '../db/sql.js';
 
-/** What every service takes: the database and the clock, injectable in tests. */
+/**
+ * What every service takes, built once per command by the CLI context
+ * (cli/context.ts withDb): the database, the clock and who is acting.
+ * Tests build it by hand with a fixed clock.
+ */
 export interface ServiceOptions {
   db: Db;
+  /** The moment of the command; every stored timestamp is `stamp(now)`. */
   now: Date;
+  /** The local date of `now`, YYYY-MM-DD: due dates, check-ins and forecasts count from it. */
+  today: string;
+  /** Who is acting, for the audit trail. */
+  actor: string;
 }
 
 export const stamp = (now: Date) => now.toISOString();

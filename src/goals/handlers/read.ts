@@ -38,7 +38,7 @@ function listOptions(f: ListFlags): GoalListOptions {
 export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
   const format = resolveFormat(flags);
   const options = listOptions(flags);
-  const goals = await withDb(ctx, (db) => getGoals({ db, now: ctx.now, today: ctx.today }, options));
+  const goals = await withDb(ctx, (o) => getGoals(o, options));
   if (format === 'table' && goals.length === 0) return say(t('goals.noGoals'));
   await printList(format, goals, goalColumns);
 }
@@ -106,13 +106,13 @@ async function renderDetail(g: GoalDetail): Promise<string> {
 }
 
 export async function show(ctx: Ctx, ref: string, opts: { json?: boolean; history?: boolean }): Promise<void> {
-  const g = await withDb(ctx, (db) => showGoal({ db, now: ctx.now, today: ctx.today }, ref, { history: opts.history }));
+  const g = await withDb(ctx, (o) => showGoal(o, ref, { history: opts.history }));
   if (opts.json) return printJson({ ...g, smart: smartJson(g.smart) });
   out(await renderDetail(g));
 }
 
 export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boolean }): Promise<void> {
-  const roots = await withDb(ctx, (db) => getGoalTree({ db, now: ctx.now, today: ctx.today }, ref));
+  const roots = await withDb(ctx, (o) => getGoalTree(o, ref));
   if (opts.json) return printJson(ref === undefined ? roots : roots[0]);
   if (roots.length === 0) return say(t('goals.noGoals'));
   out(renderGoalTree(roots));
@@ -120,7 +120,7 @@ export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boo
 
 /** Exits 1 when a blocking letter fails, like a linter, so scripts can act on it. */
 export async function check(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
-  const { goal, smart } = await withDb(ctx, (db) => checkGoal({ db, now: ctx.now, today: ctx.today }, ref));
+  const { goal, smart } = await withDb(ctx, (o) => checkGoal(o, ref));
   if (opts.json) printJson({ id: goal.id, title: goal.title, draft: goal.draft, ...smartJson(smart) });
   else out(smart.findings.length ? smartLines(smart).join('\n') : t('goals.smartOk'));
   if (smart.blocking) throw new Failure('goals.checkFailed', { id: goal.id });

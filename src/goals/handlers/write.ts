@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { z } from 'zod';
 import type { TeamError } from '../../shared/errors.js';
 import { InputError } from '../../shared/errors.js';
@@ -8,9 +7,9 @@ import { currentPeriod } from '../rules/periods.js';
 import { HORIZONS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { DIRECTION_LABEL, KIND_LABEL, STATE_LABEL } from '../labels.js';
-import { addGoal, archiveGoal, checkinGoal, editGoal, restoreGoal, reviewGoal, SmartError, type GoalInput, type GoalServiceOptions } from '../goals.service.js';
+import { addGoal, archiveGoal, checkinGoal, editGoal, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
+import type { ServiceOptions } from '../../shared/service.js';
 import { splitGoal, type SplitBy } from '../split.service.js';
-import type { Db } from '../../db/sql.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, askYesNo, canPrompt, requireFlags } from '../../cli/prompts.js';
@@ -44,18 +43,6 @@ const goalFields = {
 };
 const addSchema = z.object({ ...goalFields, draft: z.boolean().optional(), template: z.string().optional() });
 const editSchema = z.object({ ...goalFields, resplit: z.boolean().optional() });
-
-function serviceOptions(ctx: Ctx, db: Db, given: string | undefined): GoalServiceOptions {
-  let actor = given ?? ctx.env.TEAM_USER;
-  if (!actor) {
-    try {
-      actor = userInfo().username;
-    } catch {
-      actor = 'unknown';
-    }
-  }
-  return { db, now: ctx.now, today: ctx.today, actor };
-}
 
 function toInput(o: z.infer<typeof editSchema> | z.infer<typeof addSchema>): GoalInput {
   const { title, owner, metric, unit, kind, baseline, target, direction, start, due, horizon, term, why, parent, weight, cadence } = o;
@@ -105,13 +92,11 @@ const numberPrompt = (v: string) => v.trim() === '' || !Number.isNaN(Number(v.re
 const datePrompt = (v: string) => isoDate.safeParse(v.trim()).success || t('prompt.date');
 
 /** On a terminal, asks for every SMART field the flags left out. */
-async function promptGoal(db: Db, ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
+async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
   const r = { ...o };
   r.title ??= await askText(t('goals.prompt.title'), { required: true });
   if (r.owner === undefined) {
-    const { getMembers } = await import('../../org/members.service.js');
-    const { getDepartments } = await import('../../org/departments.service.js');
-    const so = { db, now: ctx.now };
+    const { getDepartments, getMembers } = await import('../../org/public.js');
     const choices = [
       { name: t('goals.team'), value: 'team' },
       ...(await getDepartments(so)).map((d) => ({ name: d.name, value: `${d.id}:dept` })),
@@ -150,9 +135,8 @@ function report(goal: GoalView, smart: SmartReport, json: boolean | undefined, m
 export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Promise<void> {
   let opts = await applyTemplate(ctx, parseOptions(addSchema, { ...(raw as object), title: title ?? (raw as { title?: string }).title }, { title: 'TITLE' }));
   requireFlags([opts.title === undefined && 'TITLE', opts.owner === undefined && '--owner'].filter((x): x is string => Boolean(x)));
-  const result = await withDb(ctx, async (db) => {
-    if (canPrompt()) opts = await promptGoal(db, ctx, opts);
-    const o = serviceOptions(ctx, db, opts.actor);
+  const result = await withDb(ctx, async (o) => {
+    if (canPrompt()) opts = await promptGoal(o, opts);
     const input = { ...toInput(opts), title: opts.title!, owner: opts.owner! };
     try {
       return await addGoal(o, input, Boolean(opts.draft));
@@ -170,8 +154,7 @@ export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Pr
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(editSchema, raw);
-  const result = await withDb(ctx, async (db) => {
-    const o = serviceOptions(ctx, db, opts.actor);
+  const result = await withDb(ctx, async (o) => {
     let resplit = opts.resplit;
     if (resplit === undefined && opts.target !== undefined && canPrompt()) {
       const { getGoal } = await import('../view.service.js');
@@ -195,7 +178,7 @@ const checkinSchema = z.object({ value: numberText.optional(), add: numberText.o
 export async function checkin(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(checkinSchema, raw);
   if ((opts.value === undefined) === (opts.add === undefined)) throw new InputError('goals.err.valueOrAdd');
-  const r = await withDb(ctx, (db) => checkinGoal(serviceOptions(ctx, db, opts.actor), ref, { value: opts.value, add: opts.add, date: opts.date, note: opts.note }));
+  const r = await withDb(ctx, (o) => checkinGoal(o, ref, { value: opts.value, add: opts.add, date: opts.date, note: opts.note }));
   if (opts.json) printJson(r.goal);
   say(t('goals.checkedIn', { id: r.goal.id, value: formatQuantity(r.value, r.goal.unit, r.goal.decimals), date: r.date, status: statusLabel(r.goal.status, r.goal.stale) }));
 }
@@ -214,8 +197,8 @@ export async function split(ctx: Ctx, ref: string, raw: unknown): Promise<void> 
   const opts = parseOptions(splitSchema, raw);
   const by = opts.by.replace(/\s/g, '');
   if (by !== 'member' && by !== 'period' && by !== 'member,period' && by !== 'period,member') throw new InputError('goals.err.badBy', { value: opts.by });
-  const result = await withDb(ctx, (db) =>
-    splitGoal(serviceOptions(ctx, db, opts.actor), ref, {
+  const result = await withDb(ctx, (o) =>
+    splitGoal(o, ref, {
       by: (by === 'period,member' ? 'member,period' : by) as SplitBy,
       members: opts.members,
       dept: opts.dept,
@@ -241,20 +224,20 @@ const reviewSchema = z.object({
 
 export async function review(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(reviewSchema, raw);
-  const r = await withDb(ctx, (db) => reviewGoal(serviceOptions(ctx, db, opts.actor), ref, opts));
+  const r = await withDb(ctx, (o) => reviewGoal(o, ref, opts));
   if (opts.json) printJson(r.goal);
   say(t('goals.reviewed', { id: r.goal.id }));
   if (r.closed) say(t('goals.closed', { id: r.goal.id, state: t(STATE_LABEL[r.goal.state]), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
 }
 
 export async function archive(ctx: Ctx, ref: string, opts: { actor?: string; json?: boolean }): Promise<void> {
-  const r = await withDb(ctx, (db) => archiveGoal(serviceOptions(ctx, db, opts.actor), ref));
+  const r = await withDb(ctx, (o) => archiveGoal(o, ref));
   if (opts.json) printJson(r.goal);
   say(t('goals.archivedMsg', { id: r.goal.id, count: r.count }));
 }
 
 export async function restore(ctx: Ctx, ref: string, opts: { actor?: string; json?: boolean }): Promise<void> {
-  const r = await withDb(ctx, (db) => restoreGoal(serviceOptions(ctx, db, opts.actor), ref));
+  const r = await withDb(ctx, (o) => restoreGoal(o, ref));
   if (opts.json) printJson(r.goal);
   say(t('goals.restoredMsg', { id: r.goal.id, count: r.count }));
 }

@@ -14,13 +14,13 @@ const columns: Column<Department>[] = [
 
 export async function list(ctx: Ctx, opts: { json?: boolean; format?: string }): Promise<void> {
   const format = resolveFormat(opts);
-  const depts = await withDb(ctx, (db) => getDepartments({ db, now: ctx.now }));
+  const depts = await withDb(ctx, (o) => getDepartments(o));
   await printList(format, depts, columns);
 }
 
 export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
   const { renderFields, renderTable } = await import('../../cli/table.js');
-  const d = await withDb(ctx, (db) => showDepartment({ db, now: ctx.now }, ref));
+  const d = await withDb(ctx, (o) => showDepartment(o, ref));
   if (opts.json) return printJson(d);
   const width = terminalWidth();
   out(renderFields([['col.id', d.id], ['org.col.name', d.name], ['org.col.description', d.description]], { width }));

@@ -12,22 +12,21 @@ export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Pro
   const opts = parseOptions(writeSchema, { ...(raw as object), name }, { name: 'NAME' });
   requireFlags(opts.name === undefined ? ['NAME'] : []);
   const deptName = opts.name ?? (await askText(t('org.prompt.deptName'), { required: true }));
-  const dept = await withDb(ctx, (db) => addDepartment({ db, now: ctx.now }, { name: deptName, description: opts.description ?? null }));
+  const dept = await withDb(ctx, (o) => addDepartment(o, { name: deptName, description: opts.description ?? null }));
   if (opts.json) printJson(dept);
   say(t('org.dept.added', { name: dept.name }));
 }
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(writeSchema, raw);
-  const d = await withDb(ctx, (db) => editDepartment({ db, now: ctx.now }, ref, { name: opts.name, description: opts.description }));
+  const d = await withDb(ctx, (o) => editDepartment(o, ref, { name: opts.name, description: opts.description }));
   if (opts.json) printJson(d);
   say(t('org.dept.updated', { name: d.name }));
 }
 
 export async function rm(ctx: Ctx, ref: string, opts: { yes?: boolean }): Promise<void> {
-  const d = await withDb(ctx, async (db) => {
-    const o = { db, now: ctx.now };
-    const target = await prepareRemoveDepartment(db, ref);
+  const d = await withDb(ctx, async (o) => {
+    const target = await prepareRemoveDepartment(o.db, ref);
     await confirmOrAbort(opts.yes, t('org.dept.confirmRm', { name: target.name }));
     return removeDepartment(o, String(target.id));
   });

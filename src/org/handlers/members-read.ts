@@ -21,14 +21,14 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   if (opts.status !== undefined && !(MEMBER_STATUSES as readonly string[]).includes(opts.status)) {
     throw new InputError('err.invalidStatus', { value: opts.status });
   }
-  const members = await withDb(ctx, (db) =>
-    getMembers({ db, now: ctx.now }, { dept: opts.dept, role: opts.role, shift: opts.shift, status: opts.status as MemberStatus | undefined, all: opts.all }),
+  const members = await withDb(ctx, (o) =>
+    getMembers(o, { dept: opts.dept, role: opts.role, shift: opts.shift, status: opts.status as MemberStatus | undefined, all: opts.all }),
   );
   await printList(format, members, memberColumns);
 }
 
 export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
-  const m = await withDb(ctx, (db) => showMember({ db, now: ctx.now }, ref));
+  const m = await withDb(ctx, (o) => showMember(o, ref));
   if (opts.json) return printJson(m);
   out(await renderMember(m));
 }

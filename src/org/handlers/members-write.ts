@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/sql.js';
+import type { ServiceOptions } from '../../shared/service.js';
 import { t } from '../../i18n/index.js';
 import { addMember, archiveMember, editMember, getMembers, restoreMember, type MemberInput } from '../members.service.js';
 import { getRoles } from '../roles.service.js';
@@ -25,20 +25,20 @@ const schema = z.object({
 type Opts = z.infer<typeof schema>;
 
 /** Asks, on a terminal, for what the flags left out; without one, names the missing flags. */
-async function completeNewMember(db: Db, ctx: Ctx, o: Opts): Promise<Opts & { handle: string; name: string }> {
+async function completeNewMember(so: ServiceOptions, o: Opts): Promise<Opts & { handle: string; name: string }> {
   const missing = [o.handle === undefined && 'HANDLE', o.name === undefined && '--name', o.role === undefined && '--role'].filter((x): x is string => Boolean(x));
   requireFlags(missing);
   const handle = o.handle ?? (await askText(t('org.prompt.handle'), { required: true, validate: (v) => isValidHandle(v.trim()) || t('org.err.member.badHandle', { handle: v }) }));
   const name = o.name ?? (await askText(t('org.prompt.name'), { required: true }));
   let role = o.role;
   if (role === undefined) {
-    const roles = await getRoles({ db, now: ctx.now }, {});
+    const roles = await getRoles(so, {});
     role = String(await askChoice(t('org.prompt.role'), [...roles.map((r) => ({ name: r.department ? `${r.name} · ${r.department}` : r.name, value: r.id })), { name: t('org.prompt.none'), value: 0 }]));
     if (role === '0') role = 'none';
   }
   let manager = o.manager;
   if (manager === undefined && missing.length > 0) {
-    const members = await getMembers({ db, now: ctx.now }, {});
+    const members = await getMembers(so, {});
     if (members.length > 0) {
       const id = await askChoice(t('org.prompt.manager'), [{ name: t('org.prompt.none'), value: 0 }, ...members.map((m) => ({ name: `${m.name} (${m.handle}) · ${m.role ?? ''}`, value: m.id }))]);
       manager = id === 0 ? undefined : String(id);
@@ -60,9 +60,9 @@ function toInput(o: Opts): MemberInput {
 export async function add(ctx: Ctx, handle: string | undefined, raw: unknown): Promise<void> {
   const opts = parseOptions(schema, { ...(raw as object), handle }, { handle: 'HANDLE' });
   if (opts.hireDate !== undefined && isNone(opts.hireDate)) opts.hireDate = undefined;
-  const m = await withDb(ctx, async (db) => {
-    const full = await completeNewMember(db, ctx, opts);
-    return addMember({ db, now: ctx.now }, { ...toInput(full), handle: full.handle, name: full.name });
+  const m = await withDb(ctx, async (o) => {
+    const full = await completeNewMember(o, opts);
+    return addMember(o, { ...toInput(full), handle: full.handle, name: full.name });
   });
   if (opts.json) printJson(m);
   say(t('org.member.added', { handle: m.handle, name: m.name }));
@@ -70,19 +70,19 @@ export async function add(ctx: Ctx, handle: string | undefined, raw: unknown): P
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(schema, raw);
-  const m = await withDb(ctx, (db) => editMember({ db, now: ctx.now }, ref, toInput(opts)));
+  const m = await withDb(ctx, (o) => editMember(o, ref, toInput(opts)));
   if (opts.json) printJson(m);
   say(t('org.member.updated', { handle: m.handle }));
 }
 
 export async function archive(ctx: Ctx, ref: string, opts: { reassignTo?: string; json?: boolean }): Promise<void> {
-  const m = await withDb(ctx, (db) => archiveMember({ db, now: ctx.now }, ref, opts.reassignTo));
+  const m = await withDb(ctx, (o) => archiveMember(o, ref, opts.reassignTo));
   if (opts.json) printJson(m);
   say(t('org.member.archived', { handle: m.handle }));
 }
 
 export async function restore(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
-  const m = await withDb(ctx, (db) => restoreMember({ db, now: ctx.now }, ref));
+  const m = await withDb(ctx, (o) => restoreMember(o, ref));
   if (opts.json) printJson(m);
   say(t('org.member.restored', { handle: m.handle }));
 }

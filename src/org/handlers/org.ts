@@ -5,7 +5,7 @@ import { out, printJson, say } from '../../cli/output.js';
 import { renderOrgTree } from '../org.render.js';
 
 export async function org(ctx: Ctx, opts: { dept?: string; json?: boolean }): Promise<void> {
-  const roots = await withDb(ctx, (db) => getOrg({ db, now: ctx.now }, { dept: opts.dept }));
+  const roots = await withDb(ctx, (o) => getOrg(o, { dept: opts.dept }));
   if (opts.json) return printJson(roots);
   if (roots.length === 0) return say(t('org.empty'));
   out(renderOrgTree(roots));

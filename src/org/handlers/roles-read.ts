@@ -34,12 +34,12 @@ async function render(r: RoleDetail): Promise<string> {
 
 export async function list(ctx: Ctx, opts: { json?: boolean; format?: string; dept?: string }): Promise<void> {
   const format = resolveFormat(opts);
-  const roles = await withDb(ctx, (db) => getRoles({ db, now: ctx.now }, { dept: opts.dept }));
+  const roles = await withDb(ctx, (o) => getRoles(o, { dept: opts.dept }));
   await printList(format, roles, columns);
 }
 
 export async function show(ctx: Ctx, ref: string, opts: { json?: boolean }): Promise<void> {
-  const role = await withDb(ctx, (db) => showRole({ db, now: ctx.now }, ref));
+  const role = await withDb(ctx, (o) => showRole(o, ref));
   if (opts.json) return printJson(role);
   out(await render(role));
 }

@@ -20,8 +20,8 @@ export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Pro
   const opts = parseOptions(writeSchema, { ...(raw as object), name }, { name: 'NAME' });
   requireFlags(opts.name === undefined ? ['NAME'] : []);
   const roleName = opts.name ?? (await askText(t('org.prompt.roleName'), { required: true }));
-  const role = await withDb(ctx, (db) =>
-    addRole({ db, now: ctx.now }, { name: roleName, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow, duties: opts.duty ?? [] }),
+  const role = await withDb(ctx, (o) =>
+    addRole(o, { name: roleName, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow, duties: opts.duty ?? [] }),
   );
   if (opts.json) printJson(role);
   say(t('org.role.added', { name: role.name }));
@@ -29,18 +29,18 @@ export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Pro
 
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(writeSchema, raw);
-  const role = await withDb(ctx, (db) =>
-    editRole({ db, now: ctx.now }, ref, { name: opts.name, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow }),
+  const role = await withDb(ctx, (o) =>
+    editRole(o, ref, { name: opts.name, dept: opts.dept, reportsTo: opts.reportsTo, description: opts.description, workflow: opts.workflow }),
   );
   if (opts.json) printJson(role);
   say(t('org.role.updated', { name: role.name }));
 }
 
 export async function rm(ctx: Ctx, ref: string, opts: { yes?: boolean }): Promise<void> {
-  const role = await withDb(ctx, async (db) => {
-    const target = await prepareRemoveRole(db, ref);
+  const role = await withDb(ctx, async (o) => {
+    const target = await prepareRemoveRole(o.db, ref);
     await confirmOrAbort(opts.yes, t('org.role.confirmRm', { name: target.name }));
-    return removeRole({ db, now: ctx.now }, String(target.id));
+    return removeRole(o, String(target.id));
   });
   say(t('org.role.removed', { name: role.name }));
 }
@@ -52,19 +52,19 @@ const positionsSchema = z.object({ n: positiveInt, from: positiveInt, to: positi
 export async function dutyAdd(ctx: Ctx, ref: string, duty: string, raw: unknown): Promise<void> {
   const opts = parseOptions(atSchema, raw);
   const d = parseOptions(z.object({ text }), { text: duty }, { text: 'TEXT' });
-  const { role, position } = await withDb(ctx, (db) => addDuty({ db, now: ctx.now }, ref, d.text, opts.at));
+  const { role, position } = await withDb(ctx, (o) => addDuty(o, ref, d.text, opts.at));
   if (opts.json) printJson(role);
   say(t('org.duty.added', { role: role.name, position }));
 }
 
 export async function dutyRm(ctx: Ctx, ref: string, n: string, opts: { json?: boolean; yes?: boolean }): Promise<void> {
   const p = parseOptions(positionsSchema.pick({ n: true }), { n }, { n: 'N' });
-  const role = await withDb(ctx, async (db) => {
+  const role = await withDb(ctx, async (o) => {
     const { showRole } = await import('../roles.service.js');
-    const current = await showRole({ db, now: ctx.now }, ref);
+    const current = await showRole(o, ref);
     const text = current.duties[p.n - 1];
     if (text !== undefined) await confirmOrAbort(opts.yes, t('org.duty.confirmRm', { position: p.n, role: current.name, text }));
-    return removeDuty({ db, now: ctx.now }, ref, p.n);
+    return removeDuty(o, ref, p.n);
   });
   if (opts.json) printJson(role);
   say(t('org.duty.removed', { role: role.name, position: p.n }));
@@ -72,7 +72,7 @@ export async function dutyRm(ctx: Ctx, ref: string, n: string, opts: { json?: bo
 
 export async function dutyMove(ctx: Ctx, ref: string, from: string, to: string, opts: { json?: boolean }): Promise<void> {
   const p = parseOptions(positionsSchema.pick({ from: true, to: true }), { from, to }, { from: 'FROM', to: 'TO' });
-  const role = await withDb(ctx, (db) => moveDuty({ db, now: ctx.now }, ref, p.from, p.to));
+  const role = await withDb(ctx, (o) => moveDuty(o, ref, p.from, p.to));
   if (opts.json) printJson(role);
   say(t('org.duty.moved', { role: role.name, from: p.from, to: p.to }));
 }

@@ -21,8 +21,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   const dbPath = ctx.dbPath ? await locateDatabase({ path: ctx.dbPath, env: ctx.env }) : join(mkdtempSync(join(tmpdir(), 'team-demo-')), 'team.db');
   const view = await withDb(
     { ...ctx, dbPath },
-    async (db) => {
-      const o = { db, now: ctx.now, today: ctx.today };
+    async (o) => {
       try {
         await buildDemo(o, ctx.lang);
       } catch (e) {

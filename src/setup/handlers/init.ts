@@ -6,7 +6,7 @@ import { locateDatabase } from '../../db/connection.js';
 
 export async function init(ctx: Ctx, opts: { preset: string; json?: boolean }): Promise<void> {
   assertPreset(opts.preset);
-  const result = await withDb(ctx, (db) => applyPreset({ db, now: ctx.now }, opts.preset, ctx.lang), { quietCreate: true });
+  const result = await withDb(ctx, (o) => applyPreset(o, opts.preset, ctx.lang), { quietCreate: true });
   const path = await locateDatabase({ path: ctx.dbPath, env: ctx.env });
   if (opts.json) printJson({ database: path, ...result });
   say(t('setup.init.done', { path, ...result }));
