@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { OpenedDb } from '../db/connection.js';
 import { getSetting } from '../db/repositories/settings.repository.js';
 import type { Db } from '../db/sql.js';
-import { TeamError } from '../domain/errors.js';
+import { NotFoundError, TeamError } from '../domain/errors.js';
 import { isCalendarDate } from '../domain/goals/dates.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { say } from './output.js';
@@ -55,8 +55,10 @@ export async function adoptTeamLanguage(ctx: Ctx): Promise<void> {
 }
 
 /**
- * Opens the database for one command and closes it afterwards. A file created
- * by a command other than init/demo is announced, so a mistyped --db is noticed.
+ * Opens the database for one command and closes it afterwards. A database
+ * that does not exist yet is written to disk only if the command succeeds and
+ * wrote something, and is then announced (except by init/demo), so a mistyped
+ * --db is noticed; a command that only reads it is told there is none yet.
  */
 export async function withDb<T>(ctx: Ctx, fn: (db: Db) => Promise<T>, opts: { quietCreate?: boolean } = {}): Promise<T> {
   const { locateDatabase, openDatabase } = await import('../db/connection.js');
@@ -67,9 +69,19 @@ export async function withDb<T>(ctx: Ctx, fn: (db: Db) => Promise<T>, opts: { qu
   } else {
     opened = await openDatabase({ path: ctx.dbPath, env: ctx.env });
   }
-  if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
+  const missing = () => new TeamError('err.db.missing', { path: opened.path }, 1);
   try {
-    return await fn(opened.db);
+    let result: T;
+    try {
+      result = await fn(opened.db);
+    } catch (e) {
+      // Nothing can be found in a database that does not exist: say that instead.
+      if (opened.created && e instanceof NotFoundError) throw missing();
+      throw e;
+    }
+    if (!opened.save()) throw missing();
+    if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
+    return result;
   } finally {
     opened.db.close();
   }
