@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import type { OpenedDb } from '../db/connection.js';
 import { getSetting } from '../db/settings.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
-import { InputError } from '../shared/errors.js';
+import { Failure, InputError, NotFoundError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { io } from './io.js';
 import { say } from './output.js';
@@ -96,8 +96,10 @@ export async function adoptTeamLanguage(ctx: Ctx): Promise<void> {
 /**
  * Opens the database for one command, hands the services their options
  * (database, clock, actor: built here once, never by a handler) and closes it
- * afterwards. A file created by a command other than init/demo is announced,
- * so a mistyped --db is noticed.
+ * afterwards. A database that does not exist yet is written to disk only if
+ * the command succeeds and wrote something, and is then announced (except by
+ * init/demo), so a mistyped --db is noticed; a command that only reads it is
+ * told there is none yet.
  * @example const goals = await withDb(ctx, (o) => getGoals(o, filter))
  */
 export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>, opts: { quietCreate?: boolean } = {}): Promise<T> {
@@ -109,9 +111,19 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
   } else {
     opened = await openDatabase({ path: ctx.dbPath, env: ctx.env });
   }
-  if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
+  const missing = () => new Failure('err.db.missing', { path: opened.path });
   try {
-    return await fn({ db: opened.db, now: ctx.now, today: ctx.today, actor: ctx.actor });
+    let result: T;
+    try {
+      result = await fn({ db: opened.db, now: ctx.now, today: ctx.today, actor: ctx.actor });
+    } catch (e) {
+      // Nothing can be found in a database that does not exist: say that instead.
+      if (opened.created && e instanceof NotFoundError) throw missing();
+      throw e;
+    }
+    if (!opened.save()) throw missing();
+    if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
+    return result;
   } finally {
     opened.db.close();
   }

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { Failure, TeamError } from '../shared/errors.js';
+import { Failure, InputError, TeamError } from '../shared/errors.js';
 import { migrations } from './migrations.js';
 import type { Db, Queryable, SqlValue } from './sql.js';
 
@@ -15,8 +15,17 @@ export interface OpenOptions {
 export interface OpenedDb {
   db: Db;
   path: string;
-  /** True when this call created the file. */
+  /**
+   * True when no file exists yet: the database is built in memory and reaches
+   * the disk only through `save()`, so a command that fails or only reads
+   * leaves nothing behind, and `team init` lands whole or not at all.
+   */
   created: boolean;
+  /**
+   * Whether the database is on disk now. For a new one, writes it out first
+   * (mode 0600, atomically) if the command wrote anything; false if it did not.
+   */
+  save(): boolean;
 }
 
 /**
@@ -27,34 +36,46 @@ function nativeBinding(): string {
   return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
 }
 
+/**
+ * `--db`, else TEAM_DB, else ~/.local/share/team/team.db (XDG), and whether
+ * it is that default. An empty TEAM_DB counts as unset (`TEAM_DB= team …`);
+ * an empty `--db` was typed on purpose, so it is an error.
+ */
+async function locate(opts: OpenOptions): Promise<{ path: string; isDefault: boolean }> {
+  const env = opts.env ?? process.env;
+  if (opts.path !== undefined) {
+    if (opts.path.trim() === '') throw new InputError('err.db.emptyPath', {});
+    return { path: resolve(opts.path), isDefault: false };
+  }
+  if (env.TEAM_DB) return { path: resolve(env.TEAM_DB), isDefault: false };
+  const { default: envPaths } = await import('env-paths');
+  return { path: join(envPaths('team', { suffix: '' }).data, 'team.db'), isDefault: true };
+}
+
 /** Where the database lives: `--db`, else TEAM_DB, else ~/.local/share/team/team.db (XDG). */
 export async function locateDatabase(opts: OpenOptions): Promise<string> {
-  const env = opts.env ?? process.env;
-  if (opts.path) return resolve(opts.path);
-  if (env.TEAM_DB) return resolve(env.TEAM_DB);
-  const { default: envPaths } = await import('env-paths');
-  return join(envPaths('team', { suffix: '' }).data, 'team.db');
+  return (await locate(opts)).path;
 }
 
 /**
- * Opens (creating with mode 0600 if missing) and migrates the database.
- * Refuses, untouched, a database written by a newer program.
+ * Opens and migrates the database. A missing file is not created here: see
+ * `OpenedDb.created`. Only the default location's folder is made on demand;
+ * elsewhere a missing folder is a mistyped path. Refuses, untouched, a
+ * database written by a newer program.
  */
 export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
-  const path = await locateDatabase(opts);
-  let created = false;
-  if (!existsSync(path)) {
-    ensureDir(dirname(path));
-    try {
-      closeSync(openSync(path, 'wx', 0o600));
-      created = true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Failure('err.db.open', { path, reason: (e as Error).message });
-    }
-  }
+  const { path, isDefault } = await locate(opts);
+  if (existsSync(path)) return openExisting(path);
+  const folder = dirname(path);
+  if (!isDefault && !existsSync(folder)) throw new InputError('err.db.noFolder', { folder, path });
+  return openNew(path, isDefault);
+}
+
+function openExisting(path: string): OpenedDb {
+  const readonly = !canWrite(path);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path, { fileMustExist: true, nativeBinding: nativeBinding() });
+    sqlite = readonly ? openReadOnly(path) : new Database(path, { fileMustExist: true, nativeBinding: nativeBinding() });
   } catch (e) {
     throw new Failure('err.db.open', { path, reason: (e as Error).message });
   }
@@ -64,15 +85,120 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
     if (version > migrations.length) {
       throw new Failure('err.db.newer', { path, version, known: migrations.length });
     }
-    sqlite.pragma('journal_mode = WAL');
+    // Setting the journal mode writes the file: only when it is not WAL yet.
+    if (!readonly && sqlite.pragma('journal_mode', { simple: true }) !== 'wal') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    if (version < migrations.length) migrate(sqlite, version);
+    if (version < migrations.length) {
+      if (readonly) throw new Failure('err.db.readonlyOld', { path, version, known: migrations.length });
+      migrate(sqlite, version);
+    }
   } catch (e) {
     sqlite.close();
-    if (e instanceof TeamError) throw e;
-    throw new Failure('err.db.open', { path, reason: (e as Error).message });
+    throw e instanceof TeamError ? e : (readOnlyError(e, path) ?? new Failure('err.db.open', { path, reason: (e as Error).message }));
   }
-  return { db: wrap(sqlite), path, created };
+  return { db: wrap(sqlite, path, readonly), path, created: false, save: () => true };
+}
+
+/**
+ * Whether this user can write the database: the file, and its folder (WAL
+ * mode creates -wal and -shm files next to it) unless those already exist
+ * writable. access(2) is right for root too: it fails only on a read-only mount.
+ */
+function canWrite(path: string): boolean {
+  const ok = (p: string) => {
+    try {
+      accessSync(p, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return ok(path) && (ok(dirname(path)) || (ok(`${path}-wal`) && ok(`${path}-shm`)));
+}
+
+/**
+ * Read-only access. SQLite reads a WAL database in place when its -shm index
+ * exists or can be made; in a read-only folder it cannot be made, and with no
+ * -wal file the main file holds every committed change, so a private
+ * in-memory copy of it is read instead.
+ */
+function openReadOnly(path: string): Database.Database {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
+  try {
+    sqlite.pragma('user_version', { simple: true });
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    const code = String((e as { code?: unknown }).code);
+    if (existsSync(`${path}-wal`) || !(code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) throw e;
+    const bytes = readFileSync(path);
+    // Header bytes 18-19 say WAL (2); the in-memory copy uses a rollback journal (1).
+    if (bytes.length > 19 && bytes[18] === 2 && bytes[19] === 2) bytes[18] = bytes[19] = 1;
+    return new Database(bytes, { readonly: true, nativeBinding: nativeBinding() });
+  }
+}
+
+/** A database that does not exist yet: migrated in memory, written out by `save()` if the command wrote. */
+function openNew(path: string, isDefault: boolean): OpenedDb {
+  const sqlite = new Database(':memory:', { nativeBinding: nativeBinding() });
+  sqlite.pragma('foreign_keys = ON');
+  migrate(sqlite, 0);
+  const changes = () => (sqlite.prepare('select total_changes() n').get() as { n: number }).n;
+  const migrated = changes();
+  return {
+    db: wrap(sqlite, path, false),
+    path,
+    created: true,
+    save() {
+      if (changes() === migrated) return false;
+      writeNew(path, sqlite.serialize(), isDefault);
+      return true;
+    },
+  };
+}
+
+/**
+ * Puts a new database file in place whole (making the default folder, 0700,
+ * first): written and switched to WAL under a temporary name, then linked to
+ * `path`, which fails rather than replace a database another command created
+ * meanwhile. Stopped part-way, it leaves at most the temporary file (and only
+ * if killed), never a half-made `path`.
+ */
+function writeNew(path: string, bytes: Buffer, makeFolder: boolean): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  const clean = () => {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  };
+  try {
+    if (makeFolder) ensureDir(dirname(path));
+    clean();
+    const fd = openSync(tmp, 'wx', 0o600);
+    try {
+      // A write can stop short (a full disk, a size limit): go on until it fails.
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const file = new Database(tmp, { fileMustExist: true, nativeBinding: nativeBinding() });
+    try {
+      file.pragma('journal_mode = WAL');
+    } finally {
+      file.close();
+    }
+    try {
+      linkSync(tmp, path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Failure('err.db.raced', { path });
+      // A file system without hard links: copy, still refusing to replace a file.
+      copyFileSync(tmp, path, constants.COPYFILE_EXCL);
+    }
+  } catch (e) {
+    if (e instanceof TeamError) throw e;
+    throw new Failure('err.db.save', { path, reason: (e as Error).message });
+  } finally {
+    clean();
+  }
 }
 
 /**
@@ -86,8 +212,13 @@ function ensureDir(dir: string): void {
   try {
     mkdirSync(dir, { mode: 0o700 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new Failure('err.db.open', { path: dir, reason: (e as Error).message });
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
+}
+
+/** SQLite's "attempt to write a readonly database" (file mode, mount, folder), as one clear line. */
+function readOnlyError(e: unknown, path: string): TeamError | undefined {
+  return String((e as { code?: unknown })?.code).startsWith('SQLITE_READONLY') ? new Failure('err.db.readonly', { path }) : undefined;
 }
 
 /** Applies the pending migrations, each with its record, one transaction each. */
@@ -108,7 +239,7 @@ function migrate(sqlite: Database.Database, from: number): void {
   }
 }
 
-function queryable(sqlite: Database.Database): Queryable {
+function queryable(sqlite: Database.Database, path: string): Queryable {
   // Prepared statements are cached per SQL text: list commands reuse them.
   const cache = new Map<string, Database.Statement>();
   const prep = (sql: string) => {
@@ -138,29 +269,35 @@ function queryable(sqlite: Database.Database): Queryable {
         s.all(...params);
         return { changes: 0, lastId: 0 };
       }
-      const r = s.run(...params);
-      return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
+      try {
+        const r = s.run(...params);
+        return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
+      } catch (e) {
+        throw readOnlyError(e, path) ?? e;
+      }
     },
   };
 }
 
-function wrap(sqlite: Database.Database): Db {
-  const q = queryable(sqlite);
+function wrap(sqlite: Database.Database, path: string, readonly: boolean): Db {
+  const q = queryable(sqlite, path);
   let depth = 0;
   return {
     ...q,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       // One connection, one writer: nested calls join the outer transaction.
       if (depth > 0) return fn(q);
+      // Refused before anything runs, so nothing is half done.
+      if (readonly) throw new Failure('err.db.readonly', { path });
       depth++;
-      sqlite.exec('begin immediate');
       try {
+        sqlite.exec('begin immediate');
         const result = await fn(q);
         sqlite.exec('commit');
         return result;
       } catch (e) {
         if (sqlite.inTransaction) sqlite.exec('rollback');
-        throw e;
+        throw readOnlyError(e, path) ?? e;
       } finally {
         depth--;
       }

@@ -2,7 +2,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, dumpDb, expectRejected, query, run, tempDb, type RunOptions, type RunResult } from '../../helpers.js';
 
@@ -163,17 +162,7 @@ describe('language', () => {
 });
 
 describe('the database file', () => {
-  it('is created 0600 in a 0700 folder, in WAL mode, and announced on stderr', () => {
-    const db = join(t.dir, 'sub', 'team.db');
-    const r = run(db, ['members', 'list', '--json']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe('[]\n');
-    expect(r.stderr).toBe(`Created a new database at ${db}.\n`);
-    expect(statSync(db).mode & 0o777).toBe(0o600);
-    expect(statSync(join(t.dir, 'sub')).mode & 0o777).toBe(0o700);
-    expect(query(db, 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(query(db, 'pragma user_version')).toEqual([{ user_version: 2 }]);
-  });
+  // Where a new file may be created, its mode and the notice: tests/e2e/dbfile.test.ts.
 
   it('written by a newer version is refused with exit 1 and left byte for byte untouched', () => {
     ok(['init']);
