@@ -1,10 +1,20 @@
-/** Test helpers: run the real binary on a temporary database and read the database back. */
-import Database from 'better-sqlite3';
+/**
+ * Test helpers. Most tests run the program in-process: `run()` calls the
+ * entry point's `run(argv, io)` with captured stdout/stderr, its own
+ * environment and a temporary database, so a command costs milliseconds, not
+ * a Node start. `spawn()` runs the real bin/team, for what only a process
+ * shows (start-up, pipes, signals, terminal prompts). Both read the database
+ * back through the program's own query seam, never SQLite's catalog.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/db/connection.js';
+import { TABLES } from '../src/db/schema.js';
+import type { SqlValue } from '../src/db/sql.js';
+import { run as runProgram } from '../src/cli/main.js';
 
 export const BIN = fileURLToPath(new URL('../bin/team', import.meta.url));
 
@@ -18,26 +28,43 @@ export interface RunResult {
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
+  /** Standard input (spawned runs only). */
   input?: string;
 }
 
-/**
- * Runs `team …args` as a user would, with a clean environment: English,
- * no colour, no terminal, TEAM_DB pointing at `db`.
- */
-export function run(db: string, args: readonly string[], opts: RunOptions = {}): RunResult {
+/** A clean environment: English, no colour, no terminal, UTC, TEAM_DB pointing at `db`; `opts.env` adds or (undefined) removes. */
+export function testEnv(db: string, opts: RunOptions = {}): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: db, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC' };
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, input: opts.input ?? '', encoding: 'utf8' });
-  return {
-    code: r.status ?? -1,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    json: <T>() => JSON.parse(r.stdout) as T,
-  };
+  return env;
+}
+
+const result = (code: number, stdout: string, stderr: string): RunResult => ({ code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T });
+
+/**
+ * Runs `team …args` in-process as a user would from a script: no terminal,
+ * the environment from `testEnv`. Resolves with exit code and output.
+ * @example const r = await run(db, ['goals', 'list', '--json']); r.json()
+ */
+export async function run(db: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runProgram([process.execPath, 'team', ...args], {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stdinIsTTY: false,
+    env: testEnv(db, opts),
+  });
+  return result(code, stdout, stderr);
+}
+
+/** Runs the real bin/team in a child process (build first: the e2e global setup does). */
+export function spawn(db: string, args: readonly string[], opts: RunOptions & { timeout?: number } = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: testEnv(db, opts), input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeout });
+  return result(r.status ?? -1, r.stdout, r.stderr);
 }
 
 /** A fresh folder with a database path inside; `cleanup()` removes it. */
@@ -46,32 +73,33 @@ export function tempDb(): { dir: string; db: string; cleanup: () => void } {
   return { dir, db: join(dir, 'team.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Every row of every table, for "the database is unchanged" assertions. */
-export function dumpDb(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+/** Runs a query on the database through the program's seam (read-only use). */
+export async function query<T = Record<string, unknown>>(path: string, sql: string, ...params: SqlValue[]): Promise<T[]> {
+  const { db } = await openDatabase({ path, env: {} });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]));
+    return await db.all<T>(sql, params);
   } finally {
     db.close();
   }
 }
 
-/** Runs a SQL query on the database directly. */
-export function query<T = Record<string, unknown>>(path: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+/** Every row of every table the program knows, for "the database is unchanged" assertions. */
+export async function dumpDb(path: string): Promise<Record<string, unknown[]>> {
+  const { db } = await openDatabase({ path, env: {} });
   try {
-    return db.prepare(sql).all(...params) as T[];
+    const dump: Record<string, unknown[]> = {};
+    for (const table of TABLES) dump[table] = await db.all(`select * from ${table} order by 1`);
+    return dump;
   } finally {
     db.close();
   }
 }
 
-/** Asserts-friendly: a failing command must leave one line on stderr, exit 2, and the database as it was. */
-export function expectRejected(db: string, args: readonly string[], opts: RunOptions = {}): RunResult {
-  const before = dumpDb(db);
-  const r = run(db, args, opts);
-  const after = dumpDb(db);
+/** A failing command must leave one line on stderr, exit 2, and the database as it was. */
+export async function expectRejected(db: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const before = await dumpDb(db);
+  const r = await run(db, args, opts);
+  const after = await dumpDb(db);
   if (r.code !== 2) throw new Error(`expected exit 2, got ${r.code}: ${r.stderr}${r.stdout}`);
   if (r.stderr.trim().split('\n').length !== 1) throw new Error(`expected one stderr line, got: ${r.stderr}`);
   if (/\n\s+at /.test(r.stderr)) throw new Error(`stack trace on stderr: ${r.stderr}`);

@@ -1,3 +1,6 @@
+import type { GoalCheckinsRow, GoalEventsRow, GoalReviewsRow, GoalsRow } from '../goals/table.js';
+import type { DepartmentsRow, MembersRow, RoleDutiesRow, RolesRow } from '../org/table.js';
+
 /**
  * Row types, one per table: the single source of truth for column names.
  * Repositories type every query with these; `Insertable`/`Patch` type writes.
@@ -13,47 +16,9 @@ export interface SettingsRow {
   value: string;
 }
 
-export interface DepartmentsRow {
-  id: number;
-  name: string;
-  preset_key: string | null;
-  description: string | null;
-  created_at: string;
-}
 
-export interface RolesRow {
-  id: number;
-  name: string;
-  preset_key: string | null;
-  department_id: number | null;
-  reports_to_role_id: number | null;
-  description: string | null;
-  workflow: string | null;
-  created_at: string;
-}
 
-export interface RoleDutiesRow {
-  id: number;
-  role_id: number;
-  position: number;
-  text: string;
-}
 
-export interface MembersRow {
-  id: number;
-  handle: string;
-  name: string;
-  role_id: number | null;
-  department_id: number | null;
-  manager_id: number | null;
-  hire_date: string | null;
-  contact: string | null;
-  shift: string | null;
-  status: string;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
 export interface Tables {
   schema_migrations: SchemaMigrationsRow;
@@ -69,72 +34,17 @@ export interface Tables {
 }
 
 export type TableName = keyof Tables;
+
+/** Every table, in migration order (tests dump them; db copy will walk them). */
+export const TABLES = ['schema_migrations', 'settings', 'departments', 'roles', 'role_duties', 'members', 'goals', 'goal_checkins', 'goal_reviews', 'goal_events'] as const satisfies readonly TableName[];
+// Fails to compile when a table is missing from TABLES.
+const _allTables: Record<TableName, true> = Object.fromEntries(TABLES.map((t) => [t, true])) as Record<(typeof TABLES)[number], true>;
+void _allTables;
 /** What an INSERT takes: every column but a generated id. */
 export type Insertable<T extends TableName> = Omit<Tables[T], 'id'> & { id?: number };
 /** What an UPDATE takes: any subset of the columns but the id. */
 export type Patch<T extends TableName> = Partial<Omit<Tables[T], 'id'>>;
 
-export interface GoalsRow {
-  id: number;
-  title: string;
-  owner_type: 'member' | 'department' | 'team';
-  owner_member_id: number | null;
-  owner_department_id: number | null;
-  metric: string | null;
-  unit: string | null;
-  kind: 'additive' | 'rate' | null;
-  decimals: number;
-  baseline: number | null;
-  target: number | null;
-  direction: 'increase' | 'decrease' | 'at-least' | 'at-most' | null;
-  start_date: string | null;
-  due_date: string | null;
-  horizon: string;
-  term: 'long' | 'short';
-  relevance: string | null;
-  parent_id: number | null;
-  weight: number | null;
-  period_label: string | null;
-  draft: number;
-  cadence_days: number;
-  state: 'open' | 'achieved' | 'missed';
-  final_value: number | null;
-  closed_at: string | null;
-  last_value: number | null;
-  last_checkin_date: string | null;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
 
-export interface GoalCheckinsRow {
-  id: number;
-  goal_id: number;
-  date: string;
-  value: number;
-  note: string | null;
-  actor: string | null;
-  created_at: string;
-}
 
-export interface GoalReviewsRow {
-  id: number;
-  goal_id: number;
-  kind: 'self' | 'lead';
-  text: string;
-  score: number | null;
-  outcome: 'reward' | 'none' | 'penalty' | null;
-  outcome_note: string | null;
-  actor: string | null;
-  created_at: string;
-}
 
-export interface GoalEventsRow {
-  id: number;
-  goal_id: number;
-  at: string;
-  actor: string | null;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-}

@@ -1,5 +1,6 @@
 import type { Goal } from './rules/goal.js';
-import type { GoalCheckinsRow, GoalEventsRow, GoalReviewsRow, GoalsRow, Insertable, Patch } from '../db/schema.js';
+import type { Insertable, Patch } from '../db/schema.js';
+import type { GoalCheckinsRow, GoalEventsRow, GoalReviewsRow, GoalsRow } from './table.js';
 import { insertRow, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
 
 /** A goal row with its owner's display name and how many children it has. */

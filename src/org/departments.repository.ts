@@ -1,5 +1,6 @@
 import type { Department } from './rules/org.js';
-import type { DepartmentsRow, Patch } from '../db/schema.js';
+import type { Patch } from '../db/schema.js';
+import type { DepartmentsRow } from './table.js';
 import { insertRow, updateRow, type Queryable } from '../db/sql.js';
 
 type DepartmentListRow = DepartmentsRow & { role_count: number; member_count: number };

@@ -1,5 +1,6 @@
 import type { Member, MemberStatus } from './rules/org.js';
-import type { MembersRow, Patch } from '../db/schema.js';
+import type { Patch } from '../db/schema.js';
+import type { MembersRow } from './table.js';
 import { columnIndex, insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
 
 type MemberListRow = MembersRow & { role: string | null; department: string | null; manager: string | null };

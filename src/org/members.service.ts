@@ -10,7 +10,8 @@ import {
   type MemberFilter,
 } from './members.repository.js';
 import { findRoleById } from './roles.repository.js';
-import type { MembersRow, Patch } from '../db/schema.js';
+import type { Patch } from '../db/schema.js';
+import type { MembersRow } from './table.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError } from '../shared/errors.js';
 import { buildOrgTree, isValidHandle, wouldCycle, type Member, type MemberDetail, type MemberStatus, type OrgNode } from './rules/org.js';

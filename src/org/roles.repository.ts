@@ -1,5 +1,6 @@
 import type { Role } from './rules/org.js';
-import type { Patch, RolesRow } from '../db/schema.js';
+import type { Patch } from '../db/schema.js';
+import type { RolesRow } from './table.js';
 import { insertRow, updateRow, type Queryable } from '../db/sql.js';
 
 type RoleListRow = RolesRow & { department: string | null; reports_to: string | null; duty_count: number; member_count: number };

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, dumpDb, query, run, tempDb, type RunOptions, type RunResult } from '../helpers.js';
+import { BIN, dumpDb, query, spawn, tempDb, type RunOptions, type RunResult } from '../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 function ok(args: readonly string[], opts?: RunOptions): RunResult {
-  const r = run(t.db, args, opts);
+  const r = spawn(t.db, args, opts);
   expect(r.code, `team ${args.join(' ')}\n${r.stderr}`).toBe(0);
   return r;
 }
@@ -71,7 +71,7 @@ describe.skipIf(!canDropRights)('a read-only database', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('refuses a write with one translated line (exit 1), whether the folder or only the file is read-only', () => {
+  it('refuses a write with one translated line (exit 1), whether the folder or only the file is read-only', async () => {
     for (const mode of [0o555, 0o777]) {
       chmodSync(t.dir, mode);
       const before = snapshot();
@@ -82,7 +82,7 @@ describe.skipIf(!canDropRights)('a read-only database', () => {
       expect(snapshot().bytes.equals(before.bytes)).toBe(true);
     }
     chmodSync(t.dir, 0o700);
-    expect(query(t.db, 'select count(*) n from departments')).toEqual([{ n: 6 }]);
+    expect(await query(t.db, 'select count(*) n from departments')).toEqual([{ n: 6 }]);
   });
 });
 
@@ -91,7 +91,7 @@ describe('team init is one unit', () => {
   // EFBIG part-way through, as on a full disk.
   const hasPrlimit = spawnSync('prlimit', ['--version']).status === 0;
 
-  it.skipIf(!hasPrlimit)('stopped part-way by a full disk, leaves either the whole preset or no database at all', () => {
+  it.skipIf(!hasPrlimit)('stopped part-way by a full disk, leaves either the whole preset or no database at all', async () => {
     const outcomes: number[] = [];
     for (let kb = 32; kb <= 288; kb += 16) {
       const d = tempDb();
@@ -103,14 +103,14 @@ describe('team init is one unit', () => {
         expect([0, 1], where).toContain(r.status);
         expect(r.stderr.trim().split('\n'), where).toHaveLength(1);
         if (r.status === 0) {
-          expect(query(d.db, 'select (select count(*) from departments) d, (select count(*) from roles) r, (select value from settings where key = ?) p', 'preset'), where).toEqual([{ d: 6, r: 14, p: 'ecommerce' }]);
+          expect(await query(d.db, 'select (select count(*) from departments) d, (select count(*) from roles) r, (select value from settings where key = ?) p', 'preset'), where).toEqual([{ d: 6, r: 14, p: 'ecommerce' }]);
         } else {
           expect(readdirSync(d.dir), where).toEqual([]);
           expect(r.stderr, where).toMatch(/^team: Cannot write the new database .*: .*file too large.*\. Nothing was saved\.\n$/);
         }
         // Whatever happened, init can simply be run again.
-        expect(run(d.db, ['init']).code, where).toBe(0);
-        expect(query(d.db, 'select count(*) n from roles'), where).toEqual([{ n: 14 }]);
+        expect(spawn(d.db, ['init']).code, where).toBe(0);
+        expect(await query(d.db, 'select count(*) n from roles'), where).toEqual([{ n: 14 }]);
       } finally {
         d.cleanup();
       }
@@ -120,15 +120,15 @@ describe('team init is one unit', () => {
     expect(outcomes).toContain(1);
   });
 
-  it('on an existing database, a preset failing half-way adds none of it', () => {
+  it('on an existing database, a preset failing half-way adds none of it', async () => {
     ok(['init', '--preset', 'blank']);
     const raw = new Database(t.db);
     raw.exec("create trigger boom before insert on roles when (select count(*) from roles) >= 5 begin select raise(abort, 'boom'); end");
     raw.close();
-    const before = dumpDb(t.db);
-    const r = run(t.db, ['init']);
+    const before = await dumpDb(t.db);
+    const r = spawn(t.db, ['init']);
     expect([r.code, oneLine(r)]).toEqual([1, 'team: Unexpected error: boom (TEAM_DEBUG=1 shows the details)\n']);
-    expect(dumpDb(t.db)).toEqual(before);
+    expect(await dumpDb(t.db)).toEqual(before);
   });
 });
 
@@ -136,45 +136,45 @@ describe('where a database is created', () => {
   const xdg = () => join(t.dir, 'xdg');
   const defaultDb = () => join(xdg(), 'team', 'team.db');
 
-  it('the default location (XDG data folder) is made on demand, 0700 and 0600, in WAL mode, announced on stderr', () => {
+  it('the default location (XDG data folder) is made on demand, 0700 and 0600, in WAL mode, announced on stderr', async () => {
     for (const TEAM_DB of [undefined, '']) {
-      const r = run(t.db, ['depts', 'add', 'Live'], { env: { TEAM_DB, XDG_DATA_HOME: xdg() } });
+      const r = spawn(t.db, ['depts', 'add', 'Live'], { env: { TEAM_DB, XDG_DATA_HOME: xdg() } });
       expect([r.code, r.stderr], `TEAM_DB=${TEAM_DB}`).toEqual([0, `Created a new database at ${defaultDb()}.\nAdded department Live.\n`]);
       expect(readdirSync(join(xdg(), 'team'))).toEqual(['team.db']);
       expect(statSync(join(xdg(), 'team')).mode & 0o777).toBe(0o700);
       expect(statSync(defaultDb()).mode & 0o777).toBe(0o600);
-      expect(query(defaultDb(), 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-      expect(query(defaultDb(), 'pragma user_version')).toEqual([{ user_version: 2 }]);
-      expect(query(defaultDb(), 'select name from departments')).toEqual([{ name: 'Live' }]);
+      expect(await query(defaultDb(), 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      expect(await query(defaultDb(), 'pragma user_version')).toEqual([{ user_version: 2 }]);
+      expect(await query(defaultDb(), 'select name from departments')).toEqual([{ name: 'Live' }]);
       t.cleanup();
       t = tempDb();
     }
   });
 
-  it('a new file at --db or TEAM_DB in an existing folder: the same, with the notice', () => {
-    const r = run(t.db, ['members', 'add', 'li.na', '--name', 'Li Na', '--role', 'none']);
+  it('a new file at --db or TEAM_DB in an existing folder: the same, with the notice', async () => {
+    const r = spawn(t.db, ['members', 'add', 'li.na', '--name', 'Li Na', '--role', 'none']);
     expect([r.code, r.stderr]).toEqual([0, `Created a new database at ${t.db}.\nAdded member li.na (Li Na).\n`]);
     expect(statSync(t.db).mode & 0o777).toBe(0o600);
-    expect(query(t.db, 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(query(t.db, 'select handle from members')).toEqual([{ handle: 'li.na' }]);
+    expect(await query(t.db, 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await query(t.db, 'select handle from members')).toEqual([{ handle: 'li.na' }]);
   });
 
   it('elsewhere, a missing folder is an error (exit 2) and nothing is made', () => {
     const shop = join(t.dir, 'shop');
     const typo = join(shop, 'tema.db');
-    const viaFlag = run(t.db, ['--db', typo, 'members', 'list']);
+    const viaFlag = spawn(t.db, ['--db', typo, 'members', 'list']);
     expect([viaFlag.code, oneLine(viaFlag)]).toEqual([2, `team: The folder ${shop} does not exist (for the database ${typo}); create it first, or check --db / TEAM_DB.\n`]);
-    const viaEnv = run(typo, ['depts', 'add', 'Live']);
+    const viaEnv = spawn(typo, ['depts', 'add', 'Live']);
     expect([viaEnv.code, viaEnv.stderr]).toEqual([2, viaFlag.stderr]);
-    const zh = run(typo, ['--lang', 'zh', 'init']);
+    const zh = spawn(typo, ['--lang', 'zh', 'init']);
     expect([zh.code, oneLine(zh)]).toEqual([2, `team: 文件夹 ${shop} 不存在（数据库 ${typo}）；请先创建该文件夹，或检查 --db / TEAM_DB。\n`]);
     expect(readdirSync(t.dir)).toEqual([]);
   });
 
   it('--db "" is an error (exit 2), not the default database', () => {
-    const r = run(t.db, ['--db', '', 'depts', 'add', 'Live'], { env: { XDG_DATA_HOME: xdg() } });
+    const r = spawn(t.db, ['--db', '', 'depts', 'add', 'Live'], { env: { XDG_DATA_HOME: xdg() } });
     expect([r.code, oneLine(r)]).toEqual([2, 'team: --db needs a path; leave it out to use the default database.\n']);
-    expect(run(t.db, ['--db', '', 'members', 'list'], { env: { XDG_DATA_HOME: xdg() } }).code).toBe(2);
+    expect(spawn(t.db, ['--db', '', 'members', 'list'], { env: { XDG_DATA_HOME: xdg() } }).code).toBe(2);
     expect(readdirSync(t.dir)).toEqual([]);
   });
 
@@ -189,7 +189,7 @@ describe('where a database is created', () => {
       ['roles', 'duties', 'add', 'Nope', 'Answer within 30 s'],
       ['init', '--preset', 'nope'],
     ]) {
-      const r = run(t.db, args);
+      const r = spawn(t.db, args);
       expect(r.code, args.join(' ')).toBeGreaterThan(0);
       oneLine(r);
       expect(readdirSync(t.dir), args.join(' ')).toEqual([]);
@@ -199,10 +199,10 @@ describe('where a database is created', () => {
   it('a read on a missing database says so (exit 1) and creates nothing', () => {
     const line = `team: No team database at ${t.db} yet: create it with team init (or check --db / TEAM_DB).\n`;
     for (const args of [['members', 'list'], ['depts', 'list', '--json'], ['org'], ['goals', 'tree'], ['members', 'show', 'li.na'], ['roles', 'show', 'Customer service manager']]) {
-      const r = run(t.db, args);
+      const r = spawn(t.db, args);
       expect([r.code, oneLine(r), r.stdout], args.join(' ')).toEqual([1, line, '']);
     }
-    const zh = run(t.db, ['--lang', 'zh', 'members', 'list']);
+    const zh = spawn(t.db, ['--lang', 'zh', 'members', 'list']);
     expect([zh.code, oneLine(zh)]).toEqual([1, `team: ${t.db} 还没有团队数据库：用 team init 创建（或检查 --db / TEAM_DB）。\n`]);
     expect(readdirSync(t.dir)).toEqual([]);
   });

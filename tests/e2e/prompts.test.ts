@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, dumpDb, query, run, tempDb } from '../helpers.js';
+import { BIN, dumpDb, query, spawn as runTeam, tempDb } from '../helpers.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 const ENTER = '\r';
@@ -16,7 +16,7 @@ const CTRL_C = '\x03';
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
   t = tempDb();
-  expect(run(t.db, ['init']).code).toBe(0);
+  expect(runTeam(t.db, ['init']).code).toBe(0);
 });
 afterEach(() => t.cleanup());
 
@@ -43,14 +43,14 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     const r = await onTerminal(['depts', 'add'], [`Live${ENTER}`]);
     expect(r.code).toBe(0);
     expect(r.screen).toContain('Department name:');
-    expect(query(t.db, "select count(*) as n from departments where name = 'Live'")).toEqual([{ n: 1 }]);
+    expect(await query(t.db, "select count(*) as n from departments where name = 'Live'")).toEqual([{ n: 1 }]);
   });
 
   it('members add walks through handle, name, role, shift and hire date', async () => {
     const r = await onTerminal(['members', 'add'], [`li.na${ENTER}`, `Li Na${ENTER}`, `${DOWN}${DOWN}${DOWN}${DOWN}`, ENTER, `late${ENTER}`, `2024-03-01${ENTER}`]);
     expect(r.code).toBe(0);
     expect(r.screen).toContain('Role:');
-    expect(query(t.db, 'select m.handle, m.name, r.name as role, m.shift, m.hire_date from members m join roles r on r.id = m.role_id')).toEqual([
+    expect(await query(t.db, 'select m.handle, m.name, r.name as role, m.shift, m.hire_date from members m join roles r on r.id = m.role_id')).toEqual([
       { handle: 'li.na', name: 'Li Na', role: 'Customer service manager', shift: 'late', hire_date: '2024-03-01' },
     ]);
   });
@@ -62,16 +62,16 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     );
     expect(r.code).toBe(0);
     expect(r.screen).toContain('Owner:');
-    expect(query(t.db, 'select title, owner_type, metric, unit, kind, baseline, target, direction, due_date, relevance, draft from goals')).toEqual([
+    expect(await query(t.db, 'select title, owner_type, metric, unit, kind, baseline, target, direction, due_date, relevance, draft from goals')).toEqual([
       { title: 'Q4 Tmall GMV up 20% to ¥1,800,000', owner_type: 'team', metric: 'GMV', unit: '¥', kind: 'additive', baseline: 1500000, target: 1800000, direction: 'increase', due_date: '2026-12-31', relevance: 'annual plan', draft: 0 },
     ]);
   });
 
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
-    const before = dumpDb(t.db);
+    const before = await dumpDb(t.db);
     const r = await onTerminal(['members', 'add'], [`li.na${ENTER}`, CTRL_C]);
     expect(r.code).toBe(130);
     expect(r.screen).toContain('Cancelled; nothing was written.');
-    expect(dumpDb(t.db)).toEqual(before);
+    expect(await dumpDb(t.db)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, expectRejected, run, tempDb } from '../helpers.js';
+import { dumpDb, expectRejected, spawn, tempDb } from '../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
@@ -9,21 +9,21 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 describe('team init', () => {
-  it('creates a 0600 database with the e-commerce preset, and a second run adds nothing', () => {
-    const first = run(t.db, ['init', '--json']);
+  it('creates a 0600 database with the e-commerce preset, and a second run adds nothing', async () => {
+    const first = spawn(t.db, ['init', '--json']);
     expect(first.code).toBe(0);
     expect(first.json()).toMatchObject({ preset: 'ecommerce', lang: 'en', departments: 6, roles: 14 });
     expect(statSync(t.db).mode & 0o777).toBe(0o600);
-    const before = dumpDb(t.db);
-    const second = run(t.db, ['init', '--json']);
+    const before = await dumpDb(t.db);
+    const second = spawn(t.db, ['init', '--json']);
     expect(second.json()).toMatchObject({ departments: 0, roles: 0, duties: 0 });
-    expect(dumpDb(t.db).roles).toEqual(before.roles);
-    expect(dumpDb(t.db).role_duties).toEqual(before.role_duties);
+    expect((await dumpDb(t.db)).roles).toEqual(before.roles);
+    expect((await dumpDb(t.db)).role_duties).toEqual(before.role_duties);
   });
 
-  it('rejects an unknown preset before creating anything', () => {
-    run(t.db, ['init']);
-    const r = expectRejected(t.db, ['init', '--preset', 'shopify']);
+  it('rejects an unknown preset before creating anything', async () => {
+    spawn(t.db, ['init']);
+    const r = await expectRejected(t.db, ['init', '--preset', 'shopify']);
     expect(r.stderr).toBe('team: Unknown preset "shopify": use ecommerce or blank.\n');
   });
 });

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, tempDb } from '../helpers.js';
+import { spawn, tempDb } from '../helpers.js';
 
 const LOAD = fileURLToPath(new URL('../../bin/load.cjs', import.meta.url));
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
   t = tempDb();
-  expect(run(t.db, ['demo', '--db', t.db, '--json']).code).toBe(0);
+  expect(spawn(t.db, ['demo', '--db', t.db, '--json']).code).toBe(0);
 });
 afterEach(() => t.cleanup());
 

@@ -18,7 +18,7 @@ import { InputError, TeamError } from '../../shared/errors.js';
  * temporary folder: never into $TEAM_DB, which is the lead's real team.
  */
 export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const dbPath = ctx.dbPath ? await locateDatabase({ path: ctx.dbPath, env: ctx.env }) : join(mkdtempSync(join(tmpdir(), 'team-demo-')), 'team.db');
+  const dbPath = ctx.dbPath ? await locateDatabase({ path: ctx.dbPath, env: ctx.env }) : join(mkdtempSync(join(ctx.env.TMPDIR || tmpdir(), 'team-demo-')), 'team.db');
   const view = await withDb(
     { ...ctx, dbPath },
     async (o) => {

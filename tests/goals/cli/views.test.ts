@@ -37,34 +37,34 @@ interface Node extends View {
  * #5 Customer service, CSAT 90 → 95 % in November, split: #6 wang (94 on 11-20), #7 zhao (91 on 11-22).
  * #8 li, 1,200 orders in December (not started). #9 a draft.
  */
-const fx = goalsFixture((setup) => {
-  seedMembers(setup);
-  setup(['goals', 'add', 'Q4 Tmall GMV ¥300,000', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--target', '300000', '--direction', 'increase', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'annual plan']);
-  setup(['goals', 'split', '1', '--by', 'member', '--members', 'wang,zhao,chen']);
-  setup(['goals', 'checkin', '2', '--value', '60000', '--date', '2026-11-01']);
-  setup(['goals', 'checkin', '2', '--value', '70000', '--date', '2026-11-20']);
-  setup(['goals', 'checkin', '3', '--value', '40000', '--date', '2026-11-10']);
-  setup(['goals', 'add', 'CSAT 95% in November', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '95', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'good reviews']);
-  setup(['goals', 'split', '5', '--by', 'member', '--members', 'wang,zhao']);
-  setup(['goals', 'checkin', '6', '--value', '94', '--date', '2026-11-20']);
-  setup(['goals', 'checkin', '7', '--value', '91', '--date', '2026-11-22']);
-  setup(['goals', 'add', 'Li Na: 1,200 Tmall orders in December', '--owner', 'li', '--metric', 'Orders', '--unit', '单', '--target', '1200', '--direction', 'increase', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak season']);
-  setup(['goals', 'add', 'raise sales', '--owner', 'team', '--draft']);
+const fx = goalsFixture(async (setup) => {
+  await seedMembers(setup);
+  await setup(['goals', 'add', 'Q4 Tmall GMV ¥300,000', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--target', '300000', '--direction', 'increase', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'annual plan']);
+  await setup(['goals', 'split', '1', '--by', 'member', '--members', 'wang,zhao,chen']);
+  await setup(['goals', 'checkin', '2', '--value', '60000', '--date', '2026-11-01']);
+  await setup(['goals', 'checkin', '2', '--value', '70000', '--date', '2026-11-20']);
+  await setup(['goals', 'checkin', '3', '--value', '40000', '--date', '2026-11-10']);
+  await setup(['goals', 'add', 'CSAT 95% in November', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '95', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'good reviews']);
+  await setup(['goals', 'split', '5', '--by', 'member', '--members', 'wang,zhao']);
+  await setup(['goals', 'checkin', '6', '--value', '94', '--date', '2026-11-20']);
+  await setup(['goals', 'checkin', '7', '--value', '91', '--date', '2026-11-22']);
+  await setup(['goals', 'add', 'Li Na: 1,200 Tmall orders in December', '--owner', 'li', '--metric', 'Orders', '--unit', '单', '--target', '1200', '--direction', 'increase', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak season']);
+  await setup(['goals', 'add', 'raise sales', '--owner', 'team', '--draft']);
 });
 const { team, ok, reject, opts } = fx;
 
-const list = (...args: string[]) => ok(['goals', 'list', ...args, '--json']).json<View[]>();
-const ids = (...args: string[]) => list(...args).map((g) => g.id);
+const list = async (...args: string[]) => (await ok(['goals', 'list', ...args, '--json'])).json<View[]>();
+const ids = async (...args: string[]) => (await list(...args)).map((g) => g.id);
 
 describe('roll-up: a parent\'s value comes from its children', () => {
-  it('additive: the sum of the children\'s latest values (list)', () => {
-    const byId = new Map(list().map((g) => [g.id, g]));
+  it('additive: the sum of the children\'s latest values (list)', async () => {
+    const byId = new Map((await list()).map((g) => [g.id, g]));
     expect([2, 3, 4].map((id) => byId.get(id)!.value)).toEqual([70000, 40000, null]);
     expect(byId.get(1)).toMatchObject({ value: 110000, progressPct: 36.7, expectedPct: 58.2, lastCheckinDate: '2026-11-20', stale: false, childCount: 3 });
   });
 
-  it('rate: the mean of the children with a value (show)', () => {
-    const g = ok(['goals', 'show', '5', '--json']).json<View & { children: View[]; checkins: unknown[] }>();
+  it('rate: the mean of the children with a value (show)', async () => {
+    const g = (await ok(['goals', 'show', '5', '--json'])).json<View & { children: View[]; checkins: unknown[] }>();
     expect(g.children.map((c) => [c.id, c.value, c.progressPct, c.status])).toEqual([
       [6, 94, 80, 'on-track'],
       [7, 91, 20, 'off-track'],
@@ -74,30 +74,30 @@ describe('roll-up: a parent\'s value comes from its children', () => {
     expect(g.checkins).toEqual([]);
   });
 
-  it('rate with --weights: the weighted mean', () => {
-    ok(['goals', 'add', 'CSAT 96% in December', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '96', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'x']);
-    ok(['goals', 'split', '10', '--by', 'member', '--members', 'wang,zhao', '--weights', '3,1']);
-    ok(['goals', 'checkin', '11', '--value', '94', '--date', '2026-12-10'], '2026-12-10');
-    ok(['goals', 'checkin', '12', '--value', '90', '--date', '2026-12-10'], '2026-12-10');
+  it('rate with --weights: the weighted mean', async () => {
+    await ok(['goals', 'add', 'CSAT 96% in December', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '96', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'x']);
+    await ok(['goals', 'split', '10', '--by', 'member', '--members', 'wang,zhao', '--weights', '3,1']);
+    await ok(['goals', 'checkin', '11', '--value', '94', '--date', '2026-12-10'], '2026-12-10');
+    await ok(['goals', 'checkin', '12', '--value', '90', '--date', '2026-12-10'], '2026-12-10');
     // (94 × 3 + 90) / 4 = 93
-    expect(ok(['goals', 'show', '10', '--json'], '2026-12-10').json<View>()).toMatchObject({ value: 93, progressPct: 50 });
+    expect((await ok(['goals', 'show', '10', '--json'], '2026-12-10')).json<View>()).toMatchObject({ value: 93, progressPct: 50 });
   });
 
-  it('the parent\'s series steps at every child check-in (sparkline), and its forecast runs on it', () => {
-    const g = ok(['goals', 'show', '1', '--json']).json<View & { sparkline: string; children: View[] }>();
+  it('the parent\'s series steps at every child check-in (sparkline), and its forecast runs on it', async () => {
+    const g = (await ok(['goals', 'show', '1', '--json'])).json<View & { sparkline: string; children: View[] }>();
     // 60,000 (11-01) → 100,000 (11-10) → 110,000 (11-20)
     expect(g.sparkline).toBe('▁▇█');
     expect(g).toMatchObject({ value: 110000, projected: 205957.52, status: 'off-track' });
     expect(g.children.map((c) => c.id)).toEqual([2, 3, 4]);
   });
 
-  it('a new check-in on a child moves the parent at once', () => {
-    ok(['goals', 'checkin', '4', '--value', '25000']);
-    expect(ok(['goals', 'show', '1', '--json']).json<View>().value).toBe(135000);
+  it('a new check-in on a child moves the parent at once', async () => {
+    await ok(['goals', 'checkin', '4', '--value', '25000']);
+    expect((await ok(['goals', 'show', '1', '--json'])).json<View>().value).toBe(135000);
   });
 
-  it('goals tree <id> --json nests the children with the same values', () => {
-    const n = ok(['goals', 'tree', '1', '--json']).json<Node>();
+  it('goals tree <id> --json nests the children with the same values', async () => {
+    const n = (await ok(['goals', 'tree', '1', '--json'])).json<Node>();
     expect([n.id, n.value, n.progressPct, n.status]).toEqual([1, 110000, 36.7, 'off-track']);
     expect(n.children.map((c) => [c.id, c.value, c.status, c.stale, c.children])).toEqual([
       [2, 70000, 'on-track', false, []],
@@ -106,8 +106,8 @@ describe('roll-up: a parent\'s value comes from its children', () => {
     ]);
   });
 
-  it('goals tree (no argument) lists the open top-level goals by due date, with their cascades', () => {
-    const roots = ok(['goals', 'tree', '--json']).json<Node[]>();
+  it('goals tree (no argument) lists the open top-level goals by due date, with their cascades', async () => {
+    const roots = (await ok(['goals', 'tree', '--json'])).json<Node[]>();
     expect(roots.map((r) => [r.id, r.value, r.children.map((c) => c.id)])).toEqual([
       [5, 92.5, [6, 7]],
       [1, 110000, [2, 3, 4]],
@@ -116,23 +116,23 @@ describe('roll-up: a parent\'s value comes from its children', () => {
     ]);
   });
 
-  it('goals tree draws the cascade as text', () => {
-    const lines = ok(['goals', 'tree', '1']).stdout.trimEnd().split('\n');
+  it('goals tree draws the cascade as text', async () => {
+    const lines = (await ok(['goals', 'tree', '1'])).stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^#1 Q4 Tmall GMV ¥300,000 .*37%.*¥110,000 \/ ¥300,000.*off track$/);
     expect(lines[3]).toMatch(/^└─ #4 Q4 Tmall GMV ¥300,000 · Chen Jing .*– \/ ¥100,000.*at risk · stale$/);
   });
 
-  it('a closed goal drops out of the tree; an empty tree says so', () => {
-    ok(['goals', 'review', '8', '--self', 'n/a']);
-    ok(['goals', 'review', '8', '--lead', 'dropped', '--score', '1', '--outcome', 'none', '--final', '0']);
-    expect(ok(['goals', 'tree', '--json']).json<Node[]>().map((r) => r.id)).toEqual([5, 1, 9]);
+  it('a closed goal drops out of the tree; an empty tree says so', async () => {
+    await ok(['goals', 'review', '8', '--self', 'n/a']);
+    await ok(['goals', 'review', '8', '--lead', 'dropped', '--score', '1', '--outcome', 'none', '--final', '0']);
+    expect((await ok(['goals', 'tree', '--json'])).json<Node[]>().map((r) => r.id)).toEqual([5, 1, 9]);
     const empty = tempDb();
     try {
-      run(empty.db, ['init'], opts(TODAY));
-      const r = run(empty.db, ['goals', 'tree'], opts(TODAY));
+      await run(empty.db, ['init'], opts(TODAY));
+      const r = await run(empty.db, ['goals', 'tree'], opts(TODAY));
       expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'No goals match.\n']);
-      expect(run(empty.db, ['goals', 'tree', '--json'], opts(TODAY)).json()).toEqual([]);
+      expect((await run(empty.db, ['goals', 'tree', '--json'], opts(TODAY))).json()).toEqual([]);
     } finally {
       empty.cleanup();
     }
@@ -140,71 +140,71 @@ describe('roll-up: a parent\'s value comes from its children', () => {
 });
 
 describe('goals list filters', () => {
-  it('everything open, by due date then id', () => {
-    expect(ids()).toEqual([5, 6, 7, 1, 2, 3, 4, 8, 9]);
+  it('everything open, by due date then id', async () => {
+    expect(await ids()).toEqual([5, 6, 7, 1, 2, 3, 4, 8, 9]);
   });
 
-  it('--owner: a member, "team", a department (its own goals only)', () => {
-    expect(ids('--owner', 'wang')).toEqual([6, 2]);
-    expect(ids('--owner', 'Wang Fang')).toEqual([6, 2]);
-    expect(ids('--owner', 'team')).toEqual([1, 9]);
-    expect(ids('--owner', 'Customer service')).toEqual([5]);
+  it('--owner: a member, "team", a department (its own goals only)', async () => {
+    expect(await ids('--owner', 'wang')).toEqual([6, 2]);
+    expect(await ids('--owner', 'Wang Fang')).toEqual([6, 2]);
+    expect(await ids('--owner', 'team')).toEqual([1, 9]);
+    expect(await ids('--owner', 'Customer service')).toEqual([5]);
   });
 
-  it('--dept: the department\'s goals and its members\'', () => {
-    expect(ids('--dept', 'Customer service')).toEqual([5, 6, 7, 2, 3, 4]);
-    expect(ids('--dept', 'Operations')).toEqual([8]);
-    expect(ids('--dept', 'Design')).toEqual([]);
+  it('--dept: the department\'s goals and its members\'', async () => {
+    expect(await ids('--dept', 'Customer service')).toEqual([5, 6, 7, 2, 3, 4]);
+    expect(await ids('--dept', 'Operations')).toEqual([8]);
+    expect(await ids('--dept', 'Design')).toEqual([]);
   });
 
-  it('--status', () => {
-    expect(ids('--status', 'at-risk')).toEqual([5, 3, 4]);
-    expect(ids('--status', 'on-track')).toEqual([6, 2]);
-    expect(ids('--status', 'off-track')).toEqual([7, 1]);
-    expect(ids('--status', 'not-started')).toEqual([8]);
-    expect(ids('--status', 'draft')).toEqual([9]);
-    expect(ids('--status', 'stale')).toEqual([3, 4]);
-    expect(ids('--status', 'done')).toEqual([]);
+  it('--status', async () => {
+    expect(await ids('--status', 'at-risk')).toEqual([5, 3, 4]);
+    expect(await ids('--status', 'on-track')).toEqual([6, 2]);
+    expect(await ids('--status', 'off-track')).toEqual([7, 1]);
+    expect(await ids('--status', 'not-started')).toEqual([8]);
+    expect(await ids('--status', 'draft')).toEqual([9]);
+    expect(await ids('--status', 'stale')).toEqual([3, 4]);
+    expect(await ids('--status', 'done')).toEqual([]);
   });
 
-  it('--horizon', () => {
-    expect(ids('--horizon', 'quarter')).toEqual([1, 2, 3, 4]);
-    expect(ids('--horizon', 'month')).toEqual([5, 6, 7, 8]);
-    expect(ids('--horizon', 'custom')).toEqual([9]);
+  it('--horizon', async () => {
+    expect(await ids('--horizon', 'quarter')).toEqual([1, 2, 3, 4]);
+    expect(await ids('--horizon', 'month')).toEqual([5, 6, 7, 8]);
+    expect(await ids('--horizon', 'custom')).toEqual([9]);
   });
 
-  it('--due-before and --due-after are inclusive', () => {
-    expect(ids('--due-before', '2026-11-30')).toEqual([5, 6, 7]);
-    expect(ids('--due-before', '2026-11-29')).toEqual([]);
-    expect(ids('--due-after', '2026-11-30')).toEqual([5, 6, 7, 1, 2, 3, 4, 8]);
-    expect(ids('--due-after', '2026-12-01')).toEqual([1, 2, 3, 4, 8]);
-    expect(ids('--due-after', '2026-12-01', '--due-before', '2026-12-31', '--owner', 'zhao')).toEqual([3]);
+  it('--due-before and --due-after are inclusive', async () => {
+    expect(await ids('--due-before', '2026-11-30')).toEqual([5, 6, 7]);
+    expect(await ids('--due-before', '2026-11-29')).toEqual([]);
+    expect(await ids('--due-after', '2026-11-30')).toEqual([5, 6, 7, 1, 2, 3, 4, 8]);
+    expect(await ids('--due-after', '2026-12-01')).toEqual([1, 2, 3, 4, 8]);
+    expect(await ids('--due-after', '2026-12-01', '--due-before', '2026-12-31', '--owner', 'zhao')).toEqual([3]);
   });
 
-  it('--parent by id or title', () => {
-    expect(ids('--parent', '1')).toEqual([2, 3, 4]);
-    expect(ids('--parent', 'CSAT 95% in November')).toEqual([6, 7]);
+  it('--parent by id or title', async () => {
+    expect(await ids('--parent', '1')).toEqual([2, 3, 4]);
+    expect(await ids('--parent', 'CSAT 95% in November')).toEqual([6, 7]);
   });
 
-  it('--all includes closed goals', () => {
-    ok(['goals', 'review', '7', '--self', 'tried']);
-    ok(['goals', 'review', '7', '--lead', 'short', '--score', '2', '--outcome', 'none']);
-    expect(ids()).toEqual([5, 6, 1, 2, 3, 4, 8, 9]);
-    const all = list('--all');
+  it('--all includes closed goals', async () => {
+    await ok(['goals', 'review', '7', '--self', 'tried']);
+    await ok(['goals', 'review', '7', '--lead', 'short', '--score', '2', '--outcome', 'none']);
+    expect(await ids()).toEqual([5, 6, 1, 2, 3, 4, 8, 9]);
+    const all = await list('--all');
     expect(all.map((g) => g.id)).toEqual([5, 6, 7, 1, 2, 3, 4, 8, 9]);
     expect(all.find((g) => g.id === 7)).toMatchObject({ state: 'missed', status: 'missed', value: 91 });
     // a closed child still counts in its parent's roll-up
     expect(all.find((g) => g.id === 5)!.value).toBe(92.5);
   });
 
-  it('--sort progress: lowest first, goals without progress before them', () => {
-    expect(list('--sort', 'progress').map((g) => [g.id, g.progressPct])).toEqual([
+  it('--sort progress: lowest first, goals without progress before them', async () => {
+    expect((await list('--sort', 'progress')).map((g) => [g.id, g.progressPct])).toEqual([
       [4, null], [8, null], [9, null], [7, 20], [1, 36.7], [3, 40], [5, 50], [2, 70], [6, 80],
     ]);
   });
 
-  it('--format csv: a BOM, a header, plain progress numbers', () => {
-    const r = ok(['goals', 'list', '--parent', '1', '--format', 'csv']);
+  it('--format csv: a BOM, a header, plain progress numbers', async () => {
+    const r = await ok(['goals', 'list', '--parent', '1', '--format', 'csv']);
     expect(r.stdout).toBe(
       '\uFEFFID,Goal,Owner,Target,Now,Progress,Status,Due\n' +
         '2,"Q4 Tmall GMV ¥300,000 · Wang Fang",Wang Fang (wang),100000,70000,70%,on track,2026-12-31\n' +
@@ -213,8 +213,8 @@ describe('goals list filters', () => {
     );
   });
 
-  it('--format md', () => {
-    const r = ok(['goals', 'list', '--parent', '5', '--format', 'md']);
+  it('--format md', async () => {
+    const r = await ok(['goals', 'list', '--parent', '5', '--format', 'md']);
     expect(r.stdout).toBe(
       '| ID | Goal | Owner | Target | Now | Progress | Status | Due |\n' +
         '| ---: | --- | --- | ---: | ---: | --- | --- | --- |\n' +
@@ -223,9 +223,9 @@ describe('goals list filters', () => {
     );
   });
 
-  it('no match: an empty JSON list, or "No goals match." on stderr for a table', () => {
-    expect(list('--owner', 'chen', '--status', 'done')).toEqual([]);
-    const r = ok(['goals', 'list', '--owner', 'chen', '--status', 'done']);
+  it('no match: an empty JSON list, or "No goals match." on stderr for a table', async () => {
+    expect(await list('--owner', 'chen', '--status', 'done')).toEqual([]);
+    const r = await ok(['goals', 'list', '--owner', 'chen', '--status', 'done']);
     expect([r.stdout, r.stderr]).toEqual(['', 'No goals match.\n']);
   });
 
@@ -238,28 +238,28 @@ describe('goals list filters', () => {
     [['--owner', 'wnag'], 'team: No member or department matches "wnag". Did you mean "wang"?\n'],
     [['--dept', 'Desgin'], 'team: No department matches "Desgin". Did you mean "Design"?\n'],
     [['--parent', '99'], 'team: No goal matches "99".\n'],
-  ])('rejects %j (exit 2)', (args, message) => {
-    expect(reject(['goals', 'list', ...args]).stderr).toBe(message);
+  ])('rejects %j (exit 2)', async (args, message) => {
+    expect((await reject(['goals', 'list', ...args])).stderr).toBe(message);
   });
 
   // Finding: a negative --weight is stored; once that sub-goal has a value, list/show/tree of its parent crash (exit 1, "Unexpected error").
-  it('a negative --weight is refused and cannot break goals list', () => {
-    const add = team(['goals', 'add', 'Wang CSAT 95% in November, weighted', '--owner', 'wang', '--parent', '5', '--target', '95', '--baseline', '90', '--weight', '-1']);
+  it('a negative --weight is refused and cannot break goals list', async () => {
+    const add = await team(['goals', 'add', 'Wang CSAT 95% in November, weighted', '--owner', 'wang', '--parent', '5', '--target', '95', '--baseline', '90', '--weight', '-1']);
     expect(add.code).toBe(2);
-    if (add.code === 0) ok(['goals', 'checkin', '10', '--value', '93']);
-    const r = team(['goals', 'list']);
+    if (add.code === 0) await ok(['goals', 'checkin', '10', '--value', '93']);
+    const r = await team(['goals', 'list']);
     expect([r.code, r.stderr]).toEqual([0, '']);
   });
 
   // Finding: --horizon is not validated on list (add validates it): a typo silently lists nothing.
-  it('rejects an unknown --horizon (exit 2) instead of listing nothing', () => {
-    reject(['goals', 'list', '--horizon', 'quartr']);
+  it('rejects an unknown --horizon (exit 2) instead of listing nothing', async () => {
+    await reject(['goals', 'list', '--horizon', 'quartr']);
   });
 });
 
 describe('goals show', () => {
-  it('a leaf: check-ins, sparkline, no children, the SMART verdict with messages', () => {
-    const g = ok(['goals', 'show', '2', '--json']).json<View & Record<string, unknown>>();
+  it('a leaf: check-ins, sparkline, no children, the SMART verdict with messages', async () => {
+    const g = (await ok(['goals', 'show', '2', '--json'])).json<View & Record<string, unknown>>();
     expect(g).toMatchObject({
       id: 2, parentId: 1, ownerType: 'member', owner: 'wang', ownerName: 'Wang Fang', target: 100000, value: 70000,
       checkins: [
@@ -270,22 +270,22 @@ describe('goals show', () => {
     });
   });
 
-  it('an unknown goal suggests the closest title', () => {
-    expect(reject(['goals', 'show', 'CSAT 95% in Novembr']).stderr).toBe('team: No goal matches "CSAT 95% in Novembr". Did you mean "CSAT 95% in November"?\n');
+  it('an unknown goal suggests the closest title', async () => {
+    expect((await reject(['goals', 'show', 'CSAT 95% in Novembr'])).stderr).toBe('team: No goal matches "CSAT 95% in Novembr". Did you mean "CSAT 95% in November"?\n');
   });
 });
 
 describe('the demo\'s cascade', () => {
-  it('#1 quarterly GMV split member × month, #14 first response split per member; every parent is its children\'s roll-up', () => {
+  it('#1 quarterly GMV split member × month, #14 first response split per member; every parent is its children\'s roll-up', async () => {
     const db = join(dirname(fx.db), 'demo.db');
-    const r = run(fx.db, ['demo', '--db', db], opts(TODAY));
+    const r = await run(fx.db, ['demo', '--db', db], opts(TODAY));
     expect(r.code, r.stderr).toBe(0);
-    const roots = run(db, ['goals', 'tree', '--json'], opts(TODAY)).json<Node[]>();
+    const roots = (await run(db, ['goals', 'tree', '--json'], opts(TODAY))).json<Node[]>();
     const one = roots.find((g) => g.id === 1)!;
     const fourteen = roots.find((g) => g.id === 14)!;
     expect([one.kind, one.children.length, one.children.map((c) => c.children.length)]).toEqual(['additive', 3, [3, 3, 3]]);
     expect([fourteen.kind, fourteen.children.length, fourteen.children.map((c) => c.children.length)]).toEqual(['rate', 3, [0, 0, 0]]);
-    const members = run(db, ['members', 'list', '--json'], opts(TODAY)).json<unknown[]>();
+    const members = (await run(db, ['members', 'list', '--json'], opts(TODAY))).json<unknown[]>();
     expect(members).toHaveLength(12);
 
     let parents = 0;
