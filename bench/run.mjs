@@ -8,11 +8,14 @@
 // the targets are written in: it stays meaningful on a slow laptop or a busy
 // CI runner, where milliseconds would not.
 //
+// The whole-database goal views (ABSOLUTE) are the exception: their cost is the
+// data, so they are judged by median wall time and peak RSS.
+//
 // Commands that do not exist yet (or break) are reported as n/a instead of
 // aborting, so the bench can land before the features it measures. Only
 // --strict turns a missed target into a failing exit code.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { BIN, cliEnv, OWNER_HANDLE, ROOT, TMP, TREE_TITLE, ensureDatabases } from './seed.mjs';
@@ -30,14 +33,32 @@ const BENCHES = [
   { name: `team goals tree <${TREE_TITLE}> --json`, target: 1.6, db: 'goals', args: (seed) => ['goals', 'tree', String(seed.treeId), '--json'] },
 ];
 
-const USAGE = `usage: node bench/run.mjs [--pairs N] [--only <substring>] [--strict]
+/**
+ * Views over the whole bench database, judged in absolute terms: their cost is
+ * the data (20,000 goals, 100,000 check-ins, 15 MB of JSON), not start-up, so
+ * a ratio to `node -e 0` would say little. Budgets: median wall time and peak
+ * RSS. TEAM_TODAY is pinned so that every run evaluates the same statuses.
+ */
+const ABSOLUTE = [
+  { name: 'team goals list --json', wallMs: 350, rssMb: 100, db: 'goals', args: () => ['goals', 'list', '--json'] },
+  { name: 'team goals list --status at-risk --json', wallMs: 350, rssMb: 100, db: 'goals', args: () => ['goals', 'list', '--status', 'at-risk', '--json'] },
+  { name: 'team goals list --status stale --json', wallMs: 350, rssMb: 100, db: 'goals', args: () => ['goals', 'list', '--status', 'stale', '--json'] },
+  { name: 'team goals tree --json', wallMs: 350, rssMb: 100, db: 'goals', args: () => ['goals', 'tree', '--json'] },
+];
+const ABSOLUTE_TODAY = '2026-11-23';
+const WARMUP_RUNS = 1;
+const DEFAULT_RUNS = 7;
+const MAXRSS_PRELOAD = `${ROOT}bench/maxrss.cjs`;
+
+const USAGE = `usage: node bench/run.mjs [--pairs N] [--runs N] [--only <substring>] [--strict]
   --pairs N        measured pairs per command (default ${DEFAULT_PAIRS}, after ${WARMUP_PAIRS} warm-up pairs)
+  --runs N         measured runs per whole-database view (default ${DEFAULT_RUNS}, after ${WARMUP_RUNS} warm-up run)
   --only <text>    run only the commands whose name contains <text> (case-insensitive)
   --strict         exit 1 when a command misses its target
 Databases are built in bench/.tmp/ on first use; delete it to rebuild them.`;
 
 function parseArgs(argv) {
-  const opts = { pairs: DEFAULT_PAIRS, only: undefined, strict: false };
+  const opts = { pairs: DEFAULT_PAIRS, runs: DEFAULT_RUNS, only: undefined, strict: false };
   const value = (i, flag) => {
     if (i >= argv.length || argv[i].startsWith('--')) usage(`${flag} needs a value`);
     return argv[i];
@@ -49,6 +70,12 @@ function parseArgs(argv) {
         const raw = inline ?? value(++i, flag);
         if (!/^\d+$/.test(raw) || Number(raw) < 1) usage(`--pairs must be a positive integer, not '${raw}'`);
         opts.pairs = Number(raw);
+        break;
+      }
+      case '--runs': {
+        const raw = inline ?? value(++i, flag);
+        if (!/^\d+$/.test(raw) || Number(raw) < 1) usage(`--runs must be a positive integer, not '${raw}'`);
+        opts.runs = Number(raw);
         break;
       }
       case '--only':
@@ -140,6 +167,45 @@ function measure(bench, argv, pairs, env = ENV) {
   return { base, cmd, ratios };
 }
 
+/**
+ * Absolute measurement of one view: wall time of each run (spawn to exit,
+ * output discarded) and the CLI's own peak RSS, reported by a preload on exit
+ * (portable, unlike /usr/bin/time -v, and not inflated by this harness).
+ */
+function measureAbsolute(bench, argv, runs) {
+  const rssFile = `${TMP}maxrss-${process.pid}.txt`;
+  const env = { ...ENV, TEAM_TODAY: ABSOLUTE_TODAY, BENCH_MAXRSS_FILE: rssFile };
+  const wall = [];
+  const rss = [];
+  for (let i = 0; i < WARMUP_RUNS + runs; i++) {
+    rmSync(rssFile, { force: true });
+    const r = timed(['--require', MAXRSS_PRELOAD, ...argv], env);
+    if (!r.ok) {
+      const reason = whyFailed(argv);
+      process.stderr.write(`bench: ${bench.name}: run ${i + 1} exited with ${r.code}: ${reason}\n`);
+      return { failed: `command failed: ${reason}` };
+    }
+    if (i < WARMUP_RUNS) continue;
+    wall.push(r.ms);
+    rss.push(Number(readFileSync(rssFile, 'utf8')) / 1024);
+  }
+  rmSync(rssFile, { force: true });
+  return { wall, rss };
+}
+
+function absoluteTable(rows) {
+  const head = ['view', 'budget', 'median ms', 'min–max ms', 'peak RSS MB (max)', 'result'];
+  const body = rows.map((r) =>
+    r.status === 'n/a'
+      ? [r.name, `≤ ${r.wallMs} ms, ≤ ${r.rssMb} MB`, 'n/a', '', '', `n/a (${r.reason})`]
+      : [r.name, `≤ ${r.wallMs} ms, ≤ ${r.rssMb} MB`, fmtMs(r.medianMs), `${fmtMs(r.minMs)}–${fmtMs(r.maxMs)}`, r.maxRssMb.toFixed(1), r.status],
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  widths[widths.length - 1] = head[head.length - 1].length;
+  const line = (cells) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
 function row(bench, seed) {
   const args = [...(bench.db ? ['--db', seed.paths[bench.db]] : []), ...bench.args(seed)];
   return { bench, argv: [BIN, ...args], shown: `team ${args.map((a) => (a.startsWith(ROOT) ? a.slice(ROOT.length) : a)).join(' ')}` };
@@ -164,11 +230,13 @@ function table(rows) {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const benches = opts.only ? BENCHES.filter((b) => b.name.toLowerCase().includes(opts.only.toLowerCase())) : BENCHES;
-  if (!benches.length) usage(`--only '${opts.only}' matches none of: ${BENCHES.map((b) => b.name).join(', ')}`);
-  if (opts.pairs < MIN_PAIRS) process.stderr.write(`bench: warning: ${opts.pairs} pairs is below the ${MIN_PAIRS} the targets assume; medians will be noisy\n`);
+  const matches = (b) => !opts.only || b.name.toLowerCase().includes(opts.only.toLowerCase());
+  const benches = BENCHES.filter(matches);
+  const absolutes = ABSOLUTE.filter(matches);
+  if (!benches.length && !absolutes.length) usage(`--only '${opts.only}' matches none of: ${[...BENCHES, ...ABSOLUTE].map((b) => b.name).join(', ')}`);
+  if (benches.length && opts.pairs < MIN_PAIRS) process.stderr.write(`bench: warning: ${opts.pairs} pairs is below the ${MIN_PAIRS} the targets assume; medians will be noisy\n`);
 
-  const seed = ensureDatabases([...new Set(benches.map((b) => b.db).filter(Boolean))]);
+  const seed = ensureDatabases([...new Set([...benches, ...absolutes].map((b) => b.db).filter(Boolean))]);
   const results = [];
   for (const bench of benches) {
     const { argv, shown } = row(bench, seed);
@@ -194,8 +262,33 @@ function main() {
     });
   }
 
-  process.stdout.write(`${table(results)}\n`);
-  if (HAS_CA) process.stdout.write('targets are judged in this machine\'s environment (NODE_EXTRA_CA_CERTS set, as in CI and the issue\'s calibration); "clean" drops it and shows the overhead over bare node\n');
+  const absolute = [];
+  for (const bench of absolutes) {
+    const { argv, shown } = row(bench, seed);
+    process.stderr.write(`bench: ${bench.name} (${WARMUP_RUNS} + ${opts.runs} runs)…\n`);
+    const m = measureAbsolute(bench, argv, opts.runs);
+    const base = { name: bench.name, argv: shown, wallMs: bench.wallMs, rssMb: bench.rssMb, db: bench.db, today: ABSOLUTE_TODAY };
+    if (m.failed) {
+      absolute.push({ ...base, status: 'n/a', reason: m.failed });
+      continue;
+    }
+    const medianMs = median(m.wall);
+    const maxRssMb = Math.max(...m.rss);
+    absolute.push({
+      ...base,
+      status: medianMs <= bench.wallMs && maxRssMb <= bench.rssMb ? 'PASS' : 'FAIL',
+      medianMs,
+      minMs: Math.min(...m.wall),
+      maxMs: Math.max(...m.wall),
+      medianRssMb: median(m.rss),
+      maxRssMb,
+      samples: { ms: m.wall, rssMb: m.rss },
+    });
+  }
+
+  if (results.length) process.stdout.write(`${table(results)}\n`);
+  if (absolute.length) process.stdout.write(`${results.length ? '\n' : ''}${absoluteTable(absolute)}\n`);
+  if (HAS_CA && results.length) process.stdout.write('targets are judged in this machine\'s environment (NODE_EXTRA_CA_CERTS set, as in CI and the issue\'s calibration); "clean" drops it and shows the overhead over bare node\n');
   const report = {
     date: new Date().toISOString(),
     node: process.version,
@@ -204,16 +297,19 @@ function main() {
     cpus: cpus().length,
     pairs: opts.pairs,
     warmupPairs: WARMUP_PAIRS,
+    runs: opts.runs,
+    warmupRuns: WARMUP_RUNS,
     only: opts.only ?? null,
     strict: opts.strict,
     results,
+    absolute,
   };
   mkdirSync(TMP, { recursive: true });
   writeFileSync(`${TMP}last.json.tmp`, `${JSON.stringify(report, null, 2)}\n`);
   renameSync(`${TMP}last.json.tmp`, `${TMP}last.json`);
   process.stderr.write('bench: wrote bench/.tmp/last.json\n');
 
-  const failed = results.filter((r) => r.status === 'FAIL');
+  const failed = [...results, ...absolute].filter((r) => r.status === 'FAIL');
   if (opts.strict && failed.length) {
     process.stderr.write(`bench: --strict: ${failed.length} command(s) missed the target: ${failed.map((r) => r.name).join(', ')}\n`);
     process.exitCode = 1;

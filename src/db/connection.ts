@@ -263,6 +263,14 @@ function queryable(sqlite: Database.Database, path: string): Queryable {
       s.raw(false);
       return { columns: s.columns().map((c) => c.name), rows };
     },
+    async eachTuple(sql: string, params: readonly SqlValue[], onRow: (row: SqlValue[]) => void) {
+      const s = prep(sql).raw(true);
+      try {
+        for (const row of s.iterate(...params) as IterableIterator<SqlValue[]>) onRow(row);
+      } finally {
+        s.raw(false);
+      }
+    },
     async run(sql: string, params: readonly SqlValue[] = []) {
       const s = prep(sql);
       if (s.reader) {

@@ -1,52 +1,72 @@
 import type { Goal } from './rules/goal.js';
 import type { Insertable, Patch } from '../db/schema.js';
 import type { GoalCheckinsRow, GoalEventsRow, GoalReviewsRow, GoalsRow } from './table.js';
-import { insertRow, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
+import { insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
 
 /** A goal row with its owner's display name and how many children it has. */
-export type GoalListRow = GoalsRow & { owner_handle: string | null; owner_name: string | null; owner_department: string | null; child_count: number };
+export type GoalListRow = Omit<GoalsRow, 'last_value' | 'last_checkin_date'> & { owner_handle: string | null; owner_name: string | null; owner_department: string | null; child_count: number };
 
-/** The one mapper from a goal row to a Goal. */
-export function toGoal(r: GoalListRow): Goal {
-  return {
-    id: r.id,
-    title: r.title,
-    ownerType: r.owner_type,
-    ownerId: r.owner_member_id ?? r.owner_department_id,
-    owner: r.owner_type === 'member' ? (r.owner_handle ?? '') : r.owner_type === 'department' ? (r.owner_department ?? '') : 'team',
-    ownerName: r.owner_type === 'member' ? r.owner_name : r.owner_department,
-    metric: r.metric,
-    unit: r.unit,
-    kind: r.kind,
-    decimals: r.decimals,
-    baseline: r.baseline,
-    target: r.target,
-    direction: r.direction,
-    start: r.start_date,
-    due: r.due_date,
-    horizon: r.horizon,
-    term: r.term,
-    relevance: r.relevance,
-    parentId: r.parent_id,
-    weight: r.weight,
-    periodLabel: r.period_label,
-    draft: r.draft === 1,
-    cadenceDays: r.cadence_days,
-    state: r.state,
-    finalValue: r.final_value,
-    closedAt: r.closed_at,
-    childCount: r.child_count,
-    archivedAt: r.archived_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-const COLUMNS = `g.*, m.handle as owner_handle, m.name as owner_name, d.name as owner_department,
-    (select count(*) from goals c where c.parent_id = g.id and c.archived_at is null) as child_count`;
+// The columns are named, not g.*: every value read costs (a list reads 20,000 rows),
+// last_value/last_checkin_date are not part of a Goal, and the mapper reads rows by position.
+const COLUMN_NAMES = [
+  'g.id', 'g.title', 'g.owner_type', 'g.owner_member_id', 'g.owner_department_id', 'g.metric', 'g.unit', 'g.kind', 'g.decimals', 'g.baseline', 'g.target',
+  'g.direction', 'g.start_date', 'g.due_date', 'g.horizon', 'g.term', 'g.relevance', 'g.parent_id', 'g.weight', 'g.period_label', 'g.draft', 'g.cadence_days',
+  'g.state', 'g.final_value', 'g.closed_at', 'g.archived_at', 'g.created_at', 'g.updated_at',
+  'm.handle as owner_handle', 'm.name as owner_name', 'd.name as owner_department',
+  '(select count(*) from goals c where c.parent_id = g.id and c.archived_at is null) as child_count',
+];
+const COLUMNS = COLUMN_NAMES.join(', ');
 const OWNER_JOINS = `left join members m on m.id = g.owner_member_id
   left join departments d on d.id = g.owner_department_id`;
 const SELECT = `select ${COLUMNS} from goals g ${OWNER_JOINS}`;
+/** Where each column of SELECT sits in a row. */
+const COL = Object.fromEntries(COLUMN_NAMES.map((n, i) => [/(\w+)$/.exec(n)![1], i])) as ColumnIndex<GoalListRow>;
+
+/**
+ * The one mapper from goal rows to Goals (its key order is the JSON's). Rows
+ * are streamed as arrays rather than read as objects with 32 keys and kept:
+ * for 20,000 goals that is much of what a list costs, in time and memory.
+ */
+async function selectGoals(q: Queryable, sql: string, params: readonly SqlValue[]): Promise<Goal[]> {
+  const out: Goal[] = [];
+  await q.eachTuple(sql, params, (r) => {
+    const ownerType = r[COL.owner_type] as GoalListRow['owner_type'];
+    const department = r[COL.owner_department] as string | null;
+    out.push({
+      id: r[COL.id] as number,
+      title: r[COL.title] as string,
+      ownerType,
+      ownerId: (r[COL.owner_member_id] ?? r[COL.owner_department_id]) as number | null,
+      owner: ownerType === 'member' ? ((r[COL.owner_handle] as string | null) ?? '') : ownerType === 'department' ? (department ?? '') : 'team',
+      ownerName: ownerType === 'member' ? (r[COL.owner_name] as string | null) : department,
+      metric: r[COL.metric] as string | null,
+      unit: r[COL.unit] as string | null,
+      kind: r[COL.kind] as GoalListRow['kind'],
+      decimals: r[COL.decimals] as number,
+      baseline: r[COL.baseline] as number | null,
+      target: r[COL.target] as number | null,
+      direction: r[COL.direction] as GoalListRow['direction'],
+      start: r[COL.start_date] as string | null,
+      due: r[COL.due_date] as string | null,
+      horizon: r[COL.horizon] as string,
+      term: r[COL.term] as GoalListRow['term'],
+      relevance: r[COL.relevance] as string | null,
+      parentId: r[COL.parent_id] as number | null,
+      weight: r[COL.weight] as number | null,
+      periodLabel: r[COL.period_label] as string | null,
+      draft: r[COL.draft] === 1,
+      cadenceDays: r[COL.cadence_days] as number,
+      state: r[COL.state] as GoalListRow['state'],
+      finalValue: r[COL.final_value] as number | null,
+      closedAt: r[COL.closed_at] as string | null,
+      childCount: r[COL.child_count] as number,
+      archivedAt: r[COL.archived_at] as string | null,
+      createdAt: r[COL.created_at] as string,
+      updatedAt: r[COL.updated_at] as string,
+    });
+  });
+  return out;
+}
 
 export interface GoalFilter {
   ownerMemberId?: number;
@@ -85,12 +105,11 @@ export async function listGoals(q: Queryable, f: GoalFilter): Promise<Goal[]> {
   if (f.dueBefore !== undefined) add('g.due_date <= ?', f.dueBefore);
   if (f.dueAfter !== undefined) add('g.due_date >= ?', f.dueAfter);
   const sql = `${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by g.due_date is null, g.due_date, g.id`;
-  return (await q.all<GoalListRow>(sql, params)).map(toGoal);
+  return selectGoals(q, sql, params);
 }
 
 export async function findGoalById(q: Queryable, id: number): Promise<Goal | undefined> {
-  const r = await q.get<GoalListRow>(`${SELECT} where g.id = ?`, [id]);
-  return r && toGoal(r);
+  return (await selectGoals(q, `${SELECT} where g.id = ?`, [id]))[0];
 }
 
 export async function findGoalIdsByTitle(q: Queryable, title: string): Promise<number[]> {
@@ -127,7 +146,7 @@ export async function listDescendants(q: Queryable, rootIds: readonly number[]):
     where g.id = sub.id order by sub.depth, g.id`;
   // CROSS JOIN keeps SQLite from scanning every goal to probe the few in sub (20 ms → 1 ms on 20,000 goals);
   // the same text is plain SQL for PostgreSQL.
-  return (await q.all<GoalListRow>(sql, rootIds)).map(toGoal);
+  return selectGoals(q, sql, rootIds);
 }
 
 /** The check-ins of the given goals, oldest first (in recording order within a date). */
@@ -139,6 +158,32 @@ export async function listCheckins(q: Queryable, goalIds: readonly number[]): Pr
     out.push(...(await q.all<GoalCheckinsRow>(`select * from goal_checkins where goal_id in (${chunk.map(() => '?').join(', ')}) order by goal_id, date, id`, chunk)));
   }
   return out;
+}
+
+/** Above this many goals, check-ins are read by id range (one query) rather than by an IN list. */
+const IN_LIST_MAX = 500;
+
+/**
+ * Streams the check-ins of the given goals to `onCheckin`, ordered by goal,
+ * date and recording order, in one query whatever the number of goals: an IN
+ * list for a few, else the id range they span, skipping the goals outside the
+ * set here. Rows are not kept: 100,000 of them would be ~50 MB.
+ */
+export async function eachCheckinPoint(q: Queryable, goalIds: readonly number[], onCheckin: (goalId: number, date: string, value: number) => void): Promise<void> {
+  if (goalIds.length === 0) return;
+  const cols = 'select goal_id, date, value from goal_checkins';
+  const order = 'order by goal_id, date, id';
+  const emit = (r: SqlValue[]) => onCheckin(r[0] as number, r[1] as string, r[2] as number);
+  if (goalIds.length <= IN_LIST_MAX) return q.eachTuple(`${cols} where goal_id in (${goalIds.map(() => '?').join(', ')}) ${order}`, goalIds, emit);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const id of goalIds) {
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  const wanted = new Set(goalIds);
+  const all = wanted.size === max - min + 1;
+  return q.eachTuple(`${cols} where goal_id >= ? and goal_id <= ? ${order}`, [min, max], all ? emit : (r) => wanted.has(r[0] as number) && emit(r));
 }
 
 export function insertGoal(q: Queryable, g: Insertable<'goals'>): Promise<number> {

@@ -13,12 +13,22 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * @example toDay('1970-01-02') // 1
  */
 export function toDay(date: string): number {
+  const known = dayCache.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
   if (fromDay(day) !== date) throw new RangeError(`not a calendar date: ${date}`);
+  if (dayCache.size >= DAY_CACHE_MAX) dayCache.clear();
+  dayCache.set(date, day);
   return day;
 }
+
+// Evaluating a list converts every check-in's date, 100,000 of them, over a few
+// hundred distinct days: parsing and checking each costs more than the rest of
+// the forecast. Only valid dates are kept; the bound keeps a long run small.
+const dayCache = new Map<string, number>();
+const DAY_CACHE_MAX = 10_000;
 
 /**
  * The 'YYYY-MM-DD' date of a day number.

@@ -110,22 +110,19 @@ export function forecast(goal: ForecastGoal, checkins: readonly { date: string; 
   const pastDue = now > span;
   const expectedPct = span <= 0 ? (now >= span ? 100 : 0) : Math.min(100, Math.max(0, (now * 100) / span));
 
-  const byDate = new Map<number, number>();
-  for (const c of checkins) byDate.set(toDay(c.date) - start, c.value);
-  const series = [...byDate].sort((a, b) => a[0] - b[0]);
-  const first = series[0];
-  const last = series[series.length - 1];
-  if (!first || !last) {
+  const { xs, ys, lastDate } = daySeries(checkins, start);
+  const n = xs.length;
+  if (n === 0) {
     const status = pastDue ? 'missed' : expectedPct < NOT_STARTED_GRACE_PCT ? 'not-started' : 'at-risk';
     return { status, projected: null, progressPct: null, expectedPct, lastValue: null, lastDate: null };
   }
 
-  const points = goal.baseline !== null && !byDate.has(0) ? [[0, goal.baseline] as const, ...series] : series;
-  const projected = lineAt(points, span, last[1]);
+  const lastValue = ys[n - 1]!;
+  const lead = goal.baseline !== null && !xs.includes(0) ? goal.baseline : null;
+  const projected = lineAt(xs, ys, lead, span, lastValue);
   const { target, direction } = goal;
-  const from = goal.baseline ?? (direction === 'decrease' ? first[1] : null);
-  const lastValue = last[1];
-  const result = { projected, progressPct: progressPct(from, target, lastValue, direction), expectedPct, lastValue, lastDate: fromDay(start + last[0]) };
+  const from = goal.baseline ?? (direction === 'decrease' ? ys[0]! : null);
+  const result = { projected, progressPct: progressPct(from, target, lastValue, direction), expectedPct, lastValue, lastDate };
   const met = isMet(target, lastValue, direction);
 
   let status: ForecastStatus;
@@ -140,16 +137,63 @@ export function forecast(goal: ForecastGoal, checkins: readonly { date: string; 
   return { status, ...result };
 }
 
-/** Least-squares line through the points at x; flat at `flat` when all x are equal. */
-function lineAt(points: readonly (readonly [number, number])[], x: number, flat: number): number {
-  const n = points.length;
-  const mx = points.reduce((a, p) => a + p[0], 0) / n;
-  const my = points.reduce((a, p) => a + p[1], 0) / n;
+/**
+ * The check-ins as days since start (ascending) and values, the last given
+ * winning on a date. Check-ins arrive sorted from the database, so that case
+ * takes one pass without a map or a sort; anything else takes the general path.
+ */
+function daySeries(checkins: readonly { date: string; value: number }[], start: number): { xs: number[]; ys: number[]; lastDate: string | null } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let lastDate: string | null = null;
+  for (const c of checkins) {
+    const x = toDay(c.date) - start;
+    const n = xs.length;
+    if (n > 0 && x <= xs[n - 1]!) {
+      if (x < xs[n - 1]!) return daySeriesUnsorted(checkins, start);
+      ys[n - 1] = c.value;
+    } else {
+      xs.push(x);
+      ys.push(c.value);
+    }
+    lastDate = c.date;
+  }
+  return { xs, ys, lastDate };
+}
+
+function daySeriesUnsorted(checkins: readonly { date: string; value: number }[], start: number): { xs: number[]; ys: number[]; lastDate: string | null } {
+  const byDate = new Map<number, number>();
+  for (const c of checkins) byDate.set(toDay(c.date) - start, c.value);
+  const series = [...byDate].sort((a, b) => a[0] - b[0]);
+  const last = series[series.length - 1];
+  return { xs: series.map((p) => p[0]), ys: series.map((p) => p[1]), lastDate: last ? fromDay(start + last[0]) : null };
+}
+
+/**
+ * Least-squares line through the points at x, the point (0, lead) first when
+ * lead is not null; flat at `flat` when all x are equal. (Sums in point order,
+ * mean first: the same floating-point steps whatever the caller.)
+ */
+function lineAt(xs: readonly number[], ys: readonly number[], lead: number | null, x: number, flat: number): number {
+  const n = xs.length + (lead === null ? 0 : 1);
+  let sx = 0;
+  let sy = 0;
+  if (lead !== null) sy += lead;
+  for (let i = 0; i < xs.length; i++) {
+    sx += xs[i]!;
+    sy += ys[i]!;
+  }
+  const mx = sx / n;
+  const my = sy / n;
   let sxx = 0;
   let sxy = 0;
-  for (const [px, py] of points) {
-    sxx += (px - mx) ** 2;
-    sxy += (px - mx) * (py - my);
+  if (lead !== null) {
+    sxx += (0 - mx) ** 2;
+    sxy += (0 - mx) * (lead - my);
+  }
+  for (let i = 0; i < xs.length; i++) {
+    sxx += (xs[i]! - mx) ** 2;
+    sxy += (xs[i]! - mx) * (ys[i]! - my);
   }
   if (sxx === 0) return flat;
   const slope = sxy / sxx;

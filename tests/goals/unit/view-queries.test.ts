@@ -1,0 +1,109 @@
+/**
+ * The goal views read a list in a fixed number of queries: no query per goal,
+ * per check-in or per chunk of ids. Counted on a wrapped connection over
+ * databases of N and 3N goals (3N crosses the size where check-ins are read by
+ * id range instead of an IN list), which must take the same number.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/connection.js';
+import type { Db, Queryable } from '../../../src/db/sql.js';
+import { getGoals, getGoalTree } from '../../../src/goals/view.service.js';
+import type { ServiceOptions } from '../../../src/shared/service.js';
+import { tempDb } from '../../helpers.js';
+
+const TODAY = '2026-11-23';
+const NOW = new Date(`${TODAY}T12:00:00Z`);
+
+/** `families` parents, each with 3 children carrying 5 check-ins, plus as many stand-alone goals with 4. */
+async function build(db: Db, families: number): Promise<void> {
+  const at = '2026-10-01T00:00:00.000Z';
+  const goal = (title: string, parentId: number | null, target: number) =>
+    db.get<{ id: number }>(
+      `insert into goals (title, owner_type, metric, unit, kind, decimals, baseline, target, direction, start_date, due_date, horizon, term, parent_id, weight, created_at, updated_at)
+       values (?, 'team', 'GMV', '¥', 'additive', 2, 0, ?, 'increase', '2026-11-01', '2026-11-30', 'month', 'short', ?, ?, ?, ?) returning id`,
+      [title, target, parentId, parentId === null ? null : 1, at, at],
+    );
+  const checkin = (goalId: number, day: number, value: number) =>
+    db.run(`insert into goal_checkins (goal_id, date, value, created_at) values (?, ?, ?, ?)`, [goalId, `2026-11-${String(day).padStart(2, '0')}`, value, at]);
+  await db.transaction(async () => {
+    for (let f = 0; f < families; f++) {
+      const parent = (await goal(`parent ${f}`, null, 3000))!.id;
+      for (let k = 0; k < 3; k++) {
+        const child = (await goal(`child ${f}.${k}`, parent, 1000))!.id;
+        for (let d = 1; d <= 5; d++) await checkin(child, d * 3 + k, d * (150 + 20 * k + (f % 7)));
+      }
+      const alone = (await goal(`alone ${f}`, null, 1000))!.id;
+      for (let d = 1; d <= 4; d++) await checkin(alone, d * 4, d * (100 + (f % 11) * 20));
+      // two check-ins on one date: the later one wins
+      await checkin(alone, 16, 999);
+    }
+  });
+}
+
+/** A connection that counts every statement sent through it. */
+function counting(db: Db): { db: Db; count: () => number } {
+  let n = 0;
+  const wrap = <F extends (...args: never[]) => unknown>(f: F): F => ((...args: Parameters<F>) => (n++, f(...args))) as F;
+  const q: Queryable = {
+    all: wrap(db.all.bind(db)),
+    get: wrap(db.get.bind(db)),
+    run: wrap(db.run.bind(db)),
+    tuples: wrap(db.tuples.bind(db)),
+    eachTuple: wrap(db.eachTuple.bind(db)),
+  };
+  return { db: { ...q, transaction: (fn) => fn(q), close: () => db.close() }, count: () => n };
+}
+
+describe('goal views: the query count does not grow with the rows', () => {
+  const N = 100; // families: 5N goals and 4N leaves, under the IN-list limit; 3N families are over it
+  const dbs: { small: Db; large: Db } = {} as never;
+  const tmp = [tempDb(), tempDb()];
+
+  beforeAll(async () => {
+    dbs.small = (await openDatabase({ path: tmp[0]!.db })).db;
+    dbs.large = (await openDatabase({ path: tmp[1]!.db })).db;
+    await build(dbs.small, N);
+    await build(dbs.large, 3 * N);
+  });
+  afterAll(() => {
+    dbs.small.close();
+    dbs.large.close();
+    for (const t of tmp) t.cleanup();
+  });
+
+  const measure = async (db: Db, view: (o: ServiceOptions) => Promise<unknown[]>) => {
+    const c = counting(db);
+    const rows = await view({ db: c.db, now: NOW, today: TODAY, actor: 'test' });
+    return { queries: c.count(), rows: rows.length };
+  };
+
+  const views: [string, (o: ServiceOptions) => Promise<unknown[]>][] = [
+    ['goals list', (o) => getGoals(o, {})],
+    ['goals list --status on-track', (o) => getGoals(o, { status: 'on-track' })],
+    ['goals list --status stale', (o) => getGoals(o, { status: 'stale' })],
+    ['goals list --sort progress', (o) => getGoals(o, { sort: 'progress' })],
+    ['goals tree', (o) => getGoalTree(o, undefined)],
+  ];
+
+  for (const [name, view] of views) {
+    it(`${name}: as many queries for 3N goals as for N`, async () => {
+      const small = await measure(dbs.small, view);
+      const large = await measure(dbs.large, view);
+      expect(large.rows).toBeGreaterThanOrEqual(small.rows);
+      expect(large.queries).toBe(small.queries);
+      expect(small.queries).toBeLessThanOrEqual(3);
+    });
+  }
+
+  it('the list is complete and evaluated: every goal, parents rolled up from their children', async () => {
+    const goals = await getGoals({ db: dbs.large, now: NOW, today: TODAY, actor: 'test' }, {});
+    expect(goals).toHaveLength(5 * 3 * N);
+    const byTitle = new Map(goals.map((g) => [g.title, g]));
+    const kids = [0, 1, 2].map((k) => byTitle.get(`child 7.${k}`)!.value!);
+    expect(byTitle.get('parent 7')!.value).toBe(kids.reduce((a, b) => a + b, 0));
+    expect(byTitle.get('alone 7')!.value).toBe(999);
+    const tree = await getGoalTree({ db: dbs.large, now: NOW, today: TODAY, actor: 'test' }, undefined);
+    expect(tree).toHaveLength(2 * 3 * N);
+    expect(tree.find((t) => t.title === 'parent 7')!.children.map((c) => c.title)).toEqual(['child 7.0', 'child 7.1', 'child 7.2']);
+  });
+});
