@@ -1,6 +1,5 @@
 /** The audit trail of goals: every changed field with who, when, old and new. */
-import { insertEvent, updateGoal } from './repository.js';
-import type { Patch } from '../db/schema.js';
+import { insertEvent, updateGoal, type GoalPatch } from './repository.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError } from '../shared/errors.js';
 import type { Goal } from './rules/goal.js';
@@ -9,20 +8,24 @@ import { stamp, type ServiceOptions } from '../shared/service.js';
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /** Records each changed field in the audit trail (goal fields, once each) and applies the patch. */
-export async function patchGoal(tx: Queryable, o: ServiceOptions, goal: Goal, patch: Patch<'goals'>): Promise<void> {
+export async function patchGoal(tx: Queryable, o: ServiceOptions, goal: Goal, patch: GoalPatch): Promise<void> {
   const now = stamp(o.now);
   const before = goal as unknown as Record<string, unknown>;
   const after = applyPatch(goal, patch) as unknown as Record<string, unknown>;
-  const fields = new Set(Object.keys(patch).flatMap((column) => FIELD_OF[column] ?? []));
+  const fields = new Set(Object.keys(patch).flatMap((k) => AUDITED[k as keyof GoalPatch] ?? []));
   for (const field of fields) {
     if (text(before[field]) === text(after[field])) continue;
-    await insertEvent(tx, { goal_id: goal.id, at: now, actor: o.actor, field, old_value: text(before[field]), new_value: text(after[field]) });
+    await insertEvent(tx, { goalId: goal.id, at: now, actor: o.actor, field, old: text(before[field]), new: text(after[field]) });
   }
-  await updateGoal(tx, goal.id, { ...patch, updated_at: now });
+  await updateGoal(tx, goal.id, { ...patch, updatedAt: now });
 }
 
-/** Goal column → Goal field, for the audit trail. */
-export const FIELD_OF: Record<string, string> = {
+/**
+ * Which Goal field a stored field shows as, for the audit trail: the owner is
+ * stored as a type and one of two ids, and recorded as one `ownerId`. Fields
+ * not listed (timestamps, the last check-in mirror) are not audited.
+ */
+const AUDITED: Partial<Record<keyof GoalPatch, keyof Goal>> = {
   title: 'title',
   metric: 'metric',
   unit: 'unit',
@@ -31,20 +34,20 @@ export const FIELD_OF: Record<string, string> = {
   baseline: 'baseline',
   target: 'target',
   direction: 'direction',
-  start_date: 'start',
-  due_date: 'due',
+  start: 'start',
+  due: 'due',
   horizon: 'horizon',
   term: 'term',
   relevance: 'relevance',
-  parent_id: 'parentId',
+  parentId: 'parentId',
   weight: 'weight',
-  cadence_days: 'cadenceDays',
+  cadenceDays: 'cadenceDays',
   draft: 'draft',
-  owner_member_id: 'ownerId',
-  owner_department_id: 'ownerId',
-  owner_type: 'ownerType',
+  ownerMemberId: 'ownerId',
+  ownerDepartmentId: 'ownerId',
+  ownerType: 'ownerType',
   state: 'state',
-  final_value: 'finalValue',
+  finalValue: 'finalValue',
 };
 
 
@@ -53,15 +56,14 @@ export function refuseArchived(goal: Goal): void {
   if (goal.archivedAt !== null) throw new InputError('goals.err.archived', { id: goal.id });
 }
 
-/** The goal as a patch of columns would leave it, to lint it before writing. */
-export function applyPatch(goal: Goal, patch: Patch<'goals'>): Goal {
+/** The goal as a patch would leave it, to lint it before writing. */
+export function applyPatch(goal: Goal, patch: GoalPatch): Goal {
   const out: Record<string, unknown> = { ...goal };
-  for (const [column, value] of Object.entries(patch)) {
-    const field = FIELD_OF[column];
-    if (value === undefined || field === undefined || column === 'owner_member_id' || column === 'owner_department_id') continue;
-    // Booleans are stored as 0/1; the goal (and the trail) says true/false.
-    out[field] = typeof out[field] === 'boolean' && typeof value === 'number' ? value === 1 : value;
+  for (const [k, value] of Object.entries(patch)) {
+    const field = AUDITED[k as keyof GoalPatch];
+    if (value === undefined || field === undefined || k === 'ownerMemberId' || k === 'ownerDepartmentId') continue;
+    out[field] = value;
   }
-  if (patch.owner_type !== undefined) out.ownerId = patch.owner_member_id ?? patch.owner_department_id ?? null;
+  if (patch.ownerType !== undefined) out.ownerId = patch.ownerMemberId ?? patch.ownerDepartmentId ?? null;
   return out as unknown as Goal;
 }

@@ -1,6 +1,5 @@
 /** Writing goals: add, edit (with an audit trail), check in, review and close. */
-import { findCheckinAsOf, findGoalById, findLastCheckin, listArchivedWith, listDescendants, setGoalsArchived, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal } from './repository.js';
-import type { Patch } from '../db/schema.js';
+import { findCheckinAsOf, findGoalById, findLastCheckin, listArchivedWith, listDescendants, setGoalsArchived, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal, type GoalPatch } from './repository.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError, label } from '../shared/errors.js';
 import { STATE_LABEL } from './labels.js';
@@ -111,9 +110,9 @@ export async function addGoal(o: ServiceOptions, input: GoalInput & { title: str
     const now = stamp(o.now);
     const id = await insertGoal(tx, {
       title: input.title,
-      owner_type: owner.type,
-      owner_member_id: owner.type === 'member' ? owner.id : null,
-      owner_department_id: owner.type === 'department' ? owner.id : null,
+      ownerType: owner.type,
+      ownerMemberId: owner.type === 'member' ? owner.id : null,
+      ownerDepartmentId: owner.type === 'department' ? owner.id : null,
       metric,
       unit,
       kind,
@@ -121,26 +120,26 @@ export async function addGoal(o: ServiceOptions, input: GoalInput & { title: str
       baseline,
       target,
       direction,
-      start_date: start,
-      due_date: due,
+      start: start,
+      due: due,
       horizon: input.horizon ?? (due && due >= start ? deriveHorizon(start, due) : 'custom'),
       term: input.term ?? (due && due >= start && isLongTerm(start, due) ? 'long' : 'short'),
       relevance,
-      parent_id: parent?.id ?? null,
+      parentId: parent?.id ?? null,
       weight: input.weight ?? null,
-      period_label: null,
-      draft: smart.blocking ? 1 : 0,
-      cadence_days: input.cadence ?? 7,
+      periodLabel: null,
+      draft: smart.blocking,
+      cadenceDays: input.cadence ?? 7,
       state: 'open',
-      final_value: null,
-      closed_at: null,
-      last_value: null,
-      last_checkin_date: null,
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
+      finalValue: null,
+      closedAt: null,
+      lastValue: null,
+      lastCheckinDate: null,
+      archivedAt: null,
+      createdAt: now,
+      updatedAt: now,
     });
-    await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'created', old_value: null, new_value: smart.blocking ? 'draft' : 'open' });
+    await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'created', old: null, new: smart.blocking ? 'draft' : 'open' });
     return { goal: await view(tx, id, o.today), smart };
   });
 }
@@ -165,18 +164,18 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
     if (goal.state !== 'open') throw new InputError('goals.err.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
-    const patch: Patch<'goals'> = {};
+    const patch: GoalPatch = {};
     let newParent: Goal | undefined;
     if (input.owner !== undefined) {
       const owner = await resolveOwner(tx, input.owner);
-      Object.assign(patch, { owner_type: owner.type, owner_member_id: owner.type === 'member' ? owner.id : null, owner_department_id: owner.type === 'department' ? owner.id : null });
+      Object.assign(patch, { ownerType: owner.type, ownerMemberId: owner.type === 'member' ? owner.id : null, ownerDepartmentId: owner.type === 'department' ? owner.id : null });
     }
-    if (input.parent !== undefined && isNone(input.parent)) patch.parent_id = null;
+    if (input.parent !== undefined && isNone(input.parent)) patch.parentId = null;
     else if (input.parent !== undefined) {
       const parentId = await resolveGoalId(tx, input.parent);
       const below = await listDescendants(tx, [goal.id]);
       if (parentId === goal.id || below.some((g) => g.id === parentId)) throw new InputError('goals.err.parentLoop', { id: goal.id });
-      patch.parent_id = parentId;
+      patch.parentId = parentId;
       newParent = (await findGoalById(tx, parentId))!;
     }
     if ((input.unit !== undefined || input.kind !== undefined) && goal.childCount > 0) throw new InputError('goals.err.unitWithChildren', { id: goal.id });
@@ -184,7 +183,7 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
       const { kind, decimals } = kindAndDecimals(input.unit ?? goal.unit, input.kind, input.unit === undefined ? { kind: goal.kind, decimals: goal.decimals } : null);
       Object.assign(patch, { unit: input.unit ?? goal.unit, kind, decimals });
     }
-    const set = <K extends keyof Patch<'goals'>>(k: K, v: Patch<'goals'>[K] | undefined) => {
+    const set = <K extends keyof GoalPatch>(k: K, v: GoalPatch[K] | undefined) => {
       if (v !== undefined) patch[k] = v;
     };
     set('title', input.title);
@@ -192,11 +191,11 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
     set('baseline', input.baseline);
     set('target', input.target);
     set('direction', input.direction);
-    set('start_date', input.start);
-    set('due_date', input.due);
+    set('start', input.start);
+    set('due', input.due);
     set('relevance', input.why);
     set('weight', input.weight);
-    set('cadence_days', input.cadence);
+    set('cadenceDays', input.cadence);
     set('term', input.term);
     if (input.direction === undefined && goal.direction === null) {
       const derived = defaultDirection(input.baseline ?? goal.baseline, input.target ?? goal.target);
@@ -210,7 +209,7 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
     const smart = await lintDraft(tx, draftOf(next), { type: next.ownerType, id: next.ownerId }, o.today, goal.id);
     if (smart.blocking && !goal.draft) throw new SmartError(smart);
     const promoted = goal.draft && !smart.blocking;
-    if (promoted) patch.draft = 0;
+    if (promoted) patch.draft = false;
     await patchGoal(tx, o, goal, patch);
     const targetChanged = input.target !== undefined && input.target !== goal.target;
     // --resplit re-splits even when this edit did not move the target: the hint after an earlier edit says so.
@@ -244,8 +243,8 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     // --add counts from the value as of that date (a back-dated correction adds to what stood then).
     const before = input.add === undefined ? undefined : await findCheckinAsOf(tx, goal.id, date);
     const value = roundTo(input.value ?? (before?.value ?? progressOrigin(goal) ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
-    await insertCheckin(tx, { goal_id: goal.id, date, value, note: input.note ?? null, actor: o.actor, created_at: stamp(o.now) });
-    if (!last || date >= last.date) await updateGoal(tx, goal.id, { last_value: value, last_checkin_date: date, updated_at: stamp(o.now) });
+    await insertCheckin(tx, { goalId: goal.id, date, value, note: input.note ?? null, actor: o.actor, createdAt: stamp(o.now) });
+    if (!last || date >= last.date) await updateGoal(tx, goal.id, { lastValue: value, lastCheckinDate: date, updatedAt: stamp(o.now) });
     return { goal: await view(tx, goal.id, o.today), value, date };
   });
 }
@@ -278,7 +277,7 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     if (goal.state !== 'open') throw new InputError('goals.err.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
     const now = stamp(o.now);
     if (input.self !== undefined) {
-      await insertReview(tx, { goal_id: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcome_note: null, actor: o.actor, created_at: now });
+      await insertReview(tx, { goalId: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcomeNote: null, actor: o.actor, createdAt: now });
     }
     if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false };
     if (goal.ownerType === 'member' && !(await listReviews(tx, goal.id)).some((r) => r.kind === 'self')) {
@@ -288,8 +287,8 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     const final = input.final ?? current.value;
     if (final === null) throw new InputError('goals.err.finalNeeded', { id: goal.id });
     const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
-    await insertReview(tx, { goal_id: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcome_note: input.outcomeNote ?? null, actor: o.actor, created_at: now });
-    const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
+    await insertReview(tx, { goalId: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcomeNote: input.outcomeNote ?? null, actor: o.actor, createdAt: now });
+    const patch: GoalPatch = { state: achieved ? 'achieved' : 'missed', finalValue: final, closedAt: now };
     await patchGoal(tx, o, goal, patch);
     return { goal: await view(tx, goal.id, o.today), closed: true };
   });
@@ -306,7 +305,7 @@ export async function archiveGoal(o: ServiceOptions, ref: string): Promise<{ goa
     const ids = [goal.id, ...(await listDescendants(tx, [goal.id])).map((g) => g.id)];
     const now = stamp(o.now);
     await setGoalsArchived(tx, ids, now);
-    for (const id of ids) await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'archived', old_value: null, new_value: id === goal.id ? 'archived' : `with #${goal.id}` });
+    for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: null, new: id === goal.id ? 'archived' : `with #${goal.id}` });
     return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
   });
 }
@@ -320,7 +319,7 @@ export async function restoreGoal(o: ServiceOptions, ref: string): Promise<{ goa
     const ids = [goal.id, ...(await listArchivedWith(tx, goal.id, goal.archivedAt))];
     const now = stamp(o.now);
     await setGoalsArchived(tx, ids, null);
-    for (const id of ids) await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'archived', old_value: 'archived', new_value: null });
+    for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: 'archived', new: null });
     return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
   });
 }

@@ -150,12 +150,12 @@ export async function listDescendants(q: Queryable, rootIds: readonly number[]):
 }
 
 /** The check-ins of the given goals, oldest first (in recording order within a date). */
-export async function listCheckins(q: Queryable, goalIds: readonly number[]): Promise<GoalCheckinsRow[]> {
-  const out: GoalCheckinsRow[] = [];
+export async function listCheckins(q: Queryable, goalIds: readonly number[]): Promise<Checkin[]> {
+  const out: Checkin[] = [];
   // Bounded IN lists keep every statement within SQLite's and PostgreSQL's parameter limits.
   for (let i = 0; i < goalIds.length; i += 500) {
     const chunk = goalIds.slice(i, i + 500);
-    out.push(...(await q.all<GoalCheckinsRow>(`select * from goal_checkins where goal_id in (${chunk.map(() => '?').join(', ')}) order by goal_id, date, id`, chunk)));
+    out.push(...(await q.all<GoalCheckinsRow>(`select * from goal_checkins where goal_id in (${chunk.map(() => '?').join(', ')}) order by goal_id, date, id`, chunk)).map(toCheckin));
   }
   return out;
 }
@@ -186,21 +186,110 @@ export async function eachCheckinPoint(q: Queryable, goalIds: readonly number[],
   return q.eachTuple(`${cols} where goal_id >= ? and goal_id <= ? ${order}`, [min, max], all ? emit : (r) => wanted.has(r[0] as number) && emit(r));
 }
 
-export function insertGoal(q: Queryable, g: Insertable<'goals'>): Promise<number> {
-  return insertRow(q, 'goals', g);
+/** A goal as stored, camelCase: what insertGoal takes. The repository alone knows the column names. */
+export interface GoalRecord {
+  title: string;
+  ownerType: GoalsRow['owner_type'];
+  ownerMemberId: number | null;
+  ownerDepartmentId: number | null;
+  metric: string | null;
+  unit: string | null;
+  kind: GoalsRow['kind'];
+  decimals: number;
+  baseline: number | null;
+  target: number | null;
+  direction: GoalsRow['direction'];
+  start: string | null;
+  due: string | null;
+  horizon: string;
+  term: GoalsRow['term'];
+  relevance: string | null;
+  parentId: number | null;
+  weight: number | null;
+  periodLabel: string | null;
+  draft: boolean;
+  cadenceDays: number;
+  state: GoalsRow['state'];
+  finalValue: number | null;
+  closedAt: string | null;
+  lastValue: number | null;
+  lastCheckinDate: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
-export function updateGoal(q: Queryable, id: number, patch: Patch<'goals'>): Promise<boolean> {
-  return updateRow(q, 'goals', id, patch);
+/** Any subset of a goal's stored fields, for updateGoal. */
+export type GoalPatch = Partial<GoalRecord>;
+
+const GOAL_COLUMN: { readonly [K in keyof GoalRecord]: keyof GoalsRow } = {
+  title: 'title',
+  ownerType: 'owner_type',
+  ownerMemberId: 'owner_member_id',
+  ownerDepartmentId: 'owner_department_id',
+  metric: 'metric',
+  unit: 'unit',
+  kind: 'kind',
+  decimals: 'decimals',
+  baseline: 'baseline',
+  target: 'target',
+  direction: 'direction',
+  start: 'start_date',
+  due: 'due_date',
+  horizon: 'horizon',
+  term: 'term',
+  relevance: 'relevance',
+  parentId: 'parent_id',
+  weight: 'weight',
+  periodLabel: 'period_label',
+  draft: 'draft',
+  cadenceDays: 'cadence_days',
+  state: 'state',
+  finalValue: 'final_value',
+  closedAt: 'closed_at',
+  lastValue: 'last_value',
+  lastCheckinDate: 'last_checkin_date',
+  archivedAt: 'archived_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** camelCase fields → columns; booleans are stored as 0/1. */
+function goalColumns(g: GoalPatch): Patch<'goals'> {
+  const row: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(g)) if (v !== undefined) row[GOAL_COLUMN[k as keyof GoalRecord]] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  return row as Patch<'goals'>;
 }
 
-export function insertCheckin(q: Queryable, c: Insertable<'goal_checkins'>): Promise<number> {
-  return insertRow(q, 'goal_checkins', c);
+export function insertGoal(q: Queryable, g: GoalRecord): Promise<number> {
+  return insertRow(q, 'goals', goalColumns(g) as Insertable<'goals'>);
+}
+
+export function updateGoal(q: Queryable, id: number, patch: GoalPatch): Promise<boolean> {
+  return updateRow(q, 'goals', id, goalColumns(patch));
+}
+
+/** One check-in as recorded. */
+export interface Checkin {
+  id: number;
+  goalId: number;
+  date: string;
+  value: number;
+  note: string | null;
+  actor: string | null;
+  createdAt: string;
+}
+
+const toCheckin = (r: GoalCheckinsRow): Checkin => ({ id: r.id, goalId: r.goal_id, date: r.date, value: r.value, note: r.note, actor: r.actor, createdAt: r.created_at });
+
+export function insertCheckin(q: Queryable, c: Omit<Checkin, 'id'>): Promise<number> {
+  return insertRow(q, 'goal_checkins', { goal_id: c.goalId, date: c.date, value: c.value, note: c.note, actor: c.actor, created_at: c.createdAt });
 }
 
 /** The newest check-in of a goal by date (then by recording order). */
-export function findLastCheckin(q: Queryable, goalId: number): Promise<GoalCheckinsRow | undefined> {
-  return q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? order by date desc, id desc limit 1', [goalId]);
+export async function findLastCheckin(q: Queryable, goalId: number): Promise<Checkin | undefined> {
+  const r = await q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? order by date desc, id desc limit 1', [goalId]);
+  return r && toCheckin(r);
 }
 
 export async function countGoalsOwnedByDepartment(q: Queryable, departmentId: number): Promise<number> {
@@ -208,32 +297,71 @@ export async function countGoalsOwnedByDepartment(q: Queryable, departmentId: nu
 }
 
 /** The newest check-in on or before `date`. */
-export function findCheckinAsOf(q: Queryable, goalId: number, date: string): Promise<GoalCheckinsRow | undefined> {
-  return q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? and date <= ? order by date desc, id desc limit 1', [goalId, date]);
+export async function findCheckinAsOf(q: Queryable, goalId: number, date: string): Promise<Checkin | undefined> {
+  const r = await q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? and date <= ? order by date desc, id desc limit 1', [goalId, date]);
+  return r && toCheckin(r);
 }
 
-export function insertEvent(q: Queryable, e: Insertable<'goal_events'>): Promise<number> {
-  return insertRow(q, 'goal_events', e);
+/** One entry of a goal's audit trail: a field's old and new value, who and when. */
+export interface GoalEvent {
+  id: number;
+  goalId: number;
+  at: string;
+  actor: string | null;
+  field: string;
+  old: string | null;
+  new: string | null;
 }
 
-export function listEvents(q: Queryable, goalId: number): Promise<GoalEventsRow[]> {
-  return q.all<GoalEventsRow>('select * from goal_events where goal_id = ? order by at, id', [goalId]);
+export function insertEvent(q: Queryable, e: Omit<GoalEvent, 'id'>): Promise<number> {
+  return insertRow(q, 'goal_events', { goal_id: e.goalId, at: e.at, actor: e.actor, field: e.field, old_value: e.old, new_value: e.new });
 }
 
-export function insertReview(q: Queryable, r: Insertable<'goal_reviews'>): Promise<number> {
-  return insertRow(q, 'goal_reviews', r);
+export async function listEvents(q: Queryable, goalId: number): Promise<GoalEvent[]> {
+  const rows = await q.all<GoalEventsRow>('select * from goal_events where goal_id = ? order by at, id', [goalId]);
+  return rows.map((r) => ({ id: r.id, goalId: r.goal_id, at: r.at, actor: r.actor, field: r.field, old: r.old_value, new: r.new_value }));
 }
 
-export function listReviews(q: Queryable, goalId: number): Promise<GoalReviewsRow[]> {
-  return q.all<GoalReviewsRow>('select * from goal_reviews where goal_id = ? order by created_at, id', [goalId]);
+/** A self-assessment or a lead's review. */
+export interface GoalReview {
+  id: number;
+  goalId: number;
+  kind: GoalReviewsRow['kind'];
+  text: string;
+  score: number | null;
+  outcome: GoalReviewsRow['outcome'];
+  outcomeNote: string | null;
+  actor: string | null;
+  createdAt: string;
+}
+
+export function insertReview(q: Queryable, r: Omit<GoalReview, 'id'>): Promise<number> {
+  return insertRow(q, 'goal_reviews', { goal_id: r.goalId, kind: r.kind, text: r.text, score: r.score, outcome: r.outcome, outcome_note: r.outcomeNote, actor: r.actor, created_at: r.createdAt });
+}
+
+export async function listReviews(q: Queryable, goalId: number): Promise<GoalReview[]> {
+  const rows = await q.all<GoalReviewsRow>('select * from goal_reviews where goal_id = ? order by created_at, id', [goalId]);
+  return rows.map((r) => ({ id: r.id, goalId: r.goal_id, kind: r.kind, text: r.text, score: r.score, outcome: r.outcome, outcomeNote: r.outcome_note, actor: r.actor, createdAt: r.created_at }));
+}
+
+/** What the A (achievable) check reads of an earlier goal. */
+export interface PastGoal {
+  id: number;
+  baseline: number;
+  target: number;
+  start: string | null;
+  due: string | null;
+  state: GoalsRow['state'];
+  finalValue: number | null;
 }
 
 /** Earlier goals on the same metric and owner (for the A check), newest first; uses the owner indexes. */
-export function listPastGoalsOnMetric(q: Queryable, metric: string, owner: { type: string; memberId: number | null; departmentId: number | null }, excludeId: number | null): Promise<GoalsRow[]> {
+export async function listPastGoalsOnMetric(q: Queryable, metric: string, owner: { type: string; memberId: number | null; departmentId: number | null }, excludeId: number | null): Promise<PastGoal[]> {
   const [ownerSql, ownerParams]: [string, SqlValue[]] =
     owner.type === 'member' ? ['owner_member_id = ?', [owner.memberId]] : owner.type === 'department' ? ['owner_department_id = ?', [owner.departmentId]] : [`owner_type = 'team'`, []];
-  return q.all<GoalsRow>(
-    `select * from goals where ${ownerSql} and metric = ? and id <> ? and draft = 0 and baseline is not null and target is not null order by id desc limit 50`,
+  const rows = await q.all<Pick<GoalsRow, 'id' | 'baseline' | 'target' | 'start_date' | 'due_date' | 'state' | 'final_value'>>(
+    `select id, baseline, target, start_date, due_date, state, final_value from goals where ${ownerSql} and metric = ? and id <> ? and draft = 0 and baseline is not null and target is not null order by id desc limit 50`,
     [...ownerParams, metric, excludeId ?? 0],
   );
+  return rows.map((r) => ({ id: r.id, baseline: r.baseline!, target: r.target!, start: r.start_date, due: r.due_date, state: r.state, finalValue: r.final_value }));
 }

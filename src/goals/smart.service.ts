@@ -16,7 +16,7 @@ export async function lintDraft(q: Queryable, draft: SmartDraft, owner: { type: 
       excludeId,
     );
     for (const g of past) {
-      if (g.start_date && g.due_date && g.baseline !== null && g.target !== null) history.pastGoals.push({ baseline: g.baseline, target: g.target, start: g.start_date, due: g.due_date });
+      if (g.start && g.due && g.baseline !== null && g.target !== null) history.pastGoals.push({ baseline: g.baseline, target: g.target, start: g.start, due: g.due });
     }
     history.values = (await listCheckins(q, past.map((g) => g.id))).map((c) => ({ date: c.date, value: c.value })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }

@@ -83,24 +83,24 @@ export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptio
       due: parent.due,
     });
     const now = stamp(o.now);
-    const base = { ...columnsOf(parent), parent_id: parent.id, created_at: now, updated_at: now };
+    const base = { ...inheritedFrom(parent), parentId: parent.id, createdAt: now, updatedAt: now };
     const insert = async (c: { title: string; memberId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) => {
       const id = await insertGoal(tx, {
         ...base,
         title: c.title,
-        owner_type: c.memberId !== null ? 'member' : parent.ownerType,
-        owner_member_id: c.memberId ?? (parent.ownerType === 'member' ? parent.ownerId : null),
-        owner_department_id: c.memberId !== null ? null : parent.ownerType === 'department' ? parent.ownerId : null,
+        ownerType: c.memberId !== null ? 'member' : parent.ownerType,
+        ownerMemberId: c.memberId ?? (parent.ownerType === 'member' ? parent.ownerId : null),
+        ownerDepartmentId: c.memberId !== null ? null : parent.ownerType === 'department' ? parent.ownerId : null,
         target: c.target,
         baseline: c.baseline,
-        start_date: c.start,
-        due_date: c.due,
+        start: c.start,
+        due: c.due,
         horizon: deriveHorizon(c.start, c.due),
-        parent_id: c.parentId,
-        period_label: c.label,
+        parentId: c.parentId,
+        periodLabel: c.label,
         weight: c.weight,
       });
-      await insertEvent(tx, { goal_id: id, at: now, actor: o.actor, field: 'created', old_value: null, new_value: `split from #${c.parentId}` });
+      await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'created', old: null, new: `split from #${c.parentId}` });
       return id;
     };
     const created: number[] = [];
@@ -124,15 +124,15 @@ export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptio
       }
     }
     const total = created.length + (byMember && byPeriod ? cells.length : 0);
-    await insertEvent(tx, { goal_id: parent.id, at: now, actor: o.actor, field: 'split', old_value: null, new_value: `${opts.by}: ${total}` });
+    await insertEvent(tx, { goalId: parent.id, at: now, actor: o.actor, field: 'split', old: null, new: `${opts.by}: ${total}` });
     const refreshed = (await findGoalById(tx, parent.id))!;
     const { views, childrenOf } = await evaluateGoals(tx, [refreshed], o.today);
     return { parentId: parent.id, created: total, children: (childrenOf.get(parent.id) ?? []).map((c) => views.get(c.id)!) };
   });
 }
 
-/** The columns a child copies from its parent. */
-function columnsOf(p: Goal) {
+/** What a child copies from its parent. */
+function inheritedFrom(p: Goal) {
   return {
     metric: p.metric,
     unit: p.unit,
@@ -141,14 +141,14 @@ function columnsOf(p: Goal) {
     direction: p.direction,
     term: p.term,
     relevance: p.relevance,
-    draft: 0,
-    cadence_days: p.cadenceDays,
+    draft: false,
+    cadenceDays: p.cadenceDays,
     state: 'open' as const,
-    final_value: null,
-    closed_at: null,
-    last_value: null,
-    last_checkin_date: null,
-    archived_at: null,
+    finalValue: null,
+    closedAt: null,
+    lastValue: null,
+    lastCheckinDate: null,
+    archivedAt: null,
   };
 }
 

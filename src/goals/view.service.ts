@@ -180,9 +180,9 @@ export async function showGoal(o: ServiceOptions, ref: string, opts: { history?:
     checkins: checkins.map((c) => ({ date: c.date, value: c.value, note: c.note, actor: c.actor })),
     sparkline: sparkline((series.get(id) ?? []).map((p) => p.value)),
     children: (childrenOf.get(id) ?? []).map((c) => views.get(c.id)!),
-    reviews: (await listReviews(o.db, id)).map((r) => ({ kind: r.kind, text: r.text, score: r.score, outcome: r.outcome, outcomeNote: r.outcome_note, actor: r.actor, at: r.created_at })),
+    reviews: (await listReviews(o.db, id)).map((r) => ({ kind: r.kind, text: r.text, score: r.score, outcome: r.outcome, outcomeNote: r.outcomeNote, actor: r.actor, at: r.createdAt })),
   };
-  if (opts.history) detail.history = (await listEvents(o.db, id)).map((e) => ({ at: e.at, actor: e.actor, field: e.field, old: e.old_value, new: e.new_value }));
+  if (opts.history) detail.history = (await listEvents(o.db, id)).map((e) => ({ at: e.at, actor: e.actor, field: e.field, old: e.old, new: e.new }));
   return detail;
 }
 
