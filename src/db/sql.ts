@@ -63,3 +63,17 @@ export async function updateRow<T extends TableName>(q: Queryable, table: T, id:
   return res.changes > 0;
 }
 
+
+/**
+ * A camelCase patch as columns, through the repository's own field → column
+ * map (undefined fields are left out). Keeps column names inside repositories.
+ * @example toColumns({ presetKey: 'cs' }, { presetKey: 'preset_key' }) // { preset_key: 'cs' }
+ */
+export function toColumns<F extends string, C extends string>(patch: { readonly [K in F]?: SqlValue | undefined }, map: { readonly [K in F]: C }): { [K in C]?: SqlValue } {
+  const row: { [K in C]?: SqlValue } = {};
+  for (const k of Object.keys(patch) as F[]) {
+    const v = patch[k];
+    if (v !== undefined) row[map[k]] = v;
+  }
+  return row;
+}

@@ -1,7 +1,7 @@
 import type { Department } from './rules/org.js';
 import type { Patch } from '../db/schema.js';
 import type { DepartmentsRow } from './table.js';
-import { insertRow, updateRow, type Queryable } from '../db/sql.js';
+import { insertRow, toColumns, updateRow, type Queryable } from '../db/sql.js';
 
 type DepartmentListRow = DepartmentsRow & { role_count: number; member_count: number };
 
@@ -35,8 +35,16 @@ export function insertDepartment(q: Queryable, d: { name: string; description: s
   return insertRow(q, 'departments', { name: d.name, description: d.description, preset_key: d.presetKey ?? null, created_at: d.now });
 }
 
-export function updateDepartment(q: Queryable, id: number, patch: Patch<'departments'>): Promise<boolean> {
-  return updateRow(q, 'departments', id, patch);
+export interface DepartmentPatch {
+  name?: string;
+  description?: string | null;
+  presetKey?: string | null;
+}
+
+const DEPARTMENT_COLUMN = { name: 'name', description: 'description', presetKey: 'preset_key' } as const;
+
+export function updateDepartment(q: Queryable, id: number, patch: DepartmentPatch): Promise<boolean> {
+  return updateRow(q, 'departments', id, toColumns(patch, DEPARTMENT_COLUMN) as Patch<'departments'>);
 }
 
 export async function deleteDepartment(q: Queryable, id: number): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Member, MemberStatus } from './rules/org.js';
 import type { Patch } from '../db/schema.js';
 import type { MembersRow } from './table.js';
-import { columnIndex, insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
+import { columnIndex, insertRow, toColumns, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
 
 type MemberListRow = MembersRow & { role: string | null; department: string | null; manager: string | null };
 
@@ -125,8 +125,36 @@ export function insertMember(q: Queryable, m: NewMember): Promise<number> {
   });
 }
 
-export function updateMember(q: Queryable, id: number, patch: Patch<'members'>): Promise<boolean> {
-  return updateRow(q, 'members', id, patch);
+export interface MemberPatch {
+  handle?: string;
+  name?: string;
+  roleId?: number | null;
+  departmentId?: number | null;
+  managerId?: number | null;
+  hireDate?: string | null;
+  contact?: string | null;
+  shift?: string | null;
+  status?: string;
+  archivedAt?: string | null;
+  updatedAt?: string;
+}
+
+const MEMBER_COLUMN = {
+  handle: 'handle',
+  name: 'name',
+  roleId: 'role_id',
+  departmentId: 'department_id',
+  managerId: 'manager_id',
+  hireDate: 'hire_date',
+  contact: 'contact',
+  shift: 'shift',
+  status: 'status',
+  archivedAt: 'archived_at',
+  updatedAt: 'updated_at',
+} as const;
+
+export function updateMember(q: Queryable, id: number, patch: MemberPatch): Promise<boolean> {
+  return updateRow(q, 'members', id, toColumns(patch, MEMBER_COLUMN) as Patch<'members'>);
 }
 
 export async function reassignReports(q: Queryable, fromId: number, toId: number | null, now: string): Promise<void> {

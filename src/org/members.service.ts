@@ -8,10 +8,9 @@ import {
   reassignReports,
   updateMember,
   type MemberFilter,
+  type MemberPatch,
 } from './members.repository.js';
 import { findRoleById } from './roles.repository.js';
-import type { Patch } from '../db/schema.js';
-import type { MembersRow } from './table.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError } from '../shared/errors.js';
 import { buildOrgTree, isValidHandle, wouldCycle, type Member, type MemberDetail, type MemberStatus, type OrgNode } from './rules/org.js';
@@ -119,18 +118,18 @@ export async function editMember(o: ServiceOptions, ref: string, input: MemberIn
     const { roleId, departmentId } = await resolveRoleAndDept(tx, input);
     const managerId = await resolveManager(tx, { id, handle: current.handle }, input.manager);
     const opt = (v: string | undefined) => (isNone(v) ? null : v);
-    const patch: Patch<'members'> = {
+    const patch: MemberPatch = {
       ...(input.handle !== undefined && { handle: input.handle }),
       ...(input.name !== undefined && { name: input.name }),
-      ...(roleId !== undefined && { role_id: roleId }),
-      ...(departmentId !== undefined && { department_id: departmentId }),
-      ...(managerId !== undefined && { manager_id: managerId }),
-      ...(input.hireDate !== undefined && { hire_date: opt(input.hireDate) }),
+      ...(roleId !== undefined && { roleId: roleId }),
+      ...(departmentId !== undefined && { departmentId: departmentId }),
+      ...(managerId !== undefined && { managerId: managerId }),
+      ...(input.hireDate !== undefined && { hireDate: opt(input.hireDate) }),
       ...(input.contact !== undefined && { contact: opt(input.contact) }),
       ...(input.shift !== undefined && { shift: opt(input.shift) }),
       ...(input.status !== undefined && { status: input.status }),
-      updated_at: stamp(o.now),
-    } satisfies Patch<'members'> as Partial<MembersRow>;
+      updatedAt: stamp(o.now),
+    };
     await updateMember(tx, id, patch);
     return detail(tx, id);
   });
@@ -158,7 +157,7 @@ export async function archiveMember(o: ServiceOptions, ref: string, reassignTo?:
       }
       await reassignReports(tx, id, target, stamp(o.now));
     }
-    await updateMember(tx, id, { archived_at: stamp(o.now), updated_at: stamp(o.now) });
+    await updateMember(tx, id, { archivedAt: stamp(o.now), updatedAt: stamp(o.now) });
     return detail(tx, id);
   });
 }
@@ -170,7 +169,7 @@ export async function restoreMember(o: ServiceOptions, ref: string): Promise<Mem
     if (!m.archived) throw new InputError('org.err.member.notArchived', { handle: m.handle });
     const manager = m.managerId === null ? undefined : await findMemberById(tx, m.managerId);
     // A manager archived meanwhile would leave a dangling line: clear it.
-    await updateMember(tx, id, { archived_at: null, updated_at: stamp(o.now), ...(manager?.archived && { manager_id: null }) });
+    await updateMember(tx, id, { archivedAt: null, updatedAt: stamp(o.now), ...(manager?.archived && { managerId: null }) });
     return detail(tx, id);
   });
 }

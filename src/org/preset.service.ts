@@ -30,7 +30,7 @@ export async function applyOrgPreset(o: ServiceOptions, lang: Lang): Promise<Org
         const sameName = await findDepartmentIdByName(tx, d.name[lang]);
         if (sameName !== undefined) {
           id = sameName;
-          await updateDepartment(tx, id, { preset_key: d.key });
+          await updateDepartment(tx, id, { presetKey: d.key });
         } else {
           id = await insertDepartment(tx, { name: d.name[lang], description: d.description[lang], presetKey: d.key, now });
           result.departments++;
@@ -43,7 +43,7 @@ export async function applyOrgPreset(o: ServiceOptions, lang: Lang): Promise<Org
       const existing = (await findRoleIdByPresetKey(tx, r.key)) ?? (await findRoleIdByName(tx, r.name[lang]));
       if (existing !== undefined) {
         roleIds.set(r.key, existing);
-        if ((await findRoleById(tx, existing))?.presetKey === null) await updateRole(tx, existing, { preset_key: r.key });
+        if ((await findRoleById(tx, existing))?.presetKey === null) await updateRole(tx, existing, { presetKey: r.key });
         continue;
       }
       const id = await insertRole(tx, {

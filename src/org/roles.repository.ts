@@ -1,7 +1,7 @@
 import type { Role } from './rules/org.js';
 import type { Patch } from '../db/schema.js';
 import type { RolesRow } from './table.js';
-import { insertRow, updateRow, type Queryable } from '../db/sql.js';
+import { insertRow, toColumns, updateRow, type Queryable } from '../db/sql.js';
 
 type RoleListRow = RolesRow & { department: string | null; reports_to: string | null; duty_count: number; member_count: number };
 
@@ -78,12 +78,19 @@ export function insertRole(
   });
 }
 
-export function updateRole(
-  q: Queryable,
-  id: number,
-  patch: Patch<'roles'>,
-): Promise<boolean> {
-  return updateRow(q, 'roles', id, patch);
+export interface RolePatch {
+  name?: string;
+  departmentId?: number | null;
+  reportsToId?: number | null;
+  description?: string | null;
+  workflow?: string | null;
+  presetKey?: string | null;
+}
+
+const ROLE_COLUMN = { name: 'name', departmentId: 'department_id', reportsToId: 'reports_to_role_id', description: 'description', workflow: 'workflow', presetKey: 'preset_key' } as const;
+
+export function updateRole(q: Queryable, id: number, patch: RolePatch): Promise<boolean> {
+  return updateRow(q, 'roles', id, toColumns(patch, ROLE_COLUMN) as Patch<'roles'>);
 }
 
 export async function deleteRole(q: Queryable, id: number): Promise<void> {

@@ -83,8 +83,8 @@ export async function editRole(o: ServiceOptions, ref: string, input: RoleInput)
     const reportsTo = await resolveReportsTo(tx, id, role.name, input.reportsTo);
     await updateRole(tx, id, {
       ...(input.name !== undefined && { name: input.name }),
-      ...(input.dept !== undefined && { department_id: isNone(input.dept) ? null : await resolveDepartmentId(tx, input.dept) }),
-      ...(reportsTo !== undefined && { reports_to_role_id: reportsTo }),
+      ...(input.dept !== undefined && { departmentId: isNone(input.dept) ? null : await resolveDepartmentId(tx, input.dept) }),
+      ...(reportsTo !== undefined && { reportsToId: reportsTo }),
       ...(input.description !== undefined && { description: isNone(input.description) ? null : input.description }),
       ...(input.workflow !== undefined && { workflow: isNone(input.workflow) ? null : input.workflow }),
     });
