@@ -129,6 +129,12 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
   }
 }
 
+/** Where this command's database is (--db, TEAM_DB or the default), for messages. */
+export async function databaseLocation(ctx: Ctx): Promise<string> {
+  const { locateDatabase } = await import('../db/connection.js');
+  return locateDatabase({ path: ctx.dbPath, env: ctx.env });
+}
+
 /** Closes the early connection if the command never used it (it failed before, or needed none). */
 export function closeEarly(): void {
   early?.db.close();

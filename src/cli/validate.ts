@@ -7,14 +7,13 @@ import { z } from 'zod';
 import { InputError } from '../shared/errors.js';
 import { isCalendarDate } from '../shared/dates.js';
 import { isMessageKey, type MessageKey } from '../i18n/index.js';
-import { MEMBER_STATUSES, NONE_WORDS } from '../org/rules/org.js';
+import { NONE_WORDS } from '../shared/none.js';
 
 const flagOf = (key: PropertyKey) => `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export const isoDate = z.string().refine((s) => isCalendarDate(s), { message: 'err.invalidDate' satisfies MessageKey });
 /** A date, or a none-word that clears it (edit commands). */
 export const isoDateOrNone = z.string().refine((s) => NONE_WORDS.includes(s.trim().toLowerCase()) || isCalendarDate(s), { message: 'err.invalidDate' satisfies MessageKey });
-export const memberStatus = z.enum(MEMBER_STATUSES, { message: 'err.invalidStatus' satisfies MessageKey });
 export const text = z.string().trim().min(1, { message: 'err.invalid.empty' satisfies MessageKey });
 export const positiveInt = z
   .string()

@@ -15,7 +15,7 @@ import { draftOf, lintDraft } from './smart.service.js';
 import { evaluateGoals } from './view.service.js';
 import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
 import { resplitGoal } from './split.service.js';
-import { isNone } from '../org/public.js';
+import { isNone } from '../shared/none.js';
 import { resolveGoalId, resolveOwner } from './resolve.js';
 
 

@@ -8,7 +8,6 @@ import { findRoleById, findRoleIdByName, findRoleIdByPresetKey, listRoleNames } 
 import type { Queryable } from '../db/sql.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
 import { closestMatch } from '../shared/match.js';
-import { NONE_WORDS } from './rules/org.js';
 
 const isId = (s: string) => /^\d+$/.test(s);
 
@@ -63,6 +62,4 @@ export async function resolveMemberId(q: Queryable, input: string): Promise<numb
 }
 
 /** "none" (or 无) clears an optional reference. */
-export function isNone(input: string | undefined): boolean {
-  return input !== undefined && NONE_WORDS.includes(input.trim().toLowerCase());
-}
+export { isNone } from '../shared/none.js';

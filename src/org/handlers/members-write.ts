@@ -6,9 +6,13 @@ import { getRoles } from '../roles.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, requireFlags } from '../../cli/prompts.js';
-import { isoDate, isoDateOrNone, memberStatus, parseOptions, text } from '../../cli/validate.js';
+import { isoDate, isoDateOrNone, parseOptions, text } from '../../cli/validate.js';
+import { MEMBER_STATUSES } from '../rules/org.js';
+import type { MessageKey } from '../../i18n/index.js';
+
+const memberStatus = z.enum(MEMBER_STATUSES, { message: 'err.invalidStatus' satisfies MessageKey });
 import { isValidHandle } from '../rules/org.js';
-import { isNone } from '../resolve.js';
+import { isNone } from '../../shared/none.js';
 
 const schema = z.object({
   handle: text.optional(),

@@ -1,4 +1,5 @@
 /** Pure rules of the org structure: shapes, handles, reporting loops, the tree. */
+import { NONE_WORDS } from '../../shared/none.js';
 
 export interface Department {
   id: number;
@@ -64,8 +65,6 @@ export function isValidHandle(handle: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(handle) && !/^\d+$/.test(handle);
 }
 
-/** Words that mean "no value" where a reference can be cleared (--manager none). */
-export const NONE_WORDS: readonly string[] = ['none', '无', '-', ''];
 
 /**
  * Whether a department or role name can be told apart from an id and from

@@ -6,11 +6,10 @@ import { buildDemo } from '../demo.service.js';
 import { getMembers, getOrg } from '../../org/public.js';
 import { getGoalTree } from '../../goals/public.js';
 import { renderGoalTree } from '../../goals/ui.js';
-import { withDb, type Ctx } from '../../cli/context.js';
+import { databaseLocation, withDb, type Ctx } from '../../cli/context.js';
 import { out, paint, printJson, say, terminalWidth } from '../../cli/output.js';
 import { renderTable } from '../../cli/table.js';
 import { memberColumns, renderOrgTree } from '../../org/ui.js';
-import { locateDatabase } from '../../db/connection.js';
 import { InputError, TeamError } from '../../shared/errors.js';
 
 /**
@@ -18,7 +17,7 @@ import { InputError, TeamError } from '../../shared/errors.js';
  * temporary folder: never into $TEAM_DB, which is the lead's real team.
  */
 export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const dbPath = ctx.dbPath ? await locateDatabase({ path: ctx.dbPath, env: ctx.env }) : join(mkdtempSync(join(ctx.env.TMPDIR || tmpdir(), 'team-demo-')), 'team.db');
+  const dbPath = ctx.dbPath ? await databaseLocation(ctx) : join(mkdtempSync(join(ctx.env.TMPDIR || tmpdir(), 'team-demo-')), 'team.db');
   const view = await withDb(
     { ...ctx, dbPath },
     async (o) => {
