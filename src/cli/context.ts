@@ -6,6 +6,7 @@ import { getSetting } from '../db/settings.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { Failure, InputError, NotFoundError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
+import { clockFrom } from './clock.js';
 import { io } from './io.js';
 import { say } from './output.js';
 import { runtime } from './runtime.js';
@@ -21,38 +22,6 @@ export interface Ctx {
   now: Date;
   /** Who is acting, for the audit trail: --actor, else TEAM_USER, else the login name. */
   actor: string;
-}
-
-export function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-/**
- * The one clock setting: TEAM_TODAY=2026-11-23 pins the clock to noon of that
- * day (local time, so the date is the same in every time zone), and
- * TEAM_TODAY=2026-11-23T08:30 (or with Z / +08:00) pins it to that moment.
- * Dates (due dates, check-ins) and timestamps (created, closed, reviewed,
- * archived) then all follow it: replays and tests are exact.
- * @example clockFrom({ TEAM_TODAY: '2026-11-23' }, new Date()).today // '2026-11-23'
- */
-export function clockFrom(env: NodeJS.ProcessEnv, real: Date): { now: Date; today: string } {
-  const pinned = env.TEAM_TODAY;
-  if (pinned === undefined || pinned === '') return { now: real, today: localDate(real) };
-  const d = DATE.exec(pinned);
-  let now: Date | undefined;
-  if (d) {
-    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-    now = new Date(y, m - 1, day, 12);
-    if (now.getFullYear() !== y || now.getMonth() !== m - 1 || now.getDate() !== day) now = undefined;
-  } else if (DATE_TIME.test(pinned)) {
-    now = new Date(pinned);
-  }
-  if (now === undefined || Number.isNaN(now.getTime())) throw new InputError('err.invalidClock', { value: pinned });
-  return { now, today: localDate(now) };
 }
 
 function actorFrom(given: unknown, env: NodeJS.ProcessEnv): string {

@@ -39,6 +39,7 @@ export const wordsEn = {
   'err.invalid.empty': '{field} must not be empty.',
   'err.invalid.position': '{field} must be a whole number from 1 (got "{value}").',
   'err.invalidDate': 'Invalid {field} "{value}": use YYYY-MM-DD.',
+  'err.invalidTimeZone': 'Unknown time zone "{value}" in TEAM_TZ: use an IANA name such as Asia/Shanghai or UTC.',
   'err.invalidClock': 'Invalid TEAM_TODAY "{value}": use a date (2026-11-23) or a date and time (2026-11-23T09:30, 2026-11-23T01:30Z).',
   'err.invalidFormat': 'Unknown format "{value}": use table, json, csv or md.',
   'err.invalidLang': 'Unknown language "{value}": use en or zh.',

@@ -37,6 +37,7 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'err.invalid.empty': '{field} 不能为空。',
   'err.invalid.position': '{field} 必须是从 1 开始的整数（收到“{value}”）。',
   'err.invalidDate': '{field}“{value}”无效：请用 YYYY-MM-DD。',
+  'err.invalidTimeZone': 'TEAM_TZ 中的时区“{value}”无效：请用 IANA 名称，例如 Asia/Shanghai 或 UTC。',
   'err.invalidClock': 'TEAM_TODAY“{value}”无效：请用日期（2026-11-23）或日期加时间（2026-11-23T09:30、2026-11-23T01:30Z）。',
   'err.invalidFormat': '未知格式“{value}”：请用 table、json、csv 或 md。',
   'err.invalidLang': '未知语言“{value}”：请用 en 或 zh。',

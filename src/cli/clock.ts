@@ -1,0 +1,72 @@
+/**
+ * The command's clock: the moment it runs and the team's date. Time-zone
+ * arithmetic comes from @date-fns/tz (meetings will need the same), never
+ * from hand-written offsets.
+ */
+import { TZDate, tz } from '@date-fns/tz';
+import { lightFormat } from 'date-fns/lightFormat';
+import { InputError } from '../shared/errors.js';
+
+export interface Clock {
+  now: Date;
+  /** The date of `now` in the team's time zone, YYYY-MM-DD. */
+  today: string;
+  /** The IANA time zone dates are counted in (TEAM_TZ, else the machine's). */
+  timeZone: string;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** The machine's zone, as Intl names it (TZ, else the system's). */
+const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Whether `name` is an IANA time zone this Node knows (Asia/Shanghai, UTC). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The one clock setting. TEAM_TODAY=2026-11-23 pins the clock to noon of that
+ * day in the team's zone (so the date is that day wherever the machine is);
+ * TEAM_TODAY=2026-11-23T08:30 (or with Z / +08:00) pins that moment. Dates
+ * (due dates, check-ins) and timestamps (created, closed, reviewed,
+ * archived) then all follow it. TEAM_TZ=Asia/Shanghai counts dates in that
+ * zone: a server on UTC still knows the shop's "today".
+ * @example clockFrom({ TEAM_TODAY: '2026-11-23', TEAM_TZ: 'Asia/Shanghai' }, new Date()).today // '2026-11-23'
+ */
+export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
+  const zone = env.TEAM_TZ?.trim() || machineZone();
+  if (!isTimeZone(zone)) throw new InputError('err.invalidTimeZone', { value: zone });
+  const inZone = tz(zone);
+  const pinned = env.TEAM_TODAY;
+  let now = real;
+  if (pinned !== undefined && pinned !== '') {
+    const d = DATE.exec(pinned);
+    let at: Date | undefined;
+    if (d) {
+      const noon = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), 12, zone);
+      if (lightFormat(noon, 'yyyy-MM-dd') === pinned) at = new Date(noon.getTime());
+    } else if (DATE_TIME.test(pinned)) {
+      // Without an offset, the time is the team's local time.
+      at = /(Z|[+-]\d{2}:\d{2})$/.test(pinned) ? new Date(pinned) : parseLocal(pinned, zone);
+    }
+    if (at === undefined || Number.isNaN(at.getTime())) throw new InputError('err.invalidClock', { value: pinned });
+    now = at;
+  }
+  return { now, today: lightFormat(inZone(now), 'yyyy-MM-dd'), timeZone: zone };
+}
+
+/** 2026-11-23T08:30[:15[.250]] as a moment in `zone`. */
+function parseLocal(text: string, zone: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s = '0', ms = '0'] = m.slice(1).map((x) => x ?? '0') as string[];
+  const at = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')), zone);
+  return lightFormat(at, "yyyy-MM-dd'T'HH:mm") === text.slice(0, 16) ? new Date(at.getTime()) : undefined;
+}
