@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import type { OpenedDb } from '../db/connection.js';
 import { getSetting } from '../db/settings.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
-import { Failure, InputError, NotFoundError } from '../shared/errors.js';
+import { Failure, NotFoundError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { clockFrom } from './clock.js';
 import { io } from './io.js';
