@@ -7,6 +7,7 @@ import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js
 import { Failure, InputError, NotFoundError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { io } from './io.js';
+import { checkDate } from './dates.js';
 import { say } from './output.js';
 import { runtime } from './runtime.js';
 
@@ -43,6 +44,8 @@ export function clockFrom(env: NodeJS.ProcessEnv, real: Date): { now: Date; toda
   const pinned = env.TEAM_TODAY;
   if (pinned === undefined || pinned === '') return { now: real, today: localDate(real) };
   const d = DATE.exec(pinned);
+  // A well-formed date that does not exist (2026-02-30, or 2026-02-30T08:00, which Date would roll into March) says why.
+  if (d || DATE_TIME.test(pinned)) checkDate('TEAM_TODAY', pinned.slice(0, 10));
   let now: Date | undefined;
   if (d) {
     const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];

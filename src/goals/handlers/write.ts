@@ -13,7 +13,7 @@ import { splitGoal, type SplitBy } from '../split.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, askYesNo, canPrompt, requireFlags } from '../../cli/prompts.js';
-import { isoDate, listText, numberText, parseOptions, positiveInt, text, weightText } from '../../cli/validate.js';
+import { isoDate, listText, numberText, parseOptions, positiveInt, promptCheck, text, weightText } from '../../cli/validate.js';
 import { formatQuantity, smartJson, smartLines, statusLabel } from '../render.js';
 import type { SmartReport } from '../rules/smart.js';
 
@@ -89,7 +89,7 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
 }
 
 const numberPrompt = (v: string) => v.trim() === '' || !Number.isNaN(Number(v.replace(/,/g, ''))) || t('goals.prompt.number');
-const datePrompt = (v: string) => isoDate.safeParse(v.trim()).success || t('prompt.date');
+const datePrompt = promptCheck(isoDate, '--due');
 
 /** On a terminal, asks for every SMART field the flags left out. */
 async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {

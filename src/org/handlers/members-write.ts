@@ -6,7 +6,7 @@ import { getRoles } from '../roles.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, requireFlags } from '../../cli/prompts.js';
-import { isoDate, isoDateOrNone, memberStatus, parseOptions, text } from '../../cli/validate.js';
+import { isoDate, isoDateOrNone, memberStatus, parseOptions, promptCheck, text } from '../../cli/validate.js';
 import { isValidHandle } from '../rules/org.js';
 import { isNone } from '../resolve.js';
 
@@ -48,7 +48,7 @@ async function completeNewMember(so: ServiceOptions, o: Opts): Promise<Opts & { 
   if (shift === undefined && missing.length > 0) shift = (await askText(t('org.prompt.shift'))) || undefined;
   let hireDate = o.hireDate;
   if (hireDate === undefined && missing.length > 0) {
-    hireDate = (await askText(t('org.prompt.hireDate'), { validate: (v) => v.trim() === '' || isoDate.safeParse(v.trim()).success || t('prompt.date') })) || undefined;
+    hireDate = (await askText(t('org.prompt.hireDate'), { validate: promptCheck(isoDate, '--hire-date', true) })) || undefined;
   }
   return { ...o, handle, name, role, manager, shift, hireDate };
 }
