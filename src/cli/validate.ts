@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { InputError, type MessageParams } from '../shared/errors.js';
 import { isMessageKey, type MessageKey } from '../i18n/index.js';
+import { MAX_QUANTITY } from '../shared/numbers.js';
 import { dateIssue } from './dates.js';
 import { messageOf } from './errors.js';
 import { MEMBER_STATUSES, NONE_WORDS } from '../org/rules/org.js';
@@ -25,10 +26,12 @@ export const isoDateOrNone = z.string().superRefine((s, ctx) => {
 });
 export const memberStatus = z.enum(MEMBER_STATUSES, { message: 'err.invalidStatus' satisfies MessageKey });
 export const text = z.string().trim().min(1, { message: 'err.invalid.empty' satisfies MessageKey });
+/** A whole number from 1 up to 2^53 − 1 (beyond it, integers round silently). */
 export const positiveInt = z
   .string()
   .regex(/^\s*[1-9]\d*\s*$/, { message: 'err.invalid.position' satisfies MessageKey })
-  .transform(Number);
+  .transform(Number)
+  .refine((n) => Number.isSafeInteger(n), { message: 'err.invalid.positionRange' satisfies MessageKey });
 
 /** Parses commander's options; the first failure becomes a TeamError naming the flag. */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, fieldNames: Record<string, string> = {}): z.infer<S> {
@@ -44,12 +47,17 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, field
   throw new InputError(known, { reason: issue.message, ...extra, field, value });
 }
 
-/** A number as typed: "100000", "100,000", "1_000", "-3.5". */
+/**
+ * A number as typed: "100000", "100,000", "1_000", "-3.5", within
+ * ±MAX_QUANTITY (a trillion): "1e309" would be Infinity, and numbers that
+ * large are typos in a shop's goals.
+ */
 export const numberText = z
   .string()
   .transform((s) => s.replace(/[,_，]/g, '').trim())
   .refine((s) => /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s), { message: 'err.invalidNumber' satisfies MessageKey })
-  .transform(Number);
+  .transform(Number)
+  .refine((n) => Math.abs(n) <= MAX_QUANTITY, { message: 'err.invalid.numberRange' satisfies MessageKey });
 
 /** A number that is zero or more (weights). */
 export const weightText = numberText.refine((n) => n >= 0, { message: 'err.invalid.nonNegative' satisfies MessageKey });

@@ -59,6 +59,8 @@ export const wordsEn = {
   'err.cancelled': 'Cancelled; nothing was written.',
   'err.invalid.nonNegative': '{field} must be 0 or more (got "{value}").',
   'err.invalidNumber': 'Invalid {field} "{value}": expected a number.',
+  'err.invalid.numberRange': '{field} must be a number from -1,000,000,000,000 to 1,000,000,000,000 (got "{value}").',
+  'err.invalid.positionRange': '{field} must be a whole number from 1 to 9,007,199,254,740,991 (got "{value}").',
   'err.noSuchMonth': '{field} "{value}" is not a date: there is no month {month}.',
   'err.noSuchDay': '{field} "{value}" is not a date: {monthName} {year} has {days} days.',
   'month.1': 'January',

@@ -57,6 +57,8 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'err.cancelled': '已取消，未写入任何内容。',
   'err.invalid.nonNegative': '{field} 必须大于等于 0（收到“{value}”）。',
   'err.invalidNumber': '{field}“{value}”无效：应为数字。',
+  'err.invalid.numberRange': '{field} 必须是 -1,000,000,000,000 到 1,000,000,000,000（正负一万亿）之间的数字（收到“{value}”）。',
+  'err.invalid.positionRange': '{field} 必须是 1 到 9,007,199,254,740,991 之间的整数（收到“{value}”）。',
   'err.noSuchMonth': '{field}“{value}”不是有效日期：没有 {month} 月。',
   'err.noSuchDay': '{field}“{value}”不是有效日期：{year} 年 {monthName}只有 {days} 天。',
   'month.1': '1 月',
