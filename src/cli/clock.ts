@@ -6,6 +6,7 @@
 import { TZDate, tz } from '@date-fns/tz';
 import { lightFormat } from 'date-fns/lightFormat';
 import { InputError } from '../shared/errors.js';
+import { checkDate } from './dates.js';
 
 export interface Clock {
   now: Date;
@@ -48,6 +49,8 @@ export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
   let now = real;
   if (pinned !== undefined && pinned !== '') {
     const d = DATE.exec(pinned);
+    // A well-formed date that does not exist (2026-02-30, or 2026-02-30T08:00) says why.
+    if (d || DATE_TIME.test(pinned)) checkDate('TEAM_TODAY', pinned.slice(0, 10));
     let at: Date | undefined;
     if (d) {
       const noon = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), 12, zone);

@@ -8,7 +8,7 @@ import { deriveHorizon, isLongTerm } from './rules/periods.js';
 import { isMet } from './rules/progress.js';
 import { progressOrigin } from './rules/evaluate.js';
 import type { SmartReport } from './rules/smart.js';
-import { knownUnit, type Direction, type MetricKind } from './rules/units.js';
+import { knownUnit, outOfRange, type Direction, type MetricKind } from './rules/units.js';
 import { stamp } from '../shared/service.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { draftOf, lintDraft } from './smart.service.js';
@@ -54,6 +54,24 @@ function kindAndDecimals(unit: string | null, kind: MetricKind | undefined, fall
   if (fallback?.kind) return fallback;
   if (unit) throw new InputError('goals.err.kindNeeded', { unit });
   return { kind: null, decimals: 2 };
+}
+
+const bound = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+/** The range parameters of a number a goal in `unit` cannot take, or undefined when it fits. */
+function rangeProblem(value: number, unit: string | null, kind: MetricKind | null) {
+  const range = outOfRange(value, unit, kind);
+  return range && { range, params: { value: String(value), unit: unit ?? '', min: bound(range.min), max: bound(range.max) } };
+}
+
+/** Refuses a number a goal in this unit cannot take: a negative duration, count or money total, a percentage outside 0–100, anything beyond a trillion. */
+function checkValue(field: string, value: number | null | undefined, unit: string | null, kind: MetricKind | null): void {
+  if (value === null || value === undefined) return;
+  const problem = rangeProblem(value, unit, kind);
+  if (!problem) return;
+  const params = { field, ...problem.params };
+  if (problem.range.bound === 'percent') throw new InputError('goals.err.percentRange', params);
+  throw new InputError(problem.range.bound === 'nonNegative' && value < 0 ? 'goals.err.negative' : 'goals.err.outOfRange', params);
 }
 
 function defaultDirection(baseline: number | null, target: number | null): Direction | null {
@@ -103,6 +121,8 @@ export async function addGoal(o: ServiceOptions, input: GoalInput & { title: str
     const direction = input.direction ?? parent?.direction ?? defaultDirection(baseline, target) ?? (kind === 'additive' && target !== null ? 'increase' : null);
     const metric = input.metric ?? parent?.metric ?? null;
     const relevance = input.why ?? null;
+    checkValue('--baseline', baseline, unit, kind);
+    checkValue('--target', target, unit, kind);
     checkKindAndDirection(kind, direction);
     if (parent) await checkParent(tx, parent, { kind, unit });
     const smart = await lintDraft(tx, { title: input.title, metric, unit, baseline, target, direction, start, due, parentId: parent?.id ?? null, relevance }, owner, o.today, null);
@@ -202,6 +222,10 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
       if (derived) patch.direction = derived;
     }
     const next = applyPatch(goal, patch);
+    // A new unit re-checks the numbers already there (a target of 300 cannot become 300 %).
+    const unitChanged = input.unit !== undefined || input.kind !== undefined;
+    if (unitChanged || input.baseline !== undefined) checkValue('--baseline', next.baseline, next.unit, next.kind);
+    if (unitChanged || input.target !== undefined) checkValue('--target', next.target, next.unit, next.kind);
     checkKindAndDirection(next.kind, next.direction);
     if (newParent) await checkParent(tx, newParent, next);
     if (input.horizon !== undefined) patch.horizon = input.horizon;
@@ -236,6 +260,7 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     if (goal.draft) throw new InputError('goals.err.draftCheckin', { id: goal.id });
     if (goal.state !== 'open') throw new InputError('goals.err.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
     if (goal.childCount > 0) throw new InputError('goals.err.parentCheckin', { id: goal.id, children: goal.childCount });
+    checkValue('--value', input.value, goal.unit, goal.kind);
     const date = input.date ?? o.today;
     if (date > o.today) throw new InputError('goals.err.futureCheckin', { date, today: o.today });
     if (goal.start && date < goal.start) throw new InputError('goals.err.checkinBeforeStart', { date, start: goal.start });
@@ -243,6 +268,8 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     // --add counts from the value as of that date (a back-dated correction adds to what stood then).
     const before = input.add === undefined ? undefined : await findCheckinAsOf(tx, goal.id, date);
     const value = roundTo(input.value ?? (before?.value ?? progressOrigin(goal) ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
+    const problem = input.add === undefined ? undefined : rangeProblem(value, goal.unit, goal.kind);
+    if (problem) throw new InputError('goals.err.addOutOfRange', { ...problem.params, add: String(input.add), id: goal.id });
     await insertCheckin(tx, { goalId: goal.id, date, value, note: input.note ?? null, actor: o.actor, createdAt: stamp(o.now) });
     if (!last || date >= last.date) await updateGoal(tx, goal.id, { lastValue: value, lastCheckinDate: date, updatedAt: stamp(o.now) });
     return { goal: await view(tx, goal.id, o.today), value, date };
@@ -284,6 +311,7 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
       throw new InputError('goals.err.selfFirst', { owner: goal.owner });
     }
     const current = await view(tx, goal.id, o.today);
+    checkValue('--final', input.final, goal.unit, goal.kind);
     const final = input.final ?? current.value;
     if (final === null) throw new InputError('goals.err.finalNeeded', { id: goal.id });
     const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);

@@ -117,7 +117,6 @@ export const goalsEn = {
   'goals.prompt.due': 'Due date YYYY-MM-DD:',
   'goals.prompt.why': 'Why does it matter (empty if it serves a parent goal)?',
   'goals.prompt.saveDraft': 'Save it as a draft and fix it later?',
-  'goals.prompt.number': 'Enter a number.',
   'goals.direction.increase': 'increase to the target',
   'goals.direction.decrease': 'decrease to the target',
   'goals.direction.at-least': 'keep at or above',
@@ -195,5 +194,10 @@ export const goalsEn = {
   'goals.cmd.restore': 'bring back an archived goal and its sub-goals',
   'goals.col.archived': 'Archived',
   'goals.err.invalidChoice': 'Invalid {field} "{value}".',
+  'goals.err.score': '{field} must be a whole number from 1 to 5 (got "{value}").',
+  'goals.err.outOfRange': '{field} must be a number from {min} to {max} (got {value}).',
+  'goals.err.negative': '{field} cannot be negative for a goal in {unit}: use a number from {min} to {max} (got {value}).',
+  'goals.err.percentRange': '{field} is a percentage: use a number from 0 to 100 (got {value}).',
+  'goals.err.addOutOfRange': '--add {add} would bring goal #{id} to {value} {unit}; it must stay from {min} to {max}.',
   'goals.kind.owner': 'member or department',
 } as const;

@@ -119,7 +119,6 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.prompt.due': '截止日期 YYYY-MM-DD：',
   'goals.prompt.why': '为什么重要（服务于上级目标可留空）？',
   'goals.prompt.saveDraft': '先存为草稿，稍后修改？',
-  'goals.prompt.number': '请输入数字。',
   'goals.direction.increase': '提升到目标值',
   'goals.direction.decrease': '降低到目标值',
   'goals.direction.at-least': '保持不低于',
@@ -197,5 +196,10 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.cmd.restore': '恢复已归档的目标及其子目标',
   'goals.col.archived': '归档于',
   'goals.err.invalidChoice': '{field}“{value}”无效。',
+  'goals.err.score': '{field} 必须是 1 到 5 的整数（收到“{value}”）。',
+  'goals.err.outOfRange': '{field} 必须是 {min} 到 {max} 之间的数字（收到 {value}）。',
+  'goals.err.negative': '以 {unit} 为单位的目标，{field} 不能为负数：请用 {min} 到 {max} 之间的数字（收到 {value}）。',
+  'goals.err.percentRange': '{field} 是百分比：请用 0 到 100 之间的数字（收到 {value}）。',
+  'goals.err.addOutOfRange': '--add {add} 会让目标 #{id} 变成 {value} {unit}；它必须在 {min} 到 {max} 之间。',
   'goals.kind.owner': '成员或部门',
 };

@@ -7,6 +7,8 @@ import { findGoalById, findGoalIdsByTitle, listGoalTitles } from './repository.j
 import type { OwnerType } from './rules/goal.js';
 
 const isId = (s: string) => /^\d+$/.test(s);
+/** The words that name the whole team as an owner. */
+const TEAM_WORDS = ['team', '团队', '全队'];
 
 /** A goal by id ("12" or "#12") or exact title; a title shared by several goals asks for the id. */
 export async function resolveGoalId(q: Queryable, input: string): Promise<number> {
@@ -22,10 +24,14 @@ export async function resolveGoalId(q: Queryable, input: string): Promise<number
 /** "team", a member (id, handle or name) or a department (id or name), in that order. */
 export async function resolveOwner(q: Queryable, input: string): Promise<{ type: OwnerType; id: number | null }> {
   const s = input.trim();
-  if (['team', '团队', '全队'].includes(s.toLowerCase())) return { type: 'team', id: null };
-  const member = await findMember(q, s);
-  if (member) return { type: 'member', id: member };
+  if (TEAM_WORDS.includes(s.toLowerCase())) return { type: 'team', id: null };
+  const memberId = await findMember(q, s);
+  if (memberId) return { type: 'member', id: memberId };
   const dept = await findDepartment(q, s);
   if (dept) return { type: 'department', id: dept };
-  throw new NotFoundError('goals.kind.owner', s, (await suggestMember(q, s)) ?? (await suggestDepartment(q, s)));
+  // The closest of the team words, the closest member and the closest department ("tema" → "team").
+  const member = await suggestMember(q, s);
+  const department = await suggestDepartment(q, s);
+  const candidates = [...TEAM_WORDS, member, department].filter((c): c is string => c !== undefined);
+  throw new NotFoundError('goals.kind.owner', s, closestMatch(s, candidates) ?? member ?? department);
 }

@@ -55,3 +55,8 @@ export async function deleteDepartment(q: Queryable, id: number): Promise<void> 
 export async function findDepartmentIdByPresetKey(q: Queryable, key: string): Promise<number | undefined> {
   return (await q.get<{ id: number }>('select id from departments where preset_key = ?', [key]))?.id;
 }
+
+/** Every department's id and name, for lookups by part of a name. */
+export async function listDepartmentRefs(q: Queryable): Promise<{ id: number; name: string }[]> {
+  return q.all<{ id: number; name: string }>('select id, name from departments order by id');
+}

@@ -164,3 +164,8 @@ export async function reassignReports(q: Queryable, fromId: number, toId: number
 export async function countMembers(q: Queryable): Promise<number> {
   return (await q.get<{ n: number }>('select count(*) as n from members'))!.n;
 }
+
+/** Every member's id, handle and name (archived last), for lookups by part of a name. */
+export async function listMemberRefs(q: Queryable): Promise<{ id: number; handle: string; name: string }[]> {
+  return q.all<{ id: number; handle: string; name: string }>('select id, handle, name from members order by archived_at is not null, id');
+}

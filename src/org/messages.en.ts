@@ -125,4 +125,7 @@ export const orgEn = {
   'org.err.member.alreadyArchived': 'Member {handle} is already archived.',
   'org.err.member.reassignBelow': '{target} reports to {handle}, directly or not; give the reports to someone outside that line.',
   'org.err.member.ambiguous': 'Several members are called "{input}" ({handles}); use the handle.',
+  'org.err.role.several': '"{input}" matches several roles: {names}. Use the full name or the id.',
+  'org.err.department.several': '"{input}" matches several departments: {names}. Use the full name or the id.',
+  'org.err.member.several': '"{input}" matches several members: {names}. Use the handle or the id.',
 } as const;

@@ -123,4 +123,7 @@ export const orgZh: Record<keyof typeof orgEn, string> = {
   'org.err.member.alreadyArchived': '成员 {handle} 已经归档。',
   'org.err.member.reassignBelow': '{target} 直接或间接向 {handle} 汇报；请把下属转给这条线之外的人。',
   'org.err.member.ambiguous': '有多名成员叫“{input}”（{handles}）；请用代号。',
+  'org.err.role.several': '“{input}”对应多个岗位：{names}。请用全名或编号。',
+  'org.err.department.several': '“{input}”对应多个部门：{names}。请用全名或编号。',
+  'org.err.member.several': '“{input}”对应多名成员：{names}。请用代号或编号。',
 };

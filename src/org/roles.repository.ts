@@ -110,3 +110,8 @@ export async function replaceDuties(q: Queryable, roleId: number, duties: readon
   }
 }
 
+
+/** Every role's id and name, for lookups by part of a name. */
+export async function listRoleRefs(q: Queryable): Promise<{ id: number; name: string }[]> {
+  return q.all<{ id: number; name: string }>('select id, name from roles order by id');
+}

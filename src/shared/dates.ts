@@ -80,3 +80,22 @@ export function isCalendarDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/** What is wrong with a date as typed: not YYYY-MM-DD at all, a month that does not exist, or a day its month does not have. */
+export type DateProblem = { kind: 'format' } | { kind: 'month'; month: number } | { kind: 'day'; year: number; month: number; days: number };
+
+/**
+ * Why a string is not a calendar day written YYYY-MM-DD, or undefined when it is one.
+ * @example dateProblem('2026-02-30') // { kind: 'day', year: 2026, month: 2, days: 28 }
+ * @example dateProblem('2026-13-01') // { kind: 'month', month: 13 }
+ * @example dateProblem('30.02.2026') // { kind: 'format' }
+ */
+export function dateProblem(s: string): DateProblem | undefined {
+  const m = ISO_DATE.exec(s);
+  if (!m) return { kind: 'format' };
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return { kind: 'month', month };
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return { kind: 'day', year, month, days };
+  return undefined;
+}

@@ -38,3 +38,32 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
   const limit = Math.max(1, Math.ceil([...needle].length / 2));
   return bestScore <= limit ? best : undefined;
 }
+
+/** What a name lookup found: one item, several (the input is ambiguous), or none. */
+export type NameMatch<T> = { kind: 'one'; item: T } | { kind: 'several'; items: T[] } | { kind: 'none' };
+
+/**
+ * Finds what `input` names among `items`, each known by one or more names
+ * (a member by handle and display name): an exact name first, then a name
+ * equal but for case, then names containing the input ("客服" in "客服经理").
+ * The first step that finds anything decides: one item is the match, several
+ * are ambiguous (never a silent pick).
+ * @example matchByName('客服', roles, (r) => [r.name]) // { kind: 'several', items: [客服经理, 客服专员（售前）, …] }
+ */
+export function matchByName<T>(input: string, items: readonly T[], namesOf: (item: T) => readonly string[]): NameMatch<T> {
+  const needle = input.trim();
+  if (needle === '') return { kind: 'none' };
+  const lower = needle.toLowerCase();
+  const steps: Array<(name: string) => boolean> = [(n) => n === needle, (n) => n.toLowerCase() === lower, (n) => n.toLowerCase().includes(lower)];
+  for (const hit of steps) {
+    const found = items.filter((item) => namesOf(item).some(hit));
+    if (found.length === 1) return { kind: 'one', item: found[0]! };
+    if (found.length > 1) return { kind: 'several', items: found };
+  }
+  return { kind: 'none' };
+}
+
+/** Names for an "ambiguous" message: the first `max`, then "…". */
+export function nameList(names: readonly string[], max = 8): string {
+  return names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', ');
+}

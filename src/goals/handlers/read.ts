@@ -1,5 +1,5 @@
 import { Failure, InputError } from '../../shared/errors.js';
-import { isCalendarDate } from '../../shared/dates.js';
+import { checkDate } from '../../cli/dates.js';
 import { HORIZONS } from '../rules/periods.js';
 import { GOAL_STATUSES } from '../rules/goal.js';
 import { t } from '../../i18n/index.js';
@@ -28,7 +28,7 @@ interface ListFlags {
 function listOptions(f: ListFlags): GoalListOptions {
   if (f.status !== undefined && f.status !== 'stale' && !(GOAL_STATUSES as readonly string[]).includes(f.status)) throw new InputError('goals.err.badStatus', { value: f.status });
   for (const [field, v] of [['--due-before', f.dueBefore], ['--due-after', f.dueAfter]] as const) {
-    if (v !== undefined && !isCalendarDate(v)) throw new InputError('err.invalidDate', { field, value: v });
+    if (v !== undefined) checkDate(field, v);
   }
   if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new InputError('goals.err.invalidChoice', { field: '--sort', value: f.sort });
   if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new InputError('goals.err.invalidChoice', { field: '--horizon', value: f.horizon });

@@ -13,13 +13,13 @@ import { splitGoal, type SplitBy } from '../split.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, askYesNo, canPrompt, requireFlags } from '../../cli/prompts.js';
-import { isoDate, listText, numberText, parseOptions, positiveInt, text, weightText } from '../../cli/validate.js';
+import { isoDate, listText, numberText, parseOptions, positiveInt, promptCheck, text, weightText } from '../../cli/validate.js';
 import { formatQuantity, smartJson, smartLines, statusLabel } from '../render.js';
 import type { SmartReport } from '../rules/smart.js';
 
 const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: 'goals.err.invalidChoice' satisfies MessageKey });
 // 1 to 5, written plainly (no "0x5" or "5e0").
-const score = z.string().regex(/^\s*[1-5]\s*$/, { message: 'goals.err.invalidChoice' satisfies MessageKey }).transform(Number);
+const score = z.string().regex(/^\s*[1-5]\s*$/, { message: 'goals.err.score' satisfies MessageKey }).transform(Number);
 
 const goalFields = {
   title: text.optional(),
@@ -88,8 +88,9 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
   };
 }
 
-const numberPrompt = (v: string) => v.trim() === '' || !Number.isNaN(Number(v.replace(/,/g, ''))) || t('goals.prompt.number');
-const datePrompt = (v: string) => isoDate.safeParse(v.trim()).success || t('prompt.date');
+// Prompts take what the flags take: the same numbers (no "Infinity" or "0x10") and dates.
+const parseNumber = (v: string): number => numberText.parse(v);
+const datePrompt = promptCheck(isoDate, '--due');
 
 /** On a terminal, asks for every SMART field the flags left out. */
 async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
@@ -112,10 +113,10 @@ async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Pro
     r.kind = await askChoice<MetricKind>(t('goals.prompt.kind'), (['additive', 'rate'] as const).map((k) => ({ name: t(KIND_LABEL[k]), value: k })));
   }
   if (r.baseline === undefined) {
-    const b = await askText(t('goals.prompt.baseline'), { validate: numberPrompt });
-    if (b) r.baseline = Number(b.replace(/,/g, ''));
+    const b = await askText(t('goals.prompt.baseline'), { validate: promptCheck(numberText, '--baseline', true) });
+    if (b) r.baseline = parseNumber(b);
   }
-  if (r.target === undefined) r.target = Number((await askText(t('goals.prompt.target'), { required: true, validate: numberPrompt })).replace(/,/g, ''));
+  if (r.target === undefined) r.target = parseNumber(await askText(t('goals.prompt.target'), { required: true, validate: promptCheck(numberText, '--target') }));
   if (r.direction === undefined && (r.baseline === undefined || r.baseline === r.target)) {
     r.direction = await askChoice<Direction>(t('goals.prompt.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
   }

@@ -8,6 +8,8 @@
  *   carries the parent's target and values roll up as a (weighted) mean.
  */
 
+import { MAX_QUANTITY } from '../../shared/numbers.js';
+
 export type MetricKind = 'additive' | 'rate';
 
 /** increase/decrease: move from baseline to target; at-least/at-most: keep on the right side of the target. */
@@ -55,4 +57,54 @@ const units = new Map<string, UnitInfo>(table.flatMap(([info, names]) => names.m
 export function knownUnit(unit: string | null | undefined): UnitInfo | undefined {
   if (unit == null) return undefined;
   return units.get(unit.normalize('NFKC').trim().toLowerCase());
+}
+
+export { MAX_QUANTITY };
+
+/** Why a unit bounds its values: any sign, never negative, or a share of 100. */
+export type ValueBound = 'any' | 'nonNegative' | 'percent';
+
+export interface ValueRange {
+  readonly bound: ValueBound;
+  readonly min: number;
+  readonly max: number;
+}
+
+// Durations, counts, scores, speeds and multiples cannot go below 0.
+const NON_NEGATIVE = new Set([
+  's', 'sec', 'secs', 'second', 'seconds', '秒', 'ms', 'min', 'mins', 'minute', 'minutes', '分钟', 'h', 'hr', 'hrs',
+  'hour', 'hours', '小时', '天', '日', 'd', 'day', 'days', '周', 'week', 'weeks',
+  'score', '分', '星', 'star', 'stars', '字/分钟', 'cpm', 'wpm', 'x', '倍',
+]);
+const PERCENT = new Set(['%', 'pct', 'percent']);
+
+/**
+ * The values a goal in `unit` of `kind` can take: durations, counts and
+ * scores are never negative, a percentage lies in 0–100, and a money total
+ * (¥ on an additive goal) is never negative; an average price in ¥ (a rate)
+ * or an unknown unit may have either sign. Every number stays within
+ * ±MAX_QUANTITY. `kind` defaults to the unit's own.
+ * @example valueRange('秒', 'rate') // { bound: 'nonNegative', min: 0, max: 1e12 }
+ * @example valueRange('%', 'rate') // { bound: 'percent', min: 0, max: 100 }
+ * @example valueRange('¥', 'rate') // { bound: 'any', min: -1e12, max: 1e12 }
+ */
+export function valueRange(unit: string | null | undefined, kind?: MetricKind | null): ValueRange {
+  const key = unit?.normalize('NFKC').trim().toLowerCase() ?? '';
+  const known = knownUnit(unit);
+  if (PERCENT.has(key)) return { bound: 'percent', min: 0, max: 100 };
+  const isCount = known !== undefined && known.kind === 'additive' && known.decimals === 0;
+  const isMoneyTotal = known !== undefined && known.kind === 'additive' && known.decimals === 2 && (kind ?? known.kind) === 'additive';
+  if (NON_NEGATIVE.has(key) || isCount || isMoneyTotal) return { bound: 'nonNegative', min: 0, max: MAX_QUANTITY };
+  return { bound: 'any', min: -MAX_QUANTITY, max: MAX_QUANTITY };
+}
+
+/**
+ * The range `value` falls outside of for this unit, or undefined when it fits
+ * (NaN and ±Infinity never fit).
+ * @example outOfRange(-3, 's', 'rate') // { bound: 'nonNegative', min: 0, max: 1e12 }
+ * @example outOfRange(42, 's', 'rate') // undefined
+ */
+export function outOfRange(value: number, unit: string | null | undefined, kind?: MetricKind | null): ValueRange | undefined {
+  const range = valueRange(unit, kind);
+  return Number.isFinite(value) && value >= range.min && value <= range.max ? undefined : range;
 }

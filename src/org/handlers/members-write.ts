@@ -6,7 +6,7 @@ import { getRoles } from '../roles.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, requireFlags } from '../../cli/prompts.js';
-import { isoDate, isoDateOrNone, parseOptions, text } from '../../cli/validate.js';
+import { isoDate, isoDateOrNone, parseOptions, promptCheck, text } from '../../cli/validate.js';
 import { MEMBER_STATUSES } from '../rules/org.js';
 import type { MessageKey } from '../../i18n/index.js';
 
@@ -52,7 +52,7 @@ async function completeNewMember(so: ServiceOptions, o: Opts): Promise<Opts & { 
   if (shift === undefined && missing.length > 0) shift = (await askText(t('org.prompt.shift'))) || undefined;
   let hireDate = o.hireDate;
   if (hireDate === undefined && missing.length > 0) {
-    hireDate = (await askText(t('org.prompt.hireDate'), { validate: (v) => v.trim() === '' || isoDate.safeParse(v.trim()).success || t('prompt.date') })) || undefined;
+    hireDate = (await askText(t('org.prompt.hireDate'), { validate: promptCheck(isoDate, '--hire-date', true) })) || undefined;
   }
   return { ...o, handle, name, role, manager, shift, hireDate };
 }

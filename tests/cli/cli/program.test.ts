@@ -138,8 +138,8 @@ describe('language', () => {
     const zh = tempDb();
     try {
       expect((await run(zh.db, ['init', '--lang', 'zh'])).code).toBe(0);
-      const r = await run(zh.db, ['members', 'list', '--dept', '客服'], { env: { LANG: 'en_US.UTF-8' } });
-      expect(r.stderr).toBe('team: 没有与“客服”匹配的部门。你是不是指“客服部”？\n');
+      const r = await run(zh.db, ['members', 'list', '--dept', '客服组'], { env: { LANG: 'en_US.UTF-8' } });
+      expect(r.stderr).toBe('team: 没有与“客服组”匹配的部门。你是不是指“客服部”？\n');
     } finally {
       zh.cleanup();
     }

@@ -244,7 +244,11 @@ describe('goals add: bad input', () => {
 
   it.each([
     [['--baseline', 'abc'], 'team: Invalid --baseline "abc": expected a number.\n'],
-    [['--due', '2026-02-30'], 'team: Invalid --due "2026-02-30": use YYYY-MM-DD.\n'],
+    [['--due', '2026-02-30'], 'team: --due "2026-02-30" is not a date: February 2026 has 28 days.\n'],
+    [['--due', '2028-02-30'], 'team: --due "2028-02-30" is not a date: February 2028 has 29 days.\n'],
+    [['--start', '2026-04-31'], 'team: --start "2026-04-31" is not a date: April 2026 has 30 days.\n'],
+    [['--due', '2026-13-01'], 'team: --due "2026-13-01" is not a date: there is no month 13.\n'],
+    [['--due', '2026-2-3'], 'team: Invalid --due "2026-2-3": use YYYY-MM-DD.\n'],
     [['--kind', 'money'], 'team: Invalid --kind "money".\n'],
     [['--direction', 'up'], 'team: Invalid --direction "up".\n'],
     [['--parent', '99'], 'team: No goal matches "99".\n'],

@@ -241,9 +241,9 @@ describe('goals review', () => {
       expect((await reject(['goals', 'review', '1', '--lead', 'Great'])).stderr).toBe(needs);
       expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '5'])).stderr).toBe(needs);
       expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--outcome', 'none'])).stderr).toBe(needs);
-      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '6', '--outcome', 'none'])).stderr).toBe('team: Invalid --score "6".\n');
-      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '0x5', '--outcome', 'none'])).stderr).toBe('team: Invalid --score "0x5".\n');
-      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4.5', '--outcome', 'none'])).stderr).toBe('team: Invalid --score "4.5".\n');
+      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '6', '--outcome', 'none'])).stderr).toBe('team: --score must be a whole number from 1 to 5 (got "6").\n');
+      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '0x5', '--outcome', 'none'])).stderr).toBe('team: --score must be a whole number from 1 to 5 (got "0x5").\n');
+      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4.5', '--outcome', 'none'])).stderr).toBe('team: --score must be a whole number from 1 to 5 (got "4.5").\n');
       expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4', '--outcome', 'bonus'])).stderr).toBe('team: Invalid --outcome "bonus".\n');
     });
 

@@ -140,7 +140,7 @@ describe('team members add', () => {
   });
 
   it('refuses a hire date that is not a real calendar day', async () => {
-    expect((await expectRejected(t.db, ['members', 'add', 'li.na', '--name', '李娜', '--role', CS_MANAGER, '--hire-date', '2026-02-30'])).stderr).toBe('team: Invalid --hire-date "2026-02-30": use YYYY-MM-DD.\n');
+    expect((await expectRejected(t.db, ['members', 'add', 'li.na', '--name', '李娜', '--role', CS_MANAGER, '--hire-date', '2026-02-30'])).stderr).toBe('team: --hire-date "2026-02-30" is not a date: February 2026 has 28 days.\n');
     expect((await expectRejected(t.db, ['members', 'add', 'li.na', '--name', '李娜', '--role', CS_MANAGER, '--hire-date', '2024-3-1'])).stderr).toBe('team: Invalid --hire-date "2024-3-1": use YYYY-MM-DD.\n');
   });
 

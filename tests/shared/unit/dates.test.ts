@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, fromDay, toDay, weekdayOf } from '../../../src/shared/dates.js';
+import { dateProblem, daysInMonth, fromDay, toDay, weekdayOf } from '../../../src/shared/dates.js';
 
 describe('dates', () => {
   it('counts days since 1970-01-01 and back', () => {
@@ -27,5 +27,28 @@ describe('dates', () => {
     expect(daysInMonth(2028, 2)).toBe(29);
     expect(daysInMonth(2100, 2)).toBe(28);
     expect(daysInMonth(2026, 12)).toBe(31);
+  });
+});
+
+describe('dateProblem', () => {
+  it('is undefined for a calendar day', () => {
+    for (const d of ['2026-02-28', '2028-02-29', '2026-12-31', '1970-01-01']) expect(dateProblem(d)).toBeUndefined();
+  });
+
+  it('says which month is too short, leap years included', () => {
+    expect(dateProblem('2026-02-30')).toEqual({ kind: 'day', year: 2026, month: 2, days: 28 });
+    expect(dateProblem('2026-02-29')).toEqual({ kind: 'day', year: 2026, month: 2, days: 28 });
+    expect(dateProblem('2100-02-29')).toEqual({ kind: 'day', year: 2100, month: 2, days: 28 });
+    expect(dateProblem('2026-04-31')).toEqual({ kind: 'day', year: 2026, month: 4, days: 30 });
+    expect(dateProblem('2026-04-00')).toEqual({ kind: 'day', year: 2026, month: 4, days: 30 });
+  });
+
+  it('names a month that does not exist', () => {
+    expect(dateProblem('2026-13-01')).toEqual({ kind: 'month', month: 13 });
+    expect(dateProblem('2026-00-10')).toEqual({ kind: 'month', month: 0 });
+  });
+
+  it('calls anything not written YYYY-MM-DD a format problem', () => {
+    for (const d of ['2026-2-3', '2026/02/03', '03.02.2026', '', '2026-02-03T08:00', ' 2026-02-03']) expect(dateProblem(d)).toEqual({ kind: 'format' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../../src/shared/match.js';
+import { closestMatch, editDistance, matchByName, nameList } from '../../../src/shared/match.js';
 
 describe('editDistance', () => {
   it.each([
@@ -59,5 +59,48 @@ describe('closestMatch', () => {
   // 'No department matches "". Did you mean "Operations"?'.
   it('suggests nothing for an empty input', () => {
     expect(closestMatch('', depts)).toBeUndefined();
+  });
+});
+
+describe('matchByName', () => {
+  const roles = ['客服经理', '客服专员（售前）', '客服专员（售后）', 'Operations manager', 'Designer', 'Visual designer'];
+  const names = (s: string) => [s];
+
+  it('an exact name first, even when others contain it', () => {
+    expect(matchByName('Designer', roles, names)).toEqual({ kind: 'one', item: 'Designer' });
+  });
+
+  it('then a name equal but for case', () => {
+    expect(matchByName('designer', roles, names)).toEqual({ kind: 'one', item: 'Designer' });
+    expect(matchByName(' OPERATIONS manager ', roles, names)).toEqual({ kind: 'one', item: 'Operations manager' });
+  });
+
+  it('then the one name containing the input', () => {
+    expect(matchByName('售后', roles, names)).toEqual({ kind: 'one', item: '客服专员（售后）' });
+    expect(matchByName('visual', roles, names)).toEqual({ kind: 'one', item: 'Visual designer' });
+  });
+
+  it('several names containing it are ambiguous, in their order', () => {
+    expect(matchByName('客服', roles, names)).toEqual({ kind: 'several', items: ['客服经理', '客服专员（售前）', '客服专员（售后）'] });
+  });
+
+  it("any of an item's names may match (a member by handle or name)", () => {
+    const members = [{ handle: 'wang', name: 'Wang Fang' }, { handle: 'wangli', name: 'Wang Li' }];
+    const of = (m: { handle: string; name: string }) => [m.handle, m.name];
+    expect(matchByName('Fang', members, of)).toEqual({ kind: 'one', item: members[0] });
+    expect(matchByName('wang', members, of)).toEqual({ kind: 'one', item: members[0] });
+    expect(matchByName('wan', members, of)).toEqual({ kind: 'several', items: members });
+  });
+
+  it('nothing, or an empty input, matches none', () => {
+    expect(matchByName('仓储', roles, names)).toEqual({ kind: 'none' });
+    expect(matchByName('  ', roles, names)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('nameList', () => {
+  it('lists up to eight names, then an ellipsis', () => {
+    expect(nameList(['a', 'b'])).toBe('a, b');
+    expect(nameList(['1', '2', '3', '4', '5', '6', '7', '8', '9'])).toBe('1, 2, 3, 4, 5, 6, 7, 8, …');
   });
 });
