@@ -167,7 +167,7 @@ export const goalsEn = {
   'goals.err.leadNeeds': 'A lead review needs --score 1-5 and --outcome reward|none|penalty.',
   'goals.err.selfFirst': '{owner} has not written a self-assessment yet (team goals review GOAL --self "…"); the lead reviews after it.',
   'goals.err.finalNeeded': 'Goal #{id} has no check-ins: pass --final N.',
-  'goals.err.alreadySplit': 'Goal #{id} is already split into {children} sub-goals; change its target with --resplit instead.',
+  'goals.err.alreadySplit': 'Goal #{id} is already split into {children} sub-goals; to change its target run team goals edit {id} --target <new target> --resplit, or archive the sub-goals to split it again.',
   'goals.err.notSplittable': 'Goal #{id} needs a target, a unit kind and start and due dates before it can be split.',
   'goals.err.splitNeedsMembers': 'Say whom to split among: --members a,b,c or --dept DEPT.',
   'goals.err.splitNoMembers': 'Department {dept} has no active members to split among.',

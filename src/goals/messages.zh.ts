@@ -169,7 +169,7 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.err.leadNeeds': '负责人复盘需要 --score 1-5 和 --outcome reward|none|penalty。',
   'goals.err.selfFirst': '{owner} 还没有写自评（team goals review 目标 --self "…"）；负责人要在自评之后复盘。',
   'goals.err.finalNeeded': '目标 #{id} 没有打卡记录：请加 --final N。',
-  'goals.err.alreadySplit': '目标 #{id} 已分解为 {children} 个子目标；请用 --resplit 修改目标值。',
+  'goals.err.alreadySplit': '目标 #{id} 已分解为 {children} 个子目标；要修改目标值请运行 team goals edit {id} --target <新目标值> --resplit，或先归档这些子目标再重新分解。',
   'goals.err.notSplittable': '目标 #{id} 需要目标值、单位类型以及开始和截止日期才能分解。',
   'goals.err.splitNeedsMembers': '请说明分解给谁：--members a,b,c 或 --dept 部门。',
   'goals.err.splitNoMembers': '部门 {dept} 没有可分解的在职成员。',
