@@ -16,7 +16,7 @@ import { draftOf, lintDraft } from './smart.service.js';
 import { evaluateGoals } from './view.service.js';
 import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
 import { resplitGoal } from './split.service.js';
-import { isNone } from '../org/public.js';
+import { getMemberById, isNone } from '../org/public.js';
 import { resolveGoalId, resolveOwner } from './resolve.js';
 
 
@@ -226,11 +226,19 @@ export interface CheckinInput {
   note?: string;
 }
 
+/** The handle of the member who owns `goal` when they have left (are archived); undefined otherwise. */
+async function archivedOwner(q: Queryable, goal: Goal): Promise<string | undefined> {
+  if (goal.ownerType !== 'member' || goal.ownerId === null) return undefined;
+  const m = await getMemberById(q, goal.ownerId);
+  return m?.archived ? m.handle : undefined;
+}
+
 /**
  * Records the metric's current value on a goal (or `add`s to the last one).
  * Drafts, closed goals and goals with sub-goals (their value is rolled up) refuse.
+ * A goal whose owner has left still takes check-ins; `ownerArchived` names them so the CLI can warn.
  */
-export async function checkinGoal(o: ServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string }> {
+export async function checkinGoal(o: ServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string; ownerArchived?: string }> {
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
@@ -246,7 +254,8 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     const value = roundTo(input.value ?? (before?.value ?? progressOrigin(goal) ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
     await insertCheckin(tx, { goal_id: goal.id, date, value, note: input.note ?? null, actor: o.actor, created_at: stamp(o.now) });
     if (!last || date >= last.date) await updateGoal(tx, goal.id, { last_value: value, last_checkin_date: date, updated_at: stamp(o.now) });
-    return { goal: await view(tx, goal.id, o.today), value, date };
+    const ownerArchived = await archivedOwner(tx, goal);
+    return { goal: await view(tx, goal.id, o.today), value, date, ...(ownerArchived !== undefined && { ownerArchived }) };
   });
 }
 
@@ -263,9 +272,11 @@ export interface ReviewInput {
 /**
  * The goal-management loop: the owner's self-assessment, then the lead's
  * review, which closes the goal as achieved or missed with its final value.
- * A member's goal needs the self-assessment first, as the seeds prescribe.
+ * A member's goal needs the self-assessment first, as the seeds prescribe,
+ * unless the member has left (is archived): then the lead closes it without
+ * one, and the trail records the waiver (`selfAssessmentWaived`).
  */
-export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
+export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean; selfAssessmentWaived: boolean; owner: string }> {
   if (input.self === undefined && input.lead === undefined) throw new InputError('goals.err.reviewNeedsText');
   if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new InputError('goals.err.leadNeeds');
   // A score or outcome without the text it belongs to would be dropped: say so.
@@ -280,9 +291,12 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     if (input.self !== undefined) {
       await insertReview(tx, { goal_id: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcome_note: null, actor: o.actor, created_at: now });
     }
-    if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false };
+    if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false, selfAssessmentWaived: false, owner: goal.owner };
+    let selfAssessmentWaived = false;
     if (goal.ownerType === 'member' && !(await listReviews(tx, goal.id)).some((r) => r.kind === 'self')) {
-      throw new InputError('goals.err.selfFirst', { owner: goal.owner });
+      // A member who has left will never write it: the lead may close the goal without it.
+      if ((await archivedOwner(tx, goal)) === undefined) throw new InputError('goals.err.selfFirst', { owner: goal.owner });
+      selfAssessmentWaived = true;
     }
     const current = await view(tx, goal.id, o.today);
     const final = input.final ?? current.value;
@@ -290,8 +304,9 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
     await insertReview(tx, { goal_id: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcome_note: input.outcomeNote ?? null, actor: o.actor, created_at: now });
     const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
+    if (selfAssessmentWaived) await insertEvent(tx, { goal_id: goal.id, at: now, actor: o.actor, field: 'selfAssessment', old_value: null, new_value: 'waived: owner archived' });
     await patchGoal(tx, o, goal, patch);
-    return { goal: await view(tx, goal.id, o.today), closed: true };
+    return { goal: await view(tx, goal.id, o.today), closed: true, selfAssessmentWaived, owner: goal.owner };
   });
 }
 

@@ -76,6 +76,8 @@ export const goalsEn = {
   'goals.checkFailed': 'Goal #{id} is not SMART.',
   'goals.smartOk': 'SMART: all five letters pass.',
   'goals.warning': 'warning: {message}',
+  'goals.warn.ownerArchived': '#{id} belongs to {owner}, who has left (archived); reassign it with team goals edit {id} --owner … or close it with a lead review.',
+  'goals.selfWaived': 'Closed #{id} without a self-assessment: {owner} has left (archived).',
   'goals.noGoals': 'No goals match.',
   'goals.state.open': 'open',
   'goals.state.achieved': 'achieved',

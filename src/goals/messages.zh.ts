@@ -78,6 +78,8 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.checkFailed': '目标 #{id} 不符合 SMART。',
   'goals.smartOk': 'SMART：五项全部通过。',
   'goals.warning': '提醒：{message}',
+  'goals.warn.ownerArchived': '#{id} 属于已离职（已归档）的 {owner}；可用 team goals edit {id} --owner … 改派，或用负责人复盘（--lead）关闭。',
+  'goals.selfWaived': '{owner} 已离职（已归档），#{id} 无自评直接关闭。',
   'goals.noGoals': '没有符合条件的目标。',
   'goals.state.open': '进行中',
   'goals.state.achieved': '已达成',

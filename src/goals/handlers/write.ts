@@ -180,6 +180,7 @@ export async function checkin(ctx: Ctx, ref: string, raw: unknown): Promise<void
   if ((opts.value === undefined) === (opts.add === undefined)) throw new InputError('goals.err.valueOrAdd');
   const r = await withDb(ctx, (o) => checkinGoal(o, ref, { value: opts.value, add: opts.add, date: opts.date, note: opts.note }));
   if (opts.json) printJson(r.goal);
+  if (r.ownerArchived !== undefined) say(t('goals.warning', { message: t('goals.warn.ownerArchived', { id: r.goal.id, owner: r.ownerArchived }) }));
   say(t('goals.checkedIn', { id: r.goal.id, value: formatQuantity(r.value, r.goal.unit, r.goal.decimals), date: r.date, status: statusLabel(r.goal.status, r.goal.stale) }));
 }
 
@@ -225,8 +226,9 @@ const reviewSchema = z.object({
 export async function review(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(reviewSchema, raw);
   const r = await withDb(ctx, (o) => reviewGoal(o, ref, opts));
-  if (opts.json) printJson(r.goal);
+  if (opts.json) printJson({ ...r.goal, selfAssessmentWaived: r.selfAssessmentWaived });
   say(t('goals.reviewed', { id: r.goal.id }));
+  if (r.selfAssessmentWaived) say(t('goals.selfWaived', { id: r.goal.id, owner: r.owner }));
   if (r.closed) say(t('goals.closed', { id: r.goal.id, state: t(STATE_LABEL[r.goal.state]), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
 }
 
