@@ -8,6 +8,8 @@ import { roundTo, type Goal, type GoalView, type OwnerType, type Term } from './
 import { deriveHorizon, isLongTerm } from './rules/periods.js';
 import { isMet } from './rules/progress.js';
 import { progressOrigin } from './rules/evaluate.js';
+import { outcomeContradicts } from './rules/review.js';
+import type { Outcome } from './labels.js';
 import type { SmartReport } from './rules/smart.js';
 import { knownUnit, type Direction, type MetricKind } from './rules/units.js';
 import { stamp } from '../shared/service.js';
@@ -38,6 +40,18 @@ export interface GoalInput {
   parent?: string;
   weight?: number | null;
   cadence?: number;
+}
+
+/**
+ * A lead's outcome that contradicts the result (a reward on a missed goal, a
+ * penalty on an achieved one): the CLI asks, or wants --yes; nothing is written.
+ */
+export class OutcomeContradictionError extends InputError {
+  constructor(readonly detail: { id: number; result: 'achieved' | 'missed'; outcome: Outcome; final: number; target: number | null; unit: string | null; decimals: number }) {
+    // Unformatted params, in case it is shown as is; the CLI formats the quantities.
+    super(detail.result === 'achieved' ? 'goals.err.outcomeContradicts.achieved' : 'goals.err.outcomeContradicts.missed', { id: detail.id, value: detail.final, target: detail.target ?? '', outcome: detail.outcome });
+    this.name = 'OutcomeContradictionError';
+  }
 }
 
 /** The blocking SMART findings, as an error the CLI renders letter by letter. */
@@ -267,6 +281,8 @@ export interface ReviewInput {
   outcome?: 'reward' | 'none' | 'penalty';
   outcomeNote?: string;
   final?: number;
+  /** Record an outcome that contradicts the result (the user confirmed, or passed --yes). */
+  allowContradiction?: boolean;
 }
 
 /**
@@ -302,6 +318,10 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     const final = input.final ?? current.value;
     if (final === null) throw new InputError('goals.err.finalNeeded', { id: goal.id });
     const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
+    const result = achieved ? 'achieved' : 'missed';
+    if (input.outcome !== undefined && !input.allowContradiction && outcomeContradicts(input.outcome, result)) {
+      throw new OutcomeContradictionError({ id: goal.id, result, outcome: input.outcome, final, target: goal.target, unit: goal.unit, decimals: goal.decimals });
+    }
     await insertReview(tx, { goal_id: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcome_note: input.outcomeNote ?? null, actor: o.actor, created_at: now });
     const patch: Patch<'goals'> = { state: achieved ? 'achieved' : 'missed', final_value: final, closed_at: now };
     if (selfAssessmentWaived) await insertEvent(tx, { goal_id: goal.id, at: now, actor: o.actor, field: 'selfAssessment', old_value: null, new_value: 'waived: owner archived' });

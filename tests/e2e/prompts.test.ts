@@ -67,6 +67,19 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     ]);
   });
 
+  it('goals review warns about a reward on a missed goal and asks before recording it', async () => {
+    expect(runTeam(t.db, ['goals', 'add', 'Tmall orders 300 in November', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'peak'], { env: { TEAM_TODAY: '2026-11-23' } }).code).toBe(0);
+    expect(runTeam(t.db, ['goals', 'checkin', '1', '--value', '250'], { env: { TEAM_TODAY: '2026-11-23' } }).code).toBe(0);
+    const no = await onTerminal(['goals', 'review', '1', '--lead', 'Nice try', '--score', '3', '--outcome', 'reward'], [`n${ENTER}`]);
+    expect(no.screen).toContain('warning: goal #1 missed its target (250 单 of 300 单), but the outcome is reward.');
+    expect(no.screen).toContain('Record the review with this outcome anyway?');
+    expect(no.code).toBe(130);
+    expect(await query(t.db, 'select count(*) as n from goal_reviews')).toEqual([{ n: 0 }]);
+    const yes = await onTerminal(['goals', 'review', '1', '--lead', 'Nice try', '--score', '3', '--outcome', 'reward'], [`y${ENTER}`]);
+    expect(yes.code).toBe(0);
+    expect(await query(t.db, 'select g.state, r.outcome from goals g join goal_reviews r on r.goal_id = g.id')).toEqual([{ state: 'missed', outcome: 'reward' }]);
+  });
+
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
     const before = await dumpDb(t.db);
     const r = await onTerminal(['members', 'add'], [`li.na${ENTER}`, CTRL_C]);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { TeamError } from '../../shared/errors.js';
-import { InputError } from '../../shared/errors.js';
+import { CancelledError, InputError } from '../../shared/errors.js';
 import type { GoalView } from '../rules/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../rules/units.js';
 import { currentPeriod } from '../rules/periods.js';
 import { HORIZONS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { DIRECTION_LABEL, KIND_LABEL, STATE_LABEL } from '../labels.js';
-import { addGoal, archiveGoal, checkinGoal, editGoal, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
+import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labels.js';
+import { addGoal, archiveGoal, checkinGoal, editGoal, OutcomeContradictionError, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 import { splitGoal, type SplitBy } from '../split.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
@@ -220,12 +220,31 @@ const reviewSchema = z.object({
   outcomeNote: z.string().optional(),
   final: numberText.optional(),
   actor: z.string().optional(),
+  yes: z.boolean().optional(),
   json: z.boolean().optional(),
 });
 
+/** The contradiction in words: id, result, final value, target and outcome, formatted. */
+function contradictionParams(e: OutcomeContradictionError): Record<string, string | number> {
+  const d = e.detail;
+  return { id: d.id, value: formatQuantity(d.final, d.unit, d.decimals), target: formatQuantity(d.target, d.unit, d.decimals), outcome: t(OUTCOME_LABEL[d.outcome]) };
+}
+
 export async function review(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
-  const opts = parseOptions(reviewSchema, raw);
-  const r = await withDb(ctx, (o) => reviewGoal(o, ref, opts));
+  const { yes, ...opts } = parseOptions(reviewSchema, raw);
+  const r = await withDb(ctx, async (o) => {
+    try {
+      return await reviewGoal(o, ref, { ...opts, allowContradiction: Boolean(yes) });
+    } catch (e) {
+      if (!(e instanceof OutcomeContradictionError)) throw e;
+      const params = contradictionParams(e);
+      const achieved = e.detail.result === 'achieved';
+      if (!canPrompt()) throw new InputError(achieved ? 'goals.err.outcomeContradicts.achieved' : 'goals.err.outcomeContradicts.missed', params);
+      say(t('goals.warning', { message: t(achieved ? 'goals.warn.outcomeContradicts.achieved' : 'goals.warn.outcomeContradicts.missed', params) }));
+      if (!(await askYesNo(t('goals.prompt.recordAnyway'), false))) throw new CancelledError();
+      return reviewGoal(o, ref, { ...opts, allowContradiction: true });
+    }
+  });
   if (opts.json) printJson({ ...r.goal, selfAssessmentWaived: r.selfAssessmentWaived });
   say(t('goals.reviewed', { id: r.goal.id }));
   if (r.selfAssessmentWaived) say(t('goals.selfWaived', { id: r.goal.id, owner: r.owner }));
