@@ -12,6 +12,8 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 const ENTER = '\r';
 const DOWN = '\x1b[B';
 const CTRL_C = '\x03';
+const BACKSPACE = '\x7f';
+const erase = (typed: string) => BACKSPACE.repeat([...typed].length);
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
@@ -78,6 +80,29 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     const yes = await onTerminal(['goals', 'review', '1', '--lead', 'Nice try', '--score', '3', '--outcome', 'reward'], [`y${ENTER}`]);
     expect(yes.code).toBe(0);
     expect(await query(t.db, 'select g.state, r.outcome from goals g join goal_reviews r on r.goal_id = g.id')).toEqual([{ state: 'missed', outcome: 'reward' }]);
+  });
+
+  it('members add checks the handle at its prompt: a taken one shows the error and is asked again', async () => {
+    expect(runTeam(t.db, ['members', 'add', 'li', '--name', 'Li Na', '--role', 'none']).code).toBe(0);
+    const r = await onTerminal(['members', 'add'], [`li${ENTER}`, `${erase('li')}li.qiang${ENTER}`, `   ${ENTER}`, `${erase('   ')}Li Qiang${ENTER}`, ENTER, ENTER, ENTER, ENTER]);
+    expect(r.code).toBe(0);
+    const taken = r.screen.indexOf('The handle "li" is taken.');
+    expect(taken).toBeGreaterThan(-1);
+    // Asked again at once: the error comes before the next question, not after the last one.
+    expect(taken).toBeLessThan(r.screen.indexOf('Name:'));
+    expect(r.screen).toContain('Enter a name.');
+    expect(await query(t.db, 'select handle, name from members order by id')).toEqual([
+      { handle: 'li', name: 'Li Na' },
+      { handle: 'li.qiang', name: 'Li Qiang' },
+    ]);
+  });
+
+  it('members add with a taken handle as the argument fails before asking anything', async () => {
+    expect(runTeam(t.db, ['members', 'add', 'li', '--name', 'Li Na', '--role', 'none']).code).toBe(0);
+    const r = await onTerminal(['members', 'add', 'li'], []);
+    expect(r.code).toBe(2);
+    expect(r.screen).toContain('The handle "li" is taken.');
+    expect(r.screen).not.toContain('Name:');
   });
 
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
