@@ -99,6 +99,11 @@ async function view(q: Queryable, id: number, today: string): Promise<GoalView> 
   return (await evaluateGoals(q, [goal], today)).views.get(id)!;
 }
 
+/** Fails (not found, with the closest match) unless `input` names the team, a member or a department. */
+export async function checkOwner(o: ServiceOptions, input: string): Promise<void> {
+  await resolveOwner(o.db, input);
+}
+
 /**
  * Adds a goal after the SMART check. S, M and T failures throw a SmartError
  * unless `draft`; A and R come back as warnings with the goal.

@@ -124,6 +124,7 @@ export const goalsEn = {
   'goals.prompt.why': 'Why does it matter (empty if it serves a parent goal)?',
   'goals.prompt.saveDraft': 'Save it as a draft and fix it later?',
   'goals.prompt.number': 'Enter a number.',
+  'goals.prompt.titleEmpty': 'Enter a title.',
   'goals.direction.increase': 'increase to the target',
   'goals.direction.decrease': 'decrease to the target',
   'goals.direction.at-least': 'keep at or above',

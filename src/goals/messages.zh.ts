@@ -126,6 +126,7 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.prompt.why': '为什么重要（服务于上级目标可留空）？',
   'goals.prompt.saveDraft': '先存为草稿，稍后修改？',
   'goals.prompt.number': '请输入数字。',
+  'goals.prompt.titleEmpty': '请填写目标。',
   'goals.direction.increase': '提升到目标值',
   'goals.direction.decrease': '降低到目标值',
   'goals.direction.at-least': '保持不低于',

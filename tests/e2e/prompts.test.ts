@@ -105,6 +105,22 @@ describe.skipIf(!hasScript)('prompts on a terminal', () => {
     expect(r.screen).not.toContain('Name:');
   });
 
+  it('goals add checks each answer at its prompt: a vague title shows the S finding and is asked again; so are a bad number and an early due date', async () => {
+    const title = 'Q4 Tmall GMV up 20% to ¥1,800,000';
+    const r = await onTerminal(
+      ['goals', 'add'],
+      [`raise sales${ENTER}`, `${erase('raise sales')}${title}${ENTER}`, ENTER, `GMV${ENTER}`, `¥${ENTER}`, `lots${ENTER}`, `${erase('lots')}1500000${ENTER}`, `1800000${ENTER}`, `2026-11-01${ENTER}`, `${erase('2026-11-01')}2026-12-31${ENTER}`, `annual plan${ENTER}`],
+    );
+    expect(r.code).toBe(0);
+    const vague = r.screen.indexOf('the title is too vague ("raise sales")');
+    expect(vague).toBeGreaterThan(-1);
+    expect(vague).toBeLessThan(r.screen.indexOf('Owner:'));
+    expect(r.screen).toContain('Enter a number.');
+    expect(r.screen).toContain('the due date 2026-11-01 is before the start 2026-11-23');
+    expect(r.screen).not.toContain('Save it as a draft');
+    expect(await query(t.db, 'select title, baseline, target, due_date, draft from goals')).toEqual([{ title, baseline: 1500000, target: 1800000, due_date: '2026-12-31', draft: 0 }]);
+  });
+
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
     const before = await dumpDb(t.db);
     const r = await onTerminal(['members', 'add'], [`li.na${ENTER}`, CTRL_C]);

@@ -7,7 +7,7 @@ import { currentPeriod } from '../rules/periods.js';
 import { HORIZONS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labels.js';
-import { addGoal, archiveGoal, checkinGoal, editGoal, OutcomeContradictionError, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
+import { addGoal, archiveGoal, checkinGoal, checkOwner, editGoal, OutcomeContradictionError, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 import { splitGoal, type SplitBy } from '../split.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
@@ -16,6 +16,7 @@ import { askChoice, askText, askYesNo, canPrompt, requireFlags } from '../../cli
 import { isoDate, listText, numberText, parseOptions, positiveInt, text, weightText } from '../../cli/validate.js';
 import { formatQuantity, smartJson, smartLines, statusLabel } from '../render.js';
 import type { SmartReport } from '../rules/smart.js';
+import { dueProblem, numberAnswer, numberProblem, titleProblem, type AnswerProblem } from '../rules/answers.js';
 
 const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: 'goals.err.invalidChoice' satisfies MessageKey });
 // 1 to 5, written plainly (no "0x5" or "5e0").
@@ -88,13 +89,23 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
   };
 }
 
-const numberPrompt = (v: string) => v.trim() === '' || !Number.isNaN(Number(v.replace(/,/g, ''))) || t('goals.prompt.number');
-const datePrompt = (v: string) => isoDate.safeParse(v.trim()).success || t('prompt.date');
+/** An answer's problem as the message the prompt shows before asking again (true: fine). */
+const shown = (p: AnswerProblem | null): string | true => p === null || t(p.code, p.params);
 
-/** On a terminal, asks for every SMART field the flags left out. */
+/**
+ * On a terminal, asks for every SMART field the flags left out, checking each
+ * answer as it is given (S on the title, numbers, the due date against the
+ * start), so a mistake is fixed there and nothing typed is lost.
+ */
 async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
   const r = { ...o };
-  r.title ??= await askText(t('goals.prompt.title'), { required: true });
+  // What the flags gave is checked before the first question.
+  if (r.owner !== undefined) await checkOwner(so, r.owner);
+  const vague = r.title === undefined || r.draft ? null : titleProblem(r.title);
+  if (vague) say(t(vague.code, vague.params));
+  if (r.title === undefined || vague) {
+    r.title = await askText(t('goals.prompt.title'), { required: true, ...(vague && { default: r.title }), validate: (v) => (r.draft ? v.trim() !== '' || t('goals.prompt.titleEmpty') : shown(titleProblem(v))) });
+  }
   if (r.owner === undefined) {
     const { getDepartments, getMembers } = await import('../../org/public.js');
     const choices = [
@@ -111,15 +122,14 @@ async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Pro
   if (r.unit && !r.kind && !knownUnit(r.unit) && r.parent === undefined) {
     r.kind = await askChoice<MetricKind>(t('goals.prompt.kind'), (['additive', 'rate'] as const).map((k) => ({ name: t(KIND_LABEL[k]), value: k })));
   }
-  if (r.baseline === undefined) {
-    const b = await askText(t('goals.prompt.baseline'), { validate: numberPrompt });
-    if (b) r.baseline = Number(b.replace(/,/g, ''));
-  }
-  if (r.target === undefined) r.target = Number((await askText(t('goals.prompt.target'), { required: true, validate: numberPrompt })).replace(/,/g, ''));
+  if (r.baseline === undefined) r.baseline = numberAnswer(await askText(t('goals.prompt.baseline'), { validate: (v) => shown(numberProblem(v, false)) }));
+  if (r.target === undefined) r.target = numberAnswer(await askText(t('goals.prompt.target'), { required: true, validate: (v) => shown(numberProblem(v, true)) }));
   if (r.direction === undefined && (r.baseline === undefined || r.baseline === r.target)) {
     r.direction = await askChoice<Direction>(t('goals.prompt.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
   }
-  r.due ??= await askText(t('goals.prompt.due'), { required: true, validate: datePrompt });
+  // A sub-goal's start comes from its parent: the service checks its due date against that.
+  const start = r.start ?? so.today;
+  r.due ??= await askText(t('goals.prompt.due'), { required: true, validate: (v) => (r.parent === undefined ? shown(dueProblem(v, start)) : isoDate.safeParse(v.trim()).success || t('prompt.date')) });
   if (r.why === undefined && r.parent === undefined) r.why = (await askText(t('goals.prompt.why'))) || undefined;
   return r;
 }
