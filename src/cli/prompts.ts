@@ -25,7 +25,11 @@ async function guard<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-export async function askText(message: string, opts: { required?: boolean; default?: string; validate?: (v: string) => string | true } = {}): Promise<string> {
+/**
+ * Asks for a line of text. `validate` checks each answer as it is given (true,
+ * or the message to show before asking again); it may ask the database.
+ */
+export async function askText(message: string, opts: { required?: boolean; default?: string; validate?: (v: string) => string | true | Promise<string | true> } = {}): Promise<string> {
   const { input } = await import('./prompts-lib.js');
   const answer = await guard(
     input({

@@ -112,6 +112,7 @@ function defineGoals(goals: Command): void {
       .option('--outcome <outcome>', t('goals.opt.outcome'))
       .option('--outcome-note <text>', t('goals.opt.outcomeNote'))
       .option('--final <n>', t('goals.opt.final'))
+      .option('-y, --yes', t('goals.opt.reviewYes'))
       .option('--actor <name>', t('goals.opt.actor'))
       .option('--json', t('opt.json'))
       .action(lazy(load.goalsWrite, 'review')),

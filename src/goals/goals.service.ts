@@ -7,6 +7,8 @@ import { roundTo, type Goal, type GoalView, type OwnerType, type Term } from './
 import { deriveHorizon, isLongTerm } from './rules/periods.js';
 import { isMet } from './rules/progress.js';
 import { progressOrigin } from './rules/evaluate.js';
+import { outcomeContradicts } from './rules/review.js';
+import type { Outcome } from './labels.js';
 import type { SmartReport } from './rules/smart.js';
 import { knownUnit, outOfRange, type Direction, type MetricKind } from './rules/units.js';
 import { stamp } from '../shared/service.js';
@@ -15,6 +17,7 @@ import { draftOf, lintDraft } from './smart.service.js';
 import { evaluateGoals } from './view.service.js';
 import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
 import { resplitGoal } from './split.service.js';
+import { getMemberById } from '../org/public.js';
 import { isNone } from '../shared/none.js';
 import { resolveGoalId, resolveOwner } from './resolve.js';
 
@@ -37,6 +40,18 @@ export interface GoalInput {
   parent?: string;
   weight?: number | null;
   cadence?: number;
+}
+
+/**
+ * A lead's outcome that contradicts the result (a reward on a missed goal, a
+ * penalty on an achieved one): the CLI asks, or wants --yes; nothing is written.
+ */
+export class OutcomeContradictionError extends InputError {
+  constructor(readonly detail: { id: number; result: 'achieved' | 'missed'; outcome: Outcome; final: number; target: number | null; unit: string | null; decimals: number }) {
+    // Unformatted params, in case it is shown as is; the CLI formats the quantities.
+    super(detail.result === 'achieved' ? 'goals.err.outcomeContradicts.achieved' : 'goals.err.outcomeContradicts.missed', { id: detail.id, value: detail.final, target: detail.target ?? '', outcome: detail.outcome });
+    this.name = 'OutcomeContradictionError';
+  }
 }
 
 /** The blocking SMART findings, as an error the CLI renders letter by letter. */
@@ -100,6 +115,11 @@ async function checkParent(q: Queryable, parent: Goal, child: { kind: MetricKind
 async function view(q: Queryable, id: number, today: string): Promise<GoalView> {
   const goal = (await findGoalById(q, id))!;
   return (await evaluateGoals(q, [goal], today)).views.get(id)!;
+}
+
+/** Fails (not found, with the closest match) unless `input` names the team, a member or a department. */
+export async function checkOwner(o: ServiceOptions, input: string): Promise<void> {
+  await resolveOwner(o.db, input);
 }
 
 /**
@@ -249,11 +269,19 @@ export interface CheckinInput {
   note?: string;
 }
 
+/** The handle of the member who owns `goal` when they have left (are archived); undefined otherwise. */
+async function archivedOwner(q: Queryable, goal: Goal): Promise<string | undefined> {
+  if (goal.ownerType !== 'member' || goal.ownerId === null) return undefined;
+  const m = await getMemberById(q, goal.ownerId);
+  return m?.archived ? m.handle : undefined;
+}
+
 /**
  * Records the metric's current value on a goal (or `add`s to the last one).
  * Drafts, closed goals and goals with sub-goals (their value is rolled up) refuse.
+ * A goal whose owner has left still takes check-ins; `ownerArchived` names them so the CLI can warn.
  */
-export async function checkinGoal(o: ServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string }> {
+export async function checkinGoal(o: ServiceOptions, ref: string, input: CheckinInput): Promise<{ goal: GoalView; value: number; date: string; ownerArchived?: string }> {
   return o.db.transaction(async (tx) => {
     const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     refuseArchived(goal);
@@ -272,7 +300,8 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     if (problem) throw new InputError('goals.err.addOutOfRange', { ...problem.params, add: String(input.add), id: goal.id });
     await insertCheckin(tx, { goalId: goal.id, date, value, note: input.note ?? null, actor: o.actor, createdAt: stamp(o.now) });
     if (!last || date >= last.date) await updateGoal(tx, goal.id, { lastValue: value, lastCheckinDate: date, updatedAt: stamp(o.now) });
-    return { goal: await view(tx, goal.id, o.today), value, date };
+    const ownerArchived = await archivedOwner(tx, goal);
+    return { goal: await view(tx, goal.id, o.today), value, date, ...(ownerArchived !== undefined && { ownerArchived }) };
   });
 }
 
@@ -284,14 +313,18 @@ export interface ReviewInput {
   outcome?: 'reward' | 'none' | 'penalty';
   outcomeNote?: string;
   final?: number;
+  /** Record an outcome that contradicts the result (the user confirmed, or passed --yes). */
+  allowContradiction?: boolean;
 }
 
 /**
  * The goal-management loop: the owner's self-assessment, then the lead's
  * review, which closes the goal as achieved or missed with its final value.
- * A member's goal needs the self-assessment first, as the seeds prescribe.
+ * A member's goal needs the self-assessment first, as the seeds prescribe,
+ * unless the member has left (is archived): then the lead closes it without
+ * one, and the trail records the waiver (`selfAssessmentWaived`).
  */
-export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean }> {
+export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean; selfAssessmentWaived: boolean; owner: string }> {
   if (input.self === undefined && input.lead === undefined) throw new InputError('goals.err.reviewNeedsText');
   if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new InputError('goals.err.leadNeeds');
   // A score or outcome without the text it belongs to would be dropped: say so.
@@ -306,19 +339,27 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     if (input.self !== undefined) {
       await insertReview(tx, { goalId: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcomeNote: null, actor: o.actor, createdAt: now });
     }
-    if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false };
+    if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false, selfAssessmentWaived: false, owner: goal.owner };
+    let selfAssessmentWaived = false;
     if (goal.ownerType === 'member' && !(await listReviews(tx, goal.id)).some((r) => r.kind === 'self')) {
-      throw new InputError('goals.err.selfFirst', { owner: goal.owner });
+      // A member who has left will never write it: the lead may close the goal without it.
+      if ((await archivedOwner(tx, goal)) === undefined) throw new InputError('goals.err.selfFirst', { owner: goal.owner });
+      selfAssessmentWaived = true;
     }
     const current = await view(tx, goal.id, o.today);
     checkValue('--final', input.final, goal.unit, goal.kind);
     const final = input.final ?? current.value;
     if (final === null) throw new InputError('goals.err.finalNeeded', { id: goal.id });
     const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
+    const result = achieved ? 'achieved' : 'missed';
+    if (input.outcome !== undefined && !input.allowContradiction && outcomeContradicts(input.outcome, result)) {
+      throw new OutcomeContradictionError({ id: goal.id, result, outcome: input.outcome, final, target: goal.target, unit: goal.unit, decimals: goal.decimals });
+    }
     await insertReview(tx, { goalId: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcomeNote: input.outcomeNote ?? null, actor: o.actor, createdAt: now });
     const patch: GoalPatch = { state: achieved ? 'achieved' : 'missed', finalValue: final, closedAt: now };
+    if (selfAssessmentWaived) await insertEvent(tx, { goalId: goal.id, at: now, actor: o.actor, field: 'selfAssessment', old: null, new: 'waived: owner archived' });
     await patchGoal(tx, o, goal, patch);
-    return { goal: await view(tx, goal.id, o.today), closed: true };
+    return { goal: await view(tx, goal.id, o.today), closed: true, selfAssessmentWaived, owner: goal.owner };
   });
 }
 

@@ -58,6 +58,7 @@ export const wordsEn = {
   'err.needsYes': 'This removes data: pass --yes to confirm (no terminal to ask on).',
   'err.unexpected': 'Unexpected error: {message} (TEAM_DEBUG=1 shows the details)',
   'err.cancelled': 'Cancelled; nothing was written.',
+  'prompt.date': 'Use a real date, YYYY-MM-DD (e.g. 2026-12-31).',
   'err.invalid.nonNegative': '{field} must be 0 or more (got "{value}").',
   'err.invalidNumber': 'Invalid {field} "{value}": expected a number.',
   'err.invalid.numberRange': '{field} must be a number from -1,000,000,000,000 to 1,000,000,000,000 (got "{value}").',

@@ -56,6 +56,7 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'err.needsYes': '此操作会删除数据：请加 --yes 确认（没有终端可以询问）。',
   'err.unexpected': '意外错误：{message}（设置 TEAM_DEBUG=1 查看详情）',
   'err.cancelled': '已取消，未写入任何内容。',
+  'prompt.date': '请填写真实的日期，格式 YYYY-MM-DD（如 2026-12-31）。',
   'err.invalid.nonNegative': '{field} 必须大于等于 0（收到“{value}”）。',
   'err.invalidNumber': '{field}“{value}”无效：应为数字。',
   'err.invalid.numberRange': '{field} 必须是 -1,000,000,000,000 到 1,000,000,000,000（正负一万亿）之间的数字（收到“{value}”）。',

@@ -67,6 +67,11 @@ async function resolveRoleAndDept(q: Queryable, input: MemberInput): Promise<{ r
   return out;
 }
 
+/** Whether the handle belongs to a member already (archived ones too): the add wizard asks again at once. */
+export async function isHandleTaken(o: ServiceOptions, handle: string): Promise<boolean> {
+  return (await findMemberIdByHandle(o.db, handle.trim())) !== undefined;
+}
+
 export async function addMember(o: ServiceOptions, input: MemberInput & { handle: string; name: string }): Promise<MemberDetail> {
   return o.db.transaction(async (tx) => {
     await requireFreeHandle(tx, input.handle);

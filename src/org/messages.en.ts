@@ -97,6 +97,7 @@ export const orgEn = {
   'org.status.archived': 'archived',
   'org.prompt.handle': 'Handle (short, unique):',
   'org.prompt.name': 'Name:',
+  'org.prompt.nameEmpty': 'Enter a name.',
   'org.prompt.role': 'Role:',
   'org.prompt.deptName': 'Department name:',
   'org.prompt.roleName': 'Role name:',

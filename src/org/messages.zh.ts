@@ -95,6 +95,7 @@ export const orgZh: Record<keyof typeof orgEn, string> = {
   'org.status.archived': '已归档',
   'org.prompt.handle': '代号（简短、唯一）：',
   'org.prompt.name': '姓名：',
+  'org.prompt.nameEmpty': '请填写姓名。',
   'org.prompt.role': '岗位：',
   'org.prompt.deptName': '部门名称：',
   'org.prompt.roleName': '岗位名称：',

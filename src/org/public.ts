@@ -8,7 +8,7 @@ import { countMembers as countMemberRows, findMemberById, listMembers } from './
 import type { Member } from './rules/org.js';
 
 export { getDepartments } from './departments.service.js';
-export { addMember, getMembers, getOrg, type MemberInput } from './members.service.js';
+export { addMember, getMembers, getOrg, isHandleTaken, type MemberInput } from './members.service.js';
 export { applyOrgPreset, type OrgPresetCounts } from './preset.service.js';
 export { findDepartment, findMember, isNone, resolveDepartmentId, resolveMemberId, suggestDepartment, suggestMember } from './resolve.js';
 export type { Member, MemberStatus, OrgNode } from './rules/org.js';

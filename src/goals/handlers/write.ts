@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { TeamError } from '../../shared/errors.js';
-import { InputError } from '../../shared/errors.js';
+import { CancelledError, InputError } from '../../shared/errors.js';
 import type { GoalView } from '../rules/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../rules/units.js';
 import { currentPeriod } from '../rules/periods.js';
 import { HORIZONS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { DIRECTION_LABEL, KIND_LABEL, STATE_LABEL } from '../labels.js';
-import { addGoal, archiveGoal, checkinGoal, editGoal, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
+import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labels.js';
+import { addGoal, archiveGoal, checkinGoal, checkOwner, editGoal, OutcomeContradictionError, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 import { splitGoal, type SplitBy } from '../split.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
@@ -16,6 +16,7 @@ import { askChoice, askText, askYesNo, canPrompt, requireFlags } from '../../cli
 import { isoDate, listText, numberText, parseOptions, positiveInt, promptCheck, text, weightText } from '../../cli/validate.js';
 import { formatQuantity, smartJson, smartLines, statusLabel } from '../render.js';
 import type { SmartReport } from '../rules/smart.js';
+import { dueProblem, titleProblem, type AnswerProblem } from '../rules/answers.js';
 
 const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: 'goals.err.invalidChoice' satisfies MessageKey });
 // 1 to 5, written plainly (no "0x5" or "5e0").
@@ -92,10 +93,23 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
 const parseNumber = (v: string): number => numberText.parse(v);
 const datePrompt = promptCheck(isoDate, '--due');
 
-/** On a terminal, asks for every SMART field the flags left out. */
+/** An answer's problem as the message the prompt shows before asking again (true: fine). */
+const shown = (p: AnswerProblem | null): string | true => p === null || t(p.code, p.params);
+
+/**
+ * On a terminal, asks for every SMART field the flags left out, checking each
+ * answer as it is given (S on the title, numbers, the due date against the
+ * start), so a mistake is fixed there and nothing typed is lost.
+ */
 async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
   const r = { ...o };
-  r.title ??= await askText(t('goals.prompt.title'), { required: true });
+  // What the flags gave is checked before the first question.
+  if (r.owner !== undefined) await checkOwner(so, r.owner);
+  const vague = r.title === undefined || r.draft ? null : titleProblem(r.title);
+  if (vague) say(t(vague.code, vague.params));
+  if (r.title === undefined || vague) {
+    r.title = await askText(t('goals.prompt.title'), { required: true, ...(vague && { default: r.title }), validate: (v) => (r.draft ? v.trim() !== '' || t('goals.prompt.titleEmpty') : shown(titleProblem(v))) });
+  }
   if (r.owner === undefined) {
     const { getDepartments, getMembers } = await import('../../org/public.js');
     const choices = [
@@ -120,7 +134,13 @@ async function promptGoal(so: ServiceOptions, o: z.infer<typeof addSchema>): Pro
   if (r.direction === undefined && (r.baseline === undefined || r.baseline === r.target)) {
     r.direction = await askChoice<Direction>(t('goals.prompt.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
   }
-  r.due ??= await askText(t('goals.prompt.due'), { required: true, validate: datePrompt });
+  // A sub-goal's start comes from its parent: the service checks its due date against that.
+  const start = r.start ?? so.today;
+  const dueOk = (v: string) => {
+    const bad = datePrompt(v);
+    return bad !== true || r.parent !== undefined ? bad : shown(dueProblem(v.trim(), start));
+  };
+  r.due ??= await askText(t('goals.prompt.due'), { required: true, validate: dueOk });
   if (r.why === undefined && r.parent === undefined) r.why = (await askText(t('goals.prompt.why'))) || undefined;
   return r;
 }
@@ -181,6 +201,7 @@ export async function checkin(ctx: Ctx, ref: string, raw: unknown): Promise<void
   if ((opts.value === undefined) === (opts.add === undefined)) throw new InputError('goals.err.valueOrAdd');
   const r = await withDb(ctx, (o) => checkinGoal(o, ref, { value: opts.value, add: opts.add, date: opts.date, note: opts.note }));
   if (opts.json) printJson(r.goal);
+  if (r.ownerArchived !== undefined) say(t('goals.warning', { message: t('goals.warn.ownerArchived', { id: r.goal.id, owner: r.ownerArchived }) }));
   say(t('goals.checkedIn', { id: r.goal.id, value: formatQuantity(r.value, r.goal.unit, r.goal.decimals), date: r.date, status: statusLabel(r.goal.status, r.goal.stale) }));
 }
 
@@ -220,14 +241,34 @@ const reviewSchema = z.object({
   outcomeNote: z.string().optional(),
   final: numberText.optional(),
   actor: z.string().optional(),
+  yes: z.boolean().optional(),
   json: z.boolean().optional(),
 });
 
+/** The contradiction in words: id, result, final value, target and outcome, formatted. */
+function contradictionParams(e: OutcomeContradictionError): Record<string, string | number> {
+  const d = e.detail;
+  return { id: d.id, value: formatQuantity(d.final, d.unit, d.decimals), target: formatQuantity(d.target, d.unit, d.decimals), outcome: t(OUTCOME_LABEL[d.outcome]) };
+}
+
 export async function review(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
-  const opts = parseOptions(reviewSchema, raw);
-  const r = await withDb(ctx, (o) => reviewGoal(o, ref, opts));
-  if (opts.json) printJson(r.goal);
+  const { yes, ...opts } = parseOptions(reviewSchema, raw);
+  const r = await withDb(ctx, async (o) => {
+    try {
+      return await reviewGoal(o, ref, { ...opts, allowContradiction: Boolean(yes) });
+    } catch (e) {
+      if (!(e instanceof OutcomeContradictionError)) throw e;
+      const params = contradictionParams(e);
+      const achieved = e.detail.result === 'achieved';
+      if (!canPrompt()) throw new InputError(achieved ? 'goals.err.outcomeContradicts.achieved' : 'goals.err.outcomeContradicts.missed', params);
+      say(t('goals.warning', { message: t(achieved ? 'goals.warn.outcomeContradicts.achieved' : 'goals.warn.outcomeContradicts.missed', params) }));
+      if (!(await askYesNo(t('goals.prompt.recordAnyway'), false))) throw new CancelledError();
+      return reviewGoal(o, ref, { ...opts, allowContradiction: true });
+    }
+  });
+  if (opts.json) printJson({ ...r.goal, selfAssessmentWaived: r.selfAssessmentWaived });
   say(t('goals.reviewed', { id: r.goal.id }));
+  if (r.selfAssessmentWaived) say(t('goals.selfWaived', { id: r.goal.id, owner: r.owner }));
   if (r.closed) say(t('goals.closed', { id: r.goal.id, state: t(STATE_LABEL[r.goal.state]), value: formatQuantity(r.goal.finalValue, r.goal.unit, r.goal.decimals) }));
 }
 

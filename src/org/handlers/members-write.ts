@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { ServiceOptions } from '../../shared/service.js';
 import { t } from '../../i18n/index.js';
-import { addMember, archiveMember, editMember, getMembers, restoreMember, type MemberInput } from '../members.service.js';
+import { addMember, archiveMember, editMember, getMembers, isHandleTaken, restoreMember, type MemberInput } from '../members.service.js';
 import { getRoles } from '../roles.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, requireFlags } from '../../cli/prompts.js';
+import { InputError } from '../../shared/errors.js';
 import { isoDate, isoDateOrNone, parseOptions, promptCheck, text } from '../../cli/validate.js';
 import { MEMBER_STATUSES } from '../rules/org.js';
 import type { MessageKey } from '../../i18n/index.js';
@@ -32,8 +33,18 @@ type Opts = z.infer<typeof schema>;
 async function completeNewMember(so: ServiceOptions, o: Opts): Promise<Opts & { handle: string; name: string }> {
   const missing = [o.handle === undefined && 'HANDLE', o.name === undefined && '--name', o.role === undefined && '--role'].filter((x): x is string => Boolean(x));
   requireFlags(missing);
-  const handle = o.handle ?? (await askText(t('org.prompt.handle'), { required: true, validate: (v) => isValidHandle(v.trim()) || t('org.err.member.badHandle', { handle: v }) }));
-  const name = o.name ?? (await askText(t('org.prompt.name'), { required: true }));
+  if (missing.length === 0) return { ...o, handle: o.handle!, name: o.name! };
+  // Each answer is checked as it is given, so nothing typed is lost to a check after the last question.
+  const handleProblem = async (h: string): Promise<string | true> => {
+    if (!isValidHandle(h)) return t('org.err.member.badHandle', { handle: h });
+    if (await isHandleTaken(so, h)) return t('org.err.member.duplicateHandle', { handle: h });
+    return true;
+  };
+  // A handle given as an argument is checked before the questions, not after them.
+  if (o.handle !== undefined && !isValidHandle(o.handle)) throw new InputError('org.err.member.badHandle', { handle: o.handle });
+  if (o.handle !== undefined && (await isHandleTaken(so, o.handle))) throw new InputError('org.err.member.duplicateHandle', { handle: o.handle });
+  const handle = o.handle ?? (await askText(t('org.prompt.handle'), { required: true, validate: (v) => handleProblem(v.trim()) }));
+  const name = o.name ?? (await askText(t('org.prompt.name'), { required: true, validate: (v) => v.trim() !== '' || t('org.prompt.nameEmpty') }));
   let role = o.role;
   if (role === undefined) {
     const roles = await getRoles(so, {});

@@ -34,6 +34,21 @@ async function novemberOrders(title = 'Wang: 300 Tmall orders in November') {
 }
 
 describe('goals checkin', () => {
+  it('a check-in on the goal of a member who has left is recorded, with a warning', async () => {
+    await novemberOrders();
+    await ok(['members', 'archive', 'wang']);
+    const r = await ok(['goals', 'checkin', '1', '--value', '100', '--date', '2026-11-10'], '2026-11-10');
+    expect(r.stderr).toBe('warning: #1 belongs to wang, who has left (archived); reassign it with team goals edit 1 --owner … or close it with a lead review.\nRecorded 100 单 for #1 on 2026-11-10: on track.\n');
+    expect(await query(fx.db, 'select value from goal_checkins')).toEqual([{ value: 100 }]);
+    const zh = await ok(['--lang', 'zh', 'goals', 'checkin', '1', '--add', '10', '--date', '2026-11-10'], '2026-11-10');
+    expect(zh.stderr.split('\n')[0]).toBe('提醒：#1 属于已离职（已归档）的 wang；可用 team goals edit 1 --owner … 改派，或用负责人复盘（--lead）关闭。');
+  });
+
+  it('a check-in on an active member\'s goal has no such warning', async () => {
+    await novemberOrders();
+    expect((await ok(['goals', 'checkin', '1', '--value', '100', '--date', '2026-11-10'], '2026-11-10')).stderr).not.toContain('warning');
+  });
+
   it('--value with --date and --note records a check-in, mirrors the last value on the goal, and reports the status', async () => {
     await novemberOrders();
     const r = await ok(['goals', 'checkin', '1', '--value', '100', '--date', '2026-11-10', '--note', 'Double 11 warm-up', '--actor', 'wang', '--json'], '2026-11-10');

@@ -225,6 +225,88 @@ describe('goals review', () => {
     expect(await query(fx.db, 'select state, final_value from goals')).toEqual([{ state: 'missed', final_value: 120 }]);
   });
 
+  describe('an outcome that contradicts the result', () => {
+    const teamOrders = () => ok(['goals', 'add', 'Tmall orders 300 in November', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--direction', 'increase', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'peak']);
+
+    it('a reward on a missed goal needs --yes without a terminal: exit 2, one line naming --yes, nothing written', async () => {
+      await teamOrders();
+      await ok(['goals', 'checkin', '1', '--value', '250']);
+      expect((await reject(['goals', 'review', '1', '--lead', 'Nice try', '--score', '3', '--outcome', 'reward'])).stderr).toBe(
+        'team: Goal #1 missed its target (250 单 of 300 单), but --outcome is reward; pass --yes to record it anyway.\n',
+      );
+      const r = await ok(['goals', 'review', '1', '--lead', 'Nice try', '--score', '3', '--outcome', 'reward', '--yes']);
+      expect(r.stderr).toBe('Recorded the review of #1.\nClosed #1: missed with 250 单.\n');
+      expect(await query(fx.db, 'select g.state, r.outcome from goals g join goal_reviews r on r.goal_id = g.id')).toEqual([{ state: 'missed', outcome: 'reward' }]);
+    });
+
+    it('a penalty on an achieved goal, in Chinese too; -y is the short form', async () => {
+      await teamOrders();
+      await ok(['goals', 'checkin', '1', '--value', '320']);
+      expect((await reject(['goals', 'review', '1', '--lead', 'Late', '--score', '2', '--outcome', 'penalty'])).stderr).toBe(
+        'team: Goal #1 achieved its target (320 单 of 300 单), but --outcome is penalty; pass --yes to record it anyway.\n',
+      );
+      expect((await reject(['--lang', 'zh', 'goals', 'review', '1', '--lead', 'Late', '--score', '2', '--outcome', 'penalty'])).stderr).toBe(
+        'team: 目标 #1 已达成（320 单，目标 300 单），但 --outcome 是“处罚”；如确认无误，请加 --yes。\n',
+      );
+      await ok(['goals', 'review', '1', '--lead', 'Late', '--score', '2', '--outcome', 'penalty', '-y']);
+      expect(await query(fx.db, 'select state from goals')).toEqual([{ state: 'achieved' }]);
+    });
+
+    it('--final decides the result that is compared; matching outcomes and "none" need no --yes', async () => {
+      await teamOrders();
+      await ok(['goals', 'checkin', '1', '--value', '250']);
+      await reject(['goals', 'review', '1', '--lead', 'x', '--score', '3', '--outcome', 'penalty', '--final', '310']);
+      await ok(['goals', 'review', '1', '--lead', 'x', '--score', '3', '--outcome', 'reward', '--final', '310']);
+      await ok(['goals', 'add', 'Tmall orders 400 in November', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '400', '--direction', 'increase', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'peak']);
+      await ok(['goals', 'review', '2', '--lead', 'x', '--score', '3', '--outcome', 'none', '--final', '10']);
+    });
+  });
+
+  describe('the owner has left (archived member)', () => {
+    it('the lead closes the goal without the self-assessment that will never come, and it says so', async () => {
+      await wangOrders();
+      await ok(['goals', 'checkin', '1', '--value', '280']);
+      await ok(['members', 'archive', 'wang']);
+      const r = await ok(['goals', 'review', '1', '--lead', 'Left before the end', '--score', '3', '--outcome', 'none', '--actor', 'boss', '--json']);
+      expect(r.stderr).toBe('Recorded the review of #1.\nClosed #1 without a self-assessment: wang has left (archived).\nClosed #1: missed with 280 单.\n');
+      expect(r.json()).toMatchObject({ state: 'missed', finalValue: 280, selfAssessmentWaived: true });
+      expect(await query(fx.db, 'select kind, text, actor from goal_reviews order by id')).toEqual([{ kind: 'lead', text: 'Left before the end', actor: 'boss' }]);
+      expect(await query(fx.db, "select actor, old_value, new_value from goal_events where field = 'selfAssessment'")).toEqual([{ actor: 'boss', old_value: null, new_value: 'waived: owner archived' }]);
+      const shown = (await ok(['goals', 'show', '1', '--history', '--json'])).json<{ state: string; history: { field: string; new: string | null }[] }>();
+      expect(shown.state).toBe('missed');
+      expect(shown.history).toContainEqual(expect.objectContaining({ field: 'selfAssessment', new: 'waived: owner archived' }));
+    });
+
+    it('in Chinese the note is translated', async () => {
+      await wangOrders();
+      await ok(['goals', 'checkin', '1', '--value', '300']);
+      await ok(['members', 'archive', 'wang']);
+      const r = await ok(['--lang', 'zh', 'goals', 'review', '1', '--lead', '已离职', '--score', '3', '--outcome', 'none']);
+      expect(r.stderr).toContain('wang 已离职（已归档），#1 无自评直接关闭。');
+    });
+
+    it('a restored (active) member still writes the self-assessment first', async () => {
+      await wangOrders();
+      await ok(['goals', 'checkin', '1', '--value', '320']);
+      await ok(['members', 'archive', 'wang']);
+      await ok(['members', 'restore', 'wang']);
+      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '5', '--outcome', 'reward'])).stderr).toBe(
+        'team: wang has not written a self-assessment yet (team goals review GOAL --self "…"); the lead reviews after it.\n',
+      );
+    });
+
+    it('a goal with a self-assessment closes as usual, with no waiver', async () => {
+      await wangOrders();
+      await ok(['goals', 'checkin', '1', '--value', '320']);
+      await ok(['goals', 'review', '1', '--self', 'Done', '--actor', 'wang']);
+      await ok(['members', 'archive', 'wang']);
+      const r = await ok(['goals', 'review', '1', '--lead', 'Good', '--score', '4', '--outcome', 'reward', '--json']);
+      expect(r.stderr).toBe('Recorded the review of #1.\nClosed #1: achieved with 320 单.\n');
+      expect(r.json()).toMatchObject({ state: 'achieved', selfAssessmentWaived: false });
+      expect(await query(fx.db, "select count(*) as n from goal_events where field = 'selfAssessment'")).toEqual([{ n: 0 }]);
+    });
+  });
+
   describe('refusals: exit 2, one line, nothing written', () => {
     it('the lead before the owner\'s self-assessment on a member goal', async () => {
       await wangOrders();

@@ -183,7 +183,22 @@ describe('goals split: refusals (exit 2, database unchanged)', () => {
   it('a goal already split', async () => {
     await q4Gmv();
     await ok(['goals', 'split', '1', '--by', 'member', '--members', 'wang,zhao,chen']);
-    expect((await reject(['goals', 'split', '1', '--by', 'member', '--members', 'li'])).stderr).toBe('team: Goal #1 is already split into 3 sub-goals; change its target with --resplit instead.\n');
+    expect((await reject(['goals', 'split', '1', '--by', 'member', '--members', 'li'])).stderr).toBe(
+      'team: Goal #1 is already split into 3 sub-goals; to change its target run team goals edit 1 --target <new target> --resplit, or archive the sub-goals to split it again.\n',
+    );
+  });
+
+  it('the command the "already split" hint names exists and re-splits', async () => {
+    await q4Gmv();
+    await ok(['goals', 'split', '1', '--by', 'member', '--members', 'wang,zhao,chen']);
+    for (const [lang, target] of [['en', '120000'], ['zh', '130000']] as const) {
+      const hint = (await reject(['--lang', lang, 'goals', 'split', '1', '--by', 'member', '--members', 'li'])).stderr.match(/team goals edit \S+ --target <[^>]+> --resplit/)?.[0];
+      expect(hint, lang).toBeDefined();
+      const args = hint!.replace(/<[^>]+>/, target).split(' ').slice(1);
+      const r = await ok(args);
+      expect(r.stderr).not.toMatch(/Unknown option/);
+      expect(r.stderr).toContain('Re-split: 3 sub-goals');
+    }
   });
 
   it('a draft', async () => {
