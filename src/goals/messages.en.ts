@@ -10,7 +10,7 @@ export const goalsEn = {
   'goals.cmd.show': 'show a goal: fields, SMART verdict, check-ins, children, reviews',
   'goals.cmd.tree': 'the goal cascade with progress bars',
   'goals.cmd.check': 'run the SMART check on a goal',
-  'goals.cmd.split': 'split a goal per department or member and/or per period',
+  'goals.cmd.split': 'split a goal per department, member and/or period',
   'goals.cmd.checkin': 'record the metric\'s current value',
   'goals.cmd.edit': 'change a goal (kept in its audit trail)',
   'goals.cmd.review': 'self-assessment, then the lead\'s review that closes the goal',

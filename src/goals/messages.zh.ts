@@ -12,7 +12,7 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.cmd.show': '查看目标：字段、SMART 结论、打卡、子目标、复盘',
   'goals.cmd.tree': '目标层级及进度条',
   'goals.cmd.check': '对目标做 SMART 检查',
-  'goals.cmd.split': '按部门或成员和/或按周期分解目标',
+  'goals.cmd.split': '按部门、成员和/或周期分解目标',
   'goals.cmd.checkin': '记录指标当前值',
   'goals.cmd.edit': '修改目标（记入变更记录）',
   'goals.cmd.review': '先自评，再由负责人复盘并关闭目标',
