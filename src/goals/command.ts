@@ -72,12 +72,20 @@ function defineGoals(goals: Command): void {
       .requiredOption('--by <how>', t('goals.opt.by'))
       .option('--members <list>', t('goals.opt.members'))
       .option('--dept <dept>', t('goals.opt.splitDept'))
+      .option('--depts <list>', t('goals.opt.depts'))
       .option('--period <period>', t('goals.opt.period'))
       .option('--weights <list>', t('goals.opt.weights'))
       .option('--actor <name>', t('goals.opt.actor'))
       .option('--json', t('opt.json'))
+      .addHelpText('after', `\n${t('goals.help.split')}`)
       .action(lazy(load.goalsWrite, 'split')),
-    ['team goals split 1 --by member,period --members li.qiang,zhao.min,sun.li --period month', 'team goals split 1 --by member --dept 客服部 --weights 2,1,1'],
+    [
+      'team goals split 1 --by member,period --members li.qiang,zhao.min,sun.li --period month',
+      'team goals split 1 --by member --dept 客服部 --weights 2,1,1',
+      'team goals split 1 --by dept --depts 运营部,客服部,营销部 --weights 3,2,1',
+      'team goals split 1 --by period --period quarter   # a year goal → 4 quarters',
+      'team goals split 2 --by period --period month     # then a quarter → its months',
+    ],
   );
   examples(
     goals

@@ -1,25 +1,36 @@
-/** Decomposition: a goal split per member and/or per period, and re-split when its target moves. */
+/**
+ * Decomposition: a goal split per department or member and/or per period, and
+ * re-split when its target moves.
+ *
+ * Cascades are built by splitting again: a team's year goal `--by dept` (or
+ * `--by period --period quarter`), then each department's goal `--by member
+ * --dept <its department>`, each quarter `--by period --period month`. Every
+ * level is split exactly (additive) or carries the target (rates), so the
+ * leaves sum to the root to the cent.
+ */
 import { findGoalById, findLastCheckin, insertEvent, insertGoal, listDescendants } from './repository.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError, label } from '../shared/errors.js';
 import { STATE_LABEL } from './labels.js';
 import type { Goal, GoalView } from './rules/goal.js';
-import { deriveHorizon, splitPeriods, type Period } from './rules/periods.js';
+import { deriveHorizon, splitPeriods, type Period, type SplitPeriod } from './rules/periods.js';
 import { planSplit, splitExact } from './rules/split.js';
 import { stamp } from '../shared/service.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { patchGoal, refuseArchived } from './audit.service.js';
 import { evaluateGoals } from './view.service.js';
-import { getDepartmentMembers, getMemberById, resolveDepartmentId, resolveMemberId } from '../org/public.js';
+import { getDepartmentMembers, getMemberById, listAllDepartments, resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { resolveGoalId } from './resolve.js';
 
-export type SplitBy = 'member' | 'period' | 'member,period';
+export type SplitBy = 'member' | 'dept' | 'period' | 'member,period' | 'dept,period';
 
 export interface SplitOptions {
   by: SplitBy;
   members?: string[];
   dept?: string;
-  period?: 'month' | 'week';
+  /** For --by dept: the departments, in order; default those with active members. */
+  depts?: string[];
+  period?: SplitPeriod;
   weights?: number[];
 }
 
@@ -55,42 +66,80 @@ async function splitMembers(tx: Queryable, o: SplitOptions): Promise<{ id: numbe
 }
 
 /**
+ * The departments a team goal is shared among, in order. Only a team's goal
+ * splits by department (a department's or member's goal is already inside
+ * one). Named with --depts: exactly those, in that order, even one with no
+ * members yet (the lead chose it). Otherwise every department that has active
+ * members, in the order `team depts list` shows: a department nobody
+ * works in can deliver nothing, and a share given to it would be missing from
+ * the rest.
+ */
+async function splitDepts(tx: Queryable, parent: Goal, o: SplitOptions): Promise<{ id: number; name: string }[]> {
+  if (parent.ownerType !== 'team') throw new InputError('goals.err.deptSplitNeedsTeam', { id: parent.id, owner: parent.owner });
+  if (o.members?.length || o.dept !== undefined) throw new InputError('goals.err.deptSplitMemberOptions');
+  const all = await listAllDepartments(tx);
+  if (!o.depts?.length) {
+    const staffed = all.filter((d) => d.memberCount > 0).map((d) => ({ id: d.id, name: d.name }));
+    if (staffed.length === 0) throw new InputError('goals.err.splitNoDepts');
+    return staffed;
+  }
+  const out: { id: number; name: string }[] = [];
+  for (const ref of o.depts) {
+    const id = await resolveDepartmentId(tx, ref);
+    if (out.some((d) => d.id === id)) throw new InputError('goals.err.splitDuplicateDept');
+    out.push({ id, name: all.find((d) => d.id === id)!.name });
+  }
+  return out;
+}
+
+/**
  * Splits a goal into children that inherit its metric, unit, kind, direction
  * and relevance. Additive targets sum exactly to the parent's; rates carry it.
- * By member and period, each member gets a goal with one sub-goal per period.
+ * By member (or dept) and period, each member (department) gets a goal with
+ * one sub-goal per period.
  */
 export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptions): Promise<{ parentId: number; created: number; children: GoalView[] }> {
   return o.db.transaction(async (tx) => {
     const parent = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
     checkSplittable(parent);
     await checkNoCheckins(tx, parent);
-    const byMember = opts.by !== 'period';
-    const byPeriod = opts.by !== 'member';
+    const byDept = opts.by === 'dept' || opts.by === 'dept,period';
+    const byMember = opts.by === 'member' || opts.by === 'member,period';
+    const byPeriod = opts.by === 'period' || opts.by.endsWith(',period');
+    if (!byDept && opts.depts?.length) throw new InputError('goals.err.deptsWithoutDept');
+    const depts = byDept ? await splitDepts(tx, parent, opts) : [];
     const members = byMember ? await splitMembers(tx, opts) : [];
+    // Members or departments, whichever the split is by: the rows --weights applies to.
+    const owners = byDept ? depts : members;
+    const byOwner = byDept || byMember;
     let periods: Period[] = byPeriod ? splitPeriods(parent.start, parent.due, opts.period ?? 'month') : [];
-    const first = byMember ? members.length : periods.length;
+    const first = byOwner ? owners.length : periods.length;
     if (opts.weights && opts.weights.length !== first) throw new InputError('goals.err.weightsCount', { given: opts.weights.length, needed: first });
-    if (opts.weights && !byMember) periods = periods.map((p, i) => ({ ...p, weight: opts.weights![i]! }));
+    if (opts.weights && !byOwner) periods = periods.map((p, i) => ({ ...p, weight: opts.weights![i]! }));
+    const rows = owners.map((m, i) => ({ id: m.id, ...(opts.weights && byOwner && { weight: opts.weights[i]! }) }));
     const cells = planSplit({
       target: parent.target,
       baseline: parent.baseline,
       kind: parent.kind,
       decimals: parent.decimals,
       by: opts.by,
-      members: members.map((m, i) => ({ id: m.id, ...(opts.weights && byMember && { weight: opts.weights[i]! }) })),
+      members: byMember ? rows : undefined,
+      depts: byDept ? rows : undefined,
       periods,
       start: parent.start,
       due: parent.due,
     });
     const now = stamp(o.now);
     const base = { ...inheritedFrom(parent), parentId: parent.id, createdAt: now, updatedAt: now };
-    const insert = async (c: { title: string; memberId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) => {
+    const insert = async (c: { title: string; memberId: number | null; deptId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) => {
+      // A child belongs to its member or department, else (a period) to the parent's owner.
+      const ownerType = c.memberId !== null ? 'member' : c.deptId !== null ? 'department' : parent.ownerType;
       const id = await insertGoal(tx, {
         ...base,
         title: c.title,
-        ownerType: c.memberId !== null ? 'member' : parent.ownerType,
-        ownerMemberId: c.memberId ?? (parent.ownerType === 'member' ? parent.ownerId : null),
-        ownerDepartmentId: c.memberId !== null ? null : parent.ownerType === 'department' ? parent.ownerId : null,
+        ownerType,
+        ownerMemberId: ownerType !== 'member' ? null : (c.memberId ?? parent.ownerId),
+        ownerDepartmentId: ownerType !== 'department' ? null : (c.deptId ?? parent.ownerId),
         target: c.target,
         baseline: c.baseline,
         start: c.start,
@@ -104,26 +153,28 @@ export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptio
       return id;
     };
     const created: number[] = [];
-    const name = (id: number | null) => members.find((m) => m.id === id)?.name ?? '';
-    if (byMember && byPeriod) {
-      for (const [i, m] of members.entries()) {
-        const mine = cells.filter((c) => c.memberId === m.id);
+    const rowOf = (c: { memberId: number | null; deptId: number | null }) => (byDept ? c.deptId : c.memberId);
+    const name = (id: number | null) => owners.find((m) => m.id === id)?.name ?? '';
+    if (byOwner && byPeriod) {
+      for (const [i, m] of owners.entries()) {
+        const mine = cells.filter((c) => rowOf(c) === m.id);
+        const who = { memberId: byMember ? m.id : null, deptId: byDept ? m.id : null };
         const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : splitExact(xs.reduce<number>((a, x) => a + x!, 0), [1], parent.decimals)[0]!);
         const target = parent.kind === 'additive' ? sum(mine.map((c) => c.target))! : parent.target;
         const baseline = parent.kind === 'additive' ? sum(mine.map((c) => c.baseline)) : parent.baseline;
-        const mid = await insert({ title: `${parent.title} · ${m.name}`, memberId: m.id, target, baseline, start: parent.start, due: parent.due, parentId: parent.id, label: null, weight: opts.weights?.[i] ?? 1 });
+        const mid = await insert({ title: `${parent.title} · ${m.name}`, ...who, target, baseline, start: parent.start, due: parent.due, parentId: parent.id, label: null, weight: opts.weights?.[i] ?? 1 });
         created.push(mid);
-        for (const c of mine) await insert({ title: `${parent.title} · ${m.name} · ${c.period!.label}`, memberId: m.id, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: mid, label: c.period!.label, weight: c.period!.weight });
+        for (const c of mine) await insert({ title: `${parent.title} · ${m.name} · ${c.period!.label}`, ...who, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: mid, label: c.period!.label, weight: c.period!.weight });
       }
     } else {
       for (const [i, c] of cells.entries()) {
-        const title = c.period ? `${parent.title} · ${c.period.label}` : `${parent.title} · ${name(c.memberId)}`;
+        const title = c.period ? `${parent.title} · ${c.period.label}` : `${parent.title} · ${name(rowOf(c))}`;
         // The weight each child was split by is kept: re-splits and rate roll-ups use it.
         const weight = c.period ? c.period.weight : (opts.weights?.[i] ?? 1);
-        created.push(await insert({ title, memberId: c.memberId, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: parent.id, label: c.period?.label ?? null, weight }));
+        created.push(await insert({ title, memberId: c.memberId, deptId: c.deptId, target: c.target, baseline: c.baseline, start: c.start, due: c.due, parentId: parent.id, label: c.period?.label ?? null, weight }));
       }
     }
-    const total = created.length + (byMember && byPeriod ? cells.length : 0);
+    const total = created.length + (byOwner && byPeriod ? cells.length : 0);
     await insertEvent(tx, { goalId: parent.id, at: now, actor: o.actor, field: 'split', old: null, new: `${opts.by}: ${total}` });
     const refreshed = (await findGoalById(tx, parent.id))!;
     const { views, childrenOf } = await evaluateGoals(tx, [refreshed], o.today);

@@ -4,14 +4,15 @@
  * the caller's transaction.
  */
 import type { Queryable } from '../db/sql.js';
+import { listDepartments } from './departments.repository.js';
 import { countMembers as countMemberRows, findMemberById, listMembers } from './members.repository.js';
-import type { Member } from './rules/org.js';
+import type { Department, Member } from './rules/org.js';
 
 export { getDepartments } from './departments.service.js';
 export { addMember, getMembers, getOrg, isHandleTaken, type MemberInput } from './members.service.js';
 export { applyOrgPreset, type OrgPresetCounts } from './preset.service.js';
 export { findDepartment, findMember, isNone, resolveDepartmentId, resolveMemberId, suggestDepartment, suggestMember } from './resolve.js';
-export type { Member, MemberStatus, OrgNode } from './rules/org.js';
+export type { Department, Member, MemberStatus, OrgNode } from './rules/org.js';
 
 /** How many members there are, archived ones included. */
 export function countMembers(q: Queryable): Promise<number> {
@@ -26,4 +27,9 @@ export function getMemberById(q: Queryable, id: number): Promise<Member | undefi
 /** The current members of a department. */
 export function getDepartmentMembers(q: Queryable, departmentId: number): Promise<Member[]> {
   return listMembers(q, { departmentId });
+}
+
+/** Every department in list order (by id), each with its count of active members. */
+export function listAllDepartments(q: Queryable): Promise<Department[]> {
+  return listDepartments(q);
 }

@@ -4,7 +4,7 @@ import { CancelledError, InputError } from '../../shared/errors.js';
 import type { GoalView } from '../rules/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../rules/units.js';
 import { currentPeriod } from '../rules/periods.js';
-import { HORIZONS } from '../rules/periods.js';
+import { HORIZONS, SPLIT_PERIODS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labels.js';
 import { addGoal, archiveGoal, checkinGoal, checkOwner, editGoal, OutcomeContradictionError, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
@@ -209,21 +209,34 @@ const splitSchema = z.object({
   by: z.string(),
   members: listText.optional(),
   dept: z.string().optional(),
-  period: choice(['month', 'week']).optional(),
+  depts: listText.optional(),
+  period: choice(SPLIT_PERIODS).optional(),
   weights: listText.pipe(z.array(weightText)).refine((ws) => ws.some((w) => w > 0), { message: 'goals.err.weightsZero' }).optional(),
   actor: z.string().optional(),
   json: z.boolean().optional(),
 });
 
+/** What --by accepts; a two-part split in either order. */
+const SPLIT_BY = new Map<string, SplitBy>([
+  ['member', 'member'],
+  ['dept', 'dept'],
+  ['period', 'period'],
+  ['member,period', 'member,period'],
+  ['period,member', 'member,period'],
+  ['dept,period', 'dept,period'],
+  ['period,dept', 'dept,period'],
+]);
+
 export async function split(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const opts = parseOptions(splitSchema, raw);
-  const by = opts.by.replace(/\s/g, '');
-  if (by !== 'member' && by !== 'period' && by !== 'member,period' && by !== 'period,member') throw new InputError('goals.err.badBy', { value: opts.by });
+  const by = SPLIT_BY.get(opts.by.replace(/\s/g, ''));
+  if (by === undefined) throw new InputError('goals.err.badBy', { value: opts.by });
   const result = await withDb(ctx, (o) =>
     splitGoal(o, ref, {
-      by: (by === 'period,member' ? 'member,period' : by) as SplitBy,
+      by,
       members: opts.members,
       dept: opts.dept,
+      depts: opts.depts,
       period: opts.period,
       weights: opts.weights,
     }),

@@ -60,28 +60,37 @@ export function isLongTerm(start: string, due: string): boolean {
   return deriveHorizon(start, due) === 'year';
 }
 
+/** What a goal's range can be split into. */
+export const SPLIT_PERIODS = ['quarter', 'month', 'week'] as const;
+export type SplitPeriod = (typeof SPLIT_PERIODS)[number];
+
 /**
- * The calendar months ('2026-01') or ISO weeks ('2026-W03', Monday–Sunday,
+ * The calendar quarters ('2026-Q4', Jan/Apr/Jul/Oct 1 to the end of the third
+ * month), months ('2026-01') or ISO weeks ('2026-W03', Monday–Sunday,
  * numbered by ISO week-year) touching [start, due], each clipped to the range.
- * An edge period's weight is its covered share of the full period, so a goal
- * starting on Jan 15 gets 17/31 of a January. Throws a RangeError when due is
- * before start.
+ * An edge period's weight is its covered share of the full period in days, so
+ * a goal starting on Jan 15 gets 17/31 of a January, and one starting on
+ * Nov 15 gets 47/92 of a Q4. Throws a RangeError when due is before start.
  * @example splitPeriods('2026-01-15', '2026-02-28', 'month')
  * // [{ start: '2026-01-15', end: '2026-01-31', label: '2026-01', weight: 17 / 31 },
  * //  { start: '2026-02-01', end: '2026-02-28', label: '2026-02', weight: 1 }]
+ * @example splitPeriods('2026-01-01', '2026-12-31', 'quarter').map((p) => p.label)
+ * // ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'], each weight 1
  */
-export function splitPeriods(start: string, due: string, by: 'month' | 'week'): Period[] {
+export function splitPeriods(start: string, due: string, by: SplitPeriod): Period[] {
   const s = toDay(start);
   const d = toDay(due);
   if (d < s) throw new RangeError(`due ${due} is before start ${start}`);
   const out: Period[] = [];
-  let fullStart = by === 'week' ? s - weekdayOf(s) : dayOf(partsOf(s).year, partsOf(s).month, 1);
+  const first = partsOf(s);
+  const firstMonth = by === 'quarter' ? first.month - ((first.month - 1) % 3) : first.month;
+  let fullStart = by === 'week' ? s - weekdayOf(s) : dayOf(first.year, firstMonth, 1);
   while (fullStart <= d) {
     const { year, month } = partsOf(fullStart);
-    const fullEnd = by === 'week' ? fullStart + 6 : fullStart + daysInMonth(year, month) - 1;
+    const fullEnd = by === 'week' ? fullStart + 6 : by === 'quarter' ? dayOf(year, month + 2, daysInMonth(year, month + 2)) : fullStart + daysInMonth(year, month) - 1;
     const from = Math.max(s, fullStart);
     const to = Math.min(d, fullEnd);
-    const label = by === 'week' ? isoWeekLabel(fullStart) : `${year}-${String(month).padStart(2, '0')}`;
+    const label = by === 'week' ? isoWeekLabel(fullStart) : by === 'quarter' ? `${year}-Q${(month + 2) / 3}` : `${year}-${String(month).padStart(2, '0')}`;
     const weight = (to - from + 1) / (fullEnd - fullStart + 1);
     out.push({ start: fromDay(from), end: fromDay(to), label, weight });
     fullStart = fullEnd + 1;

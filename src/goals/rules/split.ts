@@ -1,5 +1,5 @@
 /**
- * Decomposing a goal into member and period goals.
+ * Decomposing a goal into department, member and period goals.
  *
  * Money and counts are split in integer minor units (cents for 2 decimals) by
  * the largest-remainder method: each share is its proportional quota rounded
@@ -35,9 +35,11 @@ export interface SplitInput {
   baseline: number | null;
   kind: MetricKind;
   decimals: number;
-  by: 'member' | 'period' | 'member,period';
+  by: 'member' | 'dept' | 'period' | 'member,period' | 'dept,period';
   /** Members in display order; a missing weight counts as 1. */
   members?: readonly { id: number; weight?: number }[];
+  /** Departments in display order, for a split by dept; a missing weight counts as 1. */
+  depts?: readonly { id: number; weight?: number }[];
   /** Usually `splitPeriods(start, due, …)`. */
   periods?: readonly Period[];
   start: string;
@@ -46,6 +48,7 @@ export interface SplitInput {
 
 export interface SplitChild {
   memberId: number | null;
+  deptId: number | null;
   period: Period | null;
   target: number;
   baseline: number | null;
@@ -54,8 +57,9 @@ export interface SplitChild {
 }
 
 /**
- * The child goals of a split, member by member, and within a member period by
- * period. Additive: the total is split exactly across members (by weight),
+ * The child goals of a split, member by member (or department by department),
+ * and within a member period by period. Departments are rows exactly like
+ * members: everything said of members below holds for them. Additive: the total is split exactly across members (by weight),
  * then each member's share exactly across periods (by period weight), so a
  * member's children sum to that member's share and all children to the
  * parent. Within a member, the left-over units go to the periods whose column
@@ -70,11 +74,13 @@ export interface SplitChild {
  * // targets [50, 25, 25], each child 2026-01-01..2026-03-31
  */
 export function planSplit(input: SplitInput): SplitChild[] {
-  const byMember = input.by !== 'period';
-  const byPeriod = input.by !== 'member';
+  const byDept = input.by === 'dept' || input.by === 'dept,period';
+  const byMember = input.by === 'member' || input.by === 'member,period';
+  const byPeriod = input.by === 'period' || input.by.endsWith(',period');
   if (byMember && !input.members?.length) throw new RangeError('a split by member needs members');
+  if (byDept && !input.depts?.length) throw new RangeError('a split by dept needs departments');
   if (byPeriod && !input.periods?.length) throw new RangeError('a split by period needs periods');
-  const rows: ({ id: number; weight?: number } | null)[] = byMember ? [...(input.members ?? [])] : [null];
+  const rows: ({ id: number; weight?: number } | null)[] = byMember ? [...(input.members ?? [])] : byDept ? [...(input.depts ?? [])] : [null];
   const cols: (Period | null)[] = byPeriod ? [...(input.periods ?? [])] : [null];
   const rowWeights = rows.map((m) => m?.weight ?? 1);
   const colWeights = cols.map((p) => p?.weight ?? 1);
@@ -90,9 +96,10 @@ export function planSplit(input: SplitInput): SplitChild[] {
   const targets = share(input.target);
   const baselines = share(input.baseline);
 
-  return rows.flatMap((member, r) =>
+  return rows.flatMap((row, r) =>
     cols.map((period, c) => ({
-      memberId: member?.id ?? null,
+      memberId: byMember ? (row?.id ?? null) : null,
+      deptId: byDept ? (row?.id ?? null) : null,
       period,
       target: targets[r]?.[c] ?? 0,
       baseline: baselines[r]?.[c] ?? null,

@@ -95,3 +95,41 @@ describe('splitPeriods', () => {
     expect(() => splitPeriods('2026-02-10', '2026-02-09', 'month')).toThrow(RangeError);
   });
 });
+
+describe('splitPeriods by quarter', () => {
+  it('splits a calendar year into four whole quarters labelled YYYY-Qn', () => {
+    expect(splitPeriods('2026-01-01', '2026-12-31', 'quarter')).toEqual([
+      { start: '2026-01-01', end: '2026-03-31', label: '2026-Q1', weight: 1 },
+      { start: '2026-04-01', end: '2026-06-30', label: '2026-Q2', weight: 1 },
+      { start: '2026-07-01', end: '2026-09-30', label: '2026-Q3', weight: 1 },
+      { start: '2026-10-01', end: '2026-12-31', label: '2026-Q4', weight: 1 },
+    ]);
+  });
+
+  it('clips a goal starting mid-quarter and weighs the edge quarters by covered days', () => {
+    // Q3 2026 has 92 days, Aug 15–Sep 30 is 47 of them; Q1 2027 has 90, Jan 1–Feb 10 is 41
+    expect(splitPeriods('2026-08-15', '2027-02-10', 'quarter')).toEqual([
+      { start: '2026-08-15', end: '2026-09-30', label: '2026-Q3', weight: 47 / 92 },
+      { start: '2026-10-01', end: '2026-12-31', label: '2026-Q4', weight: 1 },
+      { start: '2027-01-01', end: '2027-02-10', label: '2027-Q1', weight: 41 / 90 },
+    ]);
+  });
+
+  it('counts February 29 in a leap year’s first quarter (91 days, not 90)', () => {
+    expect(splitPeriods('2028-02-15', '2028-05-31', 'quarter')).toEqual([
+      { start: '2028-02-15', end: '2028-03-31', label: '2028-Q1', weight: 46 / 91 },
+      { start: '2028-04-01', end: '2028-05-31', label: '2028-Q2', weight: 61 / 91 },
+    ]);
+    expect(splitPeriods('2026-02-15', '2026-03-31', 'quarter')[0]!.weight).toBe(45 / 90);
+  });
+
+  it('gives one quarter for a range inside it, and one per quarter across years', () => {
+    expect(splitPeriods('2026-11-23', '2026-11-23', 'quarter')).toEqual([{ start: '2026-11-23', end: '2026-11-23', label: '2026-Q4', weight: 1 / 92 }]);
+    expect(splitPeriods('2026-12-31', '2027-12-31', 'quarter').map((p) => p.label)).toEqual(['2026-Q4', '2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4']);
+  });
+
+  it('names whole quarter children quarters and clipped ones by their length', () => {
+    const horizons = splitPeriods('2026-08-15', '2027-06-30', 'quarter').map((p) => deriveHorizon(p.start, p.end));
+    expect(horizons).toEqual(['custom', 'quarter', 'quarter', 'quarter']);
+  });
+});

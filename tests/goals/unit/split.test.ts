@@ -135,7 +135,7 @@ describe('planSplit', () => {
     const children = planSplit({ ...q1, target: 30, baseline: 45, kind: 'rate', decimals: 0, by: 'member,period', members: three, periods });
     expect(children).toHaveLength(9);
     expect(children.every((c) => c.target === 30 && c.baseline === 45)).toBe(true);
-    expect(children[4]).toEqual({ memberId: 2, period: periods[1], target: 30, baseline: 45, start: '2026-02-01', due: '2026-02-28' });
+    expect(children[4]).toEqual({ memberId: 2, deptId: null, period: periods[1], target: 30, baseline: 45, start: '2026-02-01', due: '2026-02-28' });
   });
 
   it('splits a negative additive baseline by magnitude', () => {
@@ -151,5 +151,61 @@ describe('planSplit', () => {
     expect(() => planSplit({ ...base, by: 'period' })).toThrow(RangeError);
     expect(() => planSplit({ ...base, by: 'member,period', members: three })).toThrow(RangeError);
     expect(() => planSplit({ ...base, members: [{ id: 1, weight: 0 }] })).toThrow(RangeError);
+  });
+});
+
+describe('planSplit by quarter and by department', () => {
+  const year = { start: '2026-01-01', due: '2026-12-31' };
+
+  it('splits ¥1,000,000.01 over the four quarters of a year exactly', () => {
+    const periods = splitPeriods(year.start, year.due, 'quarter');
+    const children = planSplit({ ...year, target: 1000000.01, baseline: null, kind: 'additive', decimals: 2, by: 'period', periods });
+    expect(children.map((c) => [c.period?.label, c.target, c.start, c.due])).toEqual([
+      ['2026-Q1', 250000.01, '2026-01-01', '2026-03-31'],
+      ['2026-Q2', 250000, '2026-04-01', '2026-06-30'],
+      ['2026-Q3', 250000, '2026-07-01', '2026-09-30'],
+      ['2026-Q4', 250000, '2026-10-01', '2026-12-31'],
+    ]);
+    expect(sumCents(children.map((c) => c.target))).toBe(100000001);
+  });
+
+  it('weighs a year goal starting mid-quarter by the days of its first quarter', () => {
+    // Aug 15–Dec 31: Q3 47/92 of a quarter, Q4 whole: 47:92 of 139
+    const periods = splitPeriods('2026-08-15', '2026-12-31', 'quarter');
+    const children = planSplit({ start: '2026-08-15', due: '2026-12-31', target: 139, baseline: null, kind: 'additive', decimals: 0, by: 'period', periods });
+    expect(children.map((c) => c.target)).toEqual([47, 92]);
+  });
+
+  it('splits among departments by weight, rows carrying deptId and no memberId', () => {
+    const depts = [{ id: 1, weight: 3 }, { id: 3, weight: 2 }, { id: 5, weight: 1 }];
+    const children = planSplit({ ...year, target: 1000000.01, baseline: 600000, kind: 'additive', decimals: 2, by: 'dept', depts });
+    // 100,000,001 cents / 6: quotas 50,000,000.5, 33,333,333.67, 16,666,666.83; 2 cents left → the largest remainders (depts 5 and 3)
+    expect(children.map((c) => [c.deptId, c.memberId, c.target, c.baseline, c.period])).toEqual([
+      [1, null, 500000, 300000, null],
+      [3, null, 333333.34, 200000, null],
+      [5, null, 166666.67, 100000, null],
+    ]);
+    expect(sumCents(children.map((c) => c.target))).toBe(100000001);
+  });
+
+  it('splits by department and quarter: each department\'s quarters sum to its share', () => {
+    const periods = splitPeriods(year.start, year.due, 'quarter');
+    const children = planSplit({ ...year, target: 1000000.01, baseline: null, kind: 'additive', decimals: 2, by: 'dept,period', depts: [{ id: 1 }, { id: 2 }, { id: 3 }], periods });
+    expect(children).toHaveLength(12);
+    for (const id of [1, 2, 3]) expect(children.filter((c) => c.deptId === id).map((c) => c.period?.label)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    // 33,333,334 cents over 4 quarters: 8,333,333.5 each, the 2 extra cents to the earlier quarters
+    expect(children.filter((c) => c.deptId === 1).map((c) => c.target)).toEqual([83333.34, 83333.34, 83333.33, 83333.33]);
+    expect(sumCents(children.filter((c) => c.deptId === 1).map((c) => c.target))).toBe(33333334);
+    expect(sumCents(children.map((c) => c.target))).toBe(100000001);
+  });
+
+  it('gives every department of a rate goal the parent target', () => {
+    const children = planSplit({ ...year, target: 95, baseline: 90, kind: 'rate', decimals: 1, by: 'dept', depts: [{ id: 1 }, { id: 2 }] });
+    expect(children.map((c) => [c.deptId, c.target, c.baseline])).toEqual([[1, 95, 90], [2, 95, 90]]);
+  });
+
+  it('requires departments for a split by dept', () => {
+    expect(() => planSplit({ ...year, target: 10, baseline: null, kind: 'additive', decimals: 0, by: 'dept' })).toThrow(RangeError);
+    expect(() => planSplit({ ...year, target: 10, baseline: null, kind: 'additive', decimals: 0, by: 'dept', depts: [] })).toThrow(RangeError);
   });
 });
