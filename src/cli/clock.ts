@@ -10,17 +10,12 @@ import { checkDate } from './dates.js';
 
 export interface Clock {
   now: Date;
-  /** The date of `now` in the team's time zone, YYYY-MM-DD. */
+  /** The date of `now` in the team's time zone (TEAM_TZ, else the machine's), YYYY-MM-DD. */
   today: string;
-  /** The IANA time zone dates are counted in (TEAM_TZ, else the machine's). */
-  timeZone: string;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-/** The machine's zone, as Intl names it (TZ, else the system's). */
-const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Whether `name` is an IANA time zone this Node knows (Asia/Shanghai, UTC). */
 export function isTimeZone(name: string): boolean {
@@ -42,9 +37,10 @@ export function isTimeZone(name: string): boolean {
  * @example clockFrom({ TEAM_TODAY: '2026-11-23', TEAM_TZ: 'Asia/Shanghai' }, new Date()).today // '2026-11-23'
  */
 export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
-  const zone = env.TEAM_TZ?.trim() || machineZone();
-  if (!isTimeZone(zone)) throw new InputError('err.invalidTimeZone', { value: zone });
-  const inZone = tz(zone);
+  // Without TEAM_TZ the machine's zone is the Date's own: no Intl work on the common path.
+  const zone = env.TEAM_TZ?.trim() || undefined;
+  if (zone !== undefined && !isTimeZone(zone)) throw new InputError('err.invalidTimeZone', { value: zone });
+  const inZone = zone === undefined ? (d: Date) => d : tz(zone);
   const pinned = env.TEAM_TODAY;
   let now = real;
   if (pinned !== undefined && pinned !== '') {
@@ -53,7 +49,8 @@ export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
     if (d || DATE_TIME.test(pinned)) checkDate('TEAM_TODAY', pinned.slice(0, 10));
     let at: Date | undefined;
     if (d) {
-      const noon = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), 12, zone);
+      const [y, m, day] = [Number(d[1]), Number(d[2]) - 1, Number(d[3])];
+      const noon = zone === undefined ? new Date(y, m, day, 12) : new TZDate(y, m, day, 12, zone);
       if (lightFormat(noon, 'yyyy-MM-dd') === pinned) at = new Date(noon.getTime());
     } else if (DATE_TIME.test(pinned)) {
       // Without an offset, the time is the team's local time.
@@ -62,14 +59,15 @@ export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
     if (at === undefined || Number.isNaN(at.getTime())) throw new InputError('err.invalidClock', { value: pinned });
     now = at;
   }
-  return { now, today: lightFormat(inZone(now), 'yyyy-MM-dd'), timeZone: zone };
+  return { now, today: lightFormat(inZone(now), 'yyyy-MM-dd') };
 }
 
-/** 2026-11-23T08:30[:15[.250]] as a moment in `zone`. */
-function parseLocal(text: string, zone: string): Date | undefined {
+/** 2026-11-23T08:30[:15[.250]] as a moment in `zone` (the machine's when undefined). */
+function parseLocal(text: string, zone: string | undefined): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s = '0', ms = '0'] = m.slice(1).map((x) => x ?? '0') as string[];
-  const at = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0')), zone);
+  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0'))] as const;
+  const at = zone === undefined ? new Date(...parts) : new TZDate(...parts, zone);
   return lightFormat(at, "yyyy-MM-dd'T'HH:mm") === text.slice(0, 16) ? new Date(at.getTime()) : undefined;
 }

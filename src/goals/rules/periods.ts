@@ -2,6 +2,16 @@
  * Goal horizons and calendar periods. All dates are 'YYYY-MM-DD' and both
  * ends of a range are inclusive: 2026-01-01..2026-01-31 is 31 days.
  */
+import { TZDate } from '@date-fns/tz';
+import { endOfISOWeek } from 'date-fns/endOfISOWeek';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { endOfQuarter } from 'date-fns/endOfQuarter';
+import { endOfYear } from 'date-fns/endOfYear';
+import { lightFormat } from 'date-fns/lightFormat';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfYear } from 'date-fns/startOfYear';
 import { dayOf, daysInMonth, fromDay, partsOf, toDay, weekdayOf } from '../../shared/dates.js';
 
 export const HORIZONS = ['year', 'quarter', 'month', 'week', 'custom'] as const;
@@ -108,20 +118,15 @@ function isoWeekLabel(monday: number): string {
 
 /** The calendar month, quarter, year or ISO week containing `today`, as [start, due]. */
 export function currentPeriod(horizon: Exclude<Horizon, 'custom'>, today: string): [string, string] {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const iso = (yy: number, mm: number, dd: number) => new Date(Date.UTC(yy, mm - 1, dd)).toISOString().slice(0, 10);
-  switch (horizon) {
-    case 'year':
-      return [iso(y, 1, 1), iso(y, 12, 31)];
-    case 'quarter': {
-      const q = Math.floor((m - 1) / 3) * 3 + 1;
-      return [iso(y, q, 1), iso(y, q + 3, 0)];
-    }
-    case 'month':
-      return [iso(y, m, 1), iso(y, m + 1, 0)];
-    case 'week': {
-      const dow = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-      return [iso(y, m, d - dow), iso(y, m, d - dow + 6)];
-    }
-  }
+  // Calendar maths from date-fns, on a date-only value in UTC: no zone can shift a day.
+  const day = new TZDate(`${today}T00:00:00Z`, 'UTC');
+  const [from, to] = PERIOD_BOUNDS[horizon];
+  return [lightFormat(from(day), 'yyyy-MM-dd'), lightFormat(to(day), 'yyyy-MM-dd')];
 }
+
+const PERIOD_BOUNDS: Record<Exclude<Horizon, 'custom'>, readonly [(d: Date) => Date, (d: Date) => Date]> = {
+  year: [startOfYear, endOfYear],
+  quarter: [startOfQuarter, endOfQuarter],
+  month: [startOfMonth, endOfMonth],
+  week: [startOfISOWeek, endOfISOWeek],
+};

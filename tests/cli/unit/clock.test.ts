@@ -7,7 +7,8 @@ const REAL = new Date('2026-11-23T20:30:00Z');
 
 describe('clockFrom', () => {
   it('without TEAM_TODAY is the real time, dated in the team zone', () => {
-    expect(clockFrom({ TEAM_TZ: 'UTC' }, REAL)).toEqual({ now: REAL, today: '2026-11-23', timeZone: 'UTC' });
+    expect(clockFrom({ TEAM_TZ: 'UTC' }, REAL)).toEqual({ now: REAL, today: '2026-11-23' });
+    expect(clockFrom({}, REAL).today).toBe('2026-11-23'); // the machine's zone: UTC in the tests
     // 20:30 UTC is already the next morning in Shanghai, still the afternoon in Los Angeles.
     expect(clockFrom({ TEAM_TZ: 'Asia/Shanghai' }, REAL).today).toBe('2026-11-24');
     expect(clockFrom({ TEAM_TZ: 'America/Los_Angeles' }, REAL).today).toBe('2026-11-23');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveHorizon, isLongTerm, splitPeriods } from '../../../src/goals/rules/periods.js';
+import { currentPeriod, deriveHorizon, isLongTerm, splitPeriods } from '../../../src/goals/rules/periods.js';
 
 describe('deriveHorizon', () => {
   it('names exact calendar periods', () => {
@@ -131,5 +131,19 @@ describe('splitPeriods by quarter', () => {
   it('names whole quarter children quarters and clipped ones by their length', () => {
     const horizons = splitPeriods('2026-08-15', '2027-06-30', 'quarter').map((p) => deriveHorizon(p.start, p.end));
     expect(horizons).toEqual(['custom', 'quarter', 'quarter', 'quarter']);
+  });
+});
+
+describe('currentPeriod (date-fns calendar maths)', () => {
+  it.each([
+    ['year', '2028-02-29', ['2028-01-01', '2028-12-31']],
+    ['quarter', '2026-11-23', ['2026-10-01', '2026-12-31']],
+    ['quarter', '2026-03-31', ['2026-01-01', '2026-03-31']],
+    ['month', '2028-02-10', ['2028-02-01', '2028-02-29']],
+    ['month', '2026-02-28', ['2026-02-01', '2026-02-28']],
+    ['week', '2026-11-23', ['2026-11-23', '2026-11-29']],
+    ['week', '2027-01-01', ['2026-12-28', '2027-01-03']],
+  ] as const)('%s containing %s', (horizon, today, expected) => {
+    expect(currentPeriod(horizon, today)).toEqual(expected);
   });
 });
