@@ -232,7 +232,7 @@ function migrate(sqlite: Database.Database, from: number): void {
     sqlite.transaction(() => {
       // Another process may have applied it while this one waited for the lock.
       if ((sqlite.pragma('user_version', { simple: true }) as number) > i) return;
-      for (const stmt of m.statements) sqlite.exec(stmt);
+      for (const stmt of m.sqlite) sqlite.exec(stmt);
       record().run(m.name, new Date().toISOString());
       sqlite.pragma(`user_version = ${i + 1}`);
     }).immediate();

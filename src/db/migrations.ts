@@ -1,12 +1,20 @@
 import { m20261123Goals } from '../goals/migrations/2026-11-23-goals.js';
 import { m20261123Org } from '../org/migrations/2026-11-23-org.js';
 
+/**
+ * One schema change, in each engine's own DDL side by side (the SQL of a
+ * released migration is frozen; a dialect may be added beside it). Each
+ * feature keeps its migrations in its own migrations/ folder; this list is
+ * the one order they are applied in.
+ */
 export interface Migration {
   /** Frozen once released: the name is the record kept in schema_migrations. */
   readonly name: string;
   /** SQLite DDL, applied in order inside one transaction with the record. */
-  readonly statements: readonly string[];
+  readonly sqlite: readonly string[];
+  /** PostgreSQL DDL for the same change (the PostgreSQL engine adds these). */
+  readonly postgres?: readonly string[];
 }
 
-/** Every migration, oldest first. Append only; never edit a released one. */
+/** Every migration, oldest first. Append only; never edit a released one. A new feature appends its own here. */
 export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals];

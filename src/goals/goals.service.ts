@@ -10,7 +10,7 @@ import { progressOrigin } from './rules/evaluate.js';
 import { outcomeContradicts } from './rules/review.js';
 import type { Outcome } from './labels.js';
 import type { SmartReport } from './rules/smart.js';
-import { knownUnit, outOfRange, type Direction, type MetricKind } from './rules/units.js';
+import { defaultDirection, directionFitsKind, outOfRange, resolveKind, type Direction, type MetricKind } from './rules/units.js';
 import { stamp } from '../shared/service.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { draftOf, lintDraft } from './smart.service.js';
@@ -63,12 +63,9 @@ export class SmartError extends InputError {
 }
 
 function kindAndDecimals(unit: string | null, kind: MetricKind | undefined, fallback: { kind: MetricKind | null; decimals: number } | null): { kind: MetricKind | null; decimals: number } {
-  const known = knownUnit(unit);
-  if (kind) return { kind, decimals: known?.decimals ?? (kind === 'additive' ? 2 : 1) };
-  if (known) return { kind: known.kind, decimals: known.decimals };
-  if (fallback?.kind) return fallback;
-  if (unit) throw new InputError('goals.err.kindNeeded', { unit });
-  return { kind: null, decimals: 2 };
+  const resolved = resolveKind(unit, kind, fallback);
+  if (resolved === undefined) throw new InputError('goals.err.kindNeeded', { unit: unit ?? '' });
+  return resolved;
 }
 
 const bound = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
@@ -89,14 +86,9 @@ function checkValue(field: string, value: number | null | undefined, unit: strin
   throw new InputError(problem.range.bound === 'nonNegative' && value < 0 ? 'goals.err.negative' : 'goals.err.outOfRange', params);
 }
 
-function defaultDirection(baseline: number | null, target: number | null): Direction | null {
-  if (baseline === null || target === null || baseline === target) return null;
-  return target > baseline ? 'increase' : 'decrease';
-}
 
-/** A total cannot shrink: a budget on one is "at-most". */
 function checkKindAndDirection(kind: MetricKind | null, direction: Direction | null): void {
-  if (kind === 'additive' && direction === 'decrease') throw new InputError('goals.err.additiveDecrease');
+  if (!directionFitsKind(kind, direction)) throw new InputError('goals.err.additiveDecrease');
 }
 
 /**

@@ -4,6 +4,7 @@ import { CancelledError, InputError } from '../../shared/errors.js';
 import type { GoalView } from '../rules/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../rules/units.js';
 import { currentPeriod } from '../rules/periods.js';
+import { grownTarget } from '../rules/templates.js';
 import { HORIZONS, SPLIT_PERIODS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labels.js';
@@ -74,7 +75,7 @@ async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.
   if (tpl.growthPct !== undefined && o.baseline === undefined && o.target === undefined) {
     throw new InputError('goals.err.templateNeedsBaseline', { template: tpl.key, pct: tpl.growthPct });
   }
-  const grown = tpl.growthPct !== undefined && o.baseline !== undefined ? Math.round(o.baseline * (1 + tpl.growthPct / 100) * 10 ** decimals) / 10 ** decimals : undefined;
+  const grown = tpl.growthPct !== undefined && o.baseline !== undefined ? grownTarget(o.baseline, tpl.growthPct, decimals) : undefined;
   return {
     ...o,
     title: o.title ?? tpl.title[ctx.lang],

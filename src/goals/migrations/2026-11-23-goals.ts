@@ -4,7 +4,7 @@ import type { Migration } from '../../db/migrations.js';
 // mirror the newest check-in so lists need not read the check-in table.
 export const m20261123Goals: Migration = {
   name: '2026-11-23-goals',
-  statements: [
+  sqlite: [
     `create table goals (
        id integer primary key,
        title text not null,

@@ -14,3 +14,12 @@ export interface GoalTemplate {
   growthPct?: number;
   why: Localized;
 }
+
+/**
+ * A growth template's target: the baseline grown by the template's percentage,
+ * rounded to the metric's decimals.
+ * @example grownTarget(1500000, 20, 2) // 1800000
+ */
+export function grownTarget(baseline: number, growthPct: number, decimals: number): number {
+  return Math.round(baseline * (1 + growthPct / 100) * 10 ** decimals) / 10 ** decimals;
+}

@@ -108,3 +108,31 @@ export function outOfRange(value: number, unit: string | null | undefined, kind?
   const range = valueRange(unit, kind);
   return Number.isFinite(value) && value >= range.min && value <= range.max ? undefined : range;
 }
+
+/**
+ * The kind and decimals of a goal's metric: the flag, else what the unit
+ * says, else the parent's; undefined when an unknown unit needs --kind.
+ * @example resolveKind('¥', undefined, null) // { kind: 'additive', decimals: 2 }
+ */
+export function resolveKind(unit: string | null, kind: MetricKind | undefined, fallback: { kind: MetricKind | null; decimals: number } | null): { kind: MetricKind | null; decimals: number } | undefined {
+  const known = knownUnit(unit);
+  if (kind) return { kind, decimals: known?.decimals ?? (kind === 'additive' ? 2 : 1) };
+  if (known) return { kind: known.kind, decimals: known.decimals };
+  if (fallback?.kind) return fallback;
+  if (unit) return undefined;
+  return { kind: null, decimals: 2 };
+}
+
+/**
+ * The direction a baseline and a target imply, if they differ.
+ * @example defaultDirection(38, 30) // 'decrease'
+ */
+export function defaultDirection(baseline: number | null, target: number | null): Direction | null {
+  if (baseline === null || target === null || baseline === target) return null;
+  return target > baseline ? 'increase' : 'decrease';
+}
+
+/** A total cannot shrink: a budget on one is "at-most", not "decrease". */
+export function directionFitsKind(kind: MetricKind | null, direction: Direction | null): boolean {
+  return !(kind === 'additive' && direction === 'decrease');
+}

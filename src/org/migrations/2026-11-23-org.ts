@@ -6,7 +6,7 @@ import type { Migration } from '../../db/migrations.js';
 // and "LI.NA" are one handle and "Logistics" and "logistics" one department.
 export const m20261123Org: Migration = {
   name: '2026-11-23-org',
-  statements: [
+  sqlite: [
     `create table settings (
        key text primary key,
        value text not null)`,

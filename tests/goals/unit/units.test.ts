@@ -77,3 +77,26 @@ describe('outOfRange', () => {
     for (const v of [Number.NaN, Infinity, -Infinity]) expect(outOfRange(v, null)).toBeDefined();
   });
 });
+
+describe('kind and direction defaults (rules moved out of the service)', () => {
+  it('resolveKind: the flag, else the unit, else the parent; an unknown unit needs --kind', async () => {
+    const { resolveKind } = await import('../../../src/goals/rules/units.js');
+    expect(resolveKind('¥', undefined, null)).toEqual({ kind: 'additive', decimals: 2 });
+    expect(resolveKind('s', undefined, null)).toMatchObject({ kind: 'rate' });
+    expect(resolveKind('件/人', 'rate', null)).toEqual({ kind: 'rate', decimals: 1 });
+    expect(resolveKind('件/人', undefined, { kind: 'additive', decimals: 0 })).toEqual({ kind: 'additive', decimals: 0 });
+    expect(resolveKind('件/人', undefined, null)).toBeUndefined();
+    expect(resolveKind(null, undefined, null)).toEqual({ kind: null, decimals: 2 });
+  });
+
+  it('defaultDirection and directionFitsKind', async () => {
+    const { defaultDirection, directionFitsKind } = await import('../../../src/goals/rules/units.js');
+    expect([defaultDirection(38, 30), defaultDirection(100, 120), defaultDirection(5, 5), defaultDirection(null, 5)]).toEqual(['decrease', 'increase', null, null]);
+    expect([directionFitsKind('additive', 'decrease'), directionFitsKind('additive', 'at-most'), directionFitsKind('rate', 'decrease')]).toEqual([false, true, true]);
+  });
+
+  it('grownTarget rounds to the metric\'s decimals', async () => {
+    const { grownTarget } = await import('../../../src/goals/rules/templates.js');
+    expect([grownTarget(1500000, 20, 2), grownTarget(333.33, 10, 2), grownTarget(7, 15, 0)]).toEqual([1800000, 366.66, 8]);
+  });
+});
