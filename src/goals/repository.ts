@@ -186,38 +186,18 @@ export async function eachCheckinPoint(q: Queryable, goalIds: readonly number[],
   return q.eachTuple(`${cols} where goal_id >= ? and goal_id <= ? ${order}`, [min, max], all ? emit : (r) => wanted.has(r[0] as number) && emit(r));
 }
 
-/** A goal as stored, camelCase: what insertGoal takes. The repository alone knows the column names. */
-export interface GoalRecord {
-  title: string;
-  ownerType: GoalsRow['owner_type'];
+/**
+ * A goal as stored, camelCase: what insertGoal takes. The Goal's fields less
+ * what is derived when read (the id, the owner's display, the child count),
+ * with the owner as stored (a type and one of two ids) and the last-check-in
+ * mirror. The repository alone knows the column names.
+ */
+export type GoalRecord = Omit<Goal, 'id' | 'ownerId' | 'owner' | 'ownerName' | 'childCount'> & {
   ownerMemberId: number | null;
   ownerDepartmentId: number | null;
-  metric: string | null;
-  unit: string | null;
-  kind: GoalsRow['kind'];
-  decimals: number;
-  baseline: number | null;
-  target: number | null;
-  direction: GoalsRow['direction'];
-  start: string | null;
-  due: string | null;
-  horizon: string;
-  term: GoalsRow['term'];
-  relevance: string | null;
-  parentId: number | null;
-  weight: number | null;
-  periodLabel: string | null;
-  draft: boolean;
-  cadenceDays: number;
-  state: GoalsRow['state'];
-  finalValue: number | null;
-  closedAt: string | null;
   lastValue: number | null;
   lastCheckinDate: string | null;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 /** Any subset of a goal's stored fields, for updateGoal. */
 export type GoalPatch = Partial<GoalRecord>;
