@@ -3,7 +3,6 @@
  * arithmetic comes from @date-fns/tz (meetings will need the same), never
  * from hand-written offsets.
  */
-import { TZDate, tz } from '@date-fns/tz';
 import { lightFormat } from 'date-fns/lightFormat';
 import { InputError } from '../shared/errors.js';
 import { checkDate } from './dates.js';
@@ -36,11 +35,13 @@ export function isTimeZone(name: string): boolean {
  * zone: a server on UTC still knows the shop's "today".
  * @example clockFrom({ TEAM_TODAY: '2026-11-23', TEAM_TZ: 'Asia/Shanghai' }, new Date()).today // '2026-11-23'
  */
-export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
+export async function clockFrom(env: NodeJS.ProcessEnv, real: Date): Promise<Clock> {
   // Without TEAM_TZ the machine's zone is the Date's own: no Intl work on the common path.
   const zone = env.TEAM_TZ?.trim() || undefined;
   if (zone !== undefined && !isTimeZone(zone)) throw new InputError('err.invalidTimeZone', { value: zone });
-  const inZone = zone === undefined ? (d: Date) => d : tz(zone);
+  // @date-fns/tz loads only for a team that sets its zone.
+  const { TZDate, tz } = zone === undefined ? { TZDate: undefined, tz: undefined } : await import('@date-fns/tz');
+  const inZone = tz === undefined ? (d: Date) => d : tz(zone!);
   const pinned = env.TEAM_TODAY;
   let now = real;
   if (pinned !== undefined && pinned !== '') {
@@ -50,11 +51,11 @@ export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
     let at: Date | undefined;
     if (d) {
       const [y, m, day] = [Number(d[1]), Number(d[2]) - 1, Number(d[3])];
-      const noon = zone === undefined ? new Date(y, m, day, 12) : new TZDate(y, m, day, 12, zone);
+      const noon = TZDate === undefined ? new Date(y, m, day, 12) : new TZDate(y, m, day, 12, zone!);
       if (lightFormat(noon, 'yyyy-MM-dd') === pinned) at = new Date(noon.getTime());
     } else if (DATE_TIME.test(pinned)) {
       // Without an offset, the time is the team's local time.
-      at = /(Z|[+-]\d{2}:\d{2})$/.test(pinned) ? new Date(pinned) : parseLocal(pinned, zone);
+      at = /(Z|[+-]\d{2}:\d{2})$/.test(pinned) ? new Date(pinned) : parseLocal(pinned, TZDate && zone ? (parts) => new TZDate(...parts, zone) : (parts) => new Date(...parts));
     }
     if (at === undefined || Number.isNaN(at.getTime())) throw new InputError('err.invalidClock', { value: pinned });
     now = at;
@@ -62,12 +63,13 @@ export function clockFrom(env: NodeJS.ProcessEnv, real: Date): Clock {
   return { now, today: lightFormat(inZone(now), 'yyyy-MM-dd') };
 }
 
-/** 2026-11-23T08:30[:15[.250]] as a moment in `zone` (the machine's when undefined). */
-function parseLocal(text: string, zone: string | undefined): Date | undefined {
+type Parts = readonly [number, number, number, number, number, number, number];
+
+/** 2026-11-23T08:30[:15[.250]] as a moment, built by `at` in the team's zone. */
+function parseLocal(text: string, at: (parts: Parts) => Date): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s = '0', ms = '0'] = m.slice(1).map((x) => x ?? '0') as string[];
-  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0'))] as const;
-  const at = zone === undefined ? new Date(...parts) : new TZDate(...parts, zone);
-  return lightFormat(at, "yyyy-MM-dd'T'HH:mm") === text.slice(0, 16) ? new Date(at.getTime()) : undefined;
+  const moment = at([Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0'))]);
+  return lightFormat(moment, "yyyy-MM-dd'T'HH:mm") === text.slice(0, 16) ? new Date(moment.getTime()) : undefined;
 }

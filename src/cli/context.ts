@@ -34,10 +34,10 @@ function actorFrom(given: unknown, env: NodeJS.ProcessEnv): string {
   }
 }
 
-export function ctxFrom(cmd: Command): Ctx {
+export async function ctxFrom(cmd: Command): Promise<Ctx> {
   const g = cmd.optsWithGlobals() as { db?: string; actor?: string };
   const env = io().env;
-  const { now, today } = clockFrom(env, new Date());
+  const { now, today } = await clockFrom(env, new Date());
   return { dbPath: g.db, lang: getLang(), env, today, now, actor: actorFrom(g.actor, env) };
 }
 

@@ -22,7 +22,7 @@ export function lazy(load: Loader, name: string) {
     const rest = args.slice(0, -1);
     const [mod, { ctxFrom, adoptTeamLanguage, closeEarly }, { loadColor }] = await Promise.all([load(), import('./context.js'), import('./output.js')]);
     await loadColor();
-    const ctx = ctxFrom(cmd);
+    const ctx = await ctxFrom(cmd);
     try {
       await adoptTeamLanguage(ctx);
       await (mod[name] as Handler)(ctx, ...rest);

@@ -4,13 +4,16 @@
  * the caller's transaction.
  */
 import type { Queryable } from '../db/sql.js';
+import type { Lang } from '../i18n/index.js';
+import type { ServiceOptions } from '../shared/service.js';
+import type { OrgPresetCounts } from './preset.service.js';
 import { listDepartments } from './departments.repository.js';
 import { countMembers as countMemberRows, findMemberById, listMembers } from './members.repository.js';
 import type { Department, Member } from './rules/org.js';
 
 export { getDepartments } from './departments.service.js';
 export { addMember, getMembers, getOrg, isHandleTaken, type MemberInput } from './members.service.js';
-export { applyOrgPreset, type OrgPresetCounts } from './preset.service.js';
+export type { OrgPresetCounts } from './preset.service.js';
 export { findDepartment, findMember, isNone, resolveDepartmentId, resolveMemberId, suggestDepartment, suggestMember } from './resolve.js';
 export type { Department, Member, MemberStatus, OrgNode } from './rules/org.js';
 
@@ -32,4 +35,9 @@ export function getDepartmentMembers(q: Queryable, departmentId: number): Promis
 /** Every department in list order (by id), each with its count of active members. */
 export function listAllDepartments(q: Queryable): Promise<Department[]> {
   return listDepartments(q);
+}
+
+/** Loads the preset's departments and roles (init); the preset data loads only then, not with every goals command. */
+export async function applyOrgPreset(o: ServiceOptions, lang: Lang): Promise<OrgPresetCounts> {
+  return (await import('./preset.service.js')).applyOrgPreset(o, lang);
 }

@@ -2,16 +2,6 @@
  * Goal horizons and calendar periods. All dates are 'YYYY-MM-DD' and both
  * ends of a range are inclusive: 2026-01-01..2026-01-31 is 31 days.
  */
-import { TZDate } from '@date-fns/tz';
-import { endOfISOWeek } from 'date-fns/endOfISOWeek';
-import { endOfMonth } from 'date-fns/endOfMonth';
-import { endOfQuarter } from 'date-fns/endOfQuarter';
-import { endOfYear } from 'date-fns/endOfYear';
-import { lightFormat } from 'date-fns/lightFormat';
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
-import { startOfMonth } from 'date-fns/startOfMonth';
-import { startOfQuarter } from 'date-fns/startOfQuarter';
-import { startOfYear } from 'date-fns/startOfYear';
 import { dayOf, daysInMonth, fromDay, partsOf, toDay, weekdayOf } from '../../shared/dates.js';
 
 export const HORIZONS = ['year', 'quarter', 'month', 'week', 'custom'] as const;
@@ -118,15 +108,19 @@ function isoWeekLabel(monday: number): string {
 
 /** The calendar month, quarter, year or ISO week containing `today`, as [start, due]. */
 export function currentPeriod(horizon: Exclude<Horizon, 'custom'>, today: string): [string, string] {
-  // Calendar maths from date-fns, on a date-only value in UTC: no zone can shift a day.
-  const day = new TZDate(`${today}T00:00:00Z`, 'UTC');
-  const [from, to] = PERIOD_BOUNDS[horizon];
-  return [lightFormat(from(day), 'yyyy-MM-dd'), lightFormat(to(day), 'yyyy-MM-dd')];
+  // The same UTC day-number maths as splitPeriods: no time zone can shift a day.
+  const d = toDay(today);
+  const { year, month } = partsOf(d);
+  switch (horizon) {
+    case 'year':
+      return [fromDay(dayOf(year, 1, 1)), fromDay(dayOf(year, 12, 31))];
+    case 'quarter': {
+      const q = Math.floor((month - 1) / 3) * 3 + 1;
+      return [fromDay(dayOf(year, q, 1)), fromDay(dayOf(year, q + 2, daysInMonth(year, q + 2)))];
+    }
+    case 'month':
+      return [fromDay(dayOf(year, month, 1)), fromDay(dayOf(year, month, daysInMonth(year, month)))];
+    case 'week':
+      return [fromDay(d - weekdayOf(d)), fromDay(d - weekdayOf(d) + 6)];
+  }
 }
-
-const PERIOD_BOUNDS: Record<Exclude<Horizon, 'custom'>, readonly [(d: Date) => Date, (d: Date) => Date]> = {
-  year: [startOfYear, endOfYear],
-  quarter: [startOfQuarter, endOfQuarter],
-  month: [startOfMonth, endOfMonth],
-  week: [startOfISOWeek, endOfISOWeek],
-};

@@ -134,7 +134,7 @@ describe('splitPeriods by quarter', () => {
   });
 });
 
-describe('currentPeriod (date-fns calendar maths)', () => {
+describe('currentPeriod', () => {
   it.each([
     ['year', '2028-02-29', ['2028-01-01', '2028-12-31']],
     ['quarter', '2026-11-23', ['2026-10-01', '2026-12-31']],
