@@ -15,6 +15,7 @@ import { draftOf, lintDraft } from './smart.service.js';
 import { evaluateGoals } from './view.service.js';
 import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
 import { resplitGoal } from './split.service.js';
+import { refreshSummaries } from './summary.service.js';
 import { isNone } from '../shared/none.js';
 import { resolveGoalId, resolveOwner } from './resolve.js';
 
@@ -140,6 +141,8 @@ export async function addGoal(o: ServiceOptions, input: GoalInput & { title: str
       updatedAt: now,
     });
     await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'created', old: null, new: smart.blocking ? 'draft' : 'open' });
+    // The new goal's summary, and its parent's roll-up (one more child) up the tree.
+    await refreshSummaries(tx, [id], o.today);
     return { goal: await view(tx, id, o.today), smart };
   });
 }
@@ -214,6 +217,9 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
     const targetChanged = input.target !== undefined && input.target !== goal.target;
     // --resplit re-splits even when this edit did not move the target: the hint after an earlier edit says so.
     const resplit = opts.resplit && goal.childCount > 0 ? await resplitGoal(o, String(goal.id)) : 0;
+    // Dates, baseline, kind, target or weight move the projection and the roll-ups
+    // above; a new parent takes the goal from the old one's roll-up.
+    await refreshSummaries(tx, goal.parentId !== null && patch.parentId !== undefined ? [goal.id, goal.parentId] : [goal.id], o.today);
     return { goal: await view(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
   });
 }
@@ -245,6 +251,7 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     const value = roundTo(input.value ?? (before?.value ?? progressOrigin(goal) ?? 0) + (input.add ?? 0), goal.decimals + 4)!;
     await insertCheckin(tx, { goalId: goal.id, date, value, note: input.note ?? null, actor: o.actor, createdAt: stamp(o.now) });
     if (!last || date >= last.date) await updateGoal(tx, goal.id, { lastValue: value, lastCheckinDate: date, updatedAt: stamp(o.now) });
+    await refreshSummaries(tx, [goal.id], o.today);
     return { goal: await view(tx, goal.id, o.today), value, date };
   });
 }
@@ -290,6 +297,7 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     await insertReview(tx, { goalId: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcomeNote: input.outcomeNote ?? null, actor: o.actor, createdAt: now });
     const patch: GoalPatch = { state: achieved ? 'achieved' : 'missed', finalValue: final, closedAt: now };
     await patchGoal(tx, o, goal, patch);
+    await refreshSummaries(tx, [goal.id], o.today);
     return { goal: await view(tx, goal.id, o.today), closed: true };
   });
 }
@@ -306,6 +314,8 @@ export async function archiveGoal(o: ServiceOptions, ref: string): Promise<{ goa
     const now = stamp(o.now);
     await setGoalsArchived(tx, ids, now);
     for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: null, new: id === goal.id ? 'archived' : `with #${goal.id}` });
+    // Clears the archived goals' summaries and takes them out of the parent's roll-up.
+    await refreshSummaries(tx, ids, o.today);
     return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
   });
 }
@@ -320,6 +330,7 @@ export async function restoreGoal(o: ServiceOptions, ref: string): Promise<{ goa
     const now = stamp(o.now);
     await setGoalsArchived(tx, ids, null);
     for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: 'archived', new: null });
+    await refreshSummaries(tx, ids, o.today);
     return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
   });
 }

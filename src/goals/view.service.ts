@@ -1,8 +1,8 @@
 /** Reading goals: evaluation (roll-up + forecast), list, show, tree. */
 import type { Outcome, ReviewKind } from './labels.js';
-import { eachCheckinPoint, listCheckins, listDescendants, listEvents, listGoals, listReviews, findGoalById, type GoalFilter } from './repository.js';
+import { eachCheckinPoint, eachDescendant, eachGoalById, eachListedGoal, listCheckins, listDescendants, listEvents, listGoals, listReviews, findGoalById, type GoalFilter } from './repository.js';
 import type { Queryable } from '../db/sql.js';
-import { evaluateGoal, type Evaluation, type GoalStatus, type Point } from './rules/evaluate.js';
+import { goalSeries, judge, summarize, type GoalStatus, type GoalSummary, type Judgement, type Point } from './rules/evaluate.js';
 import { roundTo, type Goal, type GoalView } from './rules/goal.js';
 import { sparkline } from './rules/progress.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -13,13 +13,16 @@ import { resolveGoalId, resolveOwner } from './resolve.js';
 export interface Evaluated {
   views: Map<number, GoalView>;
   series: Map<number, Point[]>;
+  /** What each goal's series says independently of today (what is stored per goal). */
+  summaries: Map<number, GoalSummary>;
   childrenOf: Map<number, Goal[]>;
 }
 
 /**
- * Evaluates `goals` and everything below them with two queries: the
- * descendants (recursive) of the parents whose children are not all among
- * `goals` already, then the check-ins of the leaves (one query however many).
+ * Evaluates `goals` and everything below them from their check-ins, with two
+ * queries: the descendants (recursive) of the parents whose children are not
+ * all among `goals` already, then the check-ins of the leaves (one query
+ * however many). The way to compute summaries, and to read goals without one.
  */
 export async function evaluateGoals(q: Queryable, goals: readonly Goal[], today: string): Promise<Evaluated> {
   const given = new Map<number, number>();
@@ -40,6 +43,7 @@ export async function evaluateGoals(q: Queryable, goals: readonly Goal[], today:
   }
   const views = new Map<number, GoalView>();
   const series = new Map<number, Point[]>();
+  const summaries = new Map<number, GoalSummary>();
   const visit = (g: Goal): GoalView => {
     const done = views.get(g.id);
     if (done) return done;
@@ -48,14 +52,16 @@ export async function evaluateGoals(q: Queryable, goals: readonly Goal[], today:
       const v = visit(k);
       return { series: series.get(k.id) ?? [], target: k.target ?? 0, ...(k.weight !== null && { weight: k.weight }), value: v.value };
     });
-    const e = evaluateGoal(g, checkins.get(g.id) ?? [], kidInputs ?? null, today);
-    series.set(g.id, e.series);
-    const view = viewOf(g, e);
+    const points = goalSeries(g, checkins.get(g.id) ?? [], kidInputs ?? null);
+    const summary = summarize(g, points, !kidInputs || kidInputs.length === 0);
+    series.set(g.id, points);
+    summaries.set(g.id, summary);
+    const view = viewOf(g, judge(g, summary, today));
     views.set(g.id, view);
     return view;
   };
   for (const g of all.values()) visit(g);
-  return { views, series, childrenOf };
+  return { views, series, summaries, childrenOf };
 }
 
 /**
@@ -84,7 +90,7 @@ async function checkinSeries(q: Queryable, goalIds: readonly number[]): Promise<
  * (the Goal's order, then the evaluation's) rather than spread: one object of
  * one shape for every goal, which is what makes a 20,000-goal list cheap.
  */
-function viewOf(g: Goal, e: Evaluation): GoalView {
+function viewOf(g: Goal, e: Judgement): GoalView {
   return {
     id: g.id,
     title: g.title,
@@ -151,13 +157,63 @@ export async function getGoals(o: ServiceOptions, f: GoalListOptions): Promise<G
   if (f.horizon !== undefined) filter.horizon = f.horizon;
   if (f.dueBefore !== undefined) filter.dueBefore = f.dueBefore;
   if (f.dueAfter !== undefined) filter.dueAfter = f.dueAfter;
-  const goals = await listGoals(o.db, filter);
-  const { views } = await evaluateGoals(o.db, goals, o.today);
-  let out = goals.map((g) => views.get(g.id)!);
-  if (f.status === 'stale') out = out.filter((g) => g.stale);
-  else if (f.status !== undefined) out = out.filter((g) => g.status === f.status);
+  let out: GoalView[];
+  // Archived goals in the set roll up into their parents there (and their own
+  // children into them), which no stored summary describes: evaluate it all.
+  if (filter.includeArchived) {
+    const goals = await listGoals(o.db, filter);
+    const { views } = await evaluateGoals(o.db, goals, o.today);
+    out = goals.map((g) => views.get(g.id)!);
+    if (f.status !== undefined) out = out.filter((g) => wanted(g, f.status));
+  } else {
+    out = await judgeStored(o, (onGoal) => eachListedGoal(o.db, filter, onGoal), f.status);
+  }
   if (f.sort === 'progress') out.sort((a, b) => (a.progressPct ?? -Infinity) - (b.progressPct ?? -Infinity) || a.id - b.id);
   return out;
+}
+
+function wanted(v: GoalView, status: GoalListOptions['status']): boolean {
+  return status === undefined || (status === 'stale' ? v.stale : v.status === status);
+}
+
+type Stream = (onGoal: (g: Goal, s: GoalSummary | null) => void) => Promise<void>;
+
+/**
+ * Streamed live goals, in their order, judged from their stored summaries
+ * (no check-in is read) and kept if they have `status`. A goal without a
+ * summary (a database from before them) keeps its place as the Goal itself,
+ * listed in `unknown`, for `evaluateGoals` to settle.
+ */
+async function judgeStream(o: ServiceOptions, stream: Stream, status?: GoalListOptions['status']): Promise<{ slots: (GoalView | Goal)[]; unknown: Set<Goal> }> {
+  const slots: (GoalView | Goal)[] = [];
+  const unknown = new Set<Goal>();
+  await stream((g, s) => {
+    if (s === null) {
+      unknown.add(g);
+      slots.push(g);
+      return;
+    }
+    const v = viewOf(g, judge(g, s, o.today));
+    if (wanted(v, status)) slots.push(v);
+  });
+  return { slots, unknown };
+}
+
+/** The slots as views: the unknown ones (or, with `all`, every one: a view is also its Goal) evaluated from check-ins in one go. */
+async function settle(o: ServiceOptions, { slots, unknown }: { slots: (GoalView | Goal)[]; unknown: Set<Goal> }, status?: GoalListOptions['status'], all = false): Promise<GoalView[]> {
+  if (unknown.size === 0) return slots as GoalView[];
+  const { views } = await evaluateGoals(o.db, all ? slots : [...unknown], o.today);
+  const out: GoalView[] = [];
+  for (const slot of slots) {
+    const known = !unknown.has(slot as Goal);
+    const v = known && !all ? (slot as GoalView) : views.get(slot.id)!;
+    if (known || wanted(v, status)) out.push(v);
+  }
+  return out;
+}
+
+async function judgeStored(o: ServiceOptions, stream: Stream, status?: GoalListOptions['status']): Promise<GoalView[]> {
+  return settle(o, await judgeStream(o, stream, status), status);
 }
 
 export interface GoalDetail extends GoalView {
@@ -190,14 +246,49 @@ export interface GoalTreeNode extends GoalView {
   children: GoalTreeNode[];
 }
 
-/** The cascade below one goal, or below every open top-level goal. */
+/**
+ * The cascade below one goal, or below every open top-level goal, judged from
+ * the stored summaries (two queries, no check-in read) unless the root is archived.
+ */
 export async function getGoalTree(o: ServiceOptions, ref: string | undefined): Promise<GoalTreeNode[]> {
-  let roots: Goal[];
-  if (ref !== undefined) roots = [(await findGoalById(o.db, await resolveGoalId(o.db, ref)))!];
-  else roots = await listGoals(o.db, { topLevel: true });
+  let roots: Goal[] | undefined;
+  if (ref !== undefined) {
+    const root = (await findGoalById(o.db, await resolveGoalId(o.db, ref)))!;
+    if (root.archivedAt !== null) return evaluatedTree(o, [root]);
+    roots = [root];
+  }
+  const top = await judgeStream(o, async (onGoal) => {
+    if (roots === undefined) return eachListedGoal(o.db, { topLevel: true }, onGoal);
+    // The root read again, with its summary (findGoalById stays summary-free).
+    return eachGoalById(o.db, roots[0]!.id, onGoal);
+  });
+  const parents = top.slots.filter((v) => v.childCount > 0).map((v) => v.id);
+  const sub = await judgeStream(o, (onGoal) => eachDescendant(o.db, parents, onGoal));
+  // A goal without a summary: the whole tree is at hand, so evaluate it all with one more query (the check-ins).
+  const unknown = new Set([...top.unknown, ...sub.unknown]);
+  const views = await settle(o, { slots: [...top.slots, ...sub.slots], unknown }, undefined, true);
+  const rootViews = views.slice(0, top.slots.length);
+  const below = views.slice(top.slots.length);
+  // Each view becomes its node, children added last, rather than a copy of it
+  // (copying 20,000 views of 37 fields cost ~90 ms); children in the
+  // descendants' order (depth, then id).
+  const childrenOf = new Map<number, GoalTreeNode[]>();
+  for (const v of below) {
+    const siblings = childrenOf.get(v.parentId!);
+    if (siblings) siblings.push(v as GoalTreeNode);
+    else childrenOf.set(v.parentId!, [v as GoalTreeNode]);
+  }
+  const build = (v: GoalView): GoalTreeNode => {
+    const node = v as GoalTreeNode;
+    node.children = (childrenOf.get(v.id) ?? []).map(build);
+    return node;
+  };
+  return rootViews.map(build);
+}
+
+/** The tree evaluated from check-ins (an archived root: its own check-ins, no summary). */
+async function evaluatedTree(o: ServiceOptions, roots: Goal[]): Promise<GoalTreeNode[]> {
   const { views, childrenOf } = await evaluateGoals(o.db, roots, o.today);
-  // The views are this call's own, so each becomes its node, children added last,
-  // rather than a copy of it (copying 20,000 views of 37 fields cost ~90 ms).
   const build = (g: Goal): GoalTreeNode => {
     const node = views.get(g.id)! as GoalTreeNode;
     node.children = (childrenOf.get(g.id) ?? []).map(build);

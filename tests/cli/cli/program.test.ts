@@ -175,7 +175,7 @@ describe('the database file', () => {
       const r = await run(t.db, args);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`team: The database ${t.db} was written by a newer version of team (schema 99, this program knows 2). Upgrade team; the file was not touched.\n`);
+      expect(r.stderr).toBe(`team: The database ${t.db} was written by a newer version of team (schema 99, this program knows 3). Upgrade team; the file was not touched.\n`);
     }
     expect(readFileSync(t.db).equals(bytes)).toBe(true);
     expect(readdirSync(t.dir).sort()).toEqual(files);
