@@ -26,9 +26,9 @@ const VIEWS = [
 async function views(): Promise<string[]> {
   const out: string[] = [];
   for (const day of DAYS) for (const args of VIEWS) out.push(`${day} ${args.join(' ')}\n${(await ok(args, day)).stdout}`);
-  for (const [{ id }] of [await query<{ id: number }>(fx.db, 'select min(id) as id from goals where parent_id is null and archived_at is null')]) {
-    if (id !== null) out.push((await ok(['goals', 'tree', String(id), '--json'])).stdout);
-  }
+  // The tree below one goal, too.
+  const [first] = await query<{ id: number | null }>(fx.db, 'select min(id) as id from goals where parent_id is null and archived_at is null');
+  if (first?.id != null) out.push((await ok(['goals', 'tree', String(first.id), '--json'])).stdout);
   return out;
 }
 
