@@ -118,6 +118,12 @@ export async function show(ctx: Ctx, ref: string, opts: { json?: boolean; histor
 }
 
 export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boolean }): Promise<void> {
+  // The whole tree as JSON to a pipe or file is written root by root as each is judged.
+  const writer = opts.json && ref === undefined ? jsonArrayWriter() : null;
+  if (writer) {
+    await withDb(ctx, (o) => getGoalTree(o, undefined, (root) => writer.push(root)));
+    return writer.end();
+  }
   const roots = await withDb(ctx, (o) => getGoalTree(o, ref));
   if (opts.json) return printJson(ref === undefined ? roots : roots[0]);
   if (roots.length === 0) return say(t('goals.noGoals'));

@@ -124,4 +124,21 @@ describe('goal views: the query count does not grow with the rows', () => {
       for (const db of [dbs.small, dbs.large]) await db.run('update goals set summary_points = null');
     });
   }
+
+  it('streamed to a sink (JSON to a pipe): the same goals in the same order, in at most 2 queries, with or without summaries', async () => {
+    const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+    const lists = { list: await getGoals(o(dbs.large), {}), tree: await getGoalTree(o(dbs.large), undefined) };
+    for (const stored of [false, true]) {
+      if (stored) await refreshAllSummaries(o(dbs.large));
+      const c = counting(dbs.large);
+      const list: unknown[] = [];
+      expect(await getGoals(o(c.db), {}, (g) => list.push(g))).toEqual([]);
+      const tree: unknown[] = [];
+      expect(await getGoalTree(o(c.db), undefined, (r) => tree.push(r))).toEqual([]);
+      expect(list).toEqual(lists.list);
+      expect(tree).toEqual(lists.tree);
+      if (stored) expect(c.count()).toBeLessThanOrEqual(4);
+    }
+    await dbs.large.run('update goals set summary_points = null');
+  });
 });
