@@ -179,13 +179,13 @@ export async function listArchivedWith(q: Queryable, rootId: number, at: string)
 /** Every goal below the given ones (children, grandchildren, …), parents before children. */
 export async function listDescendants(q: Queryable, rootIds: readonly number[]): Promise<Goal[]> {
   if (rootIds.length === 0) return [];
-  return selectGoals(q, descendantsSql(rootIds.length), rootIds);
+  return selectGoals(q, descendantsSql(childrenSeed(rootIds.length)), rootIds);
 }
 
 /** Streams the goals of `listDescendants` with their stored summaries. */
 export async function eachDescendant(q: Queryable, rootIds: readonly number[], onGoal: OnGoal): Promise<void> {
   if (rootIds.length === 0) return;
-  return q.eachTuple(descendantsSql(rootIds.length), rootIds, (r) => onGoal(toGoal(r), toSummary(r)));
+  return q.eachTuple(descendantsSql(childrenSeed(rootIds.length)), rootIds, (r) => onGoal(toGoal(r), toSummary(r)));
 }
 
 /**
@@ -194,16 +194,25 @@ export async function eachDescendant(q: Queryable, rootIds: readonly number[], o
  * query that needs no list of the roots first.
  */
 export async function eachDescendantOfTopLevel(q: Queryable, onGoal: OnGoal): Promise<void> {
-  return q.eachTuple(descendantsSql(`select id from goals where parent_id is null and state = 'open' and archived_at is null`), [], (r) => onGoal(toGoal(r), toSummary(r)));
+  // From the children's side: the few goals with a parent (goals_parent), each parent
+  // then looked up by id; from the roots' side SQLite probes all 16,000 (11 ms → 48 ms).
+  const seed = `select c.id, 1 from goals c cross join goals p
+      where c.parent_id is not null and c.archived_at is null
+        and p.id = c.parent_id and p.parent_id is null and p.state = 'open' and p.archived_at is null`;
+  return q.eachTuple(descendantsSql(seed), [], (r) => onGoal(toGoal(r), toSummary(r)));
 }
 
-/** The descendants of the goals given as `?` placeholders (a count) or as a subquery. */
-function descendantsSql(roots: number | string): string {
-  const parents = typeof roots === 'string' ? roots : Array.from({ length: roots }, () => '?').join(', ');
+/** The children of `roots` goals given as `?` placeholders (ids and depth 1), for descendantsSql. */
+function childrenSeed(roots: number): string {
+  return `select id, 1 from goals where parent_id in (${Array.from({ length: roots }, () => '?').join(', ')}) and archived_at is null`;
+}
+
+/** Every live goal below the first generation `seed` selects (as id, depth 1), parents before children. */
+function descendantsSql(seed: string): string {
   // CROSS JOIN keeps SQLite from scanning every goal to probe the few in sub (20 ms → 1 ms on 20,000 goals);
   // the same text is plain SQL for PostgreSQL.
   return `with recursive sub(id, depth) as (
-      select id, 1 from goals where parent_id in (${parents}) and archived_at is null
+      ${seed}
       union all
       select g.id, sub.depth + 1 from goals g join sub on g.parent_id = sub.id where g.archived_at is null)
     select ${COLUMNS} from sub cross join goals g ${OWNER_JOINS}
