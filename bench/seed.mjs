@@ -112,6 +112,18 @@ function cliInit(path) {
   }
 }
 
+/**
+ * Runs the real CLI's `goals refresh`: the stored summaries every write keeps
+ * current, computed by the program itself for the goals inserted directly, so
+ * the database is what a real one looks like after normal use.
+ */
+function cliRefresh(path) {
+  const r = spawnSync(process.execPath, [BIN, '--db', path, 'goals', 'refresh'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`\`team --db ${path} goals refresh\` failed (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || String(r.error ?? '')).trim()}`);
+  }
+}
+
 /** Leaves a closed, checkpointed single file, as the CLI would after a clean exit. */
 function closeClean(db) {
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -463,6 +475,8 @@ const GOAL_CHECKS = {
   [`select count(*) from goals where title = '${TREE_TITLE}' and owner_type = 'team'`]: 1,
   [`select count(*) from goals where parent_id = (select id from goals where title = '${TREE_TITLE}' and owner_type = 'team')`]: TREE_CHILDREN,
   [`select count(*) from goals g join members m on m.id = g.owner_member_id where m.handle = '${OWNER_HANDLE}'`]: OWNER_GOALS,
+  // Every goal has its stored summary (`goals refresh` ran after the bulk insert).
+  'select count(*) from goals where summary_points is null': 0,
 };
 
 /** Invalidates every database when this generator changes, since the counts alone would not notice. */
@@ -526,6 +540,8 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
     } finally {
       closeClean(db);
     }
+    cliRefresh(PATHS.goals);
+    closeClean(new Database(PATHS.goals, { fileMustExist: true }));
     built.push('goals');
     log(`bench: built goals.db (${GOAL_COUNT} goals, ${CHECKIN_COUNT} check-ins) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }

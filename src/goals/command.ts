@@ -128,5 +128,6 @@ function defineGoals(goals: Command): void {
   );
   examples(goals.command('archive').argument('<goal>').description(t('goals.cmd.archive')).option('--actor <name>', t('goals.opt.actor')).option('--json', t('opt.json')).action(lazy(load.goalsWrite, 'archive')), ['team goals archive 12']);
   examples(goals.command('restore').argument('<goal>').description(t('goals.cmd.restore')).option('--actor <name>', t('goals.opt.actor')).option('--json', t('opt.json')).action(lazy(load.goalsWrite, 'restore')), ['team goals restore 12']);
+  examples(goals.command('refresh').description(t('goals.cmd.refresh')).action(lazy(load.goalsWrite, 'refresh')), ['team goals refresh']);
   examples(listOptions(goals.command('templates').description(t('goals.cmd.templates'))).action(lazy(load.goalsRead, 'templates')), ['team goals templates', 'team --lang zh goals templates --json']);
 }

@@ -18,6 +18,7 @@ import { evaluateGoals } from './view.service.js';
 import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
 import { resplitGoal } from './split.service.js';
 import { getMemberById } from '../org/public.js';
+import { refreshSummaries } from './summary.service.js';
 import { isNone } from '../shared/none.js';
 import { resolveGoalId, resolveOwner } from './resolve.js';
 
@@ -172,6 +173,8 @@ export async function addGoal(o: ServiceOptions, input: GoalInput & { title: str
       updatedAt: now,
     });
     await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'created', old: null, new: smart.blocking ? 'draft' : 'open' });
+    // The new goal's summary, and its parent's roll-up (one more child) up the tree.
+    await refreshSummaries(tx, [id], o.today);
     return { goal: await view(tx, id, o.today), smart };
   });
 }
@@ -250,6 +253,9 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
     const targetChanged = input.target !== undefined && input.target !== goal.target;
     // --resplit re-splits even when this edit did not move the target: the hint after an earlier edit says so.
     const resplit = opts.resplit && goal.childCount > 0 ? await resplitGoal(o, String(goal.id)) : 0;
+    // Dates, baseline, kind, target or weight move the projection and the roll-ups
+    // above; a new parent takes the goal from the old one's roll-up.
+    await refreshSummaries(tx, goal.parentId !== null && patch.parentId !== undefined ? [goal.id, goal.parentId] : [goal.id], o.today);
     return { goal: await view(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
   });
 }
@@ -292,6 +298,7 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     if (problem) throw new InputError('goals.err.addOutOfRange', { ...problem.params, add: String(input.add), id: goal.id });
     await insertCheckin(tx, { goalId: goal.id, date, value, note: input.note ?? null, actor: o.actor, createdAt: stamp(o.now) });
     if (!last || date >= last.date) await updateGoal(tx, goal.id, { lastValue: value, lastCheckinDate: date, updatedAt: stamp(o.now) });
+    await refreshSummaries(tx, [goal.id], o.today);
     const ownerArchived = await archivedOwner(tx, goal);
     return { goal: await view(tx, goal.id, o.today), value, date, ...(ownerArchived !== undefined && { ownerArchived }) };
   });
@@ -351,6 +358,7 @@ export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewIn
     const patch: GoalPatch = { state: achieved ? 'achieved' : 'missed', finalValue: final, closedAt: now };
     if (selfAssessmentWaived) await insertEvent(tx, { goalId: goal.id, at: now, actor: o.actor, field: 'selfAssessment', old: null, new: 'waived: owner archived' });
     await patchGoal(tx, o, goal, patch);
+    await refreshSummaries(tx, [goal.id], o.today);
     return { goal: await view(tx, goal.id, o.today), closed: true, selfAssessmentWaived, owner: goal.owner };
   });
 }
@@ -367,6 +375,8 @@ export async function archiveGoal(o: ServiceOptions, ref: string): Promise<{ goa
     const now = stamp(o.now);
     await setGoalsArchived(tx, ids, now);
     for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: null, new: id === goal.id ? 'archived' : `with #${goal.id}` });
+    // Clears the archived goals' summaries and takes them out of the parent's roll-up.
+    await refreshSummaries(tx, ids, o.today);
     return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
   });
 }
@@ -381,6 +391,7 @@ export async function restoreGoal(o: ServiceOptions, ref: string): Promise<{ goa
     const now = stamp(o.now);
     await setGoalsArchived(tx, ids, null);
     for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: 'archived', new: null });
+    await refreshSummaries(tx, ids, o.today);
     return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
   });
 }

@@ -225,6 +225,8 @@ export const goalsEn = {
   'goals.restoredMsg': 'Restored goal #{id} ({count} goals with its sub-goals).',
   'goals.cmd.archive': 'archive a goal and its sub-goals (history is kept)',
   'goals.cmd.restore': 'bring back an archived goal and its sub-goals',
+  'goals.cmd.refresh': 'recompute every goal\'s stored progress summary (after upgrading from an older version; writes keep them current)',
+  'goals.refreshedMsg': 'Recomputed the progress summaries of {count} goals.',
   'goals.col.archived': 'Archived',
   'goals.err.invalidChoice': 'Invalid {field} "{value}".',
   'goals.err.score': '{field} must be a whole number from 1 to 5 (got "{value}").',

@@ -223,6 +223,8 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.restoredMsg': '已恢复目标 #{id}（连同子目标共 {count} 个）。',
   'goals.cmd.archive': '归档目标及其子目标（保留历史）',
   'goals.cmd.restore': '恢复已归档的目标及其子目标',
+  'goals.cmd.refresh': '重新计算所有目标的进度摘要（从旧版本升级后使用；日常写入会自动更新）',
+  'goals.refreshedMsg': '已重新计算 {count} 个目标的进度摘要。',
   'goals.col.archived': '归档于',
   'goals.err.invalidChoice': '{field}“{value}”无效。',
   'goals.err.score': '{field} 必须是 1 到 5 的整数（收到“{value}”）。',

@@ -21,6 +21,7 @@ import { patchGoal, refuseArchived } from './audit.service.js';
 import { evaluateGoals } from './view.service.js';
 import { getDepartmentMembers, getMemberById, listAllDepartments, resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { resolveGoalId } from './resolve.js';
+import { refreshSummaries } from './summary.service.js';
 
 export type SplitBy = 'member' | 'dept' | 'period' | 'member,period' | 'dept,period';
 
@@ -131,6 +132,7 @@ export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptio
     });
     const now = stamp(o.now);
     const base = { ...inheritedFrom(parent), parentId: parent.id, createdAt: now, updatedAt: now };
+    const inserted: number[] = [];
     const insert = async (c: { title: string; memberId: number | null; deptId: number | null; target: number; baseline: number | null; start: string; due: string; parentId: number; label: string | null; weight: number | null }) => {
       // A child belongs to its member or department, else (a period) to the parent's owner.
       const ownerType = c.memberId !== null ? 'member' : c.deptId !== null ? 'department' : parent.ownerType;
@@ -150,6 +152,7 @@ export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptio
         weight: c.weight,
       });
       await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'created', old: null, new: `split from #${c.parentId}` });
+      inserted.push(id);
       return id;
     };
     const created: number[] = [];
@@ -176,6 +179,8 @@ export async function splitGoal(o: ServiceOptions, ref: string, opts: SplitOptio
     }
     const total = created.length + (byOwner && byPeriod ? cells.length : 0);
     await insertEvent(tx, { goalId: parent.id, at: now, actor: o.actor, field: 'split', old: null, new: `${opts.by}: ${total}` });
+    // The new goals' summaries; the parent now rolls them up, and so does everything above it.
+    await refreshSummaries(tx, inserted, o.today);
     const refreshed = (await findGoalById(tx, parent.id))!;
     const { views, childrenOf } = await evaluateGoals(tx, [refreshed], o.today);
     return { parentId: parent.id, created: total, children: (childrenOf.get(parent.id) ?? []).map((c) => views.get(c.id)!) };
@@ -230,6 +235,8 @@ export async function resplitGoal(o: ServiceOptions, ref: string): Promise<numbe
         }
       }
     }
+    // Targets changed all the way down: every summary of the subtree (and above it).
+    if (changed > 0) await refreshSummaries(tx, all.map((g) => g.id), o.today);
     return changed;
   });
 }

@@ -31,6 +31,12 @@ export interface GoalsRow {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The stored summary (2026-12-01 migration); summary_points null = not computed yet. */
+  summary_points: number | null;
+  summary_first_value: number | null;
+  summary_last_value: number | null;
+  summary_last_date: string | null;
+  summary_projected: number | null;
 }
 
 export interface GoalCheckinsRow {

@@ -144,7 +144,7 @@ describe('where a database is created', () => {
       expect(statSync(join(xdg(), 'team')).mode & 0o777).toBe(0o700);
       expect(statSync(defaultDb()).mode & 0o777).toBe(0o600);
       expect(await query(defaultDb(), 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-      expect(await query(defaultDb(), 'pragma user_version')).toEqual([{ user_version: 2 }]);
+      expect(await query(defaultDb(), 'pragma user_version')).toEqual([{ user_version: 3 }]);
       expect(await query(defaultDb(), 'select name from departments')).toEqual([{ name: 'Live' }]);
       t.cleanup();
       t = tempDb();

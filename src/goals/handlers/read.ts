@@ -6,7 +6,7 @@ import { t } from '../../i18n/index.js';
 import { DIRECTION_LABEL, OUTCOME_LABEL, REVIEW_KIND_LABEL, STATE_LABEL, TERM_LABEL } from '../labels.js';
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../view.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
+import { jsonArrayWriter, out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
 import { formatQuantity, goalColumns, horizonText, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from '../render.js';
 
 
@@ -38,6 +38,12 @@ function listOptions(f: ListFlags): GoalListOptions {
 export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
   const format = resolveFormat(flags);
   const options = listOptions(flags);
+  // JSON to a pipe or file is written as the goals are judged, none of them kept.
+  const writer = format === 'json' && options.sort === undefined ? jsonArrayWriter() : null;
+  if (writer) {
+    await withDb(ctx, (o) => getGoals(o, options, (g) => writer.push(g)));
+    return writer.end();
+  }
   const goals = await withDb(ctx, (o) => getGoals(o, options));
   if (format === 'table' && goals.length === 0) return say(t('goals.noGoals'));
   await printList(format, goals, goalColumns);
@@ -112,6 +118,12 @@ export async function show(ctx: Ctx, ref: string, opts: { json?: boolean; histor
 }
 
 export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boolean }): Promise<void> {
+  // The whole tree as JSON to a pipe or file is written root by root as each is judged.
+  const writer = opts.json && ref === undefined ? jsonArrayWriter() : null;
+  if (writer) {
+    await withDb(ctx, (o) => getGoalTree(o, undefined, (root) => writer.push(root)));
+    return writer.end();
+  }
   const roots = await withDb(ctx, (o) => getGoalTree(o, ref));
   if (opts.json) return printJson(ref === undefined ? roots : roots[0]);
   if (roots.length === 0) return say(t('goals.noGoals'));

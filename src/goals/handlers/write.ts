@@ -11,6 +11,7 @@ import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labe
 import { addGoal, archiveGoal, checkinGoal, checkOwner, editGoal, OutcomeContradictionError, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 import { splitGoal, type SplitBy } from '../split.service.js';
+import { refreshAllSummaries } from '../summary.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, askYesNo, canPrompt, requireFlags } from '../../cli/prompts.js';
@@ -296,4 +297,9 @@ export async function restore(ctx: Ctx, ref: string, opts: { actor?: string; jso
   const r = await withDb(ctx, (o) => restoreGoal(o, ref));
   if (opts.json) printJson(r.goal);
   say(t('goals.restoredMsg', { id: r.goal.id, count: r.count }));
+}
+
+export async function refresh(ctx: Ctx): Promise<void> {
+  const count = await withDb(ctx, (o) => refreshAllSummaries(o));
+  say(t('goals.refreshedMsg', { count }));
 }

@@ -3,7 +3,7 @@
  * children), progress, forecast status and staleness. Pure: the caller loads
  * the rows and passes "today".
  */
-import { forecast, isStale, rollup, type ForecastStatus } from './progress.js';
+import { forecast, forecastFrom, isStale, rollup, trend, type ForecastStatus, type Trend } from './progress.js';
 import type { Goal } from './goal.js';
 import type { MetricKind } from './units.js';
 
@@ -29,6 +29,69 @@ export interface Evaluation {
   series: Point[];
 }
 
+/** Where a goal stands today, less the series behind it: what `judge` gives. */
+export type Judgement = Omit<Evaluation, 'series'>;
+
+/**
+ * Everything of an evaluation that does not depend on today, from the goal's
+ * series and facts: the series' ends and point count, the projection at the
+ * due date, and whether the goal is a leaf (its own check-ins) or rolls up
+ * children. Stored per goal, so lists need not read the check-ins.
+ */
+export interface GoalSummary extends Trend {
+  leaf: boolean;
+}
+
+export type ChildInput = { series: readonly Point[]; target: number; weight?: number };
+
+/** A goal's series: its own check-ins (latest per date), or, when `children` is not empty, their roll-up. */
+export function goalSeries(goal: Pick<GoalFacts, 'kind'>, checkins: readonly Point[], children: readonly ChildInput[] | null): Point[] {
+  return children && children.length > 0 && goal.kind ? rollupSeries(goal.kind, children) : dedupeSeries(checkins);
+}
+
+/** Whether the facts allow a forecast: a target, a direction and dates in order. */
+function forecastable(goal: GoalFacts): goal is GoalFacts & { target: number; direction: NonNullable<GoalFacts['direction']>; start: string; due: string } {
+  return !(goal.target === null || goal.direction === null || goal.start === null || goal.due === null || goal.due < goal.start);
+}
+
+/** The today-independent half of `evaluateGoal`: what a goal's series and facts say, for `judge`. */
+export function summarize(goal: GoalFacts, series: readonly Point[], leaf: boolean): GoalSummary {
+  if (forecastable(goal)) return { ...trend({ baseline: progressOrigin(goal), start: goal.start, due: goal.due }, series), leaf };
+  const last = series[series.length - 1];
+  return { points: series.length, firstValue: series[0]?.value ?? null, lastValue: last?.value ?? null, lastDate: last?.date ?? null, projected: null, leaf };
+}
+
+/**
+ * The today-dependent half of `evaluateGoal`: a goal's summary judged on
+ * `today` (expected progress, due date, grace, staleness). Cheap: no series.
+ */
+export function judge(goal: GoalFacts, s: GoalSummary, today: string): Judgement {
+  // One result object per goal, no spread copies: a list judges 20,000 of them.
+  const out: Judgement = { value: s.lastValue, progressPct: null, expectedPct: null, projected: null, status: 'draft', stale: false, lastCheckinDate: s.lastDate };
+  if (!forecastable(goal)) return out;
+  const direction = goal.kind === 'additive' && goal.direction === 'at-least' ? 'increase' : goal.direction;
+  const facts = { baseline: progressOrigin(goal), target: goal.target, direction, start: goal.start, due: goal.due };
+  const f = forecastFrom(facts, s, today);
+  out.progressPct = f.progressPct;
+  out.expectedPct = f.expectedPct;
+  out.projected = f.projected;
+  out.status = totalsStatus(goal, goal.target, f, out.value, today > goal.due);
+  if (goal.draft) {
+    out.status = 'draft';
+    return out;
+  }
+  if (goal.state !== 'open') {
+    const value = goal.finalValue ?? out.value;
+    out.value = value;
+    out.progressPct = value === null ? null : forecast(facts, [{ date: goal.due, value }], goal.due).progressPct;
+    out.status = goal.state === 'achieved' ? 'done' : 'missed';
+    return out;
+  }
+  const settled = out.status === 'done' || out.status === 'missed';
+  out.stale = s.leaf && !settled && isStale(out.lastCheckinDate, goal.start, today, goal.cadenceDays);
+  return out;
+}
+
 /** One point per date, the last recorded winning; sorted by date. */
 export function dedupeSeries(points: readonly Point[]): Point[] {
   // Points from the database are already one per date and in order: keep them as they are.
@@ -46,7 +109,7 @@ export function dedupeSeries(points: readonly Point[]): Point[] {
  * @example rollupSeries('additive', [{ series: [{ date: 'd1', value: 5 }] }, { series: [{ date: 'd2', value: 3 }] }])
  * // [{ date: 'd1', value: 5 }, { date: 'd2', value: 8 }]
  */
-export function rollupSeries(kind: MetricKind, children: readonly { series: readonly Point[]; target: number; weight?: number }[]): Point[] {
+export function rollupSeries(kind: MetricKind, children: readonly ChildInput[]): Point[] {
   const dates = [...new Set(children.flatMap((c) => c.series.map((p) => p.date)))].sort();
   const cursor = children.map(() => -1);
   // One input per child, its value moved along the dates (not new objects at every date).
@@ -98,48 +161,12 @@ function totalsStatus(goal: GoalFacts, target: number, f: { status: GoalStatus; 
 
 /**
  * Evaluates a goal from its own check-ins, or, when `children` is given and
- * not empty, from their roll-up (a parent takes no check-ins of its own).
+ * not empty, from their roll-up (a parent takes no check-ins of its own):
+ * `judge(summarize(…))` with the series kept.
  */
-export function evaluateGoal(
-  goal: GoalFacts,
-  checkins: readonly Point[],
-  children: readonly { series: readonly Point[]; target: number; weight?: number }[] | null,
-  today: string,
-): Evaluation {
-  const series = children && children.length > 0 && goal.kind ? rollupSeries(goal.kind, children) : dedupeSeries(checkins);
-  const last = series[series.length - 1] ?? null;
-  const base: Evaluation = {
-    value: last?.value ?? null,
-    progressPct: null,
-    expectedPct: null,
-    projected: null,
-    status: 'draft',
-    stale: false,
-    lastCheckinDate: last?.date ?? null,
-    series,
-  };
-  if (goal.target === null || goal.direction === null || goal.start === null || goal.due === null || goal.due < goal.start) return base;
-  const direction = goal.kind === 'additive' && goal.direction === 'at-least' ? 'increase' : goal.direction;
-  const facts = { baseline: progressOrigin(goal), target: goal.target, direction, start: goal.start, due: goal.due };
-  const f = forecast(facts, series, today);
-  // One result object per goal, no spread copies: a list evaluates 20,000 of them.
-  base.progressPct = f.progressPct;
-  base.expectedPct = f.expectedPct;
-  base.projected = f.projected;
-  base.status = totalsStatus(goal, goal.target, f, base.value, today > goal.due);
-  if (goal.draft) {
-    base.status = 'draft';
-    return base;
-  }
-  if (goal.state !== 'open') {
-    const value = goal.finalValue ?? base.value;
-    base.value = value;
-    base.progressPct = value === null ? null : forecast(facts, [{ date: goal.due, value }], goal.due).progressPct;
-    base.status = goal.state === 'achieved' ? 'done' : 'missed';
-    return base;
-  }
-  const leaf = !children || children.length === 0;
-  const settled = base.status === 'done' || base.status === 'missed';
-  base.stale = leaf && !settled && isStale(base.lastCheckinDate, goal.start, today, goal.cadenceDays);
-  return base;
+export function evaluateGoal(goal: GoalFacts, checkins: readonly Point[], children: readonly ChildInput[] | null, today: string): Evaluation {
+  const series = goalSeries(goal, checkins, children);
+  const e = judge(goal, summarize(goal, series, !children || children.length === 0), today) as Evaluation;
+  e.series = series;
+  return e;
 }

@@ -104,25 +104,54 @@ export interface Forecast {
  * // { status: 'on-track', projected: 900, progressPct: 50, expectedPct: 50, lastValue: 450, lastDate: '2026-05-16' }
  */
 export function forecast(goal: ForecastGoal, checkins: readonly { date: string; value: number }[], today: string): Forecast {
+  return forecastFrom(goal, trend(goal, checkins), today);
+}
+
+/**
+ * What of a forecast depends only on the goal's facts and its series, not on
+ * today: computed once when the series or the facts change, then judged
+ * against any day by `forecastFrom`.
+ */
+export interface Trend {
+  /** Points in the series (one per date). */
+  points: number;
+  /** The first value: where a decrease without a baseline counts from. Null without points. */
+  firstValue: number | null;
+  lastValue: number | null;
+  lastDate: string | null;
+  /** The least-squares projection at the due date; null without points. */
+  projected: number | null;
+}
+
+/** The today-independent half of `forecast`: the series' ends and its projection at the due date. */
+export function trend(goal: Pick<ForecastGoal, 'baseline' | 'start' | 'due'>, checkins: readonly { date: string; value: number }[]): Trend {
+  const start = toDay(goal.start);
+  const span = toDay(goal.due) - start;
+  const { xs, ys, lastDate } = daySeries(checkins, start);
+  const n = xs.length;
+  if (n === 0) return { points: 0, firstValue: null, lastValue: null, lastDate: null, projected: null };
+  const lastValue = ys[n - 1]!;
+  const lead = goal.baseline !== null && !xs.includes(0) ? goal.baseline : null;
+  return { points: n, firstValue: ys[0]!, lastValue, lastDate, projected: lineAt(xs, ys, lead, span, lastValue) };
+}
+
+/** The today-dependent half of `forecast`: the status of a trend on `today` (cheap: no series). */
+export function forecastFrom(goal: ForecastGoal, t: Trend, today: string): Forecast {
   const start = toDay(goal.start);
   const span = toDay(goal.due) - start;
   const now = toDay(today) - start;
   const pastDue = now > span;
   const expectedPct = span <= 0 ? (now >= span ? 100 : 0) : Math.min(100, Math.max(0, (now * 100) / span));
 
-  const { xs, ys, lastDate } = daySeries(checkins, start);
-  const n = xs.length;
-  if (n === 0) {
+  if (t.points === 0 || t.lastValue === null || t.projected === null) {
     const status = pastDue ? 'missed' : expectedPct < NOT_STARTED_GRACE_PCT ? 'not-started' : 'at-risk';
     return { status, projected: null, progressPct: null, expectedPct, lastValue: null, lastDate: null };
   }
 
-  const lastValue = ys[n - 1]!;
-  const lead = goal.baseline !== null && !xs.includes(0) ? goal.baseline : null;
-  const projected = lineAt(xs, ys, lead, span, lastValue);
+  const { lastValue, projected } = t;
   const { target, direction } = goal;
-  const from = goal.baseline ?? (direction === 'decrease' ? ys[0]! : null);
-  const result = { projected, progressPct: progressPct(from, target, lastValue, direction), expectedPct, lastValue, lastDate };
+  const from = goal.baseline ?? (direction === 'decrease' ? t.firstValue : null);
+  const result = { projected, progressPct: progressPct(from, target, lastValue, direction), expectedPct, lastValue, lastDate: t.lastDate };
   const met = isMet(target, lastValue, direction);
 
   let status: ForecastStatus;

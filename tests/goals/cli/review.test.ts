@@ -2,10 +2,9 @@
  * `team goals edit` (audit trail, SMART on edit, promotion, re-split) and
  * `team goals review` (self, then lead, which closes the goal) end to end.
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, dumpDb, query } from '../../helpers.js';
-import { goalsFixture, TODAY, USER } from '../fixture.js';
+import { query } from '../../helpers.js';
+import { goalsFixture, USER } from '../fixture.js';
 
 
 
@@ -159,19 +158,7 @@ describe('goals edit', () => {
     expect((await reject(['goals', 'edit', '1', '--parent', '1'])).stderr).toBe('team: Goal #1 cannot be placed under itself or its own sub-goals.\n');
   });
 
-  // A loop made the recursive descendant query spin forever (fixed in 059579e): run with a timeout so a regression fails instead of hanging.
-  it.each([['2'], ['3']])('refuses to place a goal under its own sub-goal #%s (instead of hanging)', async (below) => {
-    await ok(['goals', 'add', 'Tmall orders 300 in December', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--direction', 'increase', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak']);
-    await ok(['goals', 'add', 'Wang: 100 Tmall orders in December', '--owner', 'wang', '--target', '100', '--parent', '1']);
-    await ok(['goals', 'split', '2', '--by', 'period', '--period', 'week']);
-    const before = await dumpDb(fx.db);
-    const r = spawnSync(process.execPath, [BIN, 'goals', 'edit', '1', '--parent', below], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: fx.db, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC', TEAM_TODAY: TODAY, TEAM_USER: USER },
-      input: '', encoding: 'utf8', timeout: 8000,
-    });
-    expect([r.status, r.stderr]).toEqual([2, 'team: Goal #1 cannot be placed under itself or its own sub-goals.\n']);
-    expect(await dumpDb(fx.db)).toEqual(before);
-  });
+
 });
 
 describe('goals review', () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
 import type { Db, Queryable } from '../../../src/db/sql.js';
 import { getGoals, getGoalTree } from '../../../src/goals/view.service.js';
+import { refreshAllSummaries } from '../../../src/goals/summary.service.js';
 import type { ServiceOptions } from '../../../src/shared/service.js';
 import { tempDb } from '../../helpers.js';
 
@@ -105,5 +106,39 @@ describe('goal views: the query count does not grow with the rows', () => {
     const tree = await getGoalTree({ db: dbs.large, now: NOW, today: TODAY, actor: 'test' }, undefined);
     expect(tree).toHaveLength(2 * 3 * N);
     expect(tree.find((t) => t.title === 'parent 7')!.children.map((c) => c.title)).toEqual(['child 7.0', 'child 7.1', 'child 7.2']);
+  });
+
+  // The same views once every goal has its stored summary: no check-in is read at all.
+  for (const [name, view] of views) {
+    it(`${name}, from stored summaries: the same result in at most 2 queries, as many for 3N goals as for N`, async () => {
+      const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+      const before = { small: await view(o(dbs.small)), large: await view(o(dbs.large)) };
+      await refreshAllSummaries(o(dbs.small));
+      await refreshAllSummaries(o(dbs.large));
+      const small = await measure(dbs.small, view);
+      const large = await measure(dbs.large, view);
+      expect(large.queries).toBe(small.queries);
+      expect(small.queries).toBeLessThanOrEqual(2);
+      expect(await view(o(dbs.small))).toEqual(before.small);
+      expect(await view(o(dbs.large))).toEqual(before.large);
+      for (const db of [dbs.small, dbs.large]) await db.run('update goals set summary_points = null');
+    });
+  }
+
+  it('streamed to a sink (JSON to a pipe): the same goals in the same order, in at most 2 queries, with or without summaries', async () => {
+    const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+    const lists = { list: await getGoals(o(dbs.large), {}), tree: await getGoalTree(o(dbs.large), undefined) };
+    for (const stored of [false, true]) {
+      if (stored) await refreshAllSummaries(o(dbs.large));
+      const c = counting(dbs.large);
+      const list: unknown[] = [];
+      expect(await getGoals(o(c.db), {}, (g) => list.push(g))).toEqual([]);
+      const tree: unknown[] = [];
+      expect(await getGoalTree(o(c.db), undefined, (r) => tree.push(r))).toEqual([]);
+      expect(list).toEqual(lists.list);
+      expect(tree).toEqual(lists.tree);
+      if (stored) expect(c.count()).toBeLessThanOrEqual(4);
+    }
+    await dbs.large.run('update goals set summary_points = null');
   });
 });

@@ -1,0 +1,70 @@
+/**
+ * What only a real process shows: a pipe closed early (EPIPE), and a
+ * command that must end rather than spin (killed by a timeout if it hangs).
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, dumpDb, run, tempDb, type RunOptions, type RunResult } from '../helpers.js';
+
+let t: ReturnType<typeof tempDb>;
+beforeEach(() => {
+  t = tempDb();
+});
+afterEach(() => t.cleanup());
+
+async function ok(args: readonly string[], opts?: RunOptions): Promise<RunResult> {
+  const r = await run(t.db, args, opts);
+  expect(r.code, `team ${args.join(' ')}\n${r.stderr}`).toBe(0);
+  return r;
+}
+
+/** Runs `team --db DB ARGS… | head -1` in bash and returns team's own exit code (not head's). */
+function pipedToHead(db: string, args: readonly string[]): { code: number; stdout: string; stderr: string } {
+  const script = 'node "$0" --db "$1" "${@:2}" | head -1; exit "${PIPESTATUS[0]}"';
+  const r = spawnSync('bash', ['-c', script, BIN, db, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: t.dir, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('pipes', () => {
+  it('`team demo | head -1` ends quietly with exit 0', () => {
+    const r = pipedToHead(t.db, ['demo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Reporting lines\n');
+    expect(r.stderr.split('\n')[0]).toBe(`Demo database: ${t.db}`);
+    expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+  });
+
+  it('a long list into a closed pipe ends quietly with exit 0 and an empty stderr', async () => {
+    await ok(['init']);
+    const raw = new Database(t.db);
+    const insert = raw.prepare("insert into members (handle, name, status, created_at, updated_at) values (?, ?, 'active', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')");
+    raw.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`m${String(i).padStart(4, '0')}`, `Member ${i}`);
+    })();
+    raw.close();
+    for (const args of [['members', 'list', '--json'], ['members', 'list'], ['members', 'list', '--format', 'csv'], ['org']]) {
+      const r = pipedToHead(t.db, args);
+      expect(r, args.join(' ')).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout.split('\n')).toHaveLength(2);
+    }
+  });
+});
+
+describe('a loop in the goal tree', () => {
+  const env = { TEAM_TODAY: '2026-11-23', TEAM_USER: 'lead' };
+  // A loop made the recursive descendant query spin forever (fixed in 059579e): run with a timeout so a regression fails instead of hanging.
+  it.each([['2'], ['3']])('refuses to place a goal under its own sub-goal #%s (instead of hanging)', async (below) => {
+    await ok(['init'], { env });
+    await ok(['members', 'add', 'wang', '--name', 'Wang Fang', '--role', 'Customer service specialist (pre-sale)'], { env });
+    await ok(['goals', 'add', 'Tmall orders 300 in December', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--direction', 'increase', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak'], { env });
+    await ok(['goals', 'add', 'Wang: 100 Tmall orders in December', '--owner', 'wang', '--target', '100', '--parent', '1'], { env });
+    await ok(['goals', 'split', '2', '--by', 'period', '--period', 'week'], { env });
+    const before = await dumpDb(t.db);
+    const r = spawnSync(process.execPath, [BIN, 'goals', 'edit', '1', '--parent', below], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TEAM_DB: t.db, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC', TEAM_TODAY: '2026-11-23', TEAM_USER: 'lead' },
+      input: '', encoding: 'utf8', timeout: 8000,
+    });
+    expect([r.status, r.stderr]).toEqual([2, 'team: Goal #1 cannot be placed under itself or its own sub-goals.\n']);
+    expect(await dumpDb(t.db)).toEqual(before);
+  });});

@@ -1,0 +1,152 @@
+/**
+ * The stored goal summaries stay what the check-ins say after every kind of
+ * write: after each one, the views judged from the summaries equal the views
+ * evaluated afresh from the check-ins (the summaries cleared through the seam,
+ * as in a database from before them), on several days.
+ */
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/connection.js';
+import { query } from '../../helpers.js';
+import { goalsFixture, TODAY } from '../fixture.js';
+
+// Members: li #1 (Operations), wang #2, zhao #3, chen #4 (Customer service, pre-sale).
+const fx = goalsFixture();
+const { ok } = fx;
+
+const DAYS = [TODAY, '2026-10-20', '2027-01-15'];
+const VIEWS = [
+  ['goals', 'list', '--json'],
+  ['goals', 'list', '--status', 'at-risk', '--json'],
+  ['goals', 'list', '--status', 'stale', '--json'],
+  ['goals', 'list', '--sort', 'progress', '--json'],
+  ['goals', 'tree', '--json'],
+  ['goals', 'list', '--all', '--json'],
+];
+
+async function views(): Promise<string[]> {
+  const out: string[] = [];
+  for (const day of DAYS) for (const args of VIEWS) out.push(`${day} ${args.join(' ')}\n${(await ok(args, day)).stdout}`);
+  // The tree below one goal, too.
+  const [first] = await query<{ id: number | null }>(fx.db, 'select min(id) as id from goals where parent_id is null and archived_at is null');
+  if (first?.id != null) out.push((await ok(['goals', 'tree', String(first.id), '--json'])).stdout);
+  return out;
+}
+
+/** Every live goal has a summary, and judging the summaries gives what evaluating the check-ins gives. */
+async function expectFresh(): Promise<void> {
+  expect(await query(fx.db, 'select id from goals where archived_at is null and summary_points is null')).toEqual([]);
+  const stored = await views();
+  const { db } = await openDatabase({ path: fx.db, env: {} });
+  try {
+    await db.run('update goals set summary_points = null, summary_first_value = null, summary_last_value = null, summary_last_date = null, summary_projected = null');
+  } finally {
+    db.close();
+  }
+  expect(stored).toEqual(await views());
+  // Put them back the way the program computes them, for the next write.
+  await ok(['goals', 'refresh']);
+  expect(await views()).toEqual(stored);
+}
+
+/** #1 ¥90,000 team GMV in Q4, split over wang, zhao, chen (#2–#4). */
+async function splitGmv(): Promise<void> {
+  await ok(['goals', 'add', 'Q4 GMV', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--target', '90000', '--direction', 'increase', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'Q4 plan']);
+  await expectFresh();
+  await ok(['goals', 'split', '1', '--by', 'member', '--members', 'wang,zhao,chen', '--weights', '2,1,1']);
+  await expectFresh();
+}
+
+describe('stored summaries after each write', () => {
+  it('add, split and check-ins (in order, back-dated, --add, two on one date) up the roll-up', async () => {
+    await splitGmv();
+    await ok(['goals', 'checkin', '2', '--value', '12000', '--date', '2026-10-20']);
+    await expectFresh();
+    await ok(['goals', 'checkin', '2', '--value', '30000', '--date', '2026-11-20']);
+    await ok(['goals', 'checkin', '3', '--value', '5000', '--date', '2026-11-01']);
+    await expectFresh();
+    // Back-dated, and one more on a date that already has one: the later wins.
+    await ok(['goals', 'checkin', '2', '--value', '20000', '--date', '2026-11-05']);
+    await ok(['goals', 'checkin', '3', '--add', '1500', '--date', '2026-11-01']);
+    await expectFresh();
+    // A new sub-goal joins the parent's roll-up.
+    await ok(['goals', 'add', 'Q4 GMV · Li', '--owner', 'li', '--parent', '1', '--target', '10000', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
+    await ok(['goals', 'checkin', '5', '--value', '9000', '--date', '2026-11-22']);
+    await expectFresh();
+  });
+
+  it('edits: target (with and without --resplit), baseline, dates, weight, direction, a new parent', async () => {
+    await splitGmv();
+    await ok(['goals', 'checkin', '2', '--value', '12000', '--date', '2026-10-20']);
+    await ok(['goals', 'checkin', '4', '--value', '8000', '--date', '2026-11-10']);
+    await ok(['goals', 'edit', '1', '--target', '120000', '--resplit']);
+    await expectFresh();
+    await ok(['goals', 'edit', '2', '--target', '50000']);
+    await ok(['goals', 'edit', '3', '--weight', '3']);
+    await expectFresh();
+    await ok(['goals', 'edit', '4', '--start', '2026-11-01', '--due', '2026-11-30']);
+    await expectFresh();
+    await ok(['goals', 'edit', '1', '--due', '2026-11-25']);
+    await expectFresh();
+    // Another team goal in ¥: #4 moves under it, leaving #1's roll-up.
+    await ok(['goals', 'add', 'Q4 GMV (new shop)', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--target', '20000', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
+    await ok(['goals', 'edit', '4', '--parent', '5']);
+    await expectFresh();
+    await ok(['goals', 'edit', '4', '--parent', 'none']);
+    await expectFresh();
+  });
+
+  it('a level with a baseline, decreasing and at-most, edited and checked in', async () => {
+    await ok(['goals', 'add', 'Refund rate down', '--owner', 'wang', '--metric', 'Refund rate', '--unit', '%', '--baseline', '8', '--target', '5', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
+    await ok(['goals', 'add', 'First response ≤ 30 s', '--owner', 'zhao', '--metric', 'First response', '--unit', 's', '--direction', 'at-most', '--target', '30', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
+    await ok(['goals', 'checkin', '1', '--value', '7.5', '--date', '2026-10-15']);
+    await ok(['goals', 'checkin', '2', '--value', '35', '--date', '2026-11-01']);
+    await expectFresh();
+    await ok(['goals', 'edit', '1', '--baseline', '9']);
+    await ok(['goals', 'edit', '2', '--target', '40']);
+    await expectFresh();
+  });
+
+  it('review (closing a sub-goal), archive and restore', async () => {
+    await splitGmv();
+    await ok(['goals', 'checkin', '2', '--value', '40000', '--date', '2026-11-20']);
+    await ok(['goals', 'checkin', '3', '--value', '10000', '--date', '2026-11-20']);
+    await ok(['goals', 'review', '2', '--self', 'done early']);
+    await ok(['goals', 'review', '2', '--lead', 'well done', '--score', '5', '--outcome', 'none']);
+    await expectFresh();
+    await ok(['goals', 'archive', '3']);
+    await expectFresh();
+    await ok(['goals', 'restore', '3']);
+    await expectFresh();
+    await ok(['goals', 'archive', '1']);
+    await expectFresh();
+    await ok(['goals', 'restore', '1']);
+    await expectFresh();
+  });
+
+  it('a split by member and period, rates with weights', async () => {
+    await ok(['goals', 'add', 'CSAT 95%', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '95', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
+    await ok(['goals', 'split', '1', '--by', 'member,period', '--members', 'wang,zhao', '--weights', '3,1']);
+    await expectFresh();
+    const leaves = await query<{ id: number }>(fx.db, "select id from goals where period_label is not null and start_date <= '2026-11-23' order by id");
+    for (const [i, { id }] of leaves.entries()) await ok(['goals', 'checkin', String(id), '--value', String(91 + i), '--date', i % 2 ? '2026-11-20' : '2026-11-01']);
+    await expectFresh();
+  });
+});
+
+describe('a database from before the summaries', () => {
+  it('reads the same with none stored, and `goals refresh` stores them all', async () => {
+    await splitGmv();
+    await ok(['goals', 'checkin', '2', '--value', '12000', '--date', '2026-10-20']);
+    const stored = await views();
+    const { db } = await openDatabase({ path: fx.db, env: {} });
+    try {
+      await db.run('update goals set summary_points = null');
+    } finally {
+      db.close();
+    }
+    expect(await views()).toEqual(stored);
+    expect((await ok(['goals', 'refresh'])).stderr).toBe('Recomputed the progress summaries of 4 goals.\n');
+    expect(await query(fx.db, 'select id from goals where summary_points is null')).toEqual([]);
+    expect(await views()).toEqual(stored);
+  });
+});
