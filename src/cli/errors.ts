@@ -1,5 +1,5 @@
 import { CancelledError, Failure, TeamError, type MessageParams } from '../shared/errors.js';
-import { t } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { io } from './io.js';
 
 /** A commander parse error, already translated by the program's output hook. */
@@ -16,7 +16,7 @@ export function messageOf(e: TeamError): string {
 
 /** Parameters that are message keys (enum values, kinds) said in the reader's language. */
 export function translateParams(params: MessageParams): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? t(v.label) : v]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(t('list.separator')) : typeof v === 'object' ? t((v as { label: MessageKey }).label) : (v as string | number)]));
 }
 
 /** Which exit code a domain error class means: the input was wrong (2), or the program could not do it (1). */

@@ -13,7 +13,7 @@ export function canPrompt(): boolean {
 
 /** Throws the "missing flags" usage error when there is no terminal to ask on. */
 export function requireFlags(missing: readonly string[]): void {
-  if (missing.length > 0 && !canPrompt()) throw new InputError('prompt.missingFlags', { flags: missing.join(', ') });
+  if (missing.length > 0 && !canPrompt()) throw new InputError('prompt.missingFlags', { flags: missing });
 }
 
 async function guard<T>(p: Promise<T>): Promise<T> {

@@ -41,7 +41,7 @@ function defineGoals(goals: Command): void {
       'team goals add "Q1 天猫店 GMV 提升 20%" --owner team --metric GMV --unit ¥ --baseline 1000000 --target 1200000 --start 2026-01-01 --due 2026-03-31 --why "年度增长计划"',
       'team goals add --template first-response --owner 客服部',
       'team goals add "客服首次响应 ≤ 30 秒" --owner wu.xue --metric 首次响应时长 --unit s --direction at-most --target 30 --due 2026-12-31 --parent 1',
-      'team goals add   # asks for each SMART field, on a terminal',
+      `team goals add   # ${t('goals.example.wizard')}`,
     ],
   );
   examples(
@@ -83,8 +83,8 @@ function defineGoals(goals: Command): void {
       'team goals split 1 --by member,period --members li.qiang,zhao.min,sun.li --period month',
       'team goals split 1 --by member --dept 客服部 --weights 2,1,1',
       'team goals split 1 --by dept --depts 运营部,客服部,营销部 --weights 3,2,1',
-      'team goals split 1 --by period --period quarter   # a year goal → 4 quarters',
-      'team goals split 2 --by period --period month     # then a quarter → its months',
+      `team goals split 1 --by period --period quarter   # ${t('goals.example.quarters')}`,
+      `team goals split 2 --by period --period month     # ${t('goals.example.months')}`,
     ],
   );
   examples(

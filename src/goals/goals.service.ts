@@ -57,7 +57,11 @@ export class OutcomeContradictionError extends InputError {
 
 /** The blocking SMART findings, as an error the CLI renders letter by letter. */
 export class SmartError extends InputError {
-  constructor(readonly report: SmartReport) {
+  /** `goalId` is the goal an edit would have broken (undefined for a new goal). */
+  constructor(
+    readonly report: SmartReport,
+    readonly goalId?: number,
+  ) {
     super('goals.err.notSmart', {});
     this.name = 'SmartError';
   }
@@ -243,10 +247,12 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
     if (unitChanged || input.target !== undefined) checkValue('--target', next.target, next.unit, next.kind);
     checkKindAndDirection(next.kind, next.direction);
     if (newParent) await checkParent(tx, newParent, next);
+    // A sub-goal keeps its parent's unit and kind: the parent sums or averages it.
+    else if (next.parentId !== null && (patch.unit !== undefined || patch.kind !== undefined)) await checkParent(tx, (await findGoalById(tx, next.parentId))!, next);
     if (input.horizon !== undefined) patch.horizon = input.horizon;
     else if ((input.start !== undefined || input.due !== undefined) && next.start && next.due && next.due >= next.start) patch.horizon = deriveHorizon(next.start, next.due);
     const smart = await lintDraft(tx, draftOf(next), { type: next.ownerType, id: next.ownerId }, o.today, goal.id);
-    if (smart.blocking && !goal.draft) throw new SmartError(smart);
+    if (smart.blocking && !goal.draft) throw new SmartError(smart, goal.id);
     const promoted = goal.draft && !smart.blocking;
     if (promoted) patch.draft = false;
     await patchGoal(tx, o, goal, patch);
@@ -290,6 +296,8 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     const date = input.date ?? o.today;
     if (date > o.today) throw new InputError('goals.err.futureCheckin', { date, today: o.today });
     if (goal.start && date < goal.start) throw new InputError('goals.err.checkinBeforeStart', { date, start: goal.start });
+    // A value after the due date says nothing about the goal: the result is the value as of the due date.
+    if (goal.due && date > goal.due) throw new InputError('goals.err.checkinAfterDue', { id: goal.id, date, due: goal.due });
     const last = await findLastCheckin(tx, goal.id);
     // --add counts from the value as of that date (a back-dated correction adds to what stood then).
     const before = input.add === undefined ? undefined : await findCheckinAsOf(tx, goal.id, date);

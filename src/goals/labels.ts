@@ -47,3 +47,36 @@ export const OUTCOME_LABEL: Record<Outcome, MessageKey> = { reward: 'goals.outco
 export function horizonKey(h: string): MessageKey | undefined {
   return (HORIZON_LABEL as Record<string, MessageKey | undefined>)[h];
 }
+
+/**
+ * The audit trail's field names as people read them. The stored names (Goal
+ * fields, and the events created, split, archived, selfAssessment) stay as
+ * they are in --json; a field not listed shows as stored.
+ */
+export const HISTORY_FIELD_LABEL: Record<string, MessageKey | undefined> = {
+  created: 'goals.history.created',
+  split: 'goals.history.split',
+  archived: 'goals.history.archived',
+  selfAssessment: 'goals.history.selfAssessment',
+  title: 'goals.col.title',
+  ownerId: 'goals.col.owner',
+  ownerType: 'goals.col.owner',
+  metric: 'goals.col.metric',
+  unit: 'goals.history.unit',
+  kind: 'goals.col.kind',
+  decimals: 'goals.history.decimals',
+  baseline: 'goals.col.baseline',
+  target: 'goals.col.target',
+  direction: 'goals.col.direction',
+  start: 'goals.col.start',
+  due: 'goals.col.due',
+  horizon: 'goals.col.horizon',
+  term: 'goals.history.term',
+  relevance: 'goals.history.relevance',
+  parentId: 'goals.col.parent',
+  weight: 'goals.history.weight',
+  cadenceDays: 'goals.history.cadence',
+  draft: 'goals.history.draft',
+  state: 'goals.col.state',
+  finalValue: 'goals.history.finalValue',
+};

@@ -3,8 +3,8 @@ import type { GoalStatus } from './rules/evaluate.js';
 import type { GoalView } from './rules/goal.js';
 import type { GoalTreeNode } from './view.service.js';
 import type { SmartReport } from './rules/smart.js';
-import { getLang, t } from '../i18n/index.js';
-import { horizonKey, STATUS_LABEL } from './labels.js';
+import { getLang, t, type MessageKey } from '../i18n/index.js';
+import { DIRECTION_LABEL, HISTORY_FIELD_LABEL, horizonKey, STATE_LABEL, STATUS_LABEL, TERM_LABEL } from './labels.js';
 import { paint, renderTree, type Column } from '../cli/output.js';
 
 const PREFIX_UNITS = new Set(['¥', '￥', '$', '€', '£']);
@@ -88,4 +88,34 @@ export function renderGoalTree(roots: readonly GoalTreeNode[]): string {
   const label = (g: GoalView) =>
     `${paint.dim(`#${g.id}`)} ${g.title}  ${progressBar(g.progressPct)}  ${formatQuantity(g.value, g.unit, g.decimals) || '–'} / ${formatQuantity(g.target, g.unit, g.decimals)}  ${statusLabel(g.status, g.stale)}`;
   return renderTree(roots, label, (g) => g.children);
+}
+
+/**
+ * One audit-trail value in the reader's language: states, directions,
+ * horizons and terms by their labels, amounts with the goal's unit, and the
+ * recorded events ("split from #14", "waived: owner archived") in words.
+ */
+export function historyValue(field: string, value: string | null, goal: { unit: string | null; decimals: number }): string {
+  if (value === null) return '∅';
+  const n = Number(value);
+  if ((field === 'target' || field === 'baseline' || field === 'finalValue') && value !== '' && Number.isFinite(n)) return formatQuantity(n, goal.unit, goal.decimals);
+  const enumKey = (map: Record<string, MessageKey>, v: string) => (Object.hasOwn(map, v) ? t(map[v]!) : v);
+  if (field === 'state' || (field === 'created' && (value === 'open' || value === 'draft'))) return value === 'draft' ? t('goals.status.draft') : enumKey(STATE_LABEL, value);
+  if (field === 'direction') return enumKey(DIRECTION_LABEL, value);
+  if (field === 'horizon') return horizonText(value);
+  if (field === 'term') return enumKey(TERM_LABEL, value);
+  if (field === 'draft') return value === 'true' ? t('goals.history.yes') : t('goals.history.no');
+  const splitFrom = /^split from #(\d+)$/.exec(value);
+  if (splitFrom) return t('goals.history.splitFrom', { id: splitFrom[1]! });
+  const archivedWith = /^with #(\d+)$/.exec(value);
+  if (archivedWith) return t('goals.history.with', { id: archivedWith[1]! });
+  if (field === 'archived' && value === 'archived') return t('goals.history.archived');
+  if (value === 'waived: owner archived') return t('goals.history.waived');
+  return value;
+}
+
+/** An audit-trail field in the reader's language. */
+export function historyField(field: string): string {
+  const key = HISTORY_FIELD_LABEL[field];
+  return key ? t(key) : field;
 }

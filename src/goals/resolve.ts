@@ -17,7 +17,7 @@ export async function resolveGoalId(q: Queryable, input: string): Promise<number
   if (isId(idText) && (await findGoalById(q, Number(idText)))) return Number(idText);
   const ids = await findGoalIdsByTitle(q, s);
   if (ids.length === 1) return ids[0]!;
-  if (ids.length > 1) throw new InputError('goals.err.ambiguous', { title: s, ids: ids.map((i) => `#${i}`).join(', ') });
+  if (ids.length > 1) throw new InputError('goals.err.ambiguous', { title: s, ids: ids.map((i) => `#${i}`) });
   throw new NotFoundError('goals.kind.goal', s, closestMatch(s, await listGoalTitles(q)));
 }
 

@@ -27,6 +27,7 @@ export const wordsEn = {
 
   // table headers
   'col.id': 'ID',
+  'list.separator': ', ',
   'list.empty': 'Nothing to show.',
 
   // prompts

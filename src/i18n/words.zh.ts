@@ -27,6 +27,7 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'opt.name': '新名称',
 
   'col.id': '编号',
+  'list.separator': '、',
   'list.empty': '没有可显示的内容。',
 
   'prompt.missingFlags': '缺少 {flags}（没有终端可以询问：请用参数传入）。',

@@ -71,7 +71,7 @@ function defineMembers(members: Command): void {
       .option('--json', t('opt.json'));
   examples(
     memberWriteOptions(members.command('add').argument('[handle]', t('org.opt.handle')).description(t('org.cmd.members.add')).option('--name <name>', t('org.opt.memberName'))).action(lazy(load.membersWrite, 'add')),
-    ['team members add li.na --name 李娜 --role 客服经理 --hire-date 2024-03-01 --shift day', 'team members add   # asks for what is missing, on a terminal'],
+    ['team members add li.na --name 李娜 --role 客服经理 --hire-date 2024-03-01 --shift day', `team members add   # ${t('org.example.wizard')}`],
   );
   examples(
     listOptions(

@@ -150,7 +150,7 @@ export async function archiveMember(o: ServiceOptions, ref: string, reassignTo?:
     const m = await detail(tx, id);
     if (m.archived) throw new InputError('org.err.member.alreadyArchived', { handle: m.handle });
     if (m.reports.length > 0) {
-      if (reassignTo === undefined) throw new InputError('org.err.member.hasReports', { handle: m.handle, reports: m.reports.map((r) => r.handle).join(', ') });
+      if (reassignTo === undefined) throw new InputError('org.err.member.hasReports', { handle: m.handle, reports: m.reports.map((r) => r.handle) });
       let target: number | null = null;
       if (!isNone(reassignTo)) {
         target = await resolveMemberId(tx, reassignTo);

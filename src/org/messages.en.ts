@@ -1,5 +1,6 @@
 /** English messages of the org feature (departments, roles, duties, members, org chart); keys start with org. */
 export const orgEn = {
+  'org.example.wizard': 'asks for what is missing, on a terminal',
   'org.opt.yes': 'do not ask for confirmation',
   'org.opt.all': 'include archived ones',
 

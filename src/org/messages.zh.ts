@@ -2,6 +2,7 @@ import type { orgEn } from './messages.en.js';
 
 /** 组织功能（部门、岗位、职责、成员、汇报关系）的中文消息；键以 org. 开头。 */
 export const orgZh: Record<keyof typeof orgEn, string> = {
+  'org.example.wizard': '在终端上询问缺少的内容',
   'org.opt.yes': '不再确认',
   'org.opt.all': '包括已归档的',
 

@@ -55,7 +55,7 @@ export async function findMember(q: Queryable, s: string): Promise<number | unde
   const loose = await findMemberIdsByLooseName(q, s);
   if (loose.length > 1) {
     const handles = await Promise.all(loose.map(async (id) => (await findMemberById(q, id))!.handle));
-    throw new InputError('org.err.member.ambiguous', { input: s, handles: handles.join(', ') });
+    throw new InputError('org.err.member.ambiguous', { input: s, handles });
   }
   return loose[0];
 }

@@ -98,7 +98,7 @@ export async function prepareRemoveRole(q: Queryable, ref: string): Promise<Role
   const role = await detail(q, id);
   const holders = (await listMembers(q, { roleId: id, includeArchived: true })).length;
   if (holders > 0) throw new InputError('org.err.role.inUse', { name: role.name, members: holders });
-  if (role.reportingRoles.length > 0) throw new InputError('org.err.role.hasReports', { name: role.name, roles: role.reportingRoles.join(', ') });
+  if (role.reportingRoles.length > 0) throw new InputError('org.err.role.hasReports', { name: role.name, roles: role.reportingRoles });
   return role;
 }
 

@@ -6,7 +6,8 @@ export interface Label {
 }
 export const label = (key: MessageKey): Label => ({ label: key });
 
-export type MessageParams = Record<string, string | number | Label>;
+/** A list parameter is joined with the reader's separator when shown (", " in English, "、" in Chinese). */
+export type MessageParams = Record<string, string | number | Label | readonly string[]>;
 
 /**
  * An expected failure, raised anywhere and turned into one translated line by

@@ -63,7 +63,7 @@ export function matchByName<T>(input: string, items: readonly T[], namesOf: (ite
   return { kind: 'none' };
 }
 
-/** Names for an "ambiguous" message: the first `max`, then "…". */
-export function nameList(names: readonly string[], max = 8): string {
-  return names.length > max ? `${names.slice(0, max).join(', ')}, …` : names.join(', ');
+/** Names for an "ambiguous" message: the first `max`, then "…" (joined when shown, in the reader's language). */
+export function nameList(names: readonly string[], max = 8): string[] {
+  return names.length > max ? [...names.slice(0, max), '…'] : [...names];
 }

@@ -7,7 +7,7 @@ import { DIRECTION_LABEL, OUTCOME_LABEL, REVIEW_KIND_LABEL, STATE_LABEL, TERM_LA
 import { checkGoal, getGoals, getGoalTree, showGoal, type GoalDetail, type GoalListOptions } from '../view.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { jsonArrayWriter, out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
-import { formatQuantity, goalColumns, horizonText, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from '../render.js';
+import { formatQuantity, goalColumns, historyField, historyValue, horizonText, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from '../render.js';
 
 
 interface ListFlags {
@@ -104,8 +104,8 @@ async function renderDetail(g: GoalDetail): Promise<string> {
     parts.push(`${paint.head(t('goals.heading.history'))}\n${await renderTable(g.history, [
       { header: 'goals.col.date', value: (e) => e.at.replace('T', ' ').slice(0, 16) },
       { header: 'goals.col.by', value: (e) => e.actor },
-      { header: 'goals.col.field', value: (e) => e.field },
-      { header: 'goals.col.change', value: (e) => `${e.old ?? '∅'} → ${e.new ?? '∅'}`, wrap: 40 },
+      { header: 'goals.col.field', value: (e) => historyField(e.field) },
+      { header: 'goals.col.change', value: (e) => `${historyValue(e.field, e.old, g)} → ${historyValue(e.field, e.new, g)}`, wrap: 40 },
     ], { width })}`);
   }
   return parts.join('\n');

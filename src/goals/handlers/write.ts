@@ -186,7 +186,7 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
     try {
       return await editGoal(o, ref, toInput(opts), { resplit: Boolean(resplit) });
     } catch (e) {
-      if (e instanceof SmartError) throw new InputError('goals.err.notSmartEdit', { id: ref.replace(/^#/, ''), findings: blockingLines(e.report) });
+      if (e instanceof SmartError) throw new InputError('goals.err.notSmartEdit', { id: e.goalId ?? ref, findings: blockingLines(e.report) });
       throw e;
     }
   });

@@ -127,8 +127,9 @@ describe('stored summaries after each write', () => {
     await ok(['goals', 'add', 'CSAT 95%', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '95', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
     await ok(['goals', 'split', '1', '--by', 'member,period', '--members', 'wang,zhao', '--weights', '3,1']);
     await expectFresh();
-    const leaves = await query<{ id: number }>(fx.db, "select id from goals where period_label is not null and start_date <= '2026-11-23' order by id");
-    for (const [i, { id }] of leaves.entries()) await ok(['goals', 'checkin', String(id), '--value', String(91 + i), '--date', i % 2 ? '2026-11-20' : '2026-11-01']);
+    const leaves = await query<{ id: number; start_date: string; due_date: string }>(fx.db, "select id, start_date, due_date from goals where period_label is not null and start_date <= '2026-11-23' order by id");
+    // Each leaf checked in within its own month: on its first day, or on the 20th (or its last day, if earlier).
+    for (const [i, { id, start_date, due_date }] of leaves.entries()) await ok(['goals', 'checkin', String(id), '--value', String(91 + i), '--date', i % 2 ? (due_date < '2026-11-20' ? due_date : '2026-11-20') : start_date]);
     await expectFresh();
   });
 });

@@ -24,7 +24,7 @@ describe('roles by name', () => {
   it('after init --lang zh, 客服 matches several roles and lists them', async () => {
     await ok(['init', '--lang', 'zh']);
     const r = await expectRejected(t.db, ['roles', 'show', '客服']);
-    expect(r.stderr).toBe('team: “客服”对应多个岗位：客服经理, 客服专员（售前）, 客服专员（售后）, 客服助理。请用全名或编号。\n');
+    expect(r.stderr).toBe('team: “客服”对应多个岗位：客服经理、客服专员（售前）、客服专员（售后）、客服助理。请用全名或编号。\n');
     expect(await roleName('客服经理')).toBe('客服经理');
     expect(await roleName('售后')).toBe('客服专员（售后）');
   });
