@@ -21,7 +21,6 @@ const TITLES: Record<string, MessageKey> = {
   'Global Options:': 'help.globalOptions',
 };
 
-export { wantedGroup } from './group.js';
 
 export function createProgram(version: string, argv: readonly string[] = []): Command {
   const program = new Command('team')

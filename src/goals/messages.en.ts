@@ -1,5 +1,6 @@
 /** English messages of the goal commands; keys start with goals. (SMART findings: smart.messages.en.ts). */
 export const goalsEn = {
+  'goals.err.cadenceRange': '--cadence is the number of days between check-ins: a whole number from 1 to 366 (got "{value}").',
   'goals.history.created': 'created',
   'goals.history.split': 'split',
   'goals.history.archived': 'archived',

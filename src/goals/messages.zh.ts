@@ -2,6 +2,7 @@ import type { goalsEn } from './messages.en.js';
 
 /** 目标功能的中文消息；键以 goals. 开头（SMART 结论见 smart.messages.zh.ts）。 */
 export const goalsZh: Record<keyof typeof goalsEn, string> = {
+  'goals.err.cadenceRange': '--cadence 是两次打卡之间的天数：请用 1 到 366 之间的整数（收到“{value}”）。',
   'goals.history.created': '创建',
   'goals.history.split': '分解',
   'goals.history.archived': '归档',

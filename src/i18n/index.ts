@@ -2,7 +2,6 @@ import { en, type MessageKey } from './en.js';
 
 export type { MessageKey };
 export type Lang = 'en' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'zh'];
 /** A text in every language (presets). */
 export type Localized = Record<Lang, string>;
 

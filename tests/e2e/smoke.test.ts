@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, expectRejected, spawn, tempDb } from '../helpers.js';
+import { dumpDb, spawn, tempDb } from '../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
@@ -23,7 +23,9 @@ describe('team init', () => {
 
   it('rejects an unknown preset before creating anything', async () => {
     spawn(t.db, ['init']);
-    const r = await expectRejected(t.db, ['init', '--preset', 'shopify']);
-    expect(r.stderr).toBe('team: Unknown preset "shopify": use ecommerce or blank.\n');
+    const before = await dumpDb(t.db);
+    const r = spawn(t.db, ['init', '--preset', 'shopify']);
+    expect([r.code, r.stderr]).toEqual([2, 'team: Unknown preset "shopify": use ecommerce or blank.\n']);
+    expect(await dumpDb(t.db)).toEqual(before);
   });
 });

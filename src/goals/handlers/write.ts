@@ -40,7 +40,8 @@ const goalFields = {
   why: z.string().optional(),
   parent: z.string().optional(),
   weight: weightText.optional(),
-  cadence: positiveInt.optional(),
+  // How often a check-in is expected: at most once a year makes sense for a goal.
+  cadence: positiveInt.refine((n) => n <= 366, { message: 'goals.err.cadenceRange' satisfies MessageKey }).optional(),
   actor: z.string().optional(),
   json: z.boolean().optional(),
 };

@@ -47,3 +47,11 @@ describe('guards', () => {
     expect((await ok(['--lang', 'zh', 'members', 'add', '--help'])).stdout).toContain('# 在终端上询问缺少的内容');
   });
 });
+
+describe('cadence', () => {
+  it('is a number of days from 1 to 366', async () => {
+    const r = await reject(['goals', 'add', 'Tmall orders 300 in December', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak', '--cadence', '99999999999']);
+    expect(r.stderr).toBe('team: --cadence is the number of days between check-ins: a whole number from 1 to 366 (got "99999999999").\n');
+    await ok(['goals', 'add', 'Tmall orders 300 in December', '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--target', '300', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak', '--cadence', '366']);
+  });
+});
