@@ -5,7 +5,7 @@ import type { GoalCheckinsRow, GoalEventsRow, GoalReviewsRow, GoalsRow } from '.
 import { insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
 
 /** A goal row with its owner's display name and how many children it has. */
-export type GoalListRow = Omit<GoalsRow, 'last_value' | 'last_checkin_date'> & { owner_handle: string | null; owner_name: string | null; owner_department: string | null; child_count: number };
+type GoalListRow = Omit<GoalsRow, 'last_value' | 'last_checkin_date'> & { owner_handle: string | null; owner_name: string | null; owner_department: string | null; child_count: number };
 
 // The columns are named, not g.*: every value read costs (a list reads 20,000 rows),
 // last_value/last_checkin_date are not part of a Goal, and the mapper reads rows by position.
