@@ -3,8 +3,6 @@ import type { TeamError } from '../../shared/errors.js';
 import { CancelledError, InputError } from '../../shared/errors.js';
 import type { GoalView } from '../rules/goal.js';
 import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../rules/units.js';
-import { currentPeriod } from '../rules/periods.js';
-import { grownTarget } from '../rules/templates.js';
 import { HORIZONS, SPLIT_PERIODS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labels.js';
@@ -66,30 +64,11 @@ function warn(report: SmartReport): void {
   for (const f of report.findings) if (f.severity === 'warning') say(t('goals.warning', { message: t(f.code, f.params) }));
 }
 
-/** Fills a template's metric, unit, kind, direction, target, reason and current period into what the flags left open. */
+/** A template fills what the flags left open (before any prompt asks for the rest). */
 async function applyTemplate(ctx: Ctx, o: z.infer<typeof addSchema>): Promise<z.infer<typeof addSchema>> {
   if (o.template === undefined) return o;
-  const { goalTemplates } = await import('../templates.js');
-  const tpl = goalTemplates.find((x) => x.key === o.template);
-  if (!tpl) throw new InputError('goals.err.unknownTemplate', { value: o.template });
-  const [start, due] = currentPeriod(tpl.horizon, o.start ?? ctx.today);
-  const decimals = knownUnit(tpl.unit)?.decimals ?? 2;
-  if (tpl.growthPct !== undefined && o.baseline === undefined && o.target === undefined) {
-    throw new InputError('goals.err.templateNeedsBaseline', { template: tpl.key, pct: tpl.growthPct });
-  }
-  const grown = tpl.growthPct !== undefined && o.baseline !== undefined ? grownTarget(o.baseline, tpl.growthPct, decimals) : undefined;
-  return {
-    ...o,
-    title: o.title ?? tpl.title[ctx.lang],
-    metric: o.metric ?? tpl.metric[ctx.lang],
-    unit: o.unit ?? tpl.unit,
-    kind: o.kind ?? tpl.kind,
-    direction: o.direction ?? tpl.direction,
-    target: o.target ?? tpl.target ?? grown,
-    why: o.why ?? (o.parent === undefined ? tpl.why[ctx.lang] : undefined),
-    start: o.start ?? start,
-    due: o.due ?? due,
-  };
+  const { fromTemplate } = await import('../templates.js');
+  return fromTemplate(ctx, o.template, o, ctx.lang);
 }
 
 // Prompts take what the flags take: the same numbers (no "Infinity" or "0x10") and dates.
