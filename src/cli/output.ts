@@ -61,7 +61,8 @@ export function say(text: string): void {
 
 /** JSON on stdout: indented for a person at a terminal, compact for pipes and files (a third smaller). */
 export function printJson(data: unknown): void {
-  if (io().stdout.isTTY || !Array.isArray(data)) return out(JSON.stringify(data, null, io().stdout.isTTY ? 2 : undefined));
+  // Short lists in one piece (cheapest); long ones in slices, so 20,000 goals never sit in memory as one text.
+  if (io().stdout.isTTY || !Array.isArray(data) || data.length < 5000) return out(JSON.stringify(data, null, io().stdout.isTTY ? 2 : undefined));
   const list = jsonArrayWriter()!;
   for (let i = 0; i < data.length; i++) list.push(data[i]);
   list.end();
