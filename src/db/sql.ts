@@ -23,6 +23,9 @@ export interface Queryable {
   eachTuple(sql: string, params: readonly SqlValue[], onRow: (row: SqlValue[]) => void): Promise<void>;
 }
 
+/** The longest `in (?, …)` list one statement takes: within SQLite's and PostgreSQL's parameter limits. Longer lists go in chunks (or by range). */
+export const IN_LIST_MAX = 500;
+
 /** Where each column of a tuple result sits. */
 export type ColumnIndex<R> = { readonly [K in keyof R]: number };
 

@@ -1,5 +1,6 @@
 /** The audit trail of goals: every changed field with who, when, old and new. */
-import { insertEvent, updateGoal, type GoalPatch } from './repository.js';
+import { updateGoal, type GoalPatch } from './repository.js';
+import { insertEvent } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError } from '../shared/errors.js';
 import type { Goal } from './rules/goal.js';

@@ -1,23 +1,23 @@
-/** Writing goals: add, edit (with an audit trail), check in, review and close. */
-import { findCheckinAsOf, findGoalById, findLastCheckin, listArchivedWith, listDescendants, setGoalsArchived, insertCheckin, insertEvent, insertGoal, insertReview, listReviews, updateGoal, type GoalPatch } from './repository.js';
+/** Writing goals: add, edit (with an audit trail), check in. Reviews and archiving: review.service.ts. */
+import { findGoalById, listDescendants, insertGoal, updateGoal, type GoalPatch } from './repository.js';
+import { findCheckinAsOf, findLastCheckin, insertCheckin } from './checkins.repository.js';
+import { insertEvent } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError, label } from '../shared/errors.js';
 import { STATE_LABEL } from './labels.js';
 import { roundTo, type Goal, type GoalView, type OwnerType, type Term } from './rules/goal.js';
 import { deriveHorizon, isLongTerm } from './rules/periods.js';
-import { isMet } from './rules/progress.js';
 import { progressOrigin } from './rules/evaluate.js';
-import { outcomeContradicts } from './rules/review.js';
-import type { Outcome } from './labels.js';
 import type { SmartReport } from './rules/smart.js';
-import { defaultDirection, directionFitsKind, outOfRange, resolveKind, type Direction, type MetricKind } from './rules/units.js';
+import { defaultDirection, directionFitsKind, resolveKind, type Direction, type MetricKind } from './rules/units.js';
 import { stamp } from '../shared/service.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { draftOf, lintDraft } from './smart.service.js';
-import { evaluateGoals } from './view.service.js';
+import { viewGoal } from './view.service.js';
+import { archivedOwner } from './review.service.js';
+import { checkValue, rangeProblem } from './values.js';
 import { applyPatch, patchGoal, refuseArchived } from './audit.service.js';
 import { resplitGoal } from './split.service.js';
-import { getMemberById } from '../org/public.js';
 import { refreshSummaries } from './summary.service.js';
 import { isNone } from '../shared/none.js';
 import { resolveGoalId, resolveOwner } from './resolve.js';
@@ -43,18 +43,6 @@ export interface GoalInput {
   cadence?: number;
 }
 
-/**
- * A lead's outcome that contradicts the result (a reward on a missed goal, a
- * penalty on an achieved one): the CLI asks, or wants --yes; nothing is written.
- */
-export class OutcomeContradictionError extends InputError {
-  constructor(readonly detail: { id: number; result: 'achieved' | 'missed'; outcome: Outcome; final: number; target: number | null; unit: string | null; decimals: number }) {
-    // Unformatted params, in case it is shown as is; the CLI formats the quantities.
-    super(detail.result === 'achieved' ? 'goals.err.outcomeContradicts.achieved' : 'goals.err.outcomeContradicts.missed', { id: detail.id, value: detail.final, target: detail.target ?? '', outcome: detail.outcome });
-    this.name = 'OutcomeContradictionError';
-  }
-}
-
 /** The blocking SMART findings, as an error the CLI renders letter by letter. */
 export class SmartError extends InputError {
   /** `goalId` is the goal an edit would have broken (undefined for a new goal). */
@@ -73,25 +61,6 @@ function kindAndDecimals(unit: string | null, kind: MetricKind | undefined, fall
   return resolved;
 }
 
-const bound = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
-
-/** The range parameters of a number a goal in `unit` cannot take, or undefined when it fits. */
-function rangeProblem(value: number, unit: string | null, kind: MetricKind | null) {
-  const range = outOfRange(value, unit, kind);
-  return range && { range, params: { value: String(value), unit: unit ?? '', min: bound(range.min), max: bound(range.max) } };
-}
-
-/** Refuses a number a goal in this unit cannot take: a negative duration, count or money total, a percentage outside 0–100, anything beyond a trillion. */
-function checkValue(field: string, value: number | null | undefined, unit: string | null, kind: MetricKind | null): void {
-  if (value === null || value === undefined) return;
-  const problem = rangeProblem(value, unit, kind);
-  if (!problem) return;
-  const params = { field, ...problem.params };
-  if (problem.range.bound === 'percent') throw new InputError('goals.err.percentRange', params);
-  throw new InputError(problem.range.bound === 'nonNegative' && value < 0 ? 'goals.err.negative' : 'goals.err.outOfRange', params);
-}
-
-
 function checkKindAndDirection(kind: MetricKind | null, direction: Direction | null): void {
   if (!directionFitsKind(kind, direction)) throw new InputError('goals.err.additiveDecrease');
 }
@@ -109,10 +78,6 @@ async function checkParent(q: Queryable, parent: Goal, child: { kind: MetricKind
   if (parent.childCount === 0 && (await findLastCheckin(q, parent.id)) !== undefined) throw new InputError('goals.err.parentHasCheckins', { id: parent.id });
 }
 
-async function view(q: Queryable, id: number, today: string): Promise<GoalView> {
-  const goal = (await findGoalById(q, id))!;
-  return (await evaluateGoals(q, [goal], today)).views.get(id)!;
-}
 
 /** Fails (not found, with the closest match) unless `input` names the team, a member or a department. */
 export async function checkOwner(o: ServiceOptions, input: string): Promise<void> {
@@ -179,7 +144,7 @@ export async function addGoal(o: ServiceOptions, input: GoalInput & { title: str
     await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'created', old: null, new: smart.blocking ? 'draft' : 'open' });
     // The new goal's summary, and its parent's roll-up (one more child) up the tree.
     await refreshSummaries(tx, [id], o.today);
-    return { goal: await view(tx, id, o.today), smart };
+    return { goal: await viewGoal(tx, id, o.today), smart };
   });
 }
 
@@ -262,7 +227,7 @@ export async function editGoal(o: ServiceOptions, ref: string, input: GoalInput,
     // Dates, baseline, kind, target or weight move the projection and the roll-ups
     // above; a new parent takes the goal from the old one's roll-up.
     await refreshSummaries(tx, goal.parentId !== null && patch.parentId !== undefined ? [goal.id, goal.parentId] : [goal.id], o.today);
-    return { goal: await view(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
+    return { goal: await viewGoal(tx, goal.id, o.today), smart, promoted, targetChanged, resplit };
   });
 }
 
@@ -273,12 +238,6 @@ export interface CheckinInput {
   note?: string;
 }
 
-/** The handle of the member who owns `goal` when they have left (are archived); undefined otherwise. */
-async function archivedOwner(q: Queryable, goal: Goal): Promise<string | undefined> {
-  if (goal.ownerType !== 'member' || goal.ownerId === null) return undefined;
-  const m = await getMemberById(q, goal.ownerId);
-  return m?.archived ? m.handle : undefined;
-}
 
 /**
  * Records the metric's current value on a goal (or `add`s to the last one).
@@ -308,99 +267,7 @@ export async function checkinGoal(o: ServiceOptions, ref: string, input: Checkin
     if (!last || date >= last.date) await updateGoal(tx, goal.id, { lastValue: value, lastCheckinDate: date, updatedAt: stamp(o.now) });
     await refreshSummaries(tx, [goal.id], o.today);
     const ownerArchived = await archivedOwner(tx, goal);
-    return { goal: await view(tx, goal.id, o.today), value, date, ...(ownerArchived !== undefined && { ownerArchived }) };
-  });
-}
-
-export interface ReviewInput {
-  self?: string;
-  selfScore?: number;
-  lead?: string;
-  score?: number;
-  outcome?: 'reward' | 'none' | 'penalty';
-  outcomeNote?: string;
-  final?: number;
-  /** Record an outcome that contradicts the result (the user confirmed, or passed --yes). */
-  allowContradiction?: boolean;
-}
-
-/**
- * The goal-management loop: the owner's self-assessment, then the lead's
- * review, which closes the goal as achieved or missed with its final value.
- * A member's goal needs the self-assessment first, as the seeds prescribe,
- * unless the member has left (is archived): then the lead closes it without
- * one, and the trail records the waiver (`selfAssessmentWaived`).
- */
-export async function reviewGoal(o: ServiceOptions, ref: string, input: ReviewInput): Promise<{ goal: GoalView; closed: boolean; selfAssessmentWaived: boolean; owner: string }> {
-  if (input.self === undefined && input.lead === undefined) throw new InputError('goals.err.reviewNeedsText');
-  if (input.lead !== undefined && (input.score === undefined || input.outcome === undefined)) throw new InputError('goals.err.leadNeeds');
-  // A score or outcome without the text it belongs to would be dropped: say so.
-  if (input.lead === undefined && (input.score !== undefined || input.outcome !== undefined || input.outcomeNote !== undefined || input.final !== undefined)) throw new InputError('goals.err.leadOnly');
-  if (input.self === undefined && input.selfScore !== undefined) throw new InputError('goals.err.selfOnly');
-  return o.db.transaction(async (tx) => {
-    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
-    refuseArchived(goal);
-    if (goal.draft) throw new InputError('goals.err.draftReview', { id: goal.id });
-    if (goal.state !== 'open') throw new InputError('goals.err.closed', { id: goal.id, state: label(STATE_LABEL[goal.state]) });
-    const now = stamp(o.now);
-    if (input.self !== undefined) {
-      await insertReview(tx, { goalId: goal.id, kind: 'self', text: input.self, score: input.selfScore ?? null, outcome: null, outcomeNote: null, actor: o.actor, createdAt: now });
-    }
-    if (input.lead === undefined) return { goal: await view(tx, goal.id, o.today), closed: false, selfAssessmentWaived: false, owner: goal.owner };
-    let selfAssessmentWaived = false;
-    if (goal.ownerType === 'member' && !(await listReviews(tx, goal.id)).some((r) => r.kind === 'self')) {
-      // A member who has left will never write it: the lead may close the goal without it.
-      if ((await archivedOwner(tx, goal)) === undefined) throw new InputError('goals.err.selfFirst', { owner: goal.owner });
-      selfAssessmentWaived = true;
-    }
-    const current = await view(tx, goal.id, o.today);
-    checkValue('--final', input.final, goal.unit, goal.kind);
-    const final = input.final ?? current.value;
-    if (final === null) throw new InputError('goals.err.finalNeeded', { id: goal.id });
-    const achieved = goal.target !== null && goal.direction !== null && isMet(goal.target, final, goal.direction);
-    const result = achieved ? 'achieved' : 'missed';
-    if (input.outcome !== undefined && !input.allowContradiction && outcomeContradicts(input.outcome, result)) {
-      throw new OutcomeContradictionError({ id: goal.id, result, outcome: input.outcome, final, target: goal.target, unit: goal.unit, decimals: goal.decimals });
-    }
-    await insertReview(tx, { goalId: goal.id, kind: 'lead', text: input.lead, score: input.score ?? null, outcome: input.outcome ?? null, outcomeNote: input.outcomeNote ?? null, actor: o.actor, createdAt: now });
-    const patch: GoalPatch = { state: achieved ? 'achieved' : 'missed', finalValue: final, closedAt: now };
-    if (selfAssessmentWaived) await insertEvent(tx, { goalId: goal.id, at: now, actor: o.actor, field: 'selfAssessment', old: null, new: 'waived: owner archived' });
-    await patchGoal(tx, o, goal, patch);
-    await refreshSummaries(tx, [goal.id], o.today);
-    return { goal: await view(tx, goal.id, o.today), closed: true, selfAssessmentWaived, owner: goal.owner };
-  });
-}
-
-/**
- * Archives a goal and everything below it: they leave lists, trees and their
- * parent's roll-up, keep their check-ins and trail, and take no more work.
- */
-export async function archiveGoal(o: ServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
-  return o.db.transaction(async (tx) => {
-    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
-    refuseArchived(goal);
-    const ids = [goal.id, ...(await listDescendants(tx, [goal.id])).map((g) => g.id)];
-    const now = stamp(o.now);
-    await setGoalsArchived(tx, ids, now);
-    for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: null, new: id === goal.id ? 'archived' : `with #${goal.id}` });
-    // Clears the archived goals' summaries and takes them out of the parent's roll-up.
-    await refreshSummaries(tx, ids, o.today);
-    return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
-  });
-}
-
-/** Brings back a goal archived with `archiveGoal`, with the sub-goals archived along with it. */
-export async function restoreGoal(o: ServiceOptions, ref: string): Promise<{ goal: Goal; count: number }> {
-  return o.db.transaction(async (tx) => {
-    const goal = (await findGoalById(tx, await resolveGoalId(tx, ref)))!;
-    if (goal.archivedAt === null) throw new InputError('goals.err.notArchived', { id: goal.id });
-    if (goal.parentId !== null && (await findGoalById(tx, goal.parentId))!.archivedAt !== null) throw new InputError('goals.err.parentArchived', { id: goal.id, parent: goal.parentId });
-    const ids = [goal.id, ...(await listArchivedWith(tx, goal.id, goal.archivedAt))];
-    const now = stamp(o.now);
-    await setGoalsArchived(tx, ids, null);
-    for (const id of ids) await insertEvent(tx, { goalId: id, at: now, actor: o.actor, field: 'archived', old: 'archived', new: null });
-    await refreshSummaries(tx, ids, o.today);
-    return { goal: (await findGoalById(tx, goal.id))!, count: ids.length };
+    return { goal: await viewGoal(tx, goal.id, o.today), value, date, ...(ownerArchived !== undefined && { ownerArchived }) };
   });
 }
 

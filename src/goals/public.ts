@@ -8,7 +8,8 @@ import type { Goal } from './rules/goal.js';
 
 export { addGoal, checkinGoal } from './goals.service.js';
 export { splitGoal } from './split.service.js';
-export { getGoals, getGoalTree, showGoal, type GoalTreeNode } from './view.service.js';
+export { getGoals, showGoal, type GoalTreeNode } from './view.service.js';
+export { getGoalTree } from './tree.service.js';
 export { currentPeriod } from './rules/periods.js';
 export type { Goal, GoalView } from './rules/goal.js';
 

@@ -1,8 +1,8 @@
 import type { Goal } from './rules/goal.js';
 import type { GoalSummary } from './rules/evaluate.js';
 import type { Insertable, Patch } from '../db/schema.js';
-import type { GoalCheckinsRow, GoalEventsRow, GoalReviewsRow, GoalsRow } from './table.js';
-import { insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
+import type { GoalsRow } from './table.js';
+import { IN_LIST_MAX, insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
 
 /** A goal row with its owner's display name and how many children it has. */
 type GoalListRow = Omit<GoalsRow, 'last_value' | 'last_checkin_date'> & { owner_handle: string | null; owner_name: string | null; owner_department: string | null; child_count: number };
@@ -252,43 +252,6 @@ export async function listGoalIds(q: Queryable): Promise<number[]> {
   return (await q.all<{ id: number }>('select id from goals order by id')).map((r) => r.id);
 }
 
-/** The check-ins of the given goals, oldest first (in recording order within a date). */
-export async function listCheckins(q: Queryable, goalIds: readonly number[]): Promise<Checkin[]> {
-  const out: Checkin[] = [];
-  // Bounded IN lists keep every statement within SQLite's and PostgreSQL's parameter limits.
-  for (let i = 0; i < goalIds.length; i += 500) {
-    const chunk = goalIds.slice(i, i + 500);
-    out.push(...(await q.all<GoalCheckinsRow>(`select * from goal_checkins where goal_id in (${chunk.map(() => '?').join(', ')}) order by goal_id, date, id`, chunk)).map(toCheckin));
-  }
-  return out;
-}
-
-/** Above this many goals, check-ins are read by id range (one query) rather than by an IN list. */
-const IN_LIST_MAX = 500;
-
-/**
- * Streams the check-ins of the given goals to `onCheckin`, ordered by goal,
- * date and recording order, in one query whatever the number of goals: an IN
- * list for a few, else the id range they span, skipping the goals outside the
- * set here. Rows are not kept: 100,000 of them would be ~50 MB.
- */
-export async function eachCheckinPoint(q: Queryable, goalIds: readonly number[], onCheckin: (goalId: number, date: string, value: number) => void): Promise<void> {
-  if (goalIds.length === 0) return;
-  const cols = 'select goal_id, date, value from goal_checkins';
-  const order = 'order by goal_id, date, id';
-  const emit = (r: SqlValue[]) => onCheckin(r[0] as number, r[1] as string, r[2] as number);
-  if (goalIds.length <= IN_LIST_MAX) return q.eachTuple(`${cols} where goal_id in (${goalIds.map(() => '?').join(', ')}) ${order}`, goalIds, emit);
-  let min = Infinity;
-  let max = -Infinity;
-  for (const id of goalIds) {
-    if (id < min) min = id;
-    if (id > max) max = id;
-  }
-  const wanted = new Set(goalIds);
-  const all = wanted.size === max - min + 1;
-  return q.eachTuple(`${cols} where goal_id >= ? and goal_id <= ? ${order}`, [min, max], all ? emit : (r) => wanted.has(r[0] as number) && emit(r));
-}
-
 /**
  * A goal as stored, camelCase: what insertGoal takes. The Goal's fields less
  * what is derived when read (the id, the owner's display, the child count),
@@ -352,79 +315,8 @@ export function updateGoal(q: Queryable, id: number, patch: GoalPatch): Promise<
   return updateRow(q, 'goals', id, goalColumns(patch));
 }
 
-/** One check-in as recorded. */
-export interface Checkin {
-  id: number;
-  goalId: number;
-  date: string;
-  value: number;
-  note: string | null;
-  actor: string | null;
-  createdAt: string;
-}
-
-const toCheckin = (r: GoalCheckinsRow): Checkin => ({ id: r.id, goalId: r.goal_id, date: r.date, value: r.value, note: r.note, actor: r.actor, createdAt: r.created_at });
-
-export function insertCheckin(q: Queryable, c: Omit<Checkin, 'id'>): Promise<number> {
-  return insertRow(q, 'goal_checkins', { goal_id: c.goalId, date: c.date, value: c.value, note: c.note, actor: c.actor, created_at: c.createdAt });
-}
-
-/** The newest check-in of a goal by date (then by recording order). */
-export async function findLastCheckin(q: Queryable, goalId: number): Promise<Checkin | undefined> {
-  const r = await q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? order by date desc, id desc limit 1', [goalId]);
-  return r && toCheckin(r);
-}
-
 export async function countGoalsOwnedByDepartment(q: Queryable, departmentId: number): Promise<number> {
   return (await q.get<{ n: number }>('select count(*) as n from goals where owner_department_id = ?', [departmentId]))!.n;
-}
-
-/** The newest check-in on or before `date`. */
-export async function findCheckinAsOf(q: Queryable, goalId: number, date: string): Promise<Checkin | undefined> {
-  const r = await q.get<GoalCheckinsRow>('select * from goal_checkins where goal_id = ? and date <= ? order by date desc, id desc limit 1', [goalId, date]);
-  return r && toCheckin(r);
-}
-
-/** One entry of a goal's audit trail: a field's old and new value, who and when. */
-export interface GoalEvent {
-  id: number;
-  goalId: number;
-  at: string;
-  actor: string | null;
-  field: string;
-  old: string | null;
-  new: string | null;
-}
-
-export function insertEvent(q: Queryable, e: Omit<GoalEvent, 'id'>): Promise<number> {
-  return insertRow(q, 'goal_events', { goal_id: e.goalId, at: e.at, actor: e.actor, field: e.field, old_value: e.old, new_value: e.new });
-}
-
-export async function listEvents(q: Queryable, goalId: number): Promise<GoalEvent[]> {
-  const rows = await q.all<GoalEventsRow>('select * from goal_events where goal_id = ? order by at, id', [goalId]);
-  return rows.map((r) => ({ id: r.id, goalId: r.goal_id, at: r.at, actor: r.actor, field: r.field, old: r.old_value, new: r.new_value }));
-}
-
-/** A self-assessment or a lead's review. */
-export interface GoalReview {
-  id: number;
-  goalId: number;
-  kind: GoalReviewsRow['kind'];
-  text: string;
-  score: number | null;
-  outcome: GoalReviewsRow['outcome'];
-  outcomeNote: string | null;
-  actor: string | null;
-  createdAt: string;
-}
-
-export function insertReview(q: Queryable, r: Omit<GoalReview, 'id'>): Promise<number> {
-  return insertRow(q, 'goal_reviews', { goal_id: r.goalId, kind: r.kind, text: r.text, score: r.score, outcome: r.outcome, outcome_note: r.outcomeNote, actor: r.actor, created_at: r.createdAt });
-}
-
-export async function listReviews(q: Queryable, goalId: number): Promise<GoalReview[]> {
-  const rows = await q.all<GoalReviewsRow>('select * from goal_reviews where goal_id = ? order by created_at, id', [goalId]);
-  return rows.map((r) => ({ id: r.id, goalId: r.goal_id, kind: r.kind, text: r.text, score: r.score, outcome: r.outcome, outcomeNote: r.outcome_note, actor: r.actor, createdAt: r.created_at }));
 }
 
 /** What the A (achievable) check reads of an earlier goal. */

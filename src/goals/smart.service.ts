@@ -1,5 +1,6 @@
 /** The SMART lint with its history: earlier goals and check-ins on the same metric and owner. */
-import { listCheckins, listPastGoalsOnMetric } from './repository.js';
+import { listPastGoalsOnMetric } from './repository.js';
+import { listCheckins } from './checkins.repository.js';
 import type { Queryable } from '../db/sql.js';
 import type { Goal, OwnerType } from './rules/goal.js';
 import { lintSmart, type SmartDraft, type SmartReport } from './rules/smart.js';

@@ -8,7 +8,9 @@
  * level is split exactly (additive) or carries the target (rates), so the
  * leaves sum to the root to the cent.
  */
-import { findGoalById, findLastCheckin, insertEvent, insertGoal, listDescendants } from './repository.js';
+import { findGoalById, insertGoal, listDescendants } from './repository.js';
+import { findLastCheckin } from './checkins.repository.js';
+import { insertEvent } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError, label } from '../shared/errors.js';
 import { STATE_LABEL } from './labels.js';

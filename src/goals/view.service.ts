@@ -1,6 +1,8 @@
 /** Reading goals: evaluation (roll-up + forecast), list, show, tree. */
 import type { Outcome, ReviewKind } from './labels.js';
-import { eachCheckinPoint, eachDescendant, eachDescendantOfTopLevel, eachGoalById, eachListedGoal, listCheckins, listDescendants, listEvents, listGoals, listReviews, findGoalById, type GoalFilter } from './repository.js';
+import { eachListedGoal, listDescendants, listGoals, findGoalById, type GoalFilter } from './repository.js';
+import { eachCheckinPoint, listCheckins } from './checkins.repository.js';
+import { listEvents, listReviews } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { goalSeries, judge, summarize, type GoalStatus, type GoalSummary, type Judgement, type Point } from './rules/evaluate.js';
 import { roundTo, type Goal, type GoalView } from './rules/goal.js';
@@ -150,6 +152,17 @@ function becomeView(g: Goal, e: Judgement): GoalView {
   return v;
 }
 
+/** One goal as it stands today (after a write, for the command's output). */
+export async function viewGoal(q: Queryable, id: number, today: string): Promise<GoalView> {
+  const goal = (await findGoalById(q, id))!;
+  return (await evaluateGoals(q, [goal], today)).views.get(id)!;
+}
+
+/** A goal of the cascade with the goals below it (goals tree; see tree.service.ts). */
+export interface GoalTreeNode extends GoalView {
+  children: GoalTreeNode[];
+}
+
 export interface GoalListOptions {
   owner?: string;
   dept?: string;
@@ -210,7 +223,7 @@ type Stream = (onGoal: (g: Goal, s: GoalSummary | null) => void) => Promise<void
  * summary (a database from before them) keeps its place as the Goal itself,
  * listed in `unknown`, for `evaluateGoals` to settle.
  */
-async function judgeStream(o: ServiceOptions, stream: Stream, status?: GoalListOptions['status'], asNodes = false, sink?: (g: GoalView) => void): Promise<{ slots: (GoalView | Goal)[]; unknown: Set<Goal> }> {
+export async function judgeStream(o: ServiceOptions, stream: Stream, status?: GoalListOptions['status'], asNodes = false, sink?: (g: GoalView) => void): Promise<{ slots: (GoalView | Goal)[]; unknown: Set<Goal> }> {
   const slots: (GoalView | Goal)[] = [];
   const unknown = new Set<Goal>();
   await stream((g, s) => {
@@ -235,7 +248,7 @@ async function judgeStream(o: ServiceOptions, stream: Stream, status?: GoalListO
 }
 
 /** The slots as views: the unknown ones (or, with `all`, every one: a view is also its Goal) evaluated from check-ins in one go. */
-async function settle(o: ServiceOptions, { slots, unknown }: { slots: (GoalView | Goal)[]; unknown: Set<Goal> }, status?: GoalListOptions['status'], all = false): Promise<GoalView[]> {
+export async function settle(o: ServiceOptions, { slots, unknown }: { slots: (GoalView | Goal)[]; unknown: Set<Goal> }, status?: GoalListOptions['status'], all = false): Promise<GoalView[]> {
   if (unknown.size === 0) return slots as GoalView[];
   const { views } = await evaluateGoals(o.db, all ? slots : [...unknown], o.today);
   const out: GoalView[] = [];
@@ -278,101 +291,10 @@ export async function showGoal(o: ServiceOptions, ref: string, opts: { history?:
   return detail;
 }
 
-export interface GoalTreeNode extends GoalView {
-  children: GoalTreeNode[];
-}
-
-/**
- * The cascade below one goal, or below every open top-level goal, judged from
- * the stored summaries (two queries, no check-in read) unless the root is
- * archived. With `sink` (whole tree only), each root goes there instead.
- */
-export async function getGoalTree(o: ServiceOptions, ref: string | undefined, sink?: (root: GoalTreeNode) => void): Promise<GoalTreeNode[]> {
-  // With a sink every root goes there (streamed, or once the tree is built) and the result is empty.
-  if (ref === undefined && sink) {
-    if (!(await streamTree(o, sink))) for (const root of await getGoalTree(o, undefined)) sink(root);
-    return [];
-  }
-  let roots: Goal[] | undefined;
-  if (ref !== undefined) {
-    const root = (await findGoalById(o.db, await resolveGoalId(o.db, ref)))!;
-    if (root.archivedAt !== null) return evaluatedTree(o, [root]);
-    roots = [root];
-  }
-  const top = await judgeStream(o, async (onGoal) => {
-    if (roots === undefined) return eachListedGoal(o.db, { topLevel: true }, onGoal);
-    // The root read again, with its summary (findGoalById stays summary-free).
-    return eachGoalById(o.db, roots[0]!.id, onGoal);
-  }, undefined, true);
-  const parents = top.slots.filter((v) => v.childCount > 0).map((v) => v.id);
-  const sub = await judgeStream(o, (onGoal) => eachDescendant(o.db, parents, onGoal), undefined, true);
-  // A goal without a summary: the whole tree is at hand, so evaluate it all with one more query (the check-ins).
-  const unknown = new Set([...top.unknown, ...sub.unknown]);
-  const views = await settle(o, { slots: [...top.slots, ...sub.slots], unknown }, undefined, true);
-  const rootViews = views.slice(0, top.slots.length);
-  const below = views.slice(top.slots.length);
-  // Each view becomes its node, children added last, rather than a copy of it
-  // (copying 20,000 views of 37 fields cost ~90 ms); children in the
-  // descendants' order (depth, then id).
-  const childrenOf = new Map<number, GoalTreeNode[]>();
-  for (const v of below) {
-    const siblings = childrenOf.get(v.parentId!);
-    if (siblings) siblings.push(v as GoalTreeNode);
-    else childrenOf.set(v.parentId!, [v as GoalTreeNode]);
-  }
-  const build = (v: GoalView): GoalTreeNode => {
-    const node = v as GoalTreeNode;
-    const kids = childrenOf.get(v.id);
-    node.children = kids ? kids.map(build) : [];
-    return node;
-  };
-  return rootViews.map(build);
-}
-
-/**
- * The whole tree with each root handed to `sink` as soon as it is judged:
- * first everything below the roots (kept, ~1 goal in 5 on the bench), then the
- * roots streamed, so the roots are never all held. Two queries. False (nothing
- * sent) when a goal below the roots has no stored summary: the caller then
- * builds the tree the other way.
- */
-async function streamTree(o: ServiceOptions, sink: (root: GoalTreeNode) => void): Promise<boolean> {
-  const sub = await judgeStream(o, (onGoal) => eachDescendantOfTopLevel(o.db, onGoal), undefined, true);
-  if (sub.unknown.size > 0) return false;
-  const childrenOf = new Map<number, GoalTreeNode[]>();
-  for (const v of sub.slots as GoalTreeNode[]) {
-    const siblings = childrenOf.get(v.parentId!);
-    if (siblings) siblings.push(v);
-    else childrenOf.set(v.parentId!, [v]);
-  }
-  const build = (v: GoalView): GoalTreeNode => {
-    const node = v as GoalTreeNode;
-    const kids = childrenOf.get(v.id);
-    node.children = kids ? kids.map(build) : [];
-    return node;
-  };
-  // A root without a summary stops the streaming there: it and the roots after it are sent in order once evaluated.
-  const top = await judgeStream(o, (onGoal) => eachListedGoal(o.db, { topLevel: true }, onGoal), undefined, true, (v) => sink(build(v)));
-  for (const v of await settle(o, top)) sink(build(v));
-  return true;
-}
-
-/** The tree evaluated from check-ins (an archived root: its own check-ins, no summary). */
-async function evaluatedTree(o: ServiceOptions, roots: Goal[]): Promise<GoalTreeNode[]> {
-  const { views, childrenOf } = await evaluateGoals(o.db, roots, o.today);
-  const build = (g: Goal): GoalTreeNode => {
-    const node = views.get(g.id)! as GoalTreeNode;
-    node.children = (childrenOf.get(g.id) ?? []).map(build);
-    return node;
-  };
-  return roots.map(build);
-}
-
 /** `team goals check`: a goal with its SMART verdict. */
 export async function checkGoal(o: ServiceOptions, ref: string): Promise<{ goal: GoalView; smart: SmartVerdict }> {
   const goal = (await findGoalById(o.db, await resolveGoalId(o.db, ref)))!;
-  const view = (await evaluateGoals(o.db, [goal], o.today)).views.get(goal.id)!;
-  return { goal: view, smart: await lintGoal(o.db, goal, o.today) };
+  return { goal: await viewGoal(o.db, goal.id, o.today), smart: await lintGoal(o.db, goal, o.today) };
 }
 
 /** One goal by id or title, as stored (no evaluation). */

@@ -76,9 +76,7 @@ export function dayOf(year: number, month: number, day: number): number {
  * @example isCalendarDate('2026-02-30') // false
  */
 export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  return dateProblem(s) === undefined;
 }
 
 /** What is wrong with a date as typed: not YYYY-MM-DD at all, a month that does not exist, or a day its month does not have. */

@@ -6,7 +6,8 @@ import { knownUnit, DIRECTIONS, type Direction, type MetricKind } from '../rules
 import { HORIZONS, SPLIT_PERIODS } from '../rules/periods.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { DIRECTION_LABEL, KIND_LABEL, OUTCOME_LABEL, STATE_LABEL } from '../labels.js';
-import { addGoal, archiveGoal, checkinGoal, checkOwner, editGoal, OutcomeContradictionError, restoreGoal, reviewGoal, SmartError, type GoalInput } from '../goals.service.js';
+import { addGoal, checkinGoal, checkOwner, editGoal, SmartError, type GoalInput } from '../goals.service.js';
+import { archiveGoal, OutcomeContradictionError, restoreGoal, reviewGoal } from '../review.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 import { splitGoal, type SplitBy } from '../split.service.js';
 import { refreshAllSummaries } from '../summary.service.js';

@@ -1,23 +1,9 @@
 /** The goals repository on a migrated database: camelCase records in, Goals and check-ins out, one query per read. */
 import { expect, it } from 'vitest';
 import type { Db } from '../../../src/db/sql.js';
-import {
-  eachCheckinPoint,
-  findCheckinAsOf,
-  findGoalById,
-  findLastCheckin,
-  insertCheckin,
-  insertEvent,
-  insertGoal,
-  insertReview,
-  listCheckins,
-  listDescendants,
-  listEvents,
-  listGoals,
-  listReviews,
-  updateGoal,
-  type GoalRecord,
-} from '../../../src/goals/repository.js';
+import { findGoalById, insertGoal, listDescendants, listGoals, updateGoal, type GoalRecord } from '../../../src/goals/repository.js';
+import { eachCheckinPoint, findCheckinAsOf, findLastCheckin, insertCheckin, listCheckins } from '../../../src/goals/checkins.repository.js';
+import { insertEvent, insertReview, listEvents, listReviews } from '../../../src/goals/history.repository.js';
 import { insertDepartment } from '../../../src/org/departments.repository.js';
 import { describeEngines } from '../../engines.js';
 

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
 import type { Db, Queryable } from '../../../src/db/sql.js';
-import { getGoals, getGoalTree } from '../../../src/goals/view.service.js';
+import { getGoalTree } from '../../../src/goals/tree.service.js';
+import { getGoals } from '../../../src/goals/view.service.js';
 import { refreshAllSummaries } from '../../../src/goals/summary.service.js';
 import type { ServiceOptions } from '../../../src/shared/service.js';
 import { tempDb } from '../../helpers.js';
