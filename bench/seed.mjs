@@ -475,8 +475,8 @@ const GOAL_CHECKS = {
   [`select count(*) from goals where title = '${TREE_TITLE}' and owner_type = 'team'`]: 1,
   [`select count(*) from goals where parent_id = (select id from goals where title = '${TREE_TITLE}' and owner_type = 'team')`]: TREE_CHILDREN,
   [`select count(*) from goals g join members m on m.id = g.owner_member_id where m.handle = '${OWNER_HANDLE}'`]: OWNER_GOALS,
-  // Every goal has its stored summary (`goals refresh` ran after the bulk insert).
-  'select count(*) from goals where summary_points is null': 0,
+  // Every goal has its stored summary and JSON (`goals refresh` ran after the bulk insert).
+  'select count(*) from goals where summary_points is null or json_head is null': 0,
 };
 
 /** Invalidates every database when this generator changes, since the counts alone would not notice. */

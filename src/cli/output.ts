@@ -75,19 +75,21 @@ export function printJson(data: unknown): void {
  * buffer (small slices stay out of V8's large-object space, too). Null on a
  * terminal, which gets the indented form of the whole array instead.
  */
-export function jsonArrayWriter(): { push(item: unknown): void; end(): void } | null {
+export function jsonArrayWriter(): JsonArrayWriter | null {
   if (io().stdout.isTTY) return null;
   let chunk = '[';
   let first = true;
+  const pushJson = (json: string) => {
+    chunk += first ? json : `,${json}`;
+    first = false;
+    if (chunk.length >= JSON_CHUNK) {
+      io().stdout.write(chunk);
+      chunk = '';
+    }
+  };
   return {
-    push(item: unknown) {
-      chunk += `${first ? '' : ','}${JSON.stringify(item) ?? 'null'}`;
-      first = false;
-      if (chunk.length >= JSON_CHUNK) {
-        io().stdout.write(chunk);
-        chunk = '';
-      }
-    },
+    push: (item: unknown) => pushJson(JSON.stringify(item) ?? 'null'),
+    pushJson,
     end() {
       out(`${chunk}]`);
     },
@@ -95,6 +97,14 @@ export function jsonArrayWriter(): { push(item: unknown): void; end(): void } | 
 }
 
 const JSON_CHUNK = 1 << 15;
+
+export interface JsonArrayWriter {
+  /** One element, stringified. */
+  push(item: unknown): void;
+  /** One element already written as compact JSON text. */
+  pushJson(json: string): void;
+  end(): void;
+}
 
 /** How one column of a list is filled, for tables, CSV and Markdown. */
 export interface Column<T> {

@@ -81,6 +81,10 @@ function openExisting(path: string): OpenedDb {
   }
   try {
     sqlite.pragma('busy_timeout = 5000');
+    // A 4 MB page cache, not the 16 MB better-sqlite3 builds in: a short-lived
+    // process reads most pages once, and a whole-database list filled all 16 MB
+    // (~20 MB of its peak RSS) for no gain in time.
+    sqlite.pragma('cache_size = -4000');
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     if (version > migrations.length) {
       throw new Failure('err.db.newer', { path, version, known: migrations.length });

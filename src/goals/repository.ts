@@ -1,11 +1,12 @@
 import type { Goal } from './rules/goal.js';
 import type { GoalSummary } from './rules/evaluate.js';
+import type { GoalJsonParts } from './rules/view.js';
 import type { Insertable, Patch } from '../db/schema.js';
 import type { GoalsRow } from './table.js';
 import { IN_LIST_MAX, insertRow, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
 
 /** A goal row with its owner's display name and how many children it has. */
-type GoalListRow = Omit<GoalsRow, 'last_value' | 'last_checkin_date'> & { owner_handle: string | null; owner_name: string | null; owner_department: string | null; child_count: number };
+type GoalListRow = Omit<GoalsRow, 'last_value' | 'last_checkin_date' | 'json_head' | 'json_tail' | 'json_judge'> & { owner_handle: string | null; owner_name: string | null; owner_department: string | null; child_count: number };
 
 // The columns are named, not g.*: every value read costs (a list reads 20,000 rows),
 // last_value/last_checkin_date are not part of a Goal, and the mapper reads rows by position.
@@ -32,14 +33,13 @@ const COL = Object.fromEntries(COLUMN_NAMES.map((n, i) => [/(\w+)$/.exec(n)![1],
  */
 function toGoal(r: SqlValue[]): Goal {
   const ownerType = r[COL.owner_type] as GoalListRow['owner_type'];
-  const department = r[COL.owner_department] as string | null;
   return {
     id: r[COL.id] as number,
     title: r[COL.title] as string,
     ownerType,
     ownerId: (r[COL.owner_member_id] ?? r[COL.owner_department_id]) as number | null,
-    owner: ownerType === 'member' ? ((r[COL.owner_handle] as string | null) ?? '') : ownerType === 'department' ? (department ?? '') : 'team',
-    ownerName: ownerType === 'member' ? (r[COL.owner_name] as string | null) : department,
+    owner: ownerOf(r, COL),
+    ownerName: ownerNameOf(r, COL),
     metric: r[COL.metric] as string | null,
     unit: r[COL.unit] as string | null,
     kind: r[COL.kind] as GoalListRow['kind'],
@@ -65,6 +65,20 @@ function toGoal(r: SqlValue[]): Goal {
     createdAt: r[COL.created_at] as string,
     updatedAt: r[COL.updated_at] as string,
   };
+}
+
+type OwnerColumns = Record<'owner_type' | 'owner_handle' | 'owner_name' | 'owner_department', number>;
+
+/** A goal's owner as shown: the member's handle, the department's name, or "team". */
+function ownerOf(r: SqlValue[], c: OwnerColumns): string {
+  const type = r[c.owner_type];
+  return type === 'member' ? ((r[c.owner_handle] as string | null) ?? '') : type === 'department' ? ((r[c.owner_department] as string | null) ?? '') : 'team';
+}
+
+/** The owner's display name: the member's name or the department's; null for the team. */
+function ownerNameOf(r: SqlValue[], c: OwnerColumns): string | null {
+  const type = r[c.owner_type];
+  return (type === 'member' ? r[c.owner_name] : type === 'department' ? r[c.owner_department] : null) as string | null;
 }
 
 /**
@@ -121,13 +135,18 @@ export async function eachListedGoal(q: Queryable, f: GoalFilter, onGoal: OnGoal
   return q.eachTuple(sql, params, (r) => onGoal(toGoal(r), toSummary(r)));
 }
 
-function listSql(f: GoalFilter): [string, SqlValue[]] {
+function listSql(f: GoalFilter, select = SELECT, fromJson = false): [string, SqlValue[]] {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]) => {
     where.push(sql);
     params.push(...values);
   };
+  // A list from stored JSON over all open goals, or a due-date or horizon slice
+  // of them, reads goals_list_json (partial on this term); one narrowed by
+  // owner or parent keeps that filter's own index.
+  const narrowed = f.ownerMemberId !== undefined || f.ownerDepartmentId !== undefined || f.departmentId !== undefined || f.team || f.parentId !== undefined;
+  if (fromJson && !narrowed && !f.includeClosed) add('g.json_judge is not null');
   if (!f.includeClosed) add(`g.state = 'open'`);
   if (!f.includeArchived) add('g.archived_at is null');
   if (f.ownerMemberId !== undefined) add('g.owner_member_id = ?', f.ownerMemberId);
@@ -141,7 +160,7 @@ function listSql(f: GoalFilter): [string, SqlValue[]] {
   if (f.horizon !== undefined) add('g.horizon = ?', f.horizon);
   if (f.dueBefore !== undefined) add('g.due_date <= ?', f.dueBefore);
   if (f.dueAfter !== undefined) add('g.due_date >= ?', f.dueAfter);
-  return [`${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by g.due_date is null, g.due_date, g.id`, params];
+  return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by g.due_date is null, g.due_date, g.id`, params];
 }
 
 export async function findGoalById(q: Queryable, id: number): Promise<Goal | undefined> {
@@ -163,7 +182,8 @@ export async function listGoalTitles(q: Queryable): Promise<string[]> {
 
 /** Archives (or, with null, restores) goals by id. */
 export async function setGoalsArchived(q: Queryable, ids: readonly number[], at: string | null): Promise<void> {
-  for (const id of ids) await q.run('update goals set archived_at = ?, updated_at = coalesce(?, updated_at) where id = ?', [at, at, id]);
+  // The stored JSON describes the row as it was: cleared until refreshSummaries writes it again.
+  for (const id of ids) await q.run('update goals set archived_at = ?, updated_at = coalesce(?, updated_at), json_head = null, json_tail = null, json_judge = null where id = ?', [at, at, id]);
 }
 
 /** The goals below `rootId` archived at the same moment as it (archived along with it). */
@@ -194,13 +214,14 @@ export async function eachDescendant(q: Queryable, rootIds: readonly number[], o
  * query that needs no list of the roots first.
  */
 export async function eachDescendantOfTopLevel(q: Queryable, onGoal: OnGoal): Promise<void> {
-  // From the children's side: the few goals with a parent (goals_parent), each parent
-  // then looked up by id; from the roots' side SQLite probes all 16,000 (11 ms → 48 ms).
-  const seed = `select c.id, 1 from goals c cross join goals p
+  return q.eachTuple(descendantsSql(TOP_LEVEL_CHILDREN), [], (r) => onGoal(toGoal(r), toSummary(r)));
+}
+
+// From the children's side: the few goals with a parent (goals_parent), each parent
+// then looked up by id; from the roots' side SQLite probes all 16,000 (11 ms → 48 ms).
+const TOP_LEVEL_CHILDREN = `select c.id, 1 from goals c cross join goals p
       where c.parent_id is not null and c.archived_at is null
         and p.id = c.parent_id and p.parent_id is null and p.state = 'open' and p.archived_at is null`;
-  return q.eachTuple(descendantsSql(seed), [], (r) => onGoal(toGoal(r), toSummary(r)));
-}
 
 /** The children of `roots` goals given as `?` placeholders (ids and depth 1), for descendantsSql. */
 function childrenSeed(roots: number): string {
@@ -208,15 +229,15 @@ function childrenSeed(roots: number): string {
 }
 
 /** Every live goal below the first generation `seed` selects (as id, depth 1), parents before children. */
-function descendantsSql(seed: string): string {
+function descendantsSql(seed: string, columns = COLUMNS, ordered = true): string {
   // CROSS JOIN keeps SQLite from scanning every goal to probe the few in sub (20 ms → 1 ms on 20,000 goals);
   // the same text is plain SQL for PostgreSQL.
   return `with recursive sub(id, depth) as (
       ${seed}
       union all
       select g.id, sub.depth + 1 from goals g join sub on g.parent_id = sub.id where g.archived_at is null)
-    select ${COLUMNS} from sub cross join goals g ${OWNER_JOINS}
-    where g.id = sub.id order by sub.depth, g.id`;
+    select ${columns} from sub cross join goals g ${OWNER_JOINS}
+    where g.id = sub.id${ordered ? ' order by sub.depth, g.id' : ''}`;
 }
 
 /** The given goals and every goal above them (parent, grandparent, …), archived or not. */
@@ -235,16 +256,100 @@ export async function listGoalsAndAncestors(q: Queryable, ids: readonly number[]
   return [...byId.values()];
 }
 
-/** Stores a goal's summary (null: unknown, to be computed from its check-ins when read). Not audited, not a change of the goal. */
-export async function setGoalSummary(q: Queryable, id: number, s: GoalSummary | null): Promise<void> {
-  await q.run('update goals set summary_points = ?, summary_first_value = ?, summary_last_value = ?, summary_last_date = ?, summary_projected = ? where id = ?', [
+/**
+ * Stores a goal's summary and its view's JSON parts (null: unknown, to be
+ * computed from its check-ins when read). Not audited, not a change of the goal.
+ */
+export async function setGoalSummary(q: Queryable, id: number, s: GoalSummary | null, json: (GoalJsonParts & { judge: string }) | null): Promise<void> {
+  await q.run('update goals set summary_points = ?, summary_first_value = ?, summary_last_value = ?, summary_last_date = ?, summary_projected = ?, json_head = ?, json_tail = ?, json_judge = ? where id = ?', [
     s?.points ?? null,
     s?.firstValue ?? null,
     s?.lastValue ?? null,
     s?.lastDate ?? null,
     s?.projected ?? null,
+    json?.head ?? null,
+    json?.tail ?? null,
+    json?.judge ?? null,
     id,
   ]);
+}
+
+// ------------------------------------------------------------ stored JSON
+
+/**
+ * What writing a goal's view from its stored JSON takes (rules/view.ts): its
+ * view's JSON up to the judgement, the owner spliced in by the query, and
+ * what judging it takes, packed. Two text values a row instead of 37, none
+ * of them stringified (each value read costs, 20,000 times).
+ */
+export interface GoalJsonRow {
+  /** The view's JSON from `{"id":` to `"updatedAt":…`, owner included (see goalJson). */
+  json: string;
+  /** packJudgeInput's text. */
+  judge: string;
+}
+
+/** A tree's rows carry where they sit, too. */
+export interface GoalJsonNodeRow extends GoalJsonRow {
+  id: number;
+  parentId: number | null;
+}
+
+// The owner as toGoal shows it, quoted as JSON by SQLite (json_quote: null → null).
+const OWNER_JSON = `json_quote(case g.owner_type when 'member' then coalesce(m.handle, '') when 'department' then coalesce(d.name, '') else 'team' end)`;
+const OWNER_NAME_JSON = `json_quote(case g.owner_type when 'member' then m.name when 'department' then d.name end)`;
+const JSON_TEXT = `g.json_head || ',"owner":' || ${OWNER_JSON} || ',"ownerName":' || ${OWNER_NAME_JSON} || ',' || g.json_tail`;
+
+/**
+ * Whether some live goal lacks its stored summary or JSON (a database from
+ * before them, or a write whose refresh is still to come): then lists cannot
+ * be written from the stored JSON. One probe of a partial index that is empty
+ * after normal use.
+ */
+export async function hasGoalsWithoutJson(q: Queryable): Promise<boolean> {
+  return (await q.get('select id from goals where archived_at is null and (summary_points is null or json_head is null) limit 1')) !== undefined;
+}
+
+/** Streams the goals of `listGoals` (live goals only: no includeArchived) as stored JSON rows. Check hasGoalsWithoutJson first. */
+export async function eachListedGoalJson(q: Queryable, f: GoalFilter, onRow: (r: GoalJsonRow) => void): Promise<void> {
+  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT}, g.json_judge from goals g ${OWNER_JOINS}`, true);
+  return q.eachTuple(sql, params, (r) => onRow({ json: r[0] as string, judge: r[1] as string }));
+}
+
+/** Streams the ids of the goals of `listGoals` (live only) with what judging each takes: a status filter's first pass. */
+export async function eachListedGoalJudge(q: Queryable, f: GoalFilter, onRow: (id: number, judge: string) => void): Promise<void> {
+  const [sql, params] = listSql({ ...f, includeArchived: false }, `select g.id, g.json_judge from goals g`, true);
+  return q.eachTuple(sql, params, (r) => onRow(r[0] as number, r[1] as string));
+}
+
+/**
+ * Streams the given goals' JSON up to the judgement (see GoalJsonRow), in the
+ * order given, in one query however many: the ids go as one JSON array.
+ */
+export async function eachGoalJsonById(q: Queryable, ids: readonly number[], onRow: (id: number, json: string) => void): Promise<void> {
+  if (ids.length === 0) return;
+  // PostgreSQL spells json_each(?) as unnest(?::int[]) with ordinality.
+  const sql = `select g.id, ${JSON_TEXT} from json_each(?) j cross join goals g ${OWNER_JOINS} where g.id = j.value order by j.key`;
+  return q.eachTuple(sql, [JSON.stringify(ids)], (r) => onRow(r[0] as number, r[1] as string));
+}
+
+/** `eachListedGoalJson` for a tree's roots: the rows say where they sit. */
+export async function eachListedGoalJsonNode(q: Queryable, f: GoalFilter, onRow: (r: GoalJsonNodeRow) => void): Promise<void> {
+  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT}, g.json_judge, g.id, g.parent_id from goals g ${OWNER_JOINS}`, true);
+  return q.eachTuple(sql, params, toNodeRow(onRow));
+}
+
+function toNodeRow(onRow: (r: GoalJsonNodeRow) => void): (r: SqlValue[]) => void {
+  return (r) => onRow({ json: r[0] as string, judge: r[1] as string, id: r[2] as number, parentId: r[3] as number | null });
+}
+
+/**
+ * Streams the goals of `eachDescendantOfTopLevel` as stored JSON rows, in no
+ * particular order (the caller groups them by parent; sorting wide rows costs).
+ * Check hasGoalsWithoutJson first.
+ */
+export async function eachDescendantOfTopLevelJson(q: Queryable, onRow: (r: GoalJsonNodeRow) => void): Promise<void> {
+  return q.eachTuple(descendantsSql(TOP_LEVEL_CHILDREN, `${JSON_TEXT}, g.json_judge, g.id, g.parent_id`, false), [], toNodeRow(onRow));
 }
 
 /** Every goal's id (for recomputing all summaries). */
@@ -311,8 +416,11 @@ export function insertGoal(q: Queryable, g: GoalRecord): Promise<number> {
   return insertRow(q, 'goals', goalColumns(g) as Insertable<'goals'>);
 }
 
-export function updateGoal(q: Queryable, id: number, patch: GoalPatch): Promise<boolean> {
-  return updateRow(q, 'goals', id, goalColumns(patch));
+/** Changes a goal's row. Its stored JSON no longer describes it: cleared until refreshSummaries writes it again. */
+export async function updateGoal(q: Queryable, id: number, patch: GoalPatch): Promise<boolean> {
+  const columns = goalColumns(patch);
+  if (Object.keys(columns).length === 0) return false;
+  return updateRow(q, 'goals', id, { ...columns, json_head: null, json_tail: null, json_judge: null });
 }
 
 export async function countGoalsOwnedByDepartment(q: Queryable, departmentId: number): Promise<number> {

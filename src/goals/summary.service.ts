@@ -1,27 +1,33 @@
 /**
  * The stored goal summaries (see rules/evaluate.ts summarize): what lists judge
- * goals from without reading check-ins. Every write that changes a goal's
- * series or facts calls `refreshSummaries` in its own transaction.
+ * goals from without reading check-ins, and the JSON of each goal's view
+ * (rules/view.ts goalJsonParts) that lists write goals from. Every write to a
+ * goal calls `refreshSummaries` in its own transaction.
  */
 import { listGoalIds, listGoalsAndAncestors, setGoalSummary } from './repository.js';
 import type { Queryable } from '../db/sql.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { evaluateGoals } from './view.service.js';
+import { goalJsonParts, packJudgeInput } from './rules/view.js';
 
 /**
  * Recomputes, from check-ins, the summaries of the given goals and of every
  * goal above them (their roll-ups changed too): one evaluation of the
  * subtrees they sit in, one UPDATE per goal refreshed. An archived goal's
- * summary is cleared: lists never show it without evaluating it in full.
+ * summary and JSON are cleared: lists never show it without evaluating it in full.
  */
 export async function refreshSummaries(tx: Queryable, goalIds: readonly number[], today: string): Promise<void> {
   if (goalIds.length === 0) return;
   const chain = await listGoalsAndAncestors(tx, [...new Set(goalIds)]);
   const live = chain.filter((g) => g.archivedAt === null);
-  for (const g of chain) if (g.archivedAt !== null) await setGoalSummary(tx, g.id, null);
+  for (const g of chain) if (g.archivedAt !== null) await setGoalSummary(tx, g.id, null, null);
   if (live.length === 0) return;
   const { summaries } = await evaluateGoals(tx, live, today);
-  for (const g of live) await setGoalSummary(tx, g.id, summaries.get(g.id)!);
+  // The goals as read inside this transaction, after the write: their JSON is current.
+  for (const g of live) {
+    const summary = summaries.get(g.id)!;
+    await setGoalSummary(tx, g.id, summary, { ...goalJsonParts(g), judge: packJudgeInput(g, summary) });
+  }
 }
 
 /** `team goals refresh`: recomputes every goal's summary (a database from before them, or after a repair). */

@@ -37,6 +37,11 @@ export interface GoalsRow {
   summary_last_value: number | null;
   summary_last_date: string | null;
   summary_projected: number | null;
+  /** The view's stored JSON less owner and judgement (2026-12-01 goal-json migration; rules/view.ts); null = not current. */
+  json_head: string | null;
+  json_tail: string | null;
+  /** packJudgeInput's text: facts, precision and summary (rules/view.ts). */
+  json_judge: string | null;
 }
 
 export interface GoalCheckinsRow {

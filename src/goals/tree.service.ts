@@ -1,5 +1,7 @@
 /** The goal cascade: `goals tree`, judged from stored summaries, streamed root by root when it is the whole tree. */
-import { eachDescendant, eachDescendantOfTopLevel, eachGoalById, eachListedGoal, findGoalById } from './repository.js';
+import { eachDescendant, eachDescendantOfTopLevel, eachDescendantOfTopLevelJson, eachGoalById, eachListedGoal, eachListedGoalJsonNode, findGoalById, hasGoalsWithoutJson } from './repository.js';
+import { judge, type Judgement } from './rules/evaluate.js';
+import { goalJson, unpackJudgeInput } from './rules/view.js';
 import { resolveGoalId } from './resolve.js';
 import type { Goal, GoalView } from './rules/goal.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -71,6 +73,51 @@ async function streamTree(o: ServiceOptions, sink: (root: GoalTreeNode) => void)
   const top = await judgeStream(o, (onGoal) => eachListedGoal(o.db, { topLevel: true }, onGoal), undefined, true, (v) => sink(build(v)));
   for (const v of await settle(o, top)) sink(build(v));
   return true;
+}
+
+/**
+ * The whole tree as compact JSON texts, root by root, each handed to `sink`
+ * as it is judged: the same text as JSON.stringify of `getGoalTree`'s roots.
+ * Written from the goals' stored JSON (rules/view.ts): first everything below
+ * the roots is read and judged (~1 goal in 5), then the roots are streamed,
+ * each written with its cascade. Two queries. From the goals themselves when
+ * some live goal has no stored JSON.
+ */
+export async function writeGoalTreeJson(o: ServiceOptions, sink: (json: string) => void): Promise<void> {
+  if (await hasGoalsWithoutJson(o.db)) {
+    await getGoalTree(o, undefined, (root) => sink(JSON.stringify(root)));
+    return;
+  }
+  // Held until their root is written: as UTF-8 Buffers, outside the JS heap,
+  // so that the strings die young and the heap's young generation does not
+  // grow to hold them (~25 MB of RSS on the bench).
+  const childrenOf = new Map<number, Below[]>();
+  await eachDescendantOfTopLevelJson(o.db, (row) => {
+    const { facts, decimals, summary } = unpackJudgeInput(row.judge);
+    const node: Below = { id: row.id, json: Buffer.from(row.json), judgement: judge(facts, summary, o.today), decimals };
+    const siblings = childrenOf.get(row.parentId!);
+    if (siblings) siblings.push(node);
+    else childrenOf.set(row.parentId!, [node]);
+  });
+  // Children in id order, as getGoalTree has them.
+  for (const siblings of childrenOf.values()) siblings.sort((a, b) => a.id - b.id);
+  const children = (id: number): string[] => {
+    const below = childrenOf.get(id);
+    if (!below) return [];
+    childrenOf.delete(id);
+    return below.map((c) => goalJson(c.json.toString(), c.judgement, c.decimals, children(c.id)));
+  };
+  await eachListedGoalJsonNode(o.db, { topLevel: true }, (row) => {
+    const { facts, decimals, summary } = unpackJudgeInput(row.judge);
+    sink(goalJson(row.json, judge(facts, summary, o.today), decimals, children(row.id)));
+  });
+}
+
+interface Below {
+  id: number;
+  json: Buffer;
+  judgement: Judgement;
+  decimals: number;
 }
 
 /** The tree evaluated from check-ins (an archived root: its own check-ins, no summary). */

@@ -1,11 +1,12 @@
 /** Reading goals: evaluation (roll-up + forecast), list, show, tree. */
 import type { Outcome, ReviewKind } from './labels.js';
-import { eachListedGoal, listDescendants, listGoals, findGoalById, type GoalFilter } from './repository.js';
+import { eachGoalJsonById, eachListedGoal, eachListedGoalJson, eachListedGoalJudge, hasGoalsWithoutJson, listDescendants, listGoals, findGoalById, type GoalFilter } from './repository.js';
 import { eachCheckinPoint, listCheckins } from './checkins.repository.js';
 import { listEvents, listReviews } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { goalSeries, judge, summarize, type GoalStatus, type GoalSummary, type Judgement, type Point } from './rules/evaluate.js';
-import { roundTo, type Goal, type GoalView } from './rules/goal.js';
+import type { Goal, GoalView } from './rules/goal.js';
+import { becomeView, goalJson, toView, unpackJudgeInput } from './rules/view.js';
 import { sparkline } from './rules/progress.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { lintGoal, type SmartVerdict } from './smart.service.js';
@@ -58,7 +59,7 @@ export async function evaluateGoals(q: Queryable, goals: readonly Goal[], today:
     const summary = summarize(g, points, !kidInputs || kidInputs.length === 0);
     series.set(g.id, points);
     summaries.set(g.id, summary);
-    const view = viewOf(g, judge(g, summary, today));
+    const view = toView(g, judge(g, summary, today));
     views.set(g.id, view);
     return view;
   };
@@ -87,71 +88,6 @@ async function checkinSeries(q: Queryable, goalIds: readonly number[]): Promise<
   return byGoal;
 }
 
-/**
- * A goal with its evaluation, rounded for display. Written out field by field
- * (the Goal's order, then the evaluation's) rather than spread: one object of
- * one shape for every goal, which is what makes a 20,000-goal list cheap.
- */
-function viewOf(g: Goal, e: Judgement): GoalView {
-  return {
-    id: g.id,
-    title: g.title,
-    ownerType: g.ownerType,
-    ownerId: g.ownerId,
-    owner: g.owner,
-    ownerName: g.ownerName,
-    metric: g.metric,
-    unit: g.unit,
-    kind: g.kind,
-    decimals: g.decimals,
-    baseline: g.baseline,
-    target: g.target,
-    direction: g.direction,
-    start: g.start,
-    due: g.due,
-    horizon: g.horizon,
-    term: g.term,
-    relevance: g.relevance,
-    parentId: g.parentId,
-    weight: g.weight,
-    periodLabel: g.periodLabel,
-    draft: g.draft,
-    cadenceDays: g.cadenceDays,
-    state: g.state,
-    finalValue: g.finalValue,
-    closedAt: g.closedAt,
-    childCount: g.childCount,
-    archivedAt: g.archivedAt,
-    createdAt: g.createdAt,
-    updatedAt: g.updatedAt,
-    value: roundTo(e.value, g.decimals),
-    progressPct: roundTo(e.progressPct, 1),
-    expectedPct: roundTo(e.expectedPct, 1),
-    projected: roundTo(e.projected, g.decimals),
-    status: e.status,
-    stale: e.stale,
-    lastCheckinDate: e.lastCheckinDate,
-  };
-}
-
-/**
- * A streamed Goal made its own view: the evaluation's fields added to it in
- * viewOf's order (the same JSON), rather than copied into a new object. The
- * read path owns the Goals it streams, so nothing else sees them change, and
- * a list holds one object per goal instead of two.
- */
-function becomeView(g: Goal, e: Judgement): GoalView {
-  const v = g as GoalView;
-  v.value = roundTo(e.value, g.decimals);
-  v.progressPct = roundTo(e.progressPct, 1);
-  v.expectedPct = roundTo(e.expectedPct, 1);
-  v.projected = roundTo(e.projected, g.decimals);
-  v.status = e.status;
-  v.stale = e.stale;
-  v.lastCheckinDate = e.lastCheckinDate;
-  return v;
-}
-
 /** One goal as it stands today (after a write, for the command's output). */
 export async function viewGoal(q: Queryable, id: number, today: string): Promise<GoalView> {
   const goal = (await findGoalById(q, id))!;
@@ -176,10 +112,43 @@ export interface GoalListOptions {
 }
 
 /**
- * The goals of a list, evaluated. With `sink` (and no sort), each goal goes
- * to it in order as soon as it is judged and none is kept: the result is empty.
+ * The goals of a list as compact JSON texts, each handed to `sink` in order
+ * as it is judged, none kept: the same goals and text as JSON.stringify of
+ * `getGoals`. Written from the goals' stored JSON (rules/view.ts), which is
+ * what a whole-database list costs least as; from the goals themselves when
+ * that cannot serve (a sort, archived goals with `--all`, or a live goal
+ * whose summary or JSON is not stored: a database from before them).
  */
-export async function getGoals(o: ServiceOptions, f: GoalListOptions, sink?: (g: GoalView) => void): Promise<GoalView[]> {
+export async function writeGoalsJson(o: ServiceOptions, f: GoalListOptions, sink: (json: string) => void): Promise<void> {
+  if (f.sort !== undefined || f.all || (await hasGoalsWithoutJson(o.db))) {
+    const goals = await getGoals(o, f, (g) => sink(JSON.stringify(g)));
+    for (const g of goals) sink(JSON.stringify(g));
+    return;
+  }
+  const filter = await listFilter(o, f);
+  if (f.status === undefined) {
+    await eachListedGoalJson(o.db, filter, (r) => {
+      const { facts, decimals, summary } = unpackJudgeInput(r.judge);
+      sink(goalJson(r.json, judge(facts, summary, o.today), decimals));
+    });
+    return;
+  }
+  // With a status, every goal is judged and few are kept: judged first from
+  // what judging takes alone, then the JSON of those kept read in one query.
+  const kept = new Map<number, { e: Judgement; decimals: number }>();
+  await eachListedGoalJudge(o.db, filter, (id, text) => {
+    const { facts, decimals, summary } = unpackJudgeInput(text);
+    const e = judge(facts, summary, o.today);
+    if (wanted(e, f.status)) kept.set(id, { e, decimals });
+  });
+  await eachGoalJsonById(o.db, [...kept.keys()], (id, json) => {
+    const { e, decimals } = kept.get(id)!;
+    sink(goalJson(json, e, decimals));
+  });
+}
+
+/** The repository filter of a list's options (names resolved, or an input error). */
+async function listFilter(o: ServiceOptions, f: GoalListOptions): Promise<GoalFilter> {
   const filter: GoalFilter = { includeClosed: Boolean(f.all), includeArchived: Boolean(f.all) };
   if (f.owner !== undefined) {
     const owner = await resolveOwner(o.db, f.owner);
@@ -192,6 +161,15 @@ export async function getGoals(o: ServiceOptions, f: GoalListOptions, sink?: (g:
   if (f.horizon !== undefined) filter.horizon = f.horizon;
   if (f.dueBefore !== undefined) filter.dueBefore = f.dueBefore;
   if (f.dueAfter !== undefined) filter.dueAfter = f.dueAfter;
+  return filter;
+}
+
+/**
+ * The goals of a list, evaluated. With `sink` (and no sort), each goal goes
+ * to it in order as soon as it is judged and none is kept: the result is empty.
+ */
+export async function getGoals(o: ServiceOptions, f: GoalListOptions, sink?: (g: GoalView) => void): Promise<GoalView[]> {
+  const filter = await listFilter(o, f);
   let out: GoalView[];
   // Archived goals in the set roll up into their parents there (and their own
   // children into them), which no stored summary describes: evaluate it all.

@@ -4,8 +4,8 @@ import { HORIZONS } from '../rules/periods.js';
 import { GOAL_STATUSES } from '../rules/goal.js';
 import { t } from '../../i18n/index.js';
 import { DIRECTION_LABEL, OUTCOME_LABEL, REVIEW_KIND_LABEL, STATE_LABEL, TERM_LABEL } from '../labels.js';
-import { checkGoal, getGoals, showGoal, type GoalDetail, type GoalListOptions } from '../view.service.js';
-import { getGoalTree } from '../tree.service.js';
+import { checkGoal, getGoals, showGoal, writeGoalsJson, type GoalDetail, type GoalListOptions } from '../view.service.js';
+import { getGoalTree, writeGoalTreeJson } from '../tree.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { jsonArrayWriter, out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
 import { formatQuantity, goalColumns, historyField, historyValue, horizonText, ownerLabel, progressBar, renderGoalTree, smartJson, smartLines, statusLabel } from '../render.js';
@@ -39,10 +39,11 @@ function listOptions(f: ListFlags): GoalListOptions {
 export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
   const format = resolveFormat(flags);
   const options = listOptions(flags);
-  // JSON to a pipe or file is written as the goals are judged, none of them kept.
-  const writer = format === 'json' && options.sort === undefined ? jsonArrayWriter() : null;
+  // JSON to a pipe or file is written as the goals are judged, none of them kept:
+  // from their stored JSON where it serves, else from the goals themselves.
+  const writer = format === 'json' ? jsonArrayWriter() : null;
   if (writer) {
-    await withDb(ctx, (o) => getGoals(o, options, (g) => writer.push(g)));
+    await withDb(ctx, (o) => writeGoalsJson(o, options, writer.pushJson));
     return writer.end();
   }
   const goals = await withDb(ctx, (o) => getGoals(o, options));
@@ -122,7 +123,7 @@ export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boo
   // The whole tree as JSON to a pipe or file is written root by root as each is judged.
   const writer = opts.json && ref === undefined ? jsonArrayWriter() : null;
   if (writer) {
-    await withDb(ctx, (o) => getGoalTree(o, undefined, (root) => writer.push(root)));
+    await withDb(ctx, (o) => writeGoalTreeJson(o, writer.pushJson));
     return writer.end();
   }
   const roots = await withDb(ctx, (o) => getGoalTree(o, ref));

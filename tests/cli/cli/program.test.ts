@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../../src/db/migrations.js';
 import { dumpDb, expectRejected, query, run, tempDb, type RunOptions, type RunResult } from '../../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
@@ -168,7 +169,7 @@ describe('the database file', () => {
       const r = await run(t.db, args);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`team: The database ${t.db} was written by a newer version of team (schema 99, this program knows 3). Upgrade team; the file was not touched.\n`);
+      expect(r.stderr).toBe(`team: The database ${t.db} was written by a newer version of team (schema 99, this program knows ${migrations.length}). Upgrade team; the file was not touched.\n`);
     }
     expect(readFileSync(t.db).equals(bytes)).toBe(true);
     expect(readdirSync(t.dir).sort()).toEqual(files);
