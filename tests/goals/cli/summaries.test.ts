@@ -32,9 +32,13 @@ async function views(): Promise<string[]> {
   return out;
 }
 
-/** Every live goal has a summary, and judging the summaries gives what evaluating the check-ins gives. */
+/**
+ * Every live goal has a summary and its stored JSON, and the views judged and
+ * written from them (JSON to a pipe is written from the stored JSON) are what
+ * evaluating the check-ins and stringifying the goals gives.
+ */
 async function expectFresh(): Promise<void> {
-  expect(await query(fx.db, 'select id from goals where archived_at is null and summary_points is null')).toEqual([]);
+  expect(await query(fx.db, 'select id from goals where archived_at is null and (summary_points is null or json_head is null or json_tail is null or json_judge is null)')).toEqual([]);
   const stored = await views();
   const { db } = await openDatabase({ path: fx.db, env: {} });
   try {
@@ -131,6 +135,51 @@ describe('stored summaries after each write', () => {
     // Each leaf checked in within its own month: on its first day, or on the 20th (or its last day, if earlier).
     for (const [i, { id, start_date, due_date }] of leaves.entries()) await ok(['goals', 'checkin', String(id), '--value', String(91 + i), '--date', i % 2 ? (due_date < '2026-11-20' ? due_date : '2026-11-20') : start_date]);
     await expectFresh();
+  });
+});
+
+describe('the stored JSON', () => {
+  it('reads owners live: a member renamed (name and handle, with quotes, a backslash, a tab and CJK) and a department renamed', async () => {
+    await splitGmv();
+    await ok(['goals', 'add', 'CSAT 95%', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '95', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
+    await expectFresh();
+    await ok(['members', 'edit', 'wang', '--name', 'Wang "Lei" \\ 王\t磊', '--handle', 'wanglei']);
+    await ok(['depts', 'edit', 'Customer service', '--name', '客服部 "CS"']);
+    const list = JSON.parse((await ok(['goals', 'list', '--json'])).stdout) as { id: number; owner: string; ownerName: string | null }[];
+    expect(list.find((g) => g.id === 2)).toMatchObject({ owner: 'wanglei', ownerName: 'Wang "Lei" \\ 王\t磊' });
+    expect(list.find((g) => g.id === 5)).toMatchObject({ owner: '客服部 "CS"', ownerName: '客服部 "CS"' });
+    await expectFresh();
+  });
+
+  it('is what a list writes: a goal’s stored text shows as stored (and a refresh puts it right)', async () => {
+    await splitGmv();
+    const before = (await ok(['goals', 'list', '--json'])).stdout;
+    const { db } = await openDatabase({ path: fx.db, env: {} });
+    try {
+      await db.run(`update goals set json_head = replace(json_head, '"title":"Q4 GMV"', '"title":"stored"') where id = 1`);
+    } finally {
+      db.close();
+    }
+    expect(JSON.parse((await ok(['goals', 'list', '--json'])).stdout)[0].title).toBe('stored');
+    expect(JSON.parse((await ok(['goals', 'tree', '--json'])).stdout)[0].title).toBe('stored');
+    await ok(['goals', 'refresh']);
+    expect((await ok(['goals', 'list', '--json'])).stdout).toBe(before);
+  });
+
+  it('is cleared by a write that does not refresh it, and the views then read the goals themselves', async () => {
+    await splitGmv();
+    const stored = await views();
+    const { db } = await openDatabase({ path: fx.db, env: {} });
+    try {
+      // What updateGoal does to a row: its stored JSON no longer describes it.
+      await db.run(`update goals set title = 'Q4 GMV (renamed)', json_head = null, json_tail = null, json_judge = null where id = 1`);
+    } finally {
+      db.close();
+    }
+    const list = JSON.parse((await ok(['goals', 'list', '--json'])).stdout) as { title: string }[];
+    expect(list.map((g) => g.title)).toContain('Q4 GMV (renamed)');
+    await ok(['goals', 'edit', '1', '--title', 'Q4 GMV']);
+    expect(await views()).toEqual(stored);
   });
 });
 

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
 import type { Db, Queryable } from '../../../src/db/sql.js';
-import { getGoalTree } from '../../../src/goals/tree.service.js';
-import { getGoals } from '../../../src/goals/view.service.js';
+import { getGoalTree, writeGoalTreeJson } from '../../../src/goals/tree.service.js';
+import { getGoals, writeGoalsJson } from '../../../src/goals/view.service.js';
 import { refreshAllSummaries } from '../../../src/goals/summary.service.js';
 import type { ServiceOptions } from '../../../src/shared/service.js';
 import { tempDb } from '../../helpers.js';
@@ -141,5 +141,35 @@ describe('goal views: the query count does not grow with the rows', () => {
       if (stored) expect(c.count()).toBeLessThanOrEqual(4);
     }
     await dbs.large.run('update goals set summary_points = null');
+  });
+
+  it('written from the stored JSON: the same text as stringifying the views, in at most 3 queries, as many for 3N goals as for N', async () => {
+    const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+    for (const db of [dbs.small, dbs.large]) await refreshAllSummaries(o(db));
+    const writers: [string, (o: ServiceOptions, sink: (json: string) => void) => Promise<void>, (o: ServiceOptions) => Promise<unknown[]>][] = [
+      ['list', (x, sink) => writeGoalsJson(x, {}, sink), (x) => getGoals(x, {})],
+      ['list --status on-track', (x, sink) => writeGoalsJson(x, { status: 'on-track' }, sink), (x) => getGoals(x, { status: 'on-track' })],
+      ['list --status stale', (x, sink) => writeGoalsJson(x, { status: 'stale' }, sink), (x) => getGoals(x, { status: 'stale' })],
+      ['tree', (x, sink) => writeGoalTreeJson(x, sink), (x) => getGoalTree(x, undefined)],
+    ];
+    for (const [name, write, read] of writers) {
+      const counts: number[] = [];
+      for (const db of [dbs.small, dbs.large]) {
+        const c = counting(db);
+        const texts: string[] = [];
+        await write(o(c.db), (json) => texts.push(json));
+        counts.push(c.count());
+        expect(`[${texts.join(',')}]`, name).toBe(JSON.stringify(await read(o(db))));
+      }
+      expect(counts[1], name).toBe(counts[0]);
+      expect(counts[0], name).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('whole-database lists read the list index alone; a list narrowed by owner keeps the owner index', async () => {
+    const plan = async (sql: string) => (await dbs.large.all<{ detail: string }>(`explain query plan ${sql}`)).map((r) => r.detail).join(' | ');
+    const where = `where g.json_judge is not null and g.state = 'open' and g.archived_at is null order by g.due_date is null, g.due_date, g.id`;
+    expect(await plan(`select g.json_head, g.json_tail, g.json_judge from goals g ${where}`)).toMatch(/^SEARCH g USING COVERING INDEX goals_list_json/);
+    expect(await plan(`select g.json_head from goals g where g.owner_member_id = 1 and g.state = 'open' and g.archived_at is null order by g.due_date is null, g.due_date, g.id`)).toMatch(/USING INDEX goals_owner_member/);
   });
 });
