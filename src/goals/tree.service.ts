@@ -88,13 +88,11 @@ export async function writeGoalTreeJson(o: ServiceOptions, sink: (json: string) 
     await getGoalTree(o, undefined, (root) => sink(JSON.stringify(root)));
     return;
   }
-  // Held until their root is written: as UTF-8 Buffers, outside the JS heap,
-  // so that the strings die young and the heap's young generation does not
-  // grow to hold them (~25 MB of RSS on the bench).
+  // Held until their root is written, grouped under their parents.
   const childrenOf = new Map<number, Below[]>();
   await eachDescendantOfTopLevelJson(o.db, (row) => {
     const { facts, decimals, summary } = unpackJudgeInput(row.judge);
-    const node: Below = { id: row.id, json: Buffer.from(row.json), judgement: judge(facts, summary, o.today), decimals };
+    const node: Below = { id: row.id, json: row.json, judgement: judge(facts, summary, o.today), decimals };
     const siblings = childrenOf.get(row.parentId!);
     if (siblings) siblings.push(node);
     else childrenOf.set(row.parentId!, [node]);
@@ -105,7 +103,7 @@ export async function writeGoalTreeJson(o: ServiceOptions, sink: (json: string) 
     const below = childrenOf.get(id);
     if (!below) return [];
     childrenOf.delete(id);
-    return below.map((c) => goalJson(c.json.toString(), c.judgement, c.decimals, children(c.id)));
+    return below.map((c) => goalJson(c.json, c.judgement, c.decimals, children(c.id)));
   };
   await eachListedGoalJsonNode(o.db, { topLevel: true }, (row) => {
     const { facts, decimals, summary } = unpackJudgeInput(row.judge);
@@ -115,7 +113,7 @@ export async function writeGoalTreeJson(o: ServiceOptions, sink: (json: string) 
 
 interface Below {
   id: number;
-  json: Buffer;
+  json: string;
   judgement: Judgement;
   decimals: number;
 }

@@ -130,10 +130,11 @@ type Packed = [
 /**
  * One goal's view as JSON: `json` is the stored parts with the owner spliced
  * in between (`{"id":…` to `"updatedAt":…`, see withOwner), then today's
- * judgement; with `children` (their JSON texts), a tree node's.
+ * judgement; with `children` (their JSON texts), a tree node's. The status
+ * and the date are written unescaped: an enum and a YYYY-MM-DD date.
  */
 export function goalJson(json: string, e: Judgement, decimals: number, children?: readonly string[]): string {
-  return `${json},"value":${num(roundTo(e.value, decimals))},"progressPct":${num(roundTo(e.progressPct, 1))},"expectedPct":${num(roundTo(e.expectedPct, 1))},"projected":${num(roundTo(e.projected, decimals))},"status":"${e.status}","stale":${e.stale},"lastCheckinDate":${e.lastCheckinDate === null ? 'null' : JSON.stringify(e.lastCheckinDate)}${children === undefined ? '' : `,"children":[${children.join(',')}]`}}`;
+  return `${json},"value":${num(roundTo(e.value, decimals))},"progressPct":${num(roundTo(e.progressPct, 1))},"expectedPct":${num(roundTo(e.expectedPct, 1))},"projected":${num(roundTo(e.projected, decimals))},"status":"${e.status}","stale":${e.stale},"lastCheckinDate":${e.lastCheckinDate === null ? 'null' : `"${e.lastCheckinDate}"`}${children === undefined ? '' : `,"children":[${children.join(',')}]`}}`;
 }
 
 /** The stored parts with the owner between them, as the list query splices them (`json_quote`). */
