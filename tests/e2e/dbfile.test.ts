@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../src/db/migrations.js';
 import { BIN, dumpDb, query, spawn, tempDb, type RunOptions, type RunResult } from '../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
@@ -145,7 +146,7 @@ describe('where a database is created', () => {
       expect(statSync(join(xdg(), 'team')).mode & 0o777).toBe(0o700);
       expect(statSync(defaultDb()).mode & 0o777).toBe(0o600);
       expect(await query(defaultDb(), 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-      expect(await query(defaultDb(), 'pragma user_version')).toEqual([{ user_version: 3 }]);
+      expect(await query(defaultDb(), 'pragma user_version')).toEqual([{ user_version: migrations.length }]);
       expect(await query(defaultDb(), 'select name from departments')).toEqual([{ name: 'Live' }]);
       t.cleanup();
       t = tempDb();
