@@ -314,6 +314,18 @@ function wrap(sqlite: Database.Database, path: string, readonly: boolean): Db {
         depth--;
       }
     },
+    async snapshot<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+      if (depth > 0) return fn(q);
+      depth++;
+      try {
+        // Deferred: the first read takes the snapshot; works on a read-only file too.
+        sqlite.exec('begin');
+        return await fn(q);
+      } finally {
+        if (sqlite.inTransaction) sqlite.exec('commit');
+        depth--;
+      }
+    },
     close() {
       sqlite.close();
     },

@@ -42,6 +42,12 @@ export function columnIndex<R>(columns: readonly string[]): ColumnIndex<R> {
 export interface Db extends Queryable {
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs reads that must see one state of the database (a list written in two
+   * queries) in one read transaction, so that a write committed by another
+   * process between them is seen by neither or both. Inside a transaction, part of it.
+   */
+  snapshot<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): void;
 }
 

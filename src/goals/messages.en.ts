@@ -248,6 +248,7 @@ export const goalsEn = {
   'goals.cmd.archive': 'archive a goal and its sub-goals (history is kept)',
   'goals.cmd.restore': 'bring back an archived goal and its sub-goals',
   'goals.cmd.refresh': 'recompute every goal\'s stored progress summary (after upgrading from an older version; writes keep them current)',
+  'goals.hint.refresh': 'Goals without a stored summary: {count} (a database from an older version). `team goals refresh` makes lists fast again.',
   'goals.refreshedMsg': 'Recomputed the progress summaries of {count} goals.',
   'goals.col.archived': 'Archived',
   'goals.err.invalidChoice': 'Invalid {field} "{value}".',

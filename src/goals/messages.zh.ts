@@ -246,6 +246,7 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.cmd.archive': '归档目标及其子目标（保留历史）',
   'goals.cmd.restore': '恢复已归档的目标及其子目标',
   'goals.cmd.refresh': '重新计算所有目标的进度摘要（从旧版本升级后使用；日常写入会自动更新）',
+  'goals.hint.refresh': '没有存储进度摘要的目标：{count} 个（旧版本的数据库）。运行 `team goals refresh` 可让列表恢复快速。',
   'goals.refreshedMsg': '已重新计算 {count} 个目标的进度摘要。',
   'goals.col.archived': '归档于',
   'goals.err.invalidChoice': '{field}“{value}”无效。',

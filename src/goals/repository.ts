@@ -143,8 +143,10 @@ function listSql(f: GoalFilter, select = SELECT, fromJson = false): [string, Sql
     params.push(...values);
   };
   // A list from stored JSON over all open goals, or a due-date or horizon slice
-  // of them, reads goals_list_json (partial on this term); one narrowed by
-  // owner or parent keeps that filter's own index.
+  // of them, reads goals_list_json alone (partial on this term; every column
+  // such a list filters on is in it); one narrowed by owner or parent keeps
+  // that filter's own, smaller index. The term filters nothing: a live goal
+  // without its JSON sends the caller the other way first (countGoalsWithoutJson).
   const narrowed = f.ownerMemberId !== undefined || f.ownerDepartmentId !== undefined || f.departmentId !== undefined || f.team || f.parentId !== undefined;
   if (fromJson && !narrowed && !f.includeClosed) add('g.json_judge is not null');
   if (!f.includeClosed) add(`g.state = 'open'`);
@@ -301,16 +303,15 @@ const OWNER_NAME_JSON = `json_quote(case g.owner_type when 'member' then m.name 
 const JSON_TEXT = `g.json_head || ',"owner":' || ${OWNER_JSON} || ',"ownerName":' || ${OWNER_NAME_JSON} || ',' || g.json_tail`;
 
 /**
- * Whether some live goal lacks its stored summary or JSON (a database from
- * before them, or a write whose refresh is still to come): then lists cannot
- * be written from the stored JSON. One probe of a partial index that is empty
- * after normal use.
+ * How many live goals lack their stored summary or JSON (a database from
+ * before them): while any does, lists cannot be written from the stored JSON.
+ * Counted from a partial index that is empty after normal use.
  */
-export async function hasGoalsWithoutJson(q: Queryable): Promise<boolean> {
-  return (await q.get('select id from goals where archived_at is null and (summary_points is null or json_head is null) limit 1')) !== undefined;
+export async function countGoalsWithoutJson(q: Queryable): Promise<number> {
+  return (await q.get<{ n: number }>('select count(*) as n from goals where archived_at is null and (summary_points is null or json_head is null or json_judge is null)'))!.n;
 }
 
-/** Streams the goals of `listGoals` (live goals only: no includeArchived) as stored JSON rows. Check hasGoalsWithoutJson first. */
+/** Streams the goals of `listGoals` (live goals only: no includeArchived) as stored JSON rows. Check countGoalsWithoutJson first. */
 export async function eachListedGoalJson(q: Queryable, f: GoalFilter, onRow: (r: GoalJsonRow) => void): Promise<void> {
   const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT}, g.json_judge from goals g ${OWNER_JOINS}`, true);
   return q.eachTuple(sql, params, (r) => onRow({ json: r[0] as string, judge: r[1] as string }));
@@ -329,7 +330,8 @@ export async function eachListedGoalJudge(q: Queryable, f: GoalFilter, onRow: (i
 export async function eachGoalJsonById(q: Queryable, ids: readonly number[], onRow: (id: number, json: string) => void): Promise<void> {
   if (ids.length === 0) return;
   // PostgreSQL spells json_each(?) as unnest(?::int[]) with ordinality.
-  const sql = `select g.id, ${JSON_TEXT} from json_each(?) j cross join goals g ${OWNER_JOINS} where g.id = j.value order by j.key`;
+  const sql = `select g.id, ${JSON_TEXT} from json_each(?) j cross join goals g ${OWNER_JOINS}
+    where g.id = j.value and g.archived_at is null and g.json_head is not null order by j.key`;
   return q.eachTuple(sql, [JSON.stringify(ids)], (r) => onRow(r[0] as number, r[1] as string));
 }
 
@@ -346,7 +348,7 @@ function toNodeRow(onRow: (r: GoalJsonNodeRow) => void): (r: SqlValue[]) => void
 /**
  * Streams the goals of `eachDescendantOfTopLevel` as stored JSON rows, in no
  * particular order (the caller groups them by parent; sorting wide rows costs).
- * Check hasGoalsWithoutJson first.
+ * Check countGoalsWithoutJson first.
  */
 export async function eachDescendantOfTopLevelJson(q: Queryable, onRow: (r: GoalJsonNodeRow) => void): Promise<void> {
   return q.eachTuple(descendantsSql(TOP_LEVEL_CHILDREN, `${JSON_TEXT}, g.json_judge, g.id, g.parent_id`, false), [], toNodeRow(onRow));

@@ -1,5 +1,5 @@
 /** The goal cascade: `goals tree`, judged from stored summaries, streamed root by root when it is the whole tree. */
-import { eachDescendant, eachDescendantOfTopLevel, eachDescendantOfTopLevelJson, eachGoalById, eachListedGoal, eachListedGoalJsonNode, findGoalById, hasGoalsWithoutJson } from './repository.js';
+import { eachDescendant, eachDescendantOfTopLevel, eachDescendantOfTopLevelJson, eachGoalById, eachListedGoal, eachListedGoalJsonNode, findGoalById, countGoalsWithoutJson } from './repository.js';
 import { judge, type Judgement } from './rules/evaluate.js';
 import { goalJson, unpackJudgeInput } from './rules/view.js';
 import { resolveGoalId } from './resolve.js';
@@ -81,12 +81,18 @@ async function streamTree(o: ServiceOptions, sink: (root: GoalTreeNode) => void)
  * Written from the goals' stored JSON (rules/view.ts): first everything below
  * the roots is read and judged (~1 goal in 5), then the roots are streamed,
  * each written with its cascade. Two queries. From the goals themselves when
- * some live goal has no stored JSON.
+ * some live goal has no stored JSON; returns how many have none.
  */
-export async function writeGoalTreeJson(o: ServiceOptions, sink: (json: string) => void): Promise<void> {
-  if (await hasGoalsWithoutJson(o.db)) {
+export async function writeGoalTreeJson(o: ServiceOptions, sink: (json: string) => void): Promise<number> {
+  // Its queries see one state of the database (see writeGoalsJson).
+  return o.db.snapshot(() => writeTreeJson(o, sink));
+}
+
+async function writeTreeJson(o: ServiceOptions, sink: (json: string) => void): Promise<number> {
+  const missing = await countGoalsWithoutJson(o.db);
+  if (missing > 0) {
     await getGoalTree(o, undefined, (root) => sink(JSON.stringify(root)));
-    return;
+    return missing;
   }
   // Held until their root is written, grouped under their parents.
   const childrenOf = new Map<number, Below[]>();
@@ -109,6 +115,7 @@ export async function writeGoalTreeJson(o: ServiceOptions, sink: (json: string) 
     const { facts, decimals, summary } = unpackJudgeInput(row.judge);
     sink(goalJson(row.json, judge(facts, summary, o.today), decimals, children(row.id)));
   });
+  return 0;
 }
 
 interface Below {

@@ -1,6 +1,6 @@
 /** Reading goals: evaluation (roll-up + forecast), list, show, tree. */
 import type { Outcome, ReviewKind } from './labels.js';
-import { eachGoalJsonById, eachListedGoal, eachListedGoalJson, eachListedGoalJudge, hasGoalsWithoutJson, listDescendants, listGoals, findGoalById, type GoalFilter } from './repository.js';
+import { eachGoalJsonById, eachListedGoal, eachListedGoalJson, eachListedGoalJudge, countGoalsWithoutJson, listDescendants, listGoals, findGoalById, type GoalFilter } from './repository.js';
 import { eachCheckinPoint, listCheckins } from './checkins.repository.js';
 import { listEvents, listReviews } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';
@@ -118,12 +118,20 @@ export interface GoalListOptions {
  * what a whole-database list costs least as; from the goals themselves when
  * that cannot serve (a sort, archived goals with `--all`, or a live goal
  * whose summary or JSON is not stored: a database from before them).
+ * Returns how many live goals lack their stored JSON (0 after normal use).
  */
-export async function writeGoalsJson(o: ServiceOptions, f: GoalListOptions, sink: (json: string) => void): Promise<void> {
-  if (f.sort !== undefined || f.all || (await hasGoalsWithoutJson(o.db))) {
+export async function writeGoalsJson(o: ServiceOptions, f: GoalListOptions, sink: (json: string) => void): Promise<number> {
+  // Its queries see one state of the database: a goal archived by another lead
+  // between them is in none of them or in all.
+  return o.db.snapshot(() => writeJson(o, f, sink));
+}
+
+async function writeJson(o: ServiceOptions, f: GoalListOptions, sink: (json: string) => void): Promise<number> {
+  const missing = await countGoalsWithoutJson(o.db);
+  if (f.sort !== undefined || f.all || missing > 0) {
     const goals = await getGoals(o, f, (g) => sink(JSON.stringify(g)));
     for (const g of goals) sink(JSON.stringify(g));
-    return;
+    return missing;
   }
   const filter = await listFilter(o, f);
   if (f.status === undefined) {
@@ -131,7 +139,7 @@ export async function writeGoalsJson(o: ServiceOptions, f: GoalListOptions, sink
       const { facts, decimals, summary } = unpackJudgeInput(r.judge);
       sink(goalJson(r.json, judge(facts, summary, o.today), decimals));
     });
-    return;
+    return 0;
   }
   // With a status, every goal is judged and few are kept: judged first from
   // what judging takes alone, then the JSON of those kept read in one query.
@@ -145,6 +153,7 @@ export async function writeGoalsJson(o: ServiceOptions, f: GoalListOptions, sink
     const { e, decimals } = kept.get(id)!;
     sink(goalJson(json, e, decimals));
   });
+  return 0;
 }
 
 /** The repository filter of a list's options (names resolved, or an input error). */

@@ -43,12 +43,18 @@ export async function list(ctx: Ctx, flags: ListFlags): Promise<void> {
   // from their stored JSON where it serves, else from the goals themselves.
   const writer = format === 'json' ? jsonArrayWriter() : null;
   if (writer) {
-    await withDb(ctx, (o) => writeGoalsJson(o, options, writer.pushJson));
-    return writer.end();
+    const missing = await withDb(ctx, (o) => writeGoalsJson(o, options, writer.pushJson));
+    writer.end();
+    return refreshHint(missing);
   }
   const goals = await withDb(ctx, (o) => getGoals(o, options));
   if (format === 'table' && goals.length === 0) return say(t('goals.noGoals'));
   await printList(format, goals, goalColumns);
+}
+
+/** After a list of a database from an older version: one line saying what makes lists fast again. */
+function refreshHint(missing: number): void {
+  if (missing > 0) say(t('goals.hint.refresh', { count: missing }));
 }
 
 async function renderDetail(g: GoalDetail): Promise<string> {
@@ -123,8 +129,9 @@ export async function tree(ctx: Ctx, ref: string | undefined, opts: { json?: boo
   // The whole tree as JSON to a pipe or file is written root by root as each is judged.
   const writer = opts.json && ref === undefined ? jsonArrayWriter() : null;
   if (writer) {
-    await withDb(ctx, (o) => writeGoalTreeJson(o, writer.pushJson));
-    return writer.end();
+    const missing = await withDb(ctx, (o) => writeGoalTreeJson(o, writer.pushJson));
+    writer.end();
+    return refreshHint(missing);
   }
   const roots = await withDb(ctx, (o) => getGoalTree(o, ref));
   if (opts.json) return printJson(ref === undefined ? roots : roots[0]);

@@ -19,11 +19,11 @@ export const m20261201GoalJson: Migration = {
     // lookups into the table's wide rows (~30 % of such a list's time). Partial
     // on a term only those queries state (json_judge is not null), so that a
     // list narrowed by owner or parent keeps its own, smaller index.
-    `create index goals_list_json on goals(state, archived_at, (due_date is null), due_date, id, parent_id, owner_type, owner_member_id, owner_department_id, json_judge, json_head, json_tail)
+    `create index goals_list_json on goals(state, archived_at, (due_date is null), due_date, id, parent_id, horizon, owner_type, owner_member_id, owner_department_id, json_judge, json_head, json_tail)
        where json_judge is not null and state = 'open' and archived_at is null`,
     // The few live goals a fast list cannot write from stored parts: found
     // without scanning every goal (empty after normal use).
-    `create index goals_unsummarized on goals(id) where archived_at is null and (summary_points is null or json_head is null)`,
+    `create index goals_unsummarized on goals(id) where archived_at is null and (summary_points is null or json_head is null or json_judge is null)`,
   ],
   // PostgreSQL caps an index entry at ~2.7 kB, less than a long goal's JSON:
   // the same columns, the list index without the JSON in it.
@@ -32,6 +32,6 @@ export const m20261201GoalJson: Migration = {
     `alter table goals add column json_tail text`,
     `alter table goals add column json_judge text`,
     `create index goals_list_json on goals(state, archived_at, (due_date is null), due_date, id) where json_judge is not null and state = 'open' and archived_at is null`,
-    `create index goals_unsummarized on goals(id) where archived_at is null and (summary_points is null or json_head is null)`,
+    `create index goals_unsummarized on goals(id) where archived_at is null and (summary_points is null or json_head is null or json_judge is null)`,
   ],
 };

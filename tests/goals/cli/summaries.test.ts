@@ -21,6 +21,13 @@ const VIEWS = [
   ['goals', 'list', '--sort', 'progress', '--json'],
   ['goals', 'tree', '--json'],
   ['goals', 'list', '--all', '--json'],
+  // Narrowed lists: the same stored JSON through their own indexes.
+  ['goals', 'list', '--owner', 'wang', '--json'],
+  ['goals', 'list', '--owner', 'team', '--json'],
+  ['goals', 'list', '--dept', 'Customer service', '--json'],
+  ['goals', 'list', '--parent', '1', '--json'],
+  ['goals', 'list', '--horizon', 'quarter', '--json'],
+  ['goals', 'list', '--due-before', '2026-11-30', '--status', 'on-track', '--json'],
 ];
 
 async function views(): Promise<string[]> {
@@ -141,13 +148,13 @@ describe('stored summaries after each write', () => {
 describe('the stored JSON', () => {
   it('reads owners live: a member renamed (name and handle, with quotes, a backslash, a tab and CJK) and a department renamed', async () => {
     await splitGmv();
-    await ok(['goals', 'add', 'CSAT 95%', '--owner', 'Customer service', '--metric', 'CSAT', '--unit', '%', '--baseline', '90', '--target', '95', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
+    await ok(['goals', 'add', 'Ads ROI 3', '--owner', 'Operations', '--metric', 'ROI', '--target', '3', '--direction', 'at-least', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'x']);
     await expectFresh();
-    await ok(['members', 'edit', 'wang', '--name', 'Wang "Lei" \\ 王\t磊', '--handle', 'wanglei']);
-    await ok(['depts', 'edit', 'Customer service', '--name', '客服部 "CS"']);
+    await ok(['members', 'edit', 'zhao', '--name', 'Zhao "Lei" \\ 赵\t磊', '--handle', 'zhaolei']);
+    await ok(['depts', 'edit', 'Operations', '--name', '运营部 "Ops"']);
     const list = JSON.parse((await ok(['goals', 'list', '--json'])).stdout) as { id: number; owner: string; ownerName: string | null }[];
-    expect(list.find((g) => g.id === 2)).toMatchObject({ owner: 'wanglei', ownerName: 'Wang "Lei" \\ 王\t磊' });
-    expect(list.find((g) => g.id === 5)).toMatchObject({ owner: '客服部 "CS"', ownerName: '客服部 "CS"' });
+    expect(list.find((g) => g.id === 3)).toMatchObject({ owner: 'zhaolei', ownerName: 'Zhao "Lei" \\ 赵\t磊' });
+    expect(list.find((g) => g.id === 5)).toMatchObject({ owner: '运营部 "Ops"', ownerName: '运营部 "Ops"' });
     await expectFresh();
   });
 
@@ -160,8 +167,10 @@ describe('the stored JSON', () => {
     } finally {
       db.close();
     }
-    expect(JSON.parse((await ok(['goals', 'list', '--json'])).stdout)[0].title).toBe('stored');
-    expect(JSON.parse((await ok(['goals', 'tree', '--json'])).stdout)[0].title).toBe('stored');
+    const first = (JSON.parse(before) as { status: string; horizon: string }[])[0]!;
+    for (const args of [['goals', 'list'], ['goals', 'tree'], ['goals', 'list', '--owner', 'team'], ['goals', 'list', '--status', first.status], ['goals', 'list', '--horizon', first.horizon]]) {
+      expect(JSON.parse((await ok([...args, '--json'])).stdout)[0].title, args.join(' ')).toBe('stored');
+    }
     await ok(['goals', 'refresh']);
     expect((await ok(['goals', 'list', '--json'])).stdout).toBe(before);
   });
@@ -195,7 +204,10 @@ describe('a database from before the summaries', () => {
       db.close();
     }
     expect(await views()).toEqual(stored);
+    // A JSON list says once, on stderr, what makes it fast again.
+    expect((await ok(['goals', 'list', '--json'])).stderr).toBe('Goals without a stored summary: 4 (a database from an older version). `team goals refresh` makes lists fast again.\n');
     expect((await ok(['goals', 'refresh'])).stderr).toBe('Recomputed the progress summaries of 4 goals.\n');
+    expect((await ok(['goals', 'list', '--json'])).stderr).toBe('');
     expect(await query(fx.db, 'select id from goals where summary_points is null')).toEqual([]);
     expect(await views()).toEqual(stored);
   });

@@ -42,10 +42,11 @@ async function build(db: Db, families: number): Promise<void> {
   });
 }
 
-/** A connection that counts every statement sent through it. */
-function counting(db: Db): { db: Db; count: () => number } {
+/** A connection that counts (and keeps) every statement sent through it. */
+function counting(db: Db): { db: Db; count: () => number; statements: [string, readonly unknown[]][] } {
   let n = 0;
-  const wrap = <F extends (...args: never[]) => unknown>(f: F): F => ((...args: Parameters<F>) => (n++, f(...args))) as F;
+  const statements: [string, readonly unknown[]][] = [];
+  const wrap = <F extends (...args: never[]) => unknown>(f: F): F => ((...args: Parameters<F>) => (n++, statements.push([args[0] as unknown as string, (args[1] ?? []) as readonly unknown[]]), f(...args))) as F;
   const q: Queryable = {
     all: wrap(db.all.bind(db)),
     get: wrap(db.get.bind(db)),
@@ -53,7 +54,7 @@ function counting(db: Db): { db: Db; count: () => number } {
     tuples: wrap(db.tuples.bind(db)),
     eachTuple: wrap(db.eachTuple.bind(db)),
   };
-  return { db: { ...q, transaction: (fn) => fn(q), close: () => db.close() }, count: () => n };
+  return { db: { ...q, transaction: (fn) => fn(q), snapshot: (fn) => fn(q), close: () => db.close() }, count: () => n, statements };
 }
 
 describe('goal views: the query count does not grow with the rows', () => {
@@ -146,7 +147,7 @@ describe('goal views: the query count does not grow with the rows', () => {
   it('written from the stored JSON: the same text as stringifying the views, in at most 3 queries, as many for 3N goals as for N', async () => {
     const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
     for (const db of [dbs.small, dbs.large]) await refreshAllSummaries(o(db));
-    const writers: [string, (o: ServiceOptions, sink: (json: string) => void) => Promise<void>, (o: ServiceOptions) => Promise<unknown[]>][] = [
+    const writers: [string, (o: ServiceOptions, sink: (json: string) => void) => Promise<number>, (o: ServiceOptions) => Promise<unknown[]>][] = [
       ['list', (x, sink) => writeGoalsJson(x, {}, sink), (x) => getGoals(x, {})],
       ['list --status on-track', (x, sink) => writeGoalsJson(x, { status: 'on-track' }, sink), (x) => getGoals(x, { status: 'on-track' })],
       ['list --status stale', (x, sink) => writeGoalsJson(x, { status: 'stale' }, sink), (x) => getGoals(x, { status: 'stale' })],
@@ -166,10 +167,67 @@ describe('goal views: the query count does not grow with the rows', () => {
     }
   });
 
-  it('whole-database lists read the list index alone; a list narrowed by owner keeps the owner index', async () => {
-    const plan = async (sql: string) => (await dbs.large.all<{ detail: string }>(`explain query plan ${sql}`)).map((r) => r.detail).join(' | ');
-    const where = `where g.json_judge is not null and g.state = 'open' and g.archived_at is null order by g.due_date is null, g.due_date, g.id`;
-    expect(await plan(`select g.json_head, g.json_tail, g.json_judge from goals g ${where}`)).toMatch(/^SEARCH g USING COVERING INDEX goals_list_json/);
-    expect(await plan(`select g.json_head from goals g where g.owner_member_id = 1 and g.state = 'open' and g.archived_at is null order by g.due_date is null, g.due_date, g.id`)).toMatch(/USING INDEX goals_owner_member/);
+  it('whole-database lists read the list index alone; a list narrowed by owner keeps the owner index (the plans of the queries sent)', async () => {
+    const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+    await refreshAllSummaries(o(dbs.large));
+    const plans = async (f: Parameters<typeof writeGoalsJson>[1]) => {
+      const c = counting(dbs.large);
+      await writeGoalsJson(o(c.db), f, () => {});
+      const out: string[] = [];
+      for (const [sql, params] of c.statements) out.push((await dbs.large.all<{ detail: string }>(`explain query plan ${sql}`, params as never)).map((r) => r.detail).join(' | '));
+      // The count of goals without JSON first, then (after any name lookups) the list's own queries.
+      return [out[0]!, ...out.filter((_, i) => /g\.json_judge(, g\.id, g\.parent_id)? from|json_each/.test(c.statements[i]![0]))];
+    };
+    const [count, whole] = await plans({});
+    expect(count).toMatch(/USING (COVERING )?INDEX goals_unsummarized/);
+    expect(whole).toMatch(/^SEARCH g USING COVERING INDEX goals_list_json/);
+    for (const f of [{ horizon: 'month' }, { dueBefore: '2026-11-15' }]) expect((await plans(f))[1]).toMatch(/^SEARCH g USING COVERING INDEX goals_list_json/);
+    // --status: judged from the index alone, then the kept goals by id.
+    const [, judged, kept] = await plans({ status: 'on-track' });
+    expect(judged).toMatch(/^SEARCH g USING COVERING INDEX goals_list_json/);
+    expect(kept).toMatch(/SEARCH g USING INTEGER PRIMARY KEY/);
+    // The narrowed lists are the same code path with their own index (no team goal owner here: the team index).
+    expect((await plans({ owner: 'team' }))[1]).toMatch(/USING INDEX goals_owner_type/);
+    expect((await plans({ parent: 'parent 7' }))[1]).toMatch(/USING INDEX goals_parent/);
   });
+
+  it('sees one state of the database: a goal archived by another connection between its queries is in none of them', async () => {
+    const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+    // On disk (a new database lives in memory until saved), seen by two connections.
+    const file = tempDb();
+    const made = await openDatabase({ path: file.db });
+    await build(made.db, 20);
+    await refreshAllSummaries(o(made.db));
+    made.save();
+    made.db.close();
+    const mine = (await openDatabase({ path: file.db })).db;
+    const other = (await openDatabase({ path: file.db })).db;
+    try {
+      const expected = JSON.stringify(await getGoals(o(mine), { status: 'on-track' }));
+      const victim = (JSON.parse(expected) as { id: number }[])[0]!.id;
+      // Every query of the list after the first runs after the other lead's archive has committed.
+      let first = true;
+      const racing: Db = {
+        ...mine,
+        eachTuple: async (sql, params, onRow) => {
+          await mine.eachTuple(sql, params, onRow);
+          if (first) {
+            first = false;
+            await other.run(`update goals set archived_at = '2026-11-23T12:00:00.000Z', json_head = null, json_tail = null, json_judge = null, summary_points = null where id = ?`, [victim]);
+          }
+        },
+      };
+      const texts: string[] = [];
+      await writeGoalsJson(o(racing), { status: 'on-track' }, (json) => texts.push(json));
+      expect(first).toBe(false);
+      expect(`[${texts.join(',')}]`).toBe(expected);
+      // And the archive did land: the next list leaves the goal out.
+      expect((await getGoals(o(mine), { status: 'on-track' })).map((g) => g.id)).not.toContain(victim);
+    } finally {
+      mine.close();
+      other.close();
+      file.cleanup();
+    }
+  });
+
 });
