@@ -43,7 +43,9 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, field
   const known = isMessageKey(issue.message) ? issue.message : 'err.invalid';
   // A custom issue may carry parameters of its own (the days of a month).
   const extra = issue.code === 'custom' ? (issue.params as MessageParams | undefined) : undefined;
-  throw new InputError(known, { reason: issue.message, ...extra, field, value });
+  // A choice among values names them (z.enum's issue carries them).
+  const choices = issue.code === 'invalid_value' ? { choices: issue.values.map(String) } : undefined;
+  throw new InputError(known, { reason: issue.message, ...extra, ...choices, field, value });
 }
 
 /**

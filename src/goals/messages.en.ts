@@ -251,7 +251,7 @@ export const goalsEn = {
   'goals.hint.refresh': 'Goals without a stored summary: {count} (a database from an older version). `team goals refresh` makes lists fast again.',
   'goals.refreshedMsg': 'Recomputed the progress summaries of {count} goals.',
   'goals.col.archived': 'Archived',
-  'goals.err.invalidChoice': 'Invalid {field} "{value}".',
+  'goals.err.invalidChoice': 'Invalid {field} "{value}": use {choices}.',
   'goals.err.score': '{field} must be a whole number from 1 to 5 (got "{value}").',
   'goals.err.outOfRange': '{field} must be a number from {min} to {max} (got {value}).',
   'goals.err.negative': '{field} cannot be negative for a goal in {unit}: use a number from {min} to {max} (got {value}).',

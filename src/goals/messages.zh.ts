@@ -249,7 +249,7 @@ export const goalsZh: Record<keyof typeof goalsEn, string> = {
   'goals.hint.refresh': '没有存储进度摘要的目标：{count} 个（旧版本的数据库）。运行 `team goals refresh` 可让列表恢复快速。',
   'goals.refreshedMsg': '已重新计算 {count} 个目标的进度摘要。',
   'goals.col.archived': '归档于',
-  'goals.err.invalidChoice': '{field}“{value}”无效。',
+  'goals.err.invalidChoice': '{field}“{value}”无效：请用 {choices}。',
   'goals.err.score': '{field} 必须是 1 到 5 的整数（收到“{value}”）。',
   'goals.err.outOfRange': '{field} 必须是 {min} 到 {max} 之间的数字（收到 {value}）。',
   'goals.err.negative': '以 {unit} 为单位的目标，{field} 不能为负数：请用 {min} 到 {max} 之间的数字（收到 {value}）。',

@@ -31,8 +31,8 @@ function listOptions(f: ListFlags): GoalListOptions {
   for (const [field, v] of [['--due-before', f.dueBefore], ['--due-after', f.dueAfter]] as const) {
     if (v !== undefined) checkDate(field, v);
   }
-  if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new InputError('goals.err.invalidChoice', { field: '--sort', value: f.sort });
-  if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new InputError('goals.err.invalidChoice', { field: '--horizon', value: f.horizon });
+  if (f.sort !== undefined && f.sort !== 'due' && f.sort !== 'progress') throw new InputError('goals.err.invalidChoice', { field: '--sort', value: f.sort, choices: ['due', 'progress'] });
+  if (f.horizon !== undefined && !(HORIZONS as readonly string[]).includes(f.horizon)) throw new InputError('goals.err.invalidChoice', { field: '--horizon', value: f.horizon, choices: [...HORIZONS] });
   return { ...f, status: f.status as GoalListOptions['status'], sort: f.sort as GoalListOptions['sort'] };
 }
 

@@ -249,8 +249,8 @@ describe('goals add: bad input', () => {
     [['--start', '2026-04-31'], 'team: --start "2026-04-31" is not a date: April 2026 has 30 days.\n'],
     [['--due', '2026-13-01'], 'team: --due "2026-13-01" is not a date: there is no month 13.\n'],
     [['--due', '2026-2-3'], 'team: Invalid --due "2026-2-3": use YYYY-MM-DD.\n'],
-    [['--kind', 'money'], 'team: Invalid --kind "money".\n'],
-    [['--direction', 'up'], 'team: Invalid --direction "up".\n'],
+    [['--kind', 'money'], 'team: Invalid --kind "money": use additive, rate.\n'],
+    [['--direction', 'up'], 'team: Invalid --direction "up": use increase, decrease, at-least, at-most.\n'],
     [['--parent', '99'], 'team: No goal matches "99".\n'],
   ])('rejects %j', async (extra, message) => {
     const args = ['goals', 'add', 'Tmall GMV ¥120,000 in December', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--baseline', '100000', '--target', '120000', '--due', '2026-12-31', '--why', 'x'];

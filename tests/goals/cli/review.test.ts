@@ -313,7 +313,7 @@ describe('goals review', () => {
       expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '6', '--outcome', 'none'])).stderr).toBe('team: --score must be a whole number from 1 to 5 (got "6").\n');
       expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '0x5', '--outcome', 'none'])).stderr).toBe('team: --score must be a whole number from 1 to 5 (got "0x5").\n');
       expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4.5', '--outcome', 'none'])).stderr).toBe('team: --score must be a whole number from 1 to 5 (got "4.5").\n');
-      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4', '--outcome', 'bonus'])).stderr).toBe('team: Invalid --outcome "bonus".\n');
+      expect((await reject(['goals', 'review', '1', '--lead', 'Great', '--score', '4', '--outcome', 'bonus'])).stderr).toBe('team: Invalid --outcome "bonus": use reward, none, penalty.\n');
     });
 
     it('neither --self nor --lead', async () => {

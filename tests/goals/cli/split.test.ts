@@ -232,7 +232,7 @@ describe('goals split: refusals (exit 2, database unchanged)', () => {
   it('a bad --by or --period', async () => {
     await q4Gmv();
     expect((await reject(['goals', 'split', '1', '--by', 'team'])).stderr).toBe('team: Unknown --by "team": use dept, member, period, dept,period or member,period.\n');
-    expect((await reject(['goals', 'split', '1', '--by', 'period', '--period', 'year'])).stderr).toBe('team: Invalid --period "year".\n');
+    expect((await reject(['goals', 'split', '1', '--by', 'period', '--period', 'year'])).stderr).toBe('team: Invalid --period "year": use quarter, month, week.\n');
   });
 
   it('an unknown goal', async () => {

@@ -231,7 +231,9 @@ describe('goals list filters', () => {
 
   it.each([
     [['--status', 'late'], 'team: Unknown status "late": use draft, not-started, on-track, at-risk, off-track, done, missed or stale.\n'],
-    [['--sort', 'name'], 'team: Invalid --sort "name".\n'],
+    [['--sort', 'name'], 'team: Invalid --sort "name": use due, progress.\n'],
+    [['--horizon', 'qurter'], 'team: Invalid --horizon "qurter": use year, quarter, month, week, custom.\n'],
+    [['--lang', 'zh', '--sort', 'name'], 'team: --sort“name”无效：请用 due、progress。\n'],
     [['--due-before', '2026/11/30'], 'team: Invalid --due-before "2026/11/30": use YYYY-MM-DD.\n'],
     [['--due-after', 'soon'], 'team: Invalid --due-after "soon": use YYYY-MM-DD.\n'],
     [['--format', 'xml'], 'team: Unknown format "xml": use table, json, csv or md.\n'],
