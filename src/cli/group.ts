@@ -50,14 +50,20 @@ export function group(parent: Command, name: string, desc: MessageKey): Command 
 /** Global options that take a value, to skip when looking for the command word. */
 const VALUE_OPTIONS = new Set(['--db', '--lang']);
 
-/** The group a command line asks for: `team --db x members list` → members; `team help goals` → goals. */
-export function wantedGroup(argv: readonly string[]): string | undefined {
+/** The first two words of a command line, global options skipped: `team --db x members list` → members, list. */
+export function commandWords(argv: readonly string[]): string[] {
   const words: string[] = [];
   for (let i = 0; i < argv.length && words.length < 2; i++) {
     const a = argv[i]!;
     if (VALUE_OPTIONS.has(a)) i++;
     else if (!a.startsWith('-')) words.push(a);
   }
+  return words;
+}
+
+/** The group a command line asks for: `team --db x members list` → members; `team help goals` → goals. */
+export function wantedGroup(argv: readonly string[]): string | undefined {
+  const words = commandWords(argv);
   return words[0] === 'help' ? words[1] : words[0];
 }
 

@@ -6,6 +6,8 @@ import { reportError, UsageExit } from './errors.js';
 import { io, processIo, useIo, type Io } from './io.js';
 import { runtime } from './runtime.js';
 import { createProgram } from './program.js';
+import { commandWords } from './group.js';
+import { closestMatch } from '../shared/match.js';
 
 declare const __VERSION__: string;
 
@@ -54,6 +56,13 @@ async function main(argv: readonly string[]): Promise<number> {
   if (flag !== undefined && !langFromLocale(flag)) throw new InputError('err.invalidLang', { value: flag });
 
   const program = createProgram(__VERSION__, argv.slice(2));
+  // `team help foo` would print the general help and exit 0 (commander's way): refuse it as `team foo` is refused.
+  const [first, topic] = commandWords(argv.slice(2));
+  if (first === 'help' && topic !== undefined && !program.commands.some((c) => c.name() === topic || c.aliases().includes(topic))) {
+    const suggestion = closestMatch(topic, program.commands.map((c) => c.name()));
+    io().stderr.write(`team: ${t('cli.unknownCommand', { command: topic, hint: suggestion ? t('cli.didYouMean', { suggestion }) : '' })}\n`);
+    return 2;
+  }
   try {
     await program.parseAsync([...argv]);
   } catch (e) {

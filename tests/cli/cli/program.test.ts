@@ -70,6 +70,12 @@ describe('parse errors: one line, exit 2', () => {
     expect((await expectRejected(t.db, ['frobnicate'])).stderr).toBe('team: Unknown command frobnicate.\n');
   });
 
+  it('help for an unknown command is refused the same way (it printed the general help and exited 0)', async () => {
+    expect((await expectRejected(t.db, ['help', 'gols'])).stderr).toBe('team: Unknown command gols. Did you mean goals?\n');
+    expect((await expectRejected(t.db, ['--lang', 'zh', 'help', 'frobnicate'])).stderr).toBe('team: 未知命令 frobnicate。\n');
+    expect((await ok(['help', 'goals'])).stdout).toMatch(/^Usage: team goals /);
+  });
+
   it('an unknown global option suggests the closest', async () => {
     expect((await expectRejected(t.db, ['--lnag', 'zh', 'members', 'list'])).stderr).toBe('team: Unknown option --lnag. Did you mean --lang?\n');
   });
