@@ -191,6 +191,46 @@ describe('goal views: the query count does not grow with the rows', () => {
     expect((await plans({ parent: 'parent 7' }))[1]).toMatch(/USING INDEX goals_parent/);
   });
 
+  it('the tree from stored JSON has closed goals below open ones at any depth, and nothing below a closed root or an archived goal', async () => {
+    const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+    const t = tempDb();
+    const { db } = await openDatabase({ path: t.db });
+    try {
+      const at = '2026-10-01T00:00:00.000Z';
+      const goal = async (title: string, parentId: number | null, state = 'open', archived: string | null = null) =>
+        (await db.get<{ id: number }>(
+          `insert into goals (title, owner_type, metric, unit, kind, decimals, baseline, target, direction, start_date, due_date, horizon, term, parent_id, weight, state, final_value, closed_at, archived_at, created_at, updated_at)
+           values (?, 'team', 'GMV', '¥', 'additive', 2, 0, 100, 'increase', '2026-11-01', '2026-11-30', 'month', 'short', ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+          [title, parentId, parentId === null ? null : 1, state, state === 'open' ? null : 80, state === 'open' ? null : at, archived, at, at],
+        ))!.id;
+      const root = await goal('open root', null);
+      const closed = await goal('closed child', root, 'achieved');
+      const closedBelow = await goal('closed grandchild', closed, 'missed');
+      await goal('open below closed', closedBelow);
+      await goal('closed below that', closedBelow, 'achieved');
+      const open = await goal('open child', root);
+      await goal('closed below open', open, 'missed');
+      const shut = await goal('closed root', null, 'achieved');
+      const stray = await goal('open below a closed root', shut);
+      await goal('closed below that stray', stray, 'missed');
+      const gone = await goal('archived child', root, 'open', at);
+      await goal('live below an archived goal', gone);
+      await goal('closed below an archived goal', gone, 'achieved');
+      await refreshAllSummaries(o(db));
+      const texts: string[] = [];
+      expect(await writeGoalTreeJson(o(db), (json) => texts.push(json))).toBe(0);
+      const tree = await getGoalTree(o(db), undefined);
+      expect(`[${texts.join(',')}]`).toBe(JSON.stringify(tree));
+      const titles = (nodes: typeof tree): unknown[] => nodes.map((n) => (n.children.length ? [n.title, titles(n.children)] : n.title));
+      expect(titles(tree)).toEqual([
+        ['open root', [['closed child', [['closed grandchild', ['open below closed', 'closed below that']]]], ['open child', ['closed below open']]]],
+      ]);
+    } finally {
+      db.close();
+      t.cleanup();
+    }
+  });
+
   it('sees one state of the database: a goal archived by another connection between its queries is in none of them', async () => {
     const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
     // On disk (a new database lives in memory until saved), seen by two connections.
