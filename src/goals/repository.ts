@@ -20,7 +20,7 @@ const COLUMN_NAMES = [
   'g.summary_points', 'g.summary_first_value', 'g.summary_last_value', 'g.summary_last_date', 'g.summary_projected',
 ];
 const COLUMNS = COLUMN_NAMES.join(', ');
-const OWNER_JOINS = `left join members m on m.id = g.owner_member_id
+export const OWNER_JOINS = `left join members m on m.id = g.owner_member_id
   left join departments d on d.id = g.owner_department_id`;
 const SELECT = `select ${COLUMNS} from goals g ${OWNER_JOINS}`;
 /** Where each column of SELECT sits in a row. */
@@ -135,7 +135,7 @@ export async function eachListedGoal(q: Queryable, f: GoalFilter, onGoal: OnGoal
   return q.eachTuple(sql, params, (r) => onGoal(toGoal(r), toSummary(r)));
 }
 
-function listSql(f: GoalFilter, select = SELECT, fromJson = false): [string, SqlValue[]] {
+export function listSql(f: GoalFilter, select = SELECT, fromJson = false): [string, SqlValue[]] {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]) => {
@@ -221,7 +221,7 @@ export async function eachDescendantOfTopLevel(q: Queryable, onGoal: OnGoal): Pr
 
 // From the children's side: the few goals with a parent (goals_parent), each parent
 // then looked up by id; from the roots' side SQLite probes all 16,000 (11 ms → 48 ms).
-const TOP_LEVEL_CHILDREN = `select c.id, 1 from goals c cross join goals p
+export const TOP_LEVEL_CHILDREN = `select c.id, 1 from goals c cross join goals p
       where c.parent_id is not null and c.archived_at is null
         and p.id = c.parent_id and p.parent_id is null and p.state = 'open' and p.archived_at is null`;
 
@@ -231,7 +231,7 @@ function childrenSeed(roots: number): string {
 }
 
 /** Every live goal below the first generation `seed` selects (as id, depth 1), parents before children. */
-function descendantsSql(seed: string, columns = COLUMNS, ordered = true): string {
+export function descendantsSql(seed: string, columns = COLUMNS, ordered = true): string {
   // CROSS JOIN keeps SQLite from scanning every goal to probe the few in sub (20 ms → 1 ms on 20,000 goals);
   // the same text is plain SQL for PostgreSQL.
   return `with recursive sub(id, depth) as (
@@ -274,84 +274,6 @@ export async function setGoalSummary(q: Queryable, id: number, s: GoalSummary | 
     json?.judge ?? null,
     id,
   ]);
-}
-
-// ------------------------------------------------------------ stored JSON
-
-/**
- * What writing a goal's view from its stored JSON takes (rules/view.ts): its
- * view's JSON up to the judgement, the owner spliced in by the query, and
- * what judging it takes, packed. Two text values a row instead of 37, none
- * of them stringified (each value read costs, 20,000 times).
- */
-export interface GoalJsonRow {
-  /** The view's JSON from `{"id":` to `"updatedAt":…`, owner included (see goalJson). */
-  json: string;
-  /** packJudgeInput's text. */
-  judge: string;
-}
-
-/** A tree's rows carry where they sit, too. */
-export interface GoalJsonNodeRow extends GoalJsonRow {
-  id: number;
-  parentId: number | null;
-}
-
-// The owner as toGoal shows it, quoted as JSON by SQLite (json_quote: null → null).
-const OWNER_JSON = `json_quote(case g.owner_type when 'member' then coalesce(m.handle, '') when 'department' then coalesce(d.name, '') else 'team' end)`;
-const OWNER_NAME_JSON = `json_quote(case g.owner_type when 'member' then m.name when 'department' then d.name end)`;
-const JSON_TEXT = `g.json_head || ',"owner":' || ${OWNER_JSON} || ',"ownerName":' || ${OWNER_NAME_JSON} || ',' || g.json_tail`;
-
-/**
- * How many live goals lack their stored summary or JSON (a database from
- * before them): while any does, lists cannot be written from the stored JSON.
- * Counted from a partial index that is empty after normal use.
- */
-export async function countGoalsWithoutJson(q: Queryable): Promise<number> {
-  return (await q.get<{ n: number }>('select count(*) as n from goals where archived_at is null and (summary_points is null or json_head is null or json_judge is null)'))!.n;
-}
-
-/** Streams the goals of `listGoals` (live goals only: no includeArchived) as stored JSON rows. Check countGoalsWithoutJson first. */
-export async function eachListedGoalJson(q: Queryable, f: GoalFilter, onRow: (r: GoalJsonRow) => void): Promise<void> {
-  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT}, g.json_judge from goals g ${OWNER_JOINS}`, true);
-  return q.eachTuple(sql, params, (r) => onRow({ json: r[0] as string, judge: r[1] as string }));
-}
-
-/** Streams the ids of the goals of `listGoals` (live only) with what judging each takes: a status filter's first pass. */
-export async function eachListedGoalJudge(q: Queryable, f: GoalFilter, onRow: (id: number, judge: string) => void): Promise<void> {
-  const [sql, params] = listSql({ ...f, includeArchived: false }, `select g.id, g.json_judge from goals g`, true);
-  return q.eachTuple(sql, params, (r) => onRow(r[0] as number, r[1] as string));
-}
-
-/**
- * Streams the given goals' JSON up to the judgement (see GoalJsonRow), in the
- * order given, in one query however many: the ids go as one JSON array.
- */
-export async function eachGoalJsonById(q: Queryable, ids: readonly number[], onRow: (id: number, json: string) => void): Promise<void> {
-  if (ids.length === 0) return;
-  // PostgreSQL spells json_each(?) as unnest(?::int[]) with ordinality.
-  const sql = `select g.id, ${JSON_TEXT} from json_each(?) j cross join goals g ${OWNER_JOINS}
-    where g.id = j.value and g.archived_at is null and g.json_head is not null order by j.key`;
-  return q.eachTuple(sql, [JSON.stringify(ids)], (r) => onRow(r[0] as number, r[1] as string));
-}
-
-/** `eachListedGoalJson` for a tree's roots: the rows say where they sit. */
-export async function eachListedGoalJsonNode(q: Queryable, f: GoalFilter, onRow: (r: GoalJsonNodeRow) => void): Promise<void> {
-  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT}, g.json_judge, g.id, g.parent_id from goals g ${OWNER_JOINS}`, true);
-  return q.eachTuple(sql, params, toNodeRow(onRow));
-}
-
-function toNodeRow(onRow: (r: GoalJsonNodeRow) => void): (r: SqlValue[]) => void {
-  return (r) => onRow({ json: r[0] as string, judge: r[1] as string, id: r[2] as number, parentId: r[3] as number | null });
-}
-
-/**
- * Streams the goals of `eachDescendantOfTopLevel` as stored JSON rows, in no
- * particular order (the caller groups them by parent; sorting wide rows costs).
- * Check countGoalsWithoutJson first.
- */
-export async function eachDescendantOfTopLevelJson(q: Queryable, onRow: (r: GoalJsonNodeRow) => void): Promise<void> {
-  return q.eachTuple(descendantsSql(TOP_LEVEL_CHILDREN, `${JSON_TEXT}, g.json_judge, g.id, g.parent_id`, false), [], toNodeRow(onRow));
 }
 
 /** Every goal's id (for recomputing all summaries). */

@@ -1,5 +1,6 @@
 /** The goal cascade: `goals tree`, judged from stored summaries, streamed root by root when it is the whole tree. */
-import { eachDescendant, eachDescendantOfTopLevel, eachDescendantOfTopLevelJson, eachGoalById, eachListedGoal, eachListedGoalJsonNode, findGoalById, countGoalsWithoutJson } from './repository.js';
+import { eachDescendant, eachDescendantOfTopLevel, eachGoalById, eachListedGoal, findGoalById } from './repository.js';
+import { countGoalsWithoutJson, eachDescendantOfTopLevelJson, eachListedGoalJsonNode } from './json.repository.js';
 import { judge, type Judgement } from './rules/evaluate.js';
 import { goalJson, unpackJudgeInput } from './rules/view.js';
 import { resolveGoalId } from './resolve.js';
@@ -99,9 +100,9 @@ async function writeTreeJson(o: ServiceOptions, sink: (json: string) => void): P
   await eachDescendantOfTopLevelJson(o.db, (row) => {
     const { facts, decimals, summary } = unpackJudgeInput(row.judge);
     const node: Below = { id: row.id, json: row.json, judgement: judge(facts, summary, o.today), decimals };
-    const siblings = childrenOf.get(row.parentId!);
+    const siblings = childrenOf.get(row.parentId);
     if (siblings) siblings.push(node);
-    else childrenOf.set(row.parentId!, [node]);
+    else childrenOf.set(row.parentId, [node]);
   });
   // Children in id order, as getGoalTree has them.
   for (const siblings of childrenOf.values()) siblings.sort((a, b) => a.id - b.id);

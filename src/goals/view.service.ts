@@ -1,6 +1,7 @@
 /** Reading goals: evaluation (roll-up + forecast), list, show, tree. */
 import type { Outcome, ReviewKind } from './labels.js';
-import { eachGoalJsonById, eachListedGoal, eachListedGoalJson, eachListedGoalJudge, countGoalsWithoutJson, listDescendants, listGoals, findGoalById, type GoalFilter } from './repository.js';
+import { eachListedGoal, listDescendants, listGoals, findGoalById, type GoalFilter } from './repository.js';
+import { countGoalsWithoutJson, eachGoalJsonById, eachListedGoalJson, eachListedGoalJudge } from './json.repository.js';
 import { eachCheckinPoint, listCheckins } from './checkins.repository.js';
 import { listEvents, listReviews } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';

@@ -7,8 +7,8 @@
  * text of its view less what changes without a write to the goal (see
  * `goalJsonParts`), and a list writes each goal as that text with the owner
  * (read live: a member or department may be renamed) and today's judgement
- * spliced in. `goalJson(goalJsonParts(g), …)` is byte for byte
- * `JSON.stringify(toView(g, e))` (tests/goals/unit/view.test.ts).
+ * spliced in (the owner by the list query, json.repository.ts). The result is
+ * byte for byte `JSON.stringify(toView(g, e))` (tests/goals/unit/view.test.ts).
  */
 import type { GoalFacts, GoalSummary, Judgement } from './evaluate.js';
 import { roundTo, type Goal, type GoalView } from './goal.js';
@@ -129,17 +129,12 @@ type Packed = [
 
 /**
  * One goal's view as JSON: `json` is the stored parts with the owner spliced
- * in between (`{"id":…` to `"updatedAt":…`, see withOwner), then today's
+ * in between (`{"id":…` to `"updatedAt":…`, as json.repository.ts splices them), then today's
  * judgement; with `children` (their JSON texts), a tree node's. The status
  * and the date are written unescaped: an enum and a YYYY-MM-DD date.
  */
 export function goalJson(json: string, e: Judgement, decimals: number, children?: readonly string[]): string {
   return `${json},"value":${num(roundTo(e.value, decimals))},"progressPct":${num(roundTo(e.progressPct, 1))},"expectedPct":${num(roundTo(e.expectedPct, 1))},"projected":${num(roundTo(e.projected, decimals))},"status":"${e.status}","stale":${e.stale},"lastCheckinDate":${e.lastCheckinDate === null ? 'null' : `"${e.lastCheckinDate}"`}${children === undefined ? '' : `,"children":[${children.join(',')}]`}}`;
-}
-
-/** The stored parts with the owner between them, as the list query splices them (`json_quote`). */
-export function withOwner(parts: GoalJsonParts, owner: string, ownerName: string | null): string {
-  return `${parts.head},"owner":${JSON.stringify(owner)},"ownerName":${JSON.stringify(ownerName)},${parts.tail}`;
 }
 
 /** A number as JSON writes it (non-finite numbers become null). */

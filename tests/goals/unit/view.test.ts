@@ -8,7 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GoalSummary, Judgement } from '../../../src/goals/rules/evaluate.js';
 import type { Goal } from '../../../src/goals/rules/goal.js';
-import { goalJson, goalJsonParts, packJudgeInput, toView, unpackJudgeInput, withOwner } from '../../../src/goals/rules/view.js';
+import { goalJson, goalJsonParts, packJudgeInput, toView, unpackJudgeInput, type GoalJsonParts } from '../../../src/goals/rules/view.js';
+
+/** The parts with the owner between them, as the list query splices them in SQL (json_quote; tests/goals/cli/summaries.test.ts renames owners through it). */
+const withOwner = (parts: GoalJsonParts, owner: string, ownerName: string | null) => `${parts.head},"owner":${JSON.stringify(owner)},"ownerName":${JSON.stringify(ownerName)},${parts.tail}`;
 
 // Any text, including quotes, backslashes, control characters, CJK and emoji, and the keys' own markers.
 const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), fc.constantFrom('', '"', '\\', '\n\t\u0000\u001f', ',"owner":', ',"metric":', ',"value":', '季度 GMV ¥', '🚀'));
