@@ -4,10 +4,26 @@ import { defineConfig } from 'vitest/config';
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
+ * The PostgreSQL project: the repository and in-process CLI suites again, on
+ * the real server TEAM_TEST_PG names (a URL whose role may create databases;
+ * `.ci/run` starts one). In CI it must run; elsewhere it is skipped, saying so.
+ */
+const pgUrl = process.env.TEAM_TEST_PG;
+if (!pgUrl) {
+  if (process.env.CI === 'true') throw new Error('CI=true but TEAM_TEST_PG is not set: the PostgreSQL suite must run in CI (.ci/run starts the server)');
+  if (!process.argv.includes('--project') || process.argv.includes('pg'))
+    process.stderr.write('PostgreSQL suite skipped: set TEAM_TEST_PG=postgres://user:password@localhost/postgres (a role that may create databases) to run it, as .ci/run does\n');
+}
+const pgProject = {
+  extends: true,
+  test: { name: 'pg', include: ['tests/*/cli/**/*.test.ts', 'tests/*/db/**/*.test.ts'], env: { TZ: 'UTC', TEAM_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/pg-setup.ts'] },
+} as const;
+
+/**
  * Two layers: `fast` runs the program in-process (unit, repository and CLI
  * tests: the edit-test loop, `npm run test:fast`), `e2e` spawns the built
  * bin/team for what only a real process shows (start-up, pipes, signals,
- * terminal prompts, file permissions). `npm test` runs both.
+ * terminal prompts, file permissions). `npm test` runs both, and `pg`.
  */
 export default defineConfig({
   define: { __VERSION__: JSON.stringify(version) },
@@ -19,6 +35,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], env: { TZ: 'UTC' } } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] } },
+      ...(pgUrl ? [pgProject] : []),
     ],
   },
 });

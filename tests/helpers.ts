@@ -7,13 +7,14 @@
  * back through the program's own query seam, never SQLite's catalog.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySchema, isMigrated, takeSchema } from './pg-schemas.js';
 import { openDatabase } from '../src/db/connection.js';
 import { TABLES } from '../src/db/schema.js';
-import type { SqlValue } from '../src/db/sql.js';
+import type { Db, SqlValue } from '../src/db/sql.js';
 import { run as runProgram } from '../src/cli/main.js';
 
 export const BIN = fileURLToPath(new URL('../bin/team', import.meta.url));
@@ -67,32 +68,87 @@ export function spawn(db: string, args: readonly string[], opts: RunOptions & { 
   return result(r.status ?? -1, r.stdout, r.stderr);
 }
 
-/** A fresh folder with a database path inside; `cleanup()` removes it. */
-export function tempDb(): { dir: string; db: string; cleanup: () => void } {
+/**
+ * The engine this project's tests run on: `sqlite`, or `postgres` in the
+ * PostgreSQL project (vitest.config.ts), where the same suites run against a
+ * real server. Tests of what only one engine has (files, modes) skip on the other.
+ */
+export const ENGINE: 'sqlite' | 'postgres' = process.env.TEAM_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+export const onPostgres = ENGINE === 'postgres';
+
+/**
+ * A fresh, empty database for one test and a folder for its files;
+ * `cleanup()` removes the folder. `db` is a file path inside the folder on
+ * SQLite; on PostgreSQL, the URL of a schema of its own in the run's test
+ * database (tests/pg-schemas.ts). `file` is always a SQLite path, for the tests of files.
+ */
+export function tempDb(): { dir: string; db: string; file: string; cleanup: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'team-test-'));
-  return { dir, db: join(dir, 'team.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const file = join(dir, 'team.db');
+  const pg = onPostgres ? takeSchema() : undefined;
+  return {
+    dir,
+    db: pg?.url ?? file,
+    file,
+    async cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+      if (!pg) return;
+      await closeReader(pg.url);
+      await pg.release();
+    },
+  };
+}
+
+/**
+ * Copies a test's base database into a fresh one made by tempDb: a file copy
+ * on SQLite (the base is closed, so checkpointed), INSERT … SELECT between
+ * schemas on PostgreSQL (db copy's own code has its own tests).
+ */
+export async function cloneDb(from: string, to: string): Promise<void> {
+  if (!onPostgres) return copyFileSync(from, to);
+  const [a, b] = [from, to].map((u) => new URL(u).searchParams.get('schema')!) as [string, string];
+  // A new schema is migrated by its first open (one from the pool already is).
+  if (!isMigrated(b)) await (await openDatabase({ path: to, env: {} })).db.close();
+  await copySchema(a, b);
+}
+
+// On PostgreSQL the helpers' reads share one connection per test database
+// (a connection costs ~20 ms), closed by tempDb's cleanup.
+const readers = new Map<string, Promise<Db>>();
+
+/** Reads `path` through the program's seam: a connection of its own on SQLite, the test's reader on PostgreSQL. */
+async function reading<T>(path: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (onPostgres) {
+    let db = readers.get(path);
+    if (!db) readers.set(path, (db = openDatabase({ path, env: {} }).then((o) => o.db)));
+    return fn(await db);
+  }
+  const { db } = await openDatabase({ path, env: {} });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function closeReader(path: string): Promise<void> {
+  const db = readers.get(path);
+  readers.delete(path);
+  if (db) await (await db).close();
 }
 
 /** Runs a query on the database through the program's seam (read-only use). */
 export async function query<T = Record<string, unknown>>(path: string, sql: string, ...params: SqlValue[]): Promise<T[]> {
-  const { db } = await openDatabase({ path, env: {} });
-  try {
-    return await db.all<T>(sql, params);
-  } finally {
-    db.close();
-  }
+  return reading(path, (db) => db.all<T>(sql, params));
 }
 
 /** Every row of every table the program knows, for "the database is unchanged" assertions. */
 export async function dumpDb(path: string): Promise<Record<string, unknown[]>> {
-  const { db } = await openDatabase({ path, env: {} });
-  try {
+  return reading(path, async (db) => {
     const dump: Record<string, unknown[]> = {};
     for (const table of TABLES) dump[table] = await db.all(`select * from ${table} order by 1`);
     return dump;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** A failing command must leave one line on stderr, exit 2, and the database as it was. */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { OpenedDb } from '../db/connection.js';
+import { isPostgresUrl, redactUrl } from '../db/location.js';
 import { getSetting } from '../db/settings.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { Failure, NotFoundError } from '../shared/errors.js';
@@ -53,7 +54,8 @@ let early: OpenedDb | undefined;
 export async function adoptTeamLanguage(ctx: Ctx): Promise<void> {
   if (runtime.langExplicit) return;
   const { locateDatabase, openDatabase } = await import('../db/connection.js');
-  if (!existsSync(await locateDatabase({ path: ctx.dbPath, env: ctx.env }))) return;
+  const location = await locateDatabase({ path: ctx.dbPath, env: ctx.env });
+  if (!isPostgresUrl(location) && !existsSync(location)) return;
   early = await openDatabase({ path: ctx.dbPath, env: ctx.env });
   const lang = langFromLocale(await getSetting(early.db, 'lang'));
   if (lang && lang !== ctx.lang) {
@@ -94,18 +96,18 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
     if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
     return result;
   } finally {
-    opened.db.close();
+    await opened.db.close();
   }
 }
 
-/** Where this command's database is (--db, TEAM_DB or the default), for messages. */
+/** Where this command's database is (--db, TEAM_DB or the default), for messages: a URL without its password. */
 export async function databaseLocation(ctx: Ctx): Promise<string> {
   const { locateDatabase } = await import('../db/connection.js');
-  return locateDatabase({ path: ctx.dbPath, env: ctx.env });
+  return redactUrl(await locateDatabase({ path: ctx.dbPath, env: ctx.env }));
 }
 
 /** Closes the early connection if the command never used it (it failed before, or needed none). */
-export function closeEarly(): void {
-  early?.db.close();
+export async function closeEarly(): Promise<void> {
+  await early?.db.close();
   early = undefined;
 }

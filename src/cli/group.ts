@@ -27,7 +27,7 @@ export function lazy(load: Loader, name: string) {
       await adoptTeamLanguage(ctx);
       await (mod[name] as Handler)(ctx, ...rest);
     } finally {
-      closeEarly();
+      await closeEarly();
     }
   };
 }

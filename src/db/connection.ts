@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Failure, InputError, TeamError } from '../shared/errors.js';
+import { isPostgresUrl } from './location.js';
 import { migrations } from './migrations.js';
 import type { Db, Queryable, SqlValue } from './sql.js';
 
@@ -45,14 +46,14 @@ async function locate(opts: OpenOptions): Promise<{ path: string; isDefault: boo
   const env = opts.env ?? process.env;
   if (opts.path !== undefined) {
     if (opts.path.trim() === '') throw new InputError('err.db.emptyPath', {});
-    return { path: resolve(opts.path), isDefault: false };
+    return { path: isPostgresUrl(opts.path) ? opts.path : resolve(opts.path), isDefault: false };
   }
-  if (env.TEAM_DB) return { path: resolve(env.TEAM_DB), isDefault: false };
+  if (env.TEAM_DB) return { path: isPostgresUrl(env.TEAM_DB) ? env.TEAM_DB : resolve(env.TEAM_DB), isDefault: false };
   const { default: envPaths } = await import('env-paths');
   return { path: join(envPaths('team', { suffix: '' }).data, 'team.db'), isDefault: true };
 }
 
-/** Where the database lives: `--db`, else TEAM_DB, else ~/.local/share/team/team.db (XDG). */
+/** Where the database lives: `--db`, else TEAM_DB, else ~/.local/share/team/team.db (XDG); a PostgreSQL URL as given. */
 export async function locateDatabase(opts: OpenOptions): Promise<string> {
   return (await locate(opts)).path;
 }
@@ -65,6 +66,10 @@ export async function locateDatabase(opts: OpenOptions): Promise<string> {
  */
 export async function openDatabase(opts: OpenOptions = {}): Promise<OpenedDb> {
   const { path, isDefault } = await locate(opts);
+  if (isPostgresUrl(path)) {
+    const { openPostgres } = await import('./postgres.js');
+    return { db: await openPostgres(path), path, created: false, save: () => true };
+  }
   if (existsSync(path)) return openExisting(path);
   const folder = dirname(path);
   if (!isDefault && !existsSync(folder)) throw new InputError('err.db.noFolder', { folder, path });
@@ -255,6 +260,7 @@ function queryable(sqlite: Database.Database, path: string): Queryable {
     return s;
   };
   return {
+    dialect: 'sqlite',
     async all<R>(sql: string, params: readonly SqlValue[] = []) {
       return prep(sql).all(...params) as R[];
     },
@@ -279,11 +285,10 @@ function queryable(sqlite: Database.Database, path: string): Queryable {
       const s = prep(sql);
       if (s.reader) {
         s.all(...params);
-        return { changes: 0, lastId: 0 };
+        return { changes: 0 };
       }
       try {
-        const r = s.run(...params);
-        return { changes: r.changes, lastId: Number(r.lastInsertRowid) };
+        return { changes: s.run(...params).changes };
       } catch (e) {
         throw readOnlyError(e, path) ?? e;
       }
@@ -296,6 +301,7 @@ function wrap(sqlite: Database.Database, path: string, readonly: boolean): Db {
   let depth = 0;
   return {
     ...q,
+    location: path,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       // One connection, one writer: nested calls join the outer transaction.
       if (depth > 0) return fn(q);
@@ -326,7 +332,7 @@ function wrap(sqlite: Database.Database, path: string, readonly: boolean): Db {
         depth--;
       }
     },
-    close() {
+    async close() {
       sqlite.close();
     },
   };

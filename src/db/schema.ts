@@ -35,11 +35,17 @@ export interface Tables {
 
 export type TableName = keyof Tables;
 
-/** Every table, in migration order (tests dump them; db copy will walk them). */
+/** Every table, in migration order: a table comes after those it refers to (tests dump them; db copy walks them). */
 export const TABLES = ['schema_migrations', 'settings', 'departments', 'roles', 'role_duties', 'members', 'goals', 'goal_checkins', 'goal_reviews', 'goal_events'] as const satisfies readonly TableName[];
 // Fails to compile when a table is missing from TABLES.
 const _allTables: Record<TableName, true> = Object.fromEntries(TABLES.map((t) => [t, true])) as Record<(typeof TABLES)[number], true>;
 void _allTables;
+/** The columns that refer to a row of their own table (db copy fills them in after the rows). */
+export const SELF_REFERENCES: Partial<Record<TableName, readonly string[]>> = {
+  roles: ['reports_to_role_id'] satisfies (keyof RolesRow)[],
+  members: ['manager_id'] satisfies (keyof MembersRow)[],
+  goals: ['parent_id'] satisfies (keyof GoalsRow)[],
+};
 /** What an INSERT takes: every column but a generated id. */
 export type Insertable<T extends TableName> = Omit<Tables[T], 'id'> & { id?: number };
 /** What an UPDATE takes: any subset of the columns but the id. */

@@ -10,9 +10,11 @@ export type SqlValue = string | number | null;
  * a network engine can implement the same contract.
  */
 export interface Queryable {
+  /** Which SQL the engine speaks, for the rare statement portable SQL cannot say (JSON functions). */
+  readonly dialect: 'sqlite' | 'postgres';
   all<R>(sql: string, params?: readonly SqlValue[]): Promise<R[]>;
   get<R>(sql: string, params?: readonly SqlValue[]): Promise<R | undefined>;
-  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number; lastId: number }>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
   /** Rows as arrays with the column names once: far fewer allocations for long lists. */
   tuples(sql: string, params?: readonly SqlValue[]): Promise<{ columns: string[]; rows: SqlValue[][] }>;
   /**
@@ -40,6 +42,8 @@ export function columnIndex<R>(columns: readonly string[]): ColumnIndex<R> {
 
 /** A connection that can also open a write transaction. */
 export interface Db extends Queryable {
+  /** Where it is, as it may be printed: a file path, or a PostgreSQL URL without its password. */
+  readonly location: string;
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
@@ -48,7 +52,7 @@ export interface Db extends Queryable {
    * process between them is seen by neither or both. Inside a transaction, part of it.
    */
   snapshot<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**

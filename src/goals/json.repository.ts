@@ -25,10 +25,17 @@ export interface GoalJsonNodeRow extends GoalJsonRow {
   parentId: number;
 }
 
-// The owner as toGoal shows it, quoted as JSON by SQLite (json_quote: null → null).
-const OWNER_JSON = `json_quote(case g.owner_type when 'member' then coalesce(m.handle, '') when 'department' then coalesce(d.name, '') else 'team' end)`;
-const OWNER_NAME_JSON = `json_quote(case g.owner_type when 'member' then m.name when 'department' then d.name end)`;
-const JSON_TEXT = `g.json_head || ',"owner":' || ${OWNER_JSON} || ',"ownerName":' || ${OWNER_NAME_JSON} || ',' || g.json_tail`;
+// The owner as toGoal shows it, quoted as JSON by the engine (null → null).
+const OWNER = `case g.owner_type when 'member' then coalesce(m.handle, '') when 'department' then coalesce(d.name, '') else 'team' end`;
+const OWNER_NAME = `case g.owner_type when 'member' then m.name when 'department' then d.name end`;
+const quoted = {
+  sqlite: (x: string) => `json_quote(${x})`,
+  postgres: (x: string) => `coalesce(to_json(${x})::text, 'null')`,
+};
+const jsonText = (d: Queryable['dialect']) => `g.json_head || ',"owner":' || ${quoted[d](OWNER)} || ',"ownerName":' || ${quoted[d](OWNER_NAME)} || ',' || g.json_tail`;
+const JSON_TEXT = { sqlite: jsonText('sqlite'), postgres: jsonText('postgres') };
+// The ids given as one JSON array, with their positions.
+const IDS = { sqlite: 'json_each(?) j', postgres: 'json_array_elements_text(?::json) with ordinality j(value, key)' };
 
 /**
  * How many live goals lack their stored summary or JSON (a database from
@@ -41,7 +48,7 @@ export async function countGoalsWithoutJson(q: Queryable): Promise<number> {
 
 /** Streams the goals of `listGoals` (live goals only: no includeArchived) as stored JSON rows. Check countGoalsWithoutJson first. */
 export async function eachListedGoalJson(q: Queryable, f: GoalFilter, onRow: (r: GoalJsonRow) => void): Promise<void> {
-  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT}, g.json_judge from goals g ${OWNER_JOINS}`, true);
+  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT[q.dialect]}, g.json_judge from goals g ${OWNER_JOINS}`, true);
   return q.eachTuple(sql, params, (r) => onRow({ json: r[0] as string, judge: r[1] as string }));
 }
 
@@ -57,15 +64,14 @@ export async function eachListedGoalJudge(q: Queryable, f: GoalFilter, onRow: (i
  */
 export async function eachGoalJsonById(q: Queryable, ids: readonly number[], onRow: (id: number, json: string) => void): Promise<void> {
   if (ids.length === 0) return;
-  // PostgreSQL spells json_each(?) as unnest(?::int[]) with ordinality.
-  const sql = `select g.id, ${JSON_TEXT} from json_each(?) j cross join goals g ${OWNER_JOINS}
-    where g.id = j.value and g.archived_at is null and g.json_head is not null order by j.key`;
+  const sql = `select g.id, ${JSON_TEXT[q.dialect]} from ${IDS[q.dialect]} cross join goals g ${OWNER_JOINS}
+    where g.id = ${q.dialect === 'postgres' ? 'j.value::integer' : 'j.value'} and g.archived_at is null and g.json_head is not null order by j.key`;
   return q.eachTuple(sql, [JSON.stringify(ids)], (r) => onRow(r[0] as number, r[1] as string));
 }
 
 /** `eachListedGoalJson` for a tree's roots: with each goal's id, to find what is below it. */
 export async function eachListedGoalJsonNode(q: Queryable, f: GoalFilter, onRow: (r: GoalJsonRow & { id: number }) => void): Promise<void> {
-  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT}, g.json_judge, g.id from goals g ${OWNER_JOINS}`, true);
+  const [sql, params] = listSql({ ...f, includeArchived: false }, `select ${JSON_TEXT[q.dialect]}, g.json_judge, g.id from goals g ${OWNER_JOINS}`, true);
   return q.eachTuple(sql, params, (r) => onRow({ json: r[0] as string, judge: r[1] as string, id: r[2] as number }));
 }
 
@@ -75,6 +81,6 @@ export async function eachListedGoalJsonNode(q: Queryable, f: GoalFilter, onRow:
  * Check countGoalsWithoutJson first.
  */
 export async function eachDescendantOfTopLevelJson(q: Queryable, onRow: (r: GoalJsonNodeRow) => void): Promise<void> {
-  const sql = descendantsSql(TOP_LEVEL_CHILDREN, `${JSON_TEXT}, g.json_judge, g.id, g.parent_id`, false);
+  const sql = descendantsSql(TOP_LEVEL_CHILDREN, `${JSON_TEXT[q.dialect]}, g.json_judge, g.id, g.parent_id`, false);
   return q.eachTuple(sql, [], (r) => onRow({ json: r[0] as string, judge: r[1] as string, id: r[2] as number, parentId: r[3] as number }));
 }

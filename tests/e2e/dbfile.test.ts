@@ -15,9 +15,9 @@ let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
   t = tempDb();
 });
-afterEach(() => {
+afterEach(async () => {
   chmodSync(t.dir, 0o700); // a test may have made it read-only
-  t.cleanup();
+  await t.cleanup();
 });
 
 function ok(args: readonly string[], opts?: RunOptions): RunResult {
@@ -114,7 +114,7 @@ describe('team init is one unit', () => {
         expect(spawn(d.db, ['init']).code, where).toBe(0);
         expect(await query(d.db, 'select count(*) n from roles'), where).toEqual([{ n: 14 }]);
       } finally {
-        d.cleanup();
+        await d.cleanup();
       }
     }
     // The limits cover both outcomes, so the failure path really ran.
@@ -148,7 +148,7 @@ describe('where a database is created', () => {
       expect(await query(defaultDb(), 'pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
       expect(await query(defaultDb(), 'pragma user_version')).toEqual([{ user_version: migrations.length }]);
       expect(await query(defaultDb(), 'select name from departments')).toEqual([{ name: 'Live' }]);
-      t.cleanup();
+      await t.cleanup();
       t = tempDb();
     }
   });

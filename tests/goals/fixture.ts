@@ -3,9 +3,8 @@
  * (the preset plus li, wang, zhao and chen), copied fresh for every test, and
  * runners pinned to TODAY and USER. Everything runs in-process.
  */
-import { copyFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { expectRejected, run, tempDb, type RunResult } from '../helpers.js';
+import { cloneDb, expectRejected, run, tempDb, type RunResult } from '../helpers.js';
 
 export const TODAY = '2026-11-23';
 export const USER = 'lead';
@@ -33,11 +32,9 @@ export function goalsFixture(seed: (setup: Setup) => Promise<void> = seedMembers
     });
   });
   afterAll(() => base.cleanup());
-  beforeEach(() => {
+  beforeEach(async () => {
     t = tempDb();
-    // The base is closed (so checkpointed): a file copy is a consistent copy.
-    // On PostgreSQL this becomes CREATE DATABASE … TEMPLATE base.
-    copyFileSync(base.db, t.db);
+    await cloneDb(base.db, t.db);
   });
   afterEach(() => t.cleanup());
   const team = (args: readonly string[], today = TODAY): Promise<RunResult> => run(t.db, args, opts(today));

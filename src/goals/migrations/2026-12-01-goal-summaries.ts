@@ -6,7 +6,7 @@ import type { Migration } from '../../db/migrations.js';
 // that changes a series or the facts (summary.service.ts refreshSummaries).
 // A null summary_points means "unknown" (a goal from before this migration):
 // readers then evaluate that goal from its check-ins, as before.
-// Plain ALTER TABLE … ADD COLUMN: the same text is valid PostgreSQL DDL.
+// PostgreSQL's `real` is single precision: its DDL says double precision.
 export const m20261201GoalSummaries: Migration = {
   name: '2026-12-01-goal-summaries',
   sqlite: [
@@ -19,5 +19,12 @@ export const m20261201GoalSummaries: Migration = {
     `alter table goals add column summary_last_date text`,
     // The least-squares projection at the due date (depends on start, due and baseline).
     `alter table goals add column summary_projected real`,
+  ],
+  postgres: [
+    `alter table goals add column summary_points integer`,
+    `alter table goals add column summary_first_value double precision`,
+    `alter table goals add column summary_last_value double precision`,
+    `alter table goals add column summary_last_date text collate "C"`,
+    `alter table goals add column summary_projected double precision`,
   ],
 };

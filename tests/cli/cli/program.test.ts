@@ -141,7 +141,7 @@ describe('language', () => {
       const r = await run(zh.db, ['members', 'list', '--dept', '客服组'], { env: { LANG: 'en_US.UTF-8' } });
       expect(r.stderr).toBe('team: 没有与“客服组”匹配的部门。你是不是指“客服部”？\n');
     } finally {
-      zh.cleanup();
+      await zh.cleanup();
     }
   });
 

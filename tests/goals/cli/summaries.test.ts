@@ -51,7 +51,7 @@ async function expectFresh(): Promise<void> {
   try {
     await db.run('update goals set summary_points = null, summary_first_value = null, summary_last_value = null, summary_last_date = null, summary_projected = null');
   } finally {
-    db.close();
+    await db.close();
   }
   expect(stored).toEqual(await views());
   // Put them back the way the program computes them, for the next write.
@@ -165,7 +165,7 @@ describe('the stored JSON', () => {
     try {
       await db.run(`update goals set json_head = replace(json_head, '"title":"Q4 GMV"', '"title":"stored"') where id = 1`);
     } finally {
-      db.close();
+      await db.close();
     }
     const first = (JSON.parse(before) as { status: string; horizon: string }[])[0]!;
     for (const args of [['goals', 'list'], ['goals', 'tree'], ['goals', 'list', '--owner', 'team'], ['goals', 'list', '--status', first.status], ['goals', 'list', '--horizon', first.horizon]]) {
@@ -183,7 +183,7 @@ describe('the stored JSON', () => {
       // What updateGoal does to a row: its stored JSON no longer describes it.
       await db.run(`update goals set title = 'Q4 GMV (renamed)', json_head = null, json_tail = null, json_judge = null where id = 1`);
     } finally {
-      db.close();
+      await db.close();
     }
     const list = JSON.parse((await ok(['goals', 'list', '--json'])).stdout) as { title: string }[];
     expect(list.map((g) => g.title)).toContain('Q4 GMV (renamed)');
@@ -201,7 +201,7 @@ describe('a database from before the summaries', () => {
     try {
       await db.run('update goals set summary_points = null');
     } finally {
-      db.close();
+      await db.close();
     }
     expect(await views()).toEqual(stored);
     // A JSON list says once, on stderr, what makes it fast again.

@@ -134,7 +134,7 @@ describe('roll-up: a parent\'s value comes from its children', () => {
       expect([r.code, r.stdout, r.stderr]).toEqual([0, '', 'No goals match.\n']);
       expect((await run(empty.db, ['goals', 'tree', '--json'], opts(TODAY))).json()).toEqual([]);
     } finally {
-      empty.cleanup();
+      await empty.cleanup();
     }
   });
 });

@@ -48,13 +48,14 @@ function counting(db: Db): { db: Db; count: () => number; statements: [string, r
   const statements: [string, readonly unknown[]][] = [];
   const wrap = <F extends (...args: never[]) => unknown>(f: F): F => ((...args: Parameters<F>) => (n++, statements.push([args[0] as unknown as string, (args[1] ?? []) as readonly unknown[]]), f(...args))) as F;
   const q: Queryable = {
+    dialect: db.dialect,
     all: wrap(db.all.bind(db)),
     get: wrap(db.get.bind(db)),
     run: wrap(db.run.bind(db)),
     tuples: wrap(db.tuples.bind(db)),
     eachTuple: wrap(db.eachTuple.bind(db)),
   };
-  return { db: { ...q, transaction: (fn) => fn(q), snapshot: (fn) => fn(q), close: () => db.close() }, count: () => n, statements };
+  return { db: { ...q, location: db.location, transaction: (fn) => fn(q), snapshot: (fn) => fn(q), close: () => db.close() }, count: () => n, statements };
 }
 
 describe('goal views: the query count does not grow with the rows', () => {
@@ -68,10 +69,10 @@ describe('goal views: the query count does not grow with the rows', () => {
     await build(dbs.small, N);
     await build(dbs.large, 3 * N);
   });
-  afterAll(() => {
-    dbs.small.close();
-    dbs.large.close();
-    for (const t of tmp) t.cleanup();
+  afterAll(async () => {
+    await dbs.small.close();
+    await dbs.large.close();
+    for (const t of tmp) await t.cleanup();
   });
 
   const measure = async (db: Db, view: (o: ServiceOptions) => Promise<unknown[]>) => {
@@ -226,8 +227,8 @@ describe('goal views: the query count does not grow with the rows', () => {
         ['open root', [['closed child', [['closed grandchild', ['open below closed', 'closed below that']]]], ['open child', ['closed below open']]]],
       ]);
     } finally {
-      db.close();
-      t.cleanup();
+      await db.close();
+      await t.cleanup();
     }
   });
 
@@ -239,7 +240,7 @@ describe('goal views: the query count does not grow with the rows', () => {
     await build(made.db, 20);
     await refreshAllSummaries(o(made.db));
     made.save();
-    made.db.close();
+    await made.db.close();
     const mine = (await openDatabase({ path: file.db })).db;
     const other = (await openDatabase({ path: file.db })).db;
     try {
@@ -264,9 +265,9 @@ describe('goal views: the query count does not grow with the rows', () => {
       // And the archive did land: the next list leaves the goal out.
       expect((await getGoals(o(mine), { status: 'on-track' })).map((g) => g.id)).not.toContain(victim);
     } finally {
-      mine.close();
-      other.close();
-      file.cleanup();
+      await mine.close();
+      await other.close();
+      await file.cleanup();
     }
   });
 

@@ -84,7 +84,7 @@ describe('team depts list', () => {
       const table = await run(e.db, ['depts', 'list']);
       expect([table.code, table.stdout, table.stderr]).toEqual([0, '', 'Nothing to show.\n']);
     } finally {
-      e.cleanup();
+      await e.cleanup();
     }
   });
 

@@ -1,0 +1,103 @@
+/**
+ * A whole team database copied into another, between engines or not (SQLite
+ * → PostgreSQL when a team moves to a server, back for a laptop copy or a
+ * backup): every table, ids kept, in one transaction, into an empty target
+ * only; then verified by counts and a checksum of every table read back.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../shared/errors.js';
+import { SELF_REFERENCES, TABLES, type TableName } from './schema.js';
+import type { Db, Queryable, SqlValue } from './sql.js';
+
+export interface TableCheck {
+  table: TableName;
+  rows: number;
+  /** sha256 of the table's rows (in key order, values as JSON), the same on either engine. */
+  checksum: string;
+}
+
+/** Rows per INSERT: within both engines' parameter limits for the widest table. */
+const PARAMS_MAX = 30_000;
+
+interface TableData {
+  columns: string[];
+  rows: SqlValue[][];
+}
+
+/** A table's rows in its key's order (sorted here, so that both engines agree whatever their collation). */
+async function readTable(q: Queryable, table: TableName): Promise<TableData> {
+  const { columns, rows } = await q.tuples(`select * from ${table}`);
+  const k = columns[0] === 'id' ? 0 : columns.indexOf(table === 'settings' ? 'key' : 'name');
+  rows.sort((a, b) => (typeof a[k] === 'number' ? (a[k] as number) - (b[k] as number) : String(a[k]) < String(b[k]) ? -1 : 1));
+  return { columns, rows };
+}
+
+/** The checksum of rows read by readTable, their columns in `columns`' order. */
+function checksum(data: TableData, columns: readonly string[]): string {
+  const at = columns.map((c) => data.columns.indexOf(c));
+  const h = createHash('sha256');
+  for (const r of data.rows) h.update(`${JSON.stringify(at.map((i) => r[i]))}\n`);
+  return h.digest('hex');
+}
+
+/** How many rows each table holds: what `db info` shows and an empty target must have (none). */
+export async function countRows(q: Queryable): Promise<{ table: TableName; rows: number }[]> {
+  const counts: { table: TableName; rows: number }[] = [];
+  for (const table of TABLES) counts.push({ table, rows: (await q.get<{ n: number }>(`select count(*) as n from ${table}`))!.n });
+  return counts;
+}
+
+/**
+ * Copies `from` into `to`, which must hold no team data (its own migration
+ * records are replaced by the source's). Returns each table's count and
+ * checksum, after checking that the target, read back, has the same.
+ */
+export async function copyDatabase(from: Db, to: Db): Promise<TableCheck[]> {
+  const data = await from.snapshot(async (q) => {
+    const all = new Map<TableName, TableData>();
+    for (const table of TABLES) all.set(table, await readTable(q, table));
+    return all;
+  });
+  await to.transaction(async (tx) => {
+    for (const { table, rows } of await countRows(tx)) {
+      if (table !== 'schema_migrations' && rows > 0) throw new InputError('err.db.copy.notEmpty', { path: to.location, table, rows });
+    }
+    await tx.run('delete from schema_migrations');
+    for (const table of TABLES) await insertAll(tx, table, data.get(table)!);
+  });
+  const checks: TableCheck[] = [];
+  for (const table of TABLES) {
+    const source = data.get(table)!;
+    const copied = await readTable(to, table);
+    const check = { table, rows: source.rows.length, checksum: checksum(source, source.columns) };
+    if (copied.rows.length !== check.rows || checksum(copied, source.columns) !== check.checksum) {
+      throw new InputError('err.db.copy.mismatch', { path: to.location, table });
+    }
+    checks.push(check);
+  }
+  return checks;
+}
+
+/**
+ * Inserts a table's rows, ids kept. A column naming the table itself (a
+ * manager, a parent goal) is filled in afterwards, so that no row waits for
+ * one further down. On PostgreSQL the id sequence then continues after the
+ * highest id.
+ */
+async function insertAll(tx: Queryable, table: TableName, { columns, rows }: TableData): Promise<void> {
+  const selfRefs = (SELF_REFERENCES[table] ?? []).map((c) => columns.indexOf(c)).filter((i) => i >= 0);
+  const per = Math.max(1, Math.floor(PARAMS_MAX / columns.length));
+  const one = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    const params = chunk.flatMap((r) => r.map((v, j) => (selfRefs.includes(j) ? null : v)));
+    await tx.run(`insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => one).join(', ')}`, params);
+  }
+  for (const j of selfRefs) {
+    const id = columns.indexOf('id');
+    for (const r of rows) if (r[j] !== null) await tx.run(`update ${table} set ${columns[j]} = ? where id = ?`, [r[j]!, r[id]!]);
+  }
+  if (tx.dialect === 'postgres' && columns[0] === 'id') {
+    await tx.run(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) from ${table}`);
+  }
+}

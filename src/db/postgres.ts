@@ -1,0 +1,239 @@
+/**
+ * The PostgreSQL engine: the same `Db` seam as SQLite's over one pg.Client per
+ * opened database (loaded only for a PostgreSQL location; SQLite start-up
+ * never parses pg). The portable SQL of the repositories runs unchanged: `?`
+ * placeholders become `$n`, int8 and numeric come back as numbers and
+ * booleans as 1/0, as SQLite returns them. Writes are serialised per team
+ * schema by an advisory lock (SQLite's one writer), and a serialization
+ * failure or deadlock caused by another client is retried a few times.
+ */
+import type pg from 'pg';
+import { Failure, TeamError } from '../shared/errors.js';
+import { redactUrl } from './location.js';
+import { migrations } from './migrations.js';
+import type { Db, Queryable, SqlValue } from './sql.js';
+
+/** How many times a write transaction is run again after a serialization failure or a deadlock. */
+export const MAX_ATTEMPTS = 8;
+const RETRYABLE = new Set(['40001', '40P01']);
+
+interface PgError {
+  code?: string;
+  message?: string;
+}
+
+const code = (e: unknown): string => String((e as PgError)?.code ?? '');
+
+/** `?` → `$1, $2, …`, outside quoted strings and identifiers. Cached per text. */
+const numbered = new Map<string, string>();
+export function toNumbered(sql: string): string {
+  let out = numbered.get(sql);
+  if (out !== undefined) return out;
+  out = '';
+  let n = 0;
+  let quote: string | null = null;
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else out += ch === '?' ? `$${++n}` : ch;
+  }
+  numbered.set(sql, out);
+  return out;
+}
+
+/** The schema named by `?schema=` (team's tables in their own schema of a shared database), and the URL pg is given without it. */
+function splitSchema(url: string): { connectionString: string; schema: string | undefined } {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { connectionString: url, schema: undefined };
+  }
+  const schema = u.searchParams.get('schema') ?? undefined;
+  u.searchParams.delete('schema');
+  return { connectionString: u.toString(), schema: schema || undefined };
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Opens, and migrates, the PostgreSQL database at `url`. */
+export async function openPostgres(url: string): Promise<Db> {
+  const location = redactUrl(url);
+  const { default: pgModule } = await import('pg');
+  const { connectionString, schema } = splitSchema(url);
+  const types = {
+    getTypeParser(oid: number, format?: string) {
+      // int8 (count(*), sum()) and numeric (avg()) as numbers; bool as 1/0: what SQLite returns.
+      if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+      if (oid === 16) return (v: string) => (v === 't' ? 1 : 0);
+      return pgModule.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const client = new pgModule.Client({ connectionString, types: types as pg.CustomTypesConfig });
+  // A server that drops the connection later must not crash the process with an unhandled 'error'.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (e) {
+    await client.end().catch(() => {});
+    throw new Failure('err.db.connect', { path: location, reason: reason(e) });
+  }
+  try {
+    await client.query("set client_encoding = 'UTF8'");
+    if (schema) await client.query(`set search_path to ${ident(schema)}, public`);
+    await migrate(client, schema, location);
+  } catch (e) {
+    await client.end().catch(() => {});
+    throw e instanceof TeamError ? e : new Failure('err.db.open', { path: location, reason: reason(e) });
+  }
+  return wrap(client, location);
+}
+
+function reason(e: unknown): string {
+  const m = (e as PgError)?.message ?? String(e);
+  return m.split('\n')[0]!;
+}
+
+// One lock for schema changes in the whole database (extensions are database-wide);
+// one per schema for writes, so that two teams in one database never wait on each other.
+const MIGRATE_LOCK = `select pg_advisory_xact_lock(hashtext('team:migrate'))`;
+const WRITE_LOCK = `select pg_advisory_xact_lock(hashtext('team:write:' || current_schema()))`;
+
+/**
+ * Applies the pending migrations, each in its own transaction under the
+ * migration lock, with its record: two leads starting at once apply each
+ * one once. The schema version is the number of migrations recorded.
+ */
+async function migrate(client: pg.Client, schema: string | undefined, location: string): Promise<void> {
+  const version = async () => {
+    const r = await client.query<{ n: number }>(`select count(*) as n from schema_migrations`);
+    return r.rows[0]!.n;
+  };
+  const exists = async () => (await client.query(`select to_regclass('schema_migrations') as t`)).rows[0].t !== null;
+  // The common case, an up-to-date database, costs two reads and no lock.
+  let current = (await exists()) ? await version() : 0;
+  if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
+  if (current === migrations.length) return;
+  for (;;) {
+    await client.query('begin');
+    try {
+      await client.query(MIGRATE_LOCK);
+      if (schema) await client.query(`create schema if not exists ${ident(schema)}`);
+      await client.query('create table if not exists schema_migrations (name text primary key, applied_at text not null)');
+      // Another process may have applied some while this one waited for the lock.
+      current = await version();
+      if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
+      if (current === migrations.length) {
+        await client.query('commit');
+        return;
+      }
+      const m = migrations[current]!;
+      for (const stmt of m.postgres ?? m.sqlite) await client.query(stmt);
+      await client.query('insert into schema_migrations (name, applied_at) values ($1, $2)', [m.name, new Date().toISOString()]);
+      await client.query('commit');
+    } catch (e) {
+      await client.query('rollback').catch(() => {});
+      throw e;
+    }
+  }
+}
+
+function queryable(client: pg.Client, location: string): Queryable {
+  const query = async (sql: string, params: readonly SqlValue[], array: boolean) => {
+    try {
+      return await client.query({ text: toNumbered(sql), values: params as SqlValue[], ...(array ? { rowMode: 'array' } : {}) });
+    } catch (e) {
+      throw serverError(e, location);
+    }
+  };
+  return {
+    dialect: 'postgres',
+    async all<R>(sql: string, params: readonly SqlValue[] = []) {
+      return (await query(sql, params, false)).rows as R[];
+    },
+    async get<R>(sql: string, params: readonly SqlValue[] = []) {
+      return (await query(sql, params, false)).rows[0] as R | undefined;
+    },
+    async tuples(sql: string, params: readonly SqlValue[] = []) {
+      const r = await query(sql, params, true);
+      return { columns: r.fields.map((f) => f.name), rows: r.rows as SqlValue[][] };
+    },
+    async eachTuple(sql: string, params: readonly SqlValue[], onRow: (row: SqlValue[]) => void) {
+      for (const row of (await query(sql, params, true)).rows as SqlValue[][]) onRow(row);
+    },
+    async run(sql: string, params: readonly SqlValue[] = []) {
+      return { changes: (await query(sql, params, false)).rowCount ?? 0 };
+    },
+  };
+}
+
+/** A server error as one line: a read-only server or role says so; others keep the server's first line. */
+function serverError(e: unknown, location: string): unknown {
+  if (e instanceof TeamError) return e;
+  const c = code(e);
+  if (c === '25006' || c === '42501') return new Failure('err.db.serverReadonly', { path: location, reason: reason(e) });
+  if (RETRYABLE.has(c)) return e; // the transaction retries it
+  if (c.startsWith('08') || (e as NodeJS.ErrnoException)?.code === 'ECONNRESET') return new Failure('err.db.connect', { path: location, reason: reason(e) });
+  return e;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function wrap(client: pg.Client, location: string): Db {
+  const q = queryable(client, location);
+  let depth = 0;
+  const exec = (sql: string) => client.query(sql).catch((e: unknown) => Promise.reject(serverError(e, location)));
+  return {
+    ...q,
+    location,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      // One connection: nested calls join the outer transaction.
+      if (depth > 0) return fn(q);
+      for (let attempt = 1; ; attempt++) {
+        depth++;
+        try {
+          await exec('begin');
+          // One team writer at a time, as on SQLite: what a service checks before it writes still holds when it writes.
+          await exec(WRITE_LOCK);
+          const result = await fn(q);
+          await exec('commit');
+          return result;
+        } catch (e) {
+          await client.query('rollback').catch(() => {});
+          if (RETRYABLE.has(code(e))) {
+            if (attempt < MAX_ATTEMPTS) {
+              await sleep(Math.random() * 20 * attempt);
+              continue;
+            }
+            throw new Failure('err.db.busy', { path: location, attempts: MAX_ATTEMPTS });
+          }
+          throw e;
+        } finally {
+          depth--;
+        }
+      }
+    },
+    async snapshot<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+      if (depth > 0) return fn(q);
+      depth++;
+      try {
+        await exec('begin isolation level repeatable read read only');
+        const result = await fn(q);
+        await exec('commit');
+        return result;
+      } catch (e) {
+        await client.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        depth--;
+      }
+    },
+    async close() {
+      await client.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The PostgreSQL project's set-up: a throwaway database for this run on the
+ * server TEAM_TEST_PG names (a role that may create databases), with citext
+ * installed once, dropped afterwards. Every test database is then a schema of
+ * it (`?schema=`, see tests/helpers.ts tempDb), made by the first connection.
+ */
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const admin = process.env.TEAM_TEST_PG!;
+  const name = `team_test_${process.pid}_${Date.now()}`;
+  const run = async (url: string, sql: string) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(admin, `create database ${name} template template0 encoding 'UTF8'`);
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  await run(u.toString(), 'create extension if not exists citext');
+  project.provide('pgUrl', u.toString());
+  return async () => {
+    await run(admin, `drop database if exists ${name} with (force)`);
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgUrl: string;
+  }
+}
