@@ -16,7 +16,8 @@ if (!pgUrl) {
 }
 const pgProject = {
   extends: true,
-  test: { name: 'pg', include: ['tests/*/cli/**/*.test.ts', 'tests/*/db/**/*.test.ts'], env: { TZ: 'UTC', TEAM_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/pg-setup.ts'] },
+  // Each command there opens a server connection (~20 ms): the longest suites need more than 30 s.
+  test: { name: 'pg', testTimeout: 120_000, include: ['tests/*/cli/**/*.test.ts', 'tests/*/db/**/*.test.ts'], env: { TZ: 'UTC', TEAM_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/pg-setup.ts'] },
 } as const;
 
 /**

@@ -137,6 +137,16 @@ async function closeReader(path: string): Promise<void> {
   if (db) await (await db).close();
 }
 
+/** Writes to the database behind the program's back (through its seam, in one statement): to stage what a test needs. */
+export async function exec(path: string, sql: string, ...params: SqlValue[]): Promise<void> {
+  const { db } = await openDatabase({ path, env: {} });
+  try {
+    await db.run(sql, params);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Runs a query on the database through the program's seam (read-only use). */
 export async function query<T = Record<string, unknown>>(path: string, sql: string, ...params: SqlValue[]): Promise<T[]> {
   return reading(path, (db) => db.all<T>(sql, params));

@@ -71,7 +71,7 @@ describe('goals add from flags', () => {
     const r = await ok(['goals', 'add', 'Wang: 100 Tmall orders in December', '--owner', 'wang', '--target', '100', '--parent', 'Tmall orders 300 in December', '--json']);
     expect(r.stderr).toBe('Added goal #2 Wang: 100 Tmall orders in December.\n');
     expect(r.json<GoalJson>()).toMatchObject({ parentId: 1, metric: 'Orders', unit: '单', kind: 'additive', decimals: 0, direction: 'increase', start: '2026-12-01', due: '2026-12-31', relevance: null, smart: { ok: true, blocking: false, findings: [] } });
-    expect(await query(fx.db, 'select child_count from (select count(*) as child_count from goals where parent_id = 1)')).toEqual([{ child_count: 1 }]);
+    expect(await query(fx.db, 'select child_count from (select count(*) as child_count from goals where parent_id = 1) as c')).toEqual([{ child_count: 1 }]);
   });
 });
 

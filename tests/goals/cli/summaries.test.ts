@@ -6,14 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
-import { query } from '../../helpers.js';
+import { onPostgres, query } from '../../helpers.js';
 import { goalsFixture, TODAY } from '../fixture.js';
 
 // Members: li #1 (Operations), wang #2, zhao #3, chen #4 (Customer service, pre-sale).
 const fx = goalsFixture();
 const { ok } = fx;
 
-const DAYS = [TODAY, '2026-10-20', '2027-01-15'];
+// On PostgreSQL one day: each view there is a connection of its own (~20 ms), and
+// what the days vary (the judgement) is the engines' common JavaScript.
+const DAYS = onPostgres ? [TODAY] : [TODAY, '2026-10-20', '2027-01-15'];
 const VIEWS = [
   ['goals', 'list', '--json'],
   ['goals', 'list', '--status', 'at-risk', '--json'],

@@ -2,8 +2,7 @@
  * Reading goals end to end: roll-up of parents in list/show/tree, the tree,
  * list filters and formats, and the demo's cascade.
  */
-import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { run, tempDb } from '../../helpers.js';
 import { goalsFixture, seedMembers, TODAY, USER } from '../fixture.js';
 
@@ -279,7 +278,9 @@ describe('goals show', () => {
 
 describe('the demo\'s cascade', () => {
   it('#1 quarterly GMV split member × month, #14 first response split per member; every parent is its children\'s roll-up', async () => {
-    const db = join(dirname(fx.db), 'demo.db');
+    const demo = tempDb();
+    onTestFinished(() => demo.cleanup());
+    const db = demo.db;
     const r = await run(fx.db, ['demo', '--db', db], opts(TODAY));
     expect(r.code, r.stderr).toBe(0);
     const roots = (await run(db, ['goals', 'tree', '--json'], opts(TODAY))).json<Node[]>();
