@@ -5,14 +5,14 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 /**
  * The PostgreSQL project: the repository and in-process CLI suites again, on
- * the real server TEAM_TEST_PG names (a URL whose role may create databases;
+ * the real server TEAM_TEST_PG names (a URL of a database of a role that may create databases;
  * `.ci/run` starts one). In CI it must run; elsewhere it is skipped, saying so.
  */
 const pgUrl = process.env.TEAM_TEST_PG;
 if (!pgUrl) {
   if (process.env.CI === 'true') throw new Error('CI=true but TEAM_TEST_PG is not set: the PostgreSQL suite must run in CI (.ci/run starts the server)');
   if (!process.argv.includes('--project') || process.argv.includes('pg'))
-    process.stderr.write('PostgreSQL suite skipped: set TEAM_TEST_PG=postgres://user:password@localhost/postgres (a role that may create databases) to run it, as .ci/run does\n');
+    process.stderr.write('PostgreSQL suite skipped: set TEAM_TEST_PG=postgres://user:password@localhost/dbname (a role that may create databases, and its own database) to run it, as .ci/run does\n');
 }
 const pgProject = {
   extends: true,

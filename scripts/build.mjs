@@ -5,9 +5,9 @@
 // the whole start-up budget leaves (loader, module compile, cjs-module-lexer
 // for the native addon's wrapper). Commands are still loaded lazily: every
 // `import()` in the source becomes a module that esbuild initialises only on
-// first use. The two heavy libraries only write commands need, zod and
-// @inquirer/prompts, are bundled apart into dist/vendor/ so that no list
-// command even parses them.
+// first use. The heavy libraries only some commands need, zod and
+// @inquirer/prompts (writes), and pg (a PostgreSQL database), are bundled
+// apart into dist/vendor/ so that no SQLite list command even parses them.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const tmp = `${root}dist.tmp-${process.pid}`;
 mkdirSync(`${tmp}/vendor`, { recursive: true });
 
-const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts' };
+const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts', pg: 'pg' };
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 
 /** Points the vendored libraries at their separate bundles. */
@@ -43,7 +43,8 @@ await Promise.all([
     define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
-  ...Object.entries(vendor).map(([pkg, name]) => build({ ...common, minify: true, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root }, outfile: `${tmp}/vendor/${name}.cjs` })),
+  // pg's optional native binding and its Cloudflare Workers socket are never used here.
+  ...Object.entries(vendor).map(([pkg, name]) => build({ ...common, minify: true, external: ['pg-native', 'cloudflare:sockets'], stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root }, outfile: `${tmp}/vendor/${name}.cjs` })),
 ]);
 writeFileSync(`${tmp}/package.json`, '{ "type": "commonjs" }\n');
 rmSync(`${root}dist`, { recursive: true, force: true });

@@ -7,7 +7,9 @@
  * schema by an advisory lock (SQLite's one writer), and a serialization
  * failure or deadlock caused by another client is retried a few times.
  */
-import type pg from 'pg';
+// A static import: this module is itself imported only for a PostgreSQL location,
+// and the bundle turns it into a require of dist/vendor/pg.cjs.
+import pg from 'pg';
 import { Failure, TeamError } from '../shared/errors.js';
 import { redactUrl } from './location.js';
 import { migrations } from './migrations.js';
@@ -63,17 +65,16 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Opens, and migrates, the PostgreSQL database at `url`. */
 export async function openPostgres(url: string): Promise<Db> {
   const location = redactUrl(url);
-  const { default: pgModule } = await import('pg');
   const { connectionString, schema } = splitSchema(url);
   const types = {
     getTypeParser(oid: number, format?: string) {
       // int8 (count(*), sum()) and numeric (avg()) as numbers; bool as 1/0: what SQLite returns.
       if (oid === 20 || oid === 1700) return (v: string) => Number(v);
       if (oid === 16) return (v: string) => (v === 't' ? 1 : 0);
-      return pgModule.types.getTypeParser(oid, format as 'text');
+      return pg.types.getTypeParser(oid, format as 'text');
     },
   };
-  const client = new pgModule.Client({ connectionString, types: types as pg.CustomTypesConfig });
+  const client = new pg.Client({ connectionString, types: types as pg.CustomTypesConfig });
   // A server that drops the connection later must not crash the process with an unhandled 'error'.
   client.on('error', () => {});
   try {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { spawn, tempDb } from '../helpers.js';
 
 const LOAD = fileURLToPath(new URL('../../bin/load.cjs', import.meta.url));
@@ -32,6 +33,18 @@ describe('start-up budget', () => {
     for (const cmd of [['members', 'list', '--json'], ['roles', 'list', '--json'], ['goals', 'list', '--json'], ['goals', 'tree', '1', '--json'], ['--help']]) {
       expect([cmd, vendorsLoaded(['--db', t.db, ...cmd])]).toEqual([cmd, []]);
     }
+  });
+
+  // The PostgreSQL client is a vendor bundle of its own: the list above proves SQLite never loads it.
+  it.runIf(process.env.TEAM_TEST_PG)('a PostgreSQL database loads the PostgreSQL client, and only then', () => {
+    const url = `${process.env.TEAM_TEST_PG}?schema=startup_${process.pid}`;
+    expect(vendorsLoaded(['--db', url, 'members', 'list', '--json'])).toEqual(['pg.cjs']);
+    expect(vendorsLoaded(['--db', t.db, 'members', 'list', '--json'])).toEqual([]);
+    onTestFinished(async () => {
+      const c = new pg.Client({ connectionString: process.env.TEAM_TEST_PG });
+      await c.connect();
+      await c.query(`drop schema if exists startup_${process.pid} cascade`).finally(() => c.end());
+    });
   });
 
   it('a write command loads zod but, given every flag, not the prompt library', () => {

@@ -1,0 +1,68 @@
+/**
+ * A PostgreSQL location from the command line: what is printed about it
+ * (never its password), and, on the PostgreSQL project's server, migrations
+ * under the advisory lock and the server's own errors as one line.
+ */
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/connection.js';
+import { redactUrl } from '../../../src/db/location.js';
+import { migrations } from '../../../src/db/migrations.js';
+import { onPostgres, query, run, tempDb } from '../../helpers.js';
+
+describe('a server that cannot be reached', () => {
+  // Port 1 on loopback refuses at once: no server needed.
+  const url = 'postgres://lead:s3cret@127.0.0.1:1/team';
+  it('is one line, exit 1, naming the location without its password (--db and TEAM_DB)', async () => {
+    for (const r of [await run('', ['--db', url, 'members', 'list']), await run(url, ['goals', 'list', '--json']), await run(url, ['init'])]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^team: Cannot reach the database postgres:\/\/lead:\*\*\*@127\.0\.0\.1:1\/team: connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+    }
+  });
+
+  it('in Chinese too', async () => {
+    const r = await run(url, ['--lang', 'zh', 'members', 'list']);
+    expect(r.stderr).toBe('team: 无法连接数据库 postgres://lead:***@127.0.0.1:1/team：connect ECONNREFUSED 127.0.0.1:1\n');
+  });
+});
+
+describe.runIf(onPostgres)('on the server', () => {
+  it('init names the database without its password, and later commands find it', async () => {
+    const t = tempDb();
+    try {
+      const r = await run(t.db, ['init', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(t.db).toContain(':secret@');
+      expect(r.stdout + r.stderr).not.toContain(new URL(t.db).password);
+      expect(r.json<{ database: string }>().database).toBe(redactUrl(t.db));
+      expect((await run(t.db, ['roles', 'list', '--json'])).json<unknown[]>().length).toBeGreaterThan(10);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('two leads opening a new database at once apply each migration once (advisory lock)', async () => {
+    const t = tempDb();
+    try {
+      const opened = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ path: t.db, env: {} })));
+      await Promise.all(opened.map((o) => o.db.close()));
+      expect(await query(t.db, 'select name from schema_migrations order by name')).toEqual(migrations.map((m) => ({ name: m.name })).sort((a, b) => (a.name < b.name ? -1 : 1)));
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('names are case-insensitive as on SQLite: one handle, one department, whatever the case', async () => {
+    const t = tempDb();
+    try {
+      expect((await run(t.db, ['init'])).code).toBe(0);
+      expect((await run(t.db, ['members', 'add', 'Li.Na', '--name', '李娜', '--role', 'Customer service manager'])).code).toBe(0);
+      const again = await run(t.db, ['members', 'add', 'li.na', '--name', 'Li Na', '--role', 'Customer service manager']);
+      expect(again.code).toBe(2);
+      expect((await run(t.db, ['members', 'show', 'LI.NA', '--json'])).json<{ handle: string }>().handle).toBe('Li.Na');
+      expect((await run(t.db, ['depts', 'add', 'customer SERVICE'])).code).toBe(2);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
