@@ -84,7 +84,6 @@ export async function openPostgres(url: string): Promise<Db> {
     throw new Failure('err.db.connect', { path: location, reason: reason(e) });
   }
   try {
-    await client.query("set client_encoding = 'UTF8'");
     if (schema) await client.query(`set search_path to ${ident(schema)}, public`);
     await migrate(client, schema, location);
   } catch (e) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
 import { redactUrl } from '../../../src/db/location.js';
 import { migrations } from '../../../src/db/migrations.js';
-import { onPostgres, query, run, tempDb } from '../../helpers.js';
+import { dumpDb, onPostgres, query, run, tempDb } from '../../helpers.js';
 
 describe('a server that cannot be reached', () => {
   // Port 1 on loopback refuses at once: no server needed.
@@ -47,6 +47,22 @@ describe.runIf(onPostgres)('on the server', () => {
       const opened = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ path: t.db, env: {} })));
       await Promise.all(opened.map((o) => o.db.close()));
       expect(await query(t.db, 'select name from schema_migrations order by name')).toEqual(migrations.map((m) => ({ name: m.name })).sort((a, b) => (a.name < b.name ? -1 : 1)));
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  it('a database this user may only read: reads work, a write is one line (exit 1) and changes nothing', async () => {
+    const t = tempDb();
+    try {
+      expect((await run(t.db, ['init'])).code).toBe(0);
+      const readOnly = `${t.db}&options=${encodeURIComponent('-c default_transaction_read_only=on')}`;
+      const before = await dumpDb(t.db);
+      expect((await run(readOnly, ['depts', 'list', '--json'])).code).toBe(0);
+      const r = await run(readOnly, ['depts', 'add', 'Live commerce']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`team: The database ${redactUrl(readOnly)} does not let this user write (cannot execute INSERT in a read-only transaction); nothing was written.\n`);
+      expect(await dumpDb(t.db)).toEqual(before);
     } finally {
       await t.cleanup();
     }
