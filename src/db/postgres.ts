@@ -10,7 +10,7 @@
 // A static import: this module is itself imported only for a PostgreSQL location,
 // and the bundle turns it into a require of dist/vendor/pg.cjs.
 import pg from 'pg';
-import { Failure, TeamError } from '../shared/errors.js';
+import { Failure, InputError, TeamError } from '../shared/errors.js';
 import { redactUrl } from './location.js';
 import { migrations } from './migrations.js';
 import type { Db, Queryable, SqlValue } from './sql.js';
@@ -74,7 +74,13 @@ export async function openPostgres(url: string): Promise<Db> {
       return pg.types.getTypeParser(oid, format as 'text');
     },
   };
-  const client = new pg.Client({ connectionString, types: types as pg.CustomTypesConfig });
+  let client: pg.Client;
+  try {
+    client = new pg.Client({ connectionString, types: types as pg.CustomTypesConfig });
+  } catch (e) {
+    // pg parses the URL here: a typo in it is the user's to fix.
+    throw new InputError('err.db.badUrl', { path: location, reason: reason(e) });
+  }
   // A server that drops the connection later must not crash the process with an unhandled 'error'.
   client.on('error', () => {});
   try {

@@ -55,6 +55,7 @@ export const wordsEn = {
   'err.db.noFolder': 'The folder {folder} does not exist (for the database {path}); create it first, or check --db / TEAM_DB.',
   'err.db.emptyPath': '--db needs a path; leave it out to use the default database.',
   'err.db.save': 'Cannot write the new database {path}: {reason}. Nothing was saved.',
+  'err.db.badUrl': '{path} is not a PostgreSQL URL (postgres://user:password@host:port/database): {reason}',
   'err.db.connect': 'Cannot reach the database {path}: {reason}',
   'err.db.newerServer': 'The database {path} was written by a newer version of team (schema {version}, this program knows {known}). Upgrade team; nothing was changed.',
   'err.db.serverReadonly': 'The database {path} does not let this user write ({reason}); nothing was written.',

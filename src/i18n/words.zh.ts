@@ -53,6 +53,7 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'err.db.noFolder': '文件夹 {folder} 不存在（数据库 {path}）；请先创建该文件夹，或检查 --db / TEAM_DB。',
   'err.db.emptyPath': '--db 需要一个路径；不写 --db 则使用默认数据库。',
   'err.db.save': '无法写入新数据库 {path}：{reason}。没有保存任何内容。',
+  'err.db.badUrl': '{path} 不是有效的 PostgreSQL 地址（postgres://用户:密码@主机:端口/数据库）：{reason}',
   'err.db.connect': '无法连接数据库 {path}：{reason}',
   'err.db.newerServer': '数据库 {path} 由更新版本的 team 写入（结构版本 {version}，本程序只认识 {known}）。请升级 team；数据库未被改动。',
   'err.db.serverReadonly': '数据库 {path} 不允许当前用户写入（{reason}）；没有写入任何内容。',

@@ -20,6 +20,12 @@ describe('a server that cannot be reached', () => {
     }
   });
 
+  it('a URL the client cannot parse is a usage error (exit 2), its password left out', async () => {
+    const r = await run('', ['--db', 'postgres://lead:s3cret@host:badport/team', 'members', 'list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('team: postgres://***@host:badport/team is not a PostgreSQL URL (postgres://user:password@host:port/database): Invalid URL\n');
+  });
+
   it('in Chinese too', async () => {
     const r = await run(url, ['--lang', 'zh', 'members', 'list']);
     expect(r.stderr).toBe('team: 无法连接数据库 postgres://lead:***@127.0.0.1:1/team：connect ECONNREFUSED 127.0.0.1:1\n');
