@@ -13,8 +13,8 @@ const backupSchema = z.object({ file: text, json: z.boolean().optional() });
 export async function copy(ctx: Ctx, raw: { to: string; from?: string; json?: boolean }): Promise<void> {
   const opts = parseOptions(copySchema, raw);
   const result = await copyTeamDatabase({ from: opts.from ?? ctx.dbPath, to: opts.to, env: ctx.env });
-  if (opts.json) return printJson(result);
-  out(await renderChecks(result.tables, terminalWidth()));
+  if (opts.json) printJson(result);
+  else out(await renderChecks(result.tables, terminalWidth()));
   say(t('database.copy.done', { from: result.from, to: result.to, rows: dataRows(result.tables), tables: result.tables.length }));
 }
 
@@ -22,7 +22,7 @@ export async function copy(ctx: Ctx, raw: { to: string; from?: string; json?: bo
 export async function backup(ctx: Ctx, file: string, raw: { json?: boolean }): Promise<void> {
   const opts = parseOptions(backupSchema, { ...raw, file }, { file: 'FILE' });
   const result = await backupTeamDatabase({ from: ctx.dbPath, file: opts.file, env: ctx.env });
-  if (opts.json) return printJson(result);
-  out(await renderCounts(result.tables, terminalWidth()));
+  if (opts.json) printJson(result);
+  else out(await renderCounts(result.tables, terminalWidth()));
   say(t('database.backup.done', { from: result.from, file: result.file, rows: dataRows(result.tables), tables: result.tables.length }));
 }
