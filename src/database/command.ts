@@ -22,7 +22,7 @@ function defineDb(db: Command): void {
       .option('--from <location>', t('database.opt.from'))
       .option('--json', t('opt.json'))
       .action(lazy(load.copy, 'copy')),
-    ['team db copy --to postgres://lead@db.shop.lan/team', 'team db copy --from postgres://lead@db.shop.lan/team --to ~/laptop-team.db', 'team --db shop.db db copy --to postgres://lead@db.shop.lan/shared?schema=shop --json'],
+    ['team db copy --to postgres://lead@db.shop.lan/team', 'team db copy --from postgres://lead@db.shop.lan/team --to ~/laptop-team.db', "team --db shop.db db copy --to 'postgres://lead@db.shop.lan/shared?schema=shop' --json"],
   );
   examples(
     db.command('backup').argument('<file>', t('database.arg.file')).description(t('database.cmd.backup')).option('--json', t('opt.json')).action(lazy(load.copy, 'backup')),
