@@ -3,6 +3,7 @@
  * carries. Each feature declares its own commands in its command.ts.
  */
 import { Command } from 'commander';
+import { commands as database } from '../database/command.js';
 import { commands as goals } from '../goals/command.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { commands as org } from '../org/command.js';
@@ -11,7 +12,7 @@ import { declarer, type FeatureCommands } from './group.js';
 import { io } from './io.js';
 
 /** Every feature with commands, in the order `team --help` lists them. */
-const FEATURES: readonly FeatureCommands[] = [setup, org, goals];
+const FEATURES: readonly FeatureCommands[] = [setup, org, goals, database];
 
 const TITLES: Record<string, MessageKey> = {
   'Usage:': 'help.usage',

@@ -211,6 +211,24 @@ function writeNew(path: string, bytes: Buffer, makeFolder: boolean): void {
 }
 
 /**
+ * SQLite's online backup of the database file `path` into `file`, a new empty
+ * file the caller made (so it keeps the caller's mode): a consistent copy
+ * taken while other connections keep reading and writing (WAL readers do not
+ * block writers). Everything after the first step goes in one step, one read
+ * snapshot, so writes meanwhile never restart it.
+ * @example await backupSqlite('/srv/team.db', '/backups/.team.db.tmp')
+ */
+export async function backupSqlite(path: string, file: string): Promise<void> {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: nativeBinding() });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    await sqlite.backup(file, { progress: () => 0x7fffffff });
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
  * mkdir -p, one level at a time: Node 20's recursive mkdirSync spins forever
  * on some paths (seen with /proc/nope), where this fails with a clear error.
  */

@@ -4,12 +4,13 @@
  * same keys (the type of zh.ts enforces it). `{name}` marks a parameter.
  * A new feature adds its two message files here and in zh.ts.
  */
+import { databaseEn } from '../database/messages.en.js';
 import { goalsEn } from '../goals/messages.en.js';
 import { smartEn } from '../goals/smart.messages.en.js';
 import { orgEn } from '../org/messages.en.js';
 import { setupEn } from '../setup/messages.en.js';
 import { wordsEn } from './words.en.js';
 
-export const en = { ...wordsEn, ...setupEn, ...orgEn, ...goalsEn, ...smartEn } as const;
+export const en = { ...wordsEn, ...setupEn, ...orgEn, ...goalsEn, ...smartEn, ...databaseEn } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,30 @@
+import type { databaseEn } from './messages.en.js';
+
+/** team db 的中文消息；键以 database. 开头。 */
+export const databaseZh: Record<keyof typeof databaseEn, string> = {
+  'database.cmd.db': '数据库本身：是什么、在哪里，在 SQLite 与 PostgreSQL 之间复制，备份',
+  'database.cmd.info': '显示引擎、位置、结构版本、各表行数，以及文件大小或服务器版本',
+  'database.cmd.copy': '把整个团队数据库复制到一个空数据库（SQLite ↔ PostgreSQL，或 SQLite → SQLite），保留 ID 并校验',
+  'database.cmd.backup': '在他人照常使用时，把数据库的一致副本写入一个新的 SQLite 文件',
+  'database.opt.to': '复制到哪里：SQLite 文件（新建，权限 0600）或空数据库的 postgres://… 地址',
+  'database.opt.from': '复制什么：SQLite 文件或 postgres://… 地址（默认：当前数据库，--db / $TEAM_DB）',
+  'database.arg.file': '新的 SQLite 文件（不能已存在）',
+  'database.field.engine': '引擎',
+  'database.field.location': '位置',
+  'database.field.schemaVersion': '结构版本',
+  'database.field.fileSize': '文件大小',
+  'database.field.serverVersion': '服务器版本',
+  'database.info.size': '{bytes} 字节',
+  'database.info.sizeWal': '{bytes} 字节（另有 -wal 文件 {wal} 字节）',
+  'database.col.table': '表',
+  'database.col.rows': '行数',
+  'database.col.checksum': '校验和（sha256）',
+  'database.copy.done': '已把 {from} 复制到 {to}：{tables} 张表共 {rows} 行，ID 保留；每张表都已按行数和 sha256 校验和核对。',
+  'database.backup.done': '已把 {from} 备份到 {file}（{tables} 张表共 {rows} 行，权限 0600）。',
+  'database.err.same': '源和目标是同一个数据库（{path}）；请复制到另一个数据库。',
+  'database.err.noSource': '{path} 没有可复制的团队数据库：请检查 --from、--db 或 TEAM_DB。',
+  'database.err.noFolder': '文件夹 {folder} 不存在（用于 {path}）；请先创建，或检查路径。',
+  'database.err.exists': '{path} 已存在；team db backup 从不覆盖文件：请换一个新文件名。',
+  'database.err.backupUrl': 'team db backup 写的是 SQLite 文件；要复制到 PostgreSQL 数据库 {path}，请用 team db copy --to。',
+  'database.err.backup': '备份到 {path} 失败：{reason}。没有写入任何内容。',
+};
