@@ -90,7 +90,15 @@ export async function openPostgres(url: string): Promise<Db> {
     throw new Failure('err.db.connect', { path: location, reason: reason(e) });
   }
   try {
-    if (schema) await client.query(`set search_path to ${ident(schema)}, public`);
+    if (schema) {
+      // The schema first; then public, and wherever citext is installed: its
+      // case-insensitive operators must be visible, or `handle = ?` compares as text.
+      await client.query(
+        `select set_config('search_path', $1 || ', public' || coalesce((select ', ' || quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+           where e.extname = 'citext' and n.nspname not in ($2, 'public')), ''), false)`,
+        [ident(schema), schema],
+      );
+    }
     await migrate(client, schema, location);
   } catch (e) {
     await client.end().catch(() => {});
@@ -115,11 +123,13 @@ const WRITE_LOCK = `select pg_advisory_xact_lock(hashtext('team:write:' || curre
  * one once. The schema version is the number of migrations recorded.
  */
 async function migrate(client: pg.Client, schema: string | undefined, location: string): Promise<void> {
+  // Named in its schema: a `?schema=` team must not read the migrations of a team in public.
+  const records = schema ? `${ident(schema)}.schema_migrations` : 'schema_migrations';
   const version = async () => {
-    const r = await client.query<{ n: number }>(`select count(*) as n from schema_migrations`);
+    const r = await client.query<{ n: number }>(`select count(*) as n from ${records}`);
     return r.rows[0]!.n;
   };
-  const exists = async () => (await client.query(`select to_regclass('schema_migrations') as t`)).rows[0].t !== null;
+  const exists = async () => (await client.query('select to_regclass($1) as t', [records])).rows[0].t !== null;
   // The common case, an up-to-date database, costs two reads and no lock.
   let current = (await exists()) ? await version() : 0;
   if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
@@ -129,7 +139,7 @@ async function migrate(client: pg.Client, schema: string | undefined, location: 
     try {
       await client.query(MIGRATE_LOCK);
       if (schema) await client.query(`create schema if not exists ${ident(schema)}`);
-      await client.query('create table if not exists schema_migrations (name text primary key, applied_at text not null)');
+      await client.query(`create table if not exists ${records} (name text primary key, applied_at text not null)`);
       // Another process may have applied some while this one waited for the lock.
       current = await version();
       if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
@@ -139,7 +149,7 @@ async function migrate(client: pg.Client, schema: string | undefined, location: 
       }
       const m = migrations[current]!;
       for (const stmt of m.postgres ?? m.sqlite) await client.query(stmt);
-      await client.query('insert into schema_migrations (name, applied_at) values ($1, $2)', [m.name, new Date().toISOString()]);
+      await client.query(`insert into ${records} (name, applied_at) values ($1, $2)`, [m.name, new Date().toISOString()]);
       await client.query('commit');
     } catch (e) {
       await client.query('rollback').catch(() => {});

@@ -3,7 +3,8 @@
  * (never its password), and, on the PostgreSQL project's server, migrations
  * under the advisory lock and the server's own errors as one line.
  */
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../../src/db/connection.js';
 import { redactUrl } from '../../../src/db/location.js';
 import { migrations } from '../../../src/db/migrations.js';
@@ -71,6 +72,31 @@ describe.runIf(onPostgres)('on the server', () => {
       expect(await dumpDb(t.db)).toEqual(before);
     } finally {
       await t.cleanup();
+    }
+  });
+
+  it('a ?schema= team beside a team in public: each sees its own, names stay case-insensitive in both', async () => {
+    // A database of its own: its public schema gets a team, which no other test may see.
+    const base = new URL(inject('pgUrl'));
+    const name = `team_two_${process.pid}`;
+    const admin = new pg.Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      base.pathname = `/${name}`;
+      const inPublic = base.toString();
+      const inSchema = `${inPublic}?schema=shop2`;
+      expect((await run(inPublic, ['init'])).code).toBe(0);
+      expect((await run(inPublic, ['members', 'add', 'li.na', '--name', '李娜', '--role', 'Customer service manager'])).code).toBe(0);
+      expect((await run(inSchema, ['members', 'list', '--json'])).json()).toEqual([]);
+      expect((await run(inSchema, ['init'])).code).toBe(0);
+      expect((await run(inSchema, ['members', 'add', 'wang', '--name', '王芳', '--role', 'Customer service manager'])).code).toBe(0);
+      expect((await run(inSchema, ['members', 'add', 'WANG', '--name', 'Wang', '--role', 'Customer service manager'])).code).toBe(2);
+      expect((await run(inPublic, ['members', 'list', '--json'])).json<{ handle: string }[]>().map((m) => m.handle)).toEqual(['li.na']);
+      expect((await run(inSchema, ['members', 'show', 'Wang', '--json'])).json<{ handle: string }>().handle).toBe('wang');
+    } finally {
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
     }
   });
 
