@@ -10,6 +10,7 @@
 // A static import: this module is itself imported only for a PostgreSQL location,
 // and the bundle turns it into a require of dist/vendor/pg.cjs.
 import pg from 'pg';
+import pgpass from 'pgpass';
 import { Failure, InputError, TeamError } from '../shared/errors.js';
 import { redactUrl } from './location.js';
 import { migrations } from './migrations.js';
@@ -76,18 +77,14 @@ export async function openPostgres(url: string): Promise<Db> {
   };
   let client: pg.Client;
   try {
-    client = new pg.Client({ connectionString, types: types as pg.CustomTypesConfig });
+    client = await connect(libpqSslModes(connectionString), types as pg.CustomTypesConfig);
   } catch (e) {
-    // pg parses the URL here: a typo in it is the user's to fix.
-    throw new InputError('err.db.badUrl', { path: location, reason: reason(e) });
-  }
-  // A server that drops the connection later must not crash the process with an unhandled 'error'.
-  client.on('error', () => {});
-  try {
-    await client.connect();
-  } catch (e) {
-    await client.end().catch(() => {});
-    throw new Failure('err.db.connect', { path: location, reason: reason(e) });
+    if (e instanceof TeamError) throw e;
+    // libpq's prefer and allow: encrypted if the server can, else in the clear.
+    if (!/^(prefer|allow)$/.test(sslMode(connectionString)) || !/does not support SSL/.test(reason(e))) throw new Failure('err.db.connect', { path: location, reason: reason(e) });
+    client = await connect(withParam(connectionString, 'sslmode', 'disable'), types as pg.CustomTypesConfig).catch((e2: unknown) => {
+      throw e2 instanceof TeamError ? e2 : new Failure('err.db.connect', { path: location, reason: reason(e2) });
+    });
   }
   try {
     if (schema) {
@@ -105,6 +102,66 @@ export async function openPostgres(url: string): Promise<Db> {
     throw e instanceof TeamError ? e : new Failure('err.db.open', { path: location, reason: reason(e) });
   }
   return wrap(client, location);
+}
+
+/** A connected client; a URL pg cannot parse is the user's to fix (exit 2). */
+async function connect(connectionString: string, types: pg.CustomTypesConfig): Promise<pg.Client> {
+  let client: pg.Client;
+  try {
+    client = new pg.Client({ connectionString, types });
+  } catch (e) {
+    throw new InputError('err.db.badUrl', { path: redactUrl(connectionString), reason: reason(e) });
+  }
+  // No password in the URL or PGPASSWORD: ~/.pgpass, read here (pg calls the function with its parameters).
+  const c = client as unknown as { password: unknown };
+  if (c.password === null || c.password === undefined) c.password = passwordFromPgpass;
+  // A server that drops the connection later must not crash the process with an unhandled 'error'.
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (e) {
+    await client.end().catch(() => {});
+    throw e;
+  }
+  return client;
+}
+
+const sslMode = (url: string): string => {
+  try {
+    return new URL(url).searchParams.get('sslmode') ?? process.env.PGSSLMODE ?? '';
+  } catch {
+    return '';
+  }
+};
+
+function withParam(url: string, key: string, value: string): string {
+  const u = new URL(url);
+  u.searchParams.set(key, value);
+  return u.toString();
+}
+
+/**
+ * The password from ~/.pgpass (or PGPASSFILE), as libpq looks it up, when
+ * neither the URL nor PGPASSWORD has one. (pg's own lookup prints a
+ * deprecation warning on every command.)
+ */
+function passwordFromPgpass(params: pg.ClientConfig): Promise<string | undefined> {
+  return new Promise((found) => pgpass(params, found));
+}
+
+/**
+ * sslmode as libpq and the PostgreSQL documentation mean it (`require`:
+ * encrypted, certificate not verified; `verify-full` verifies), unless the URL
+ * says otherwise; without this pg reads `require` as `verify-full` and warns
+ * on every command that it will change.
+ */
+function libpqSslModes(url: string): string {
+  try {
+    const u = new URL(url);
+    return !u.searchParams.has('sslmode') || u.searchParams.has('uselibpqcompat') ? url : withParam(url, 'uselibpqcompat', 'true');
+  } catch {
+    return url;
+  }
 }
 
 function reason(e: unknown): string {
