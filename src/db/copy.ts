@@ -65,6 +65,8 @@ export async function copyDatabase(from: Db, to: Db): Promise<TableCheck[]> {
     await tx.run('delete from schema_migrations');
     for (const table of TABLES) await insertAll(tx, table, data.get(table)!);
   });
+  // A server plans by its statistics: gather them now, not after its next autovacuum.
+  if (to.dialect === 'postgres') await to.run('analyze');
   const checks: TableCheck[] = [];
   for (const table of TABLES) {
     const source = data.get(table)!;
