@@ -1,0 +1,104 @@
+/**
+ * PostgreSQL write transactions (src/db/postgres.ts) against other
+ * connections: a serialization failure or a deadlock caused by another client
+ * runs the transaction again, up to MAX_ATTEMPTS, then gives up with one line.
+ * Each case makes the
+ * conflict for real, with a second connection to the same test database.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { messageOf } from '../../../src/cli/errors.js';
+import { openDatabase } from '../../../src/db/connection.js';
+import { MAX_ATTEMPTS } from '../../../src/db/postgres.js';
+import type { Db } from '../../../src/db/sql.js';
+import { Failure } from '../../../src/shared/errors.js';
+import { onPostgres, tempDb } from '../../helpers.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!onPostgres)('PostgreSQL write transactions under conflicts with other connections', () => {
+  let t: ReturnType<typeof tempDb>;
+  let a: Db;
+  let b: Db;
+  beforeEach(async () => {
+    t = tempDb();
+    a = (await openDatabase({ path: t.db, env: {} })).db;
+    b = (await openDatabase({ path: t.db, env: {} })).db;
+    await a.run(`insert into settings (key, value) values ('k1', '0'), ('k2', '0')`);
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await t.cleanup();
+  });
+  const value = async (key: string) => (await b.get<{ value: string }>('select value from settings where key = ?', [key]))!.value;
+  const serializable = (db: Db) => db.run('set session characteristics as transaction isolation level serializable');
+
+  it('a serialization failure (another client wrote a row this transaction read) runs it again, and the retry succeeds', async () => {
+    await serializable(a);
+    let attempts = 0;
+    const result = await a.transaction(async (tx) => {
+      attempts++;
+      const before = (await tx.get<{ value: string }>(`select value from settings where key = 'k1'`))!.value;
+      // Another client (no team write lock) commits a change to the row after this transaction's snapshot.
+      if (attempts === 1) await b.run(`update settings set value = 'b' where key = 'k1'`);
+      await tx.run(`update settings set value = ? where key = 'k1'`, [`${before}+a`]);
+      return before;
+    });
+    expect(attempts).toBe(2);
+    // The retry read what the other client had committed.
+    expect(result).toBe('b');
+    expect(await value('k1')).toBe('b+a');
+  });
+
+  it('a deadlock with another client (rows locked in opposite order) runs it again, and the retry succeeds', async () => {
+    await b.run('begin');
+    await b.run(`update settings set value = 'b' where key = 'k2'`);
+    let attempts = 0;
+    let other: Promise<unknown> = Promise.resolve();
+    const started = Date.now();
+    await a.transaction(async (tx) => {
+      attempts++;
+      await tx.run(`update settings set value = 'a' where key = 'k1'`);
+      if (attempts === 1) {
+        // This one waits for k2 first, so its deadlock check (deadlock_timeout, 1 s) fires first: it is the one cancelled.
+        const blocked = tx.run(`update settings set value = 'a' where key = 'k2'`);
+        blocked.catch(() => {});
+        await sleep(150);
+        // The other client now waits for k1, held by this transaction: a cycle. Once this one rolls back, it commits.
+        other = b.run(`update settings set value = 'b' where key = 'k1'`).then(() => b.run('commit'));
+        await blocked;
+      } else {
+        await tx.run(`update settings set value = 'a' where key = 'k2'`);
+      }
+    });
+    await other;
+    expect(attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    // The retry ran after the other client's commit: its writes are the last.
+    expect([await value('k1'), await value('k2')]).toEqual(['a', 'a']);
+  });
+
+  it(`gives up after ${MAX_ATTEMPTS} attempts with one line (err.db.busy), writing nothing`, async () => {
+    await serializable(a);
+    let attempts = 0;
+    const failed = await a
+      .transaction(async (tx) => {
+        attempts++;
+        await tx.get(`select value from settings where key = 'k1'`);
+        await tx.run(`update settings set value = 'a' where key = 'k2'`);
+        await b.run(`update settings set value = ? where key = 'k1'`, [`b${attempts}`]);
+        await tx.run(`update settings set value = 'a' where key = 'k1'`);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(failed).toBeInstanceOf(Failure);
+    const e = failed as Failure;
+    expect(e.key).toBe('err.db.busy');
+    expect(e.params).toMatchObject({ attempts: MAX_ATTEMPTS });
+    expect(messageOf(e)).not.toContain('\n');
+    expect(attempts).toBe(MAX_ATTEMPTS);
+    expect([await value('k1'), await value('k2')]).toEqual([`b${MAX_ATTEMPTS}`, '0']);
+  });
+});
