@@ -1,8 +1,9 @@
 /**
  * PostgreSQL write transactions (src/db/postgres.ts) against other
  * connections: a serialization failure or a deadlock caused by another client
- * runs the transaction again, up to MAX_ATTEMPTS, then gives up with one line.
- * Each case makes the
+ * runs the transaction again, up to MAX_ATTEMPTS, then gives up with one line;
+ * and team's own writers, serialised by the write lock, never conflict, even
+ * where the server's default isolation is serializable. Each case makes the
  * conflict for real, with a second connection to the same test database.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,4 +102,30 @@ describe.skipIf(!onPostgres)('PostgreSQL write transactions under conflicts with
     expect(attempts).toBe(MAX_ATTEMPTS);
     expect([await value('k1'), await value('k2')]).toEqual([`b${MAX_ATTEMPTS}`, '0']);
   });
+
+  it('team writers wait for each other without a conflict, even with serializable as the default isolation', async () => {
+    await serializable(a);
+    await serializable(b);
+    const attempts = { a: 0, b: 0 };
+    let second: Promise<void> = Promise.resolve();
+    await a.transaction(async (tx) => {
+      attempts.a++;
+      const before = (await tx.get<{ value: string }>(`select value from settings where key = 'k1'`))!.value;
+      if (attempts.a === 1) {
+        // A second team writer starts now and waits for the write lock until this one commits.
+        second = b.transaction(async (tx2) => {
+          attempts.b++;
+          const seen = (await tx2.get<{ value: string }>(`select value from settings where key = 'k1'`))!.value;
+          await tx2.run(`update settings set value = ? where key = 'k1'`, [`${seen}+b`]);
+        });
+        await sleep(150);
+      }
+      await tx.run(`update settings set value = ? where key = 'k1'`, [`${before}+a`]);
+    });
+    await second;
+    // The waiting writer read what the first committed: no serialization failure, no retry.
+    expect(attempts).toEqual({ a: 1, b: 1 });
+    expect(await value('k1')).toBe('0+a+b');
+  });
+
 });
