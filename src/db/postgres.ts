@@ -126,7 +126,9 @@ async function migrate(client: pg.Client, schema: string | undefined, location: 
   if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
   if (current === migrations.length) return;
   for (;;) {
-    await client.query('begin');
+    // Read committed whatever the server's default: the version is read after the
+    // lock is granted, and must see the migrations committed while this one waited.
+    await client.query('begin isolation level read committed');
     try {
       await client.query(MIGRATE_LOCK);
       if (schema) await client.query(`create schema if not exists ${ident(schema)}`);

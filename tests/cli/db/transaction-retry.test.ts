@@ -2,13 +2,15 @@
  * PostgreSQL write transactions (src/db/postgres.ts) against other
  * connections: a serialization failure or a deadlock caused by another client
  * runs the transaction again, up to MAX_ATTEMPTS, then gives up with one line;
- * and team's own writers, serialised by the write lock, never conflict, even
- * where the server's default isolation is serializable. Each case makes the
+ * and team's own writers (serialised by the write lock) and migrations (by the
+ * migration lock) never conflict, even where the server's default isolation is
+ * serializable. Each case makes the
  * conflict for real, with a second connection to the same test database.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messageOf } from '../../../src/cli/errors.js';
 import { openDatabase } from '../../../src/db/connection.js';
+import { migrations } from '../../../src/db/migrations.js';
 import { MAX_ATTEMPTS } from '../../../src/db/postgres.js';
 import type { Db } from '../../../src/db/sql.js';
 import { Failure } from '../../../src/shared/errors.js';
@@ -128,4 +130,19 @@ describe.skipIf(!onPostgres)('PostgreSQL write transactions under conflicts with
     expect(await value('k1')).toBe('0+a+b');
   });
 
+  it('concurrent first opens of a new schema apply each migration once, even with serializable as the default isolation', async () => {
+    const u = new URL(t.db);
+    const schema = `mig_${process.pid}_${Date.now()}`;
+    u.searchParams.set('schema', schema);
+    u.searchParams.set('options', '-c default_transaction_isolation=serializable');
+    const opened = await Promise.allSettled(Array.from({ length: 4 }, () => openDatabase({ path: u.toString(), env: {} })));
+    try {
+      expect(opened.map((o) => (o.status === 'rejected' ? String(o.reason) : 'ok'))).toEqual(['ok', 'ok', 'ok', 'ok']);
+      const [row] = await a.all<{ n: number }>(`select count(*) as n from "${schema}".schema_migrations`);
+      expect(row!.n).toBe(migrations.length);
+    } finally {
+      for (const o of opened) if (o.status === 'fulfilled') await o.value.db.close();
+      await a.run(`drop schema if exists "${schema}" cascade`);
+    }
+  });
 });
