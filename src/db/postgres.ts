@@ -4,8 +4,9 @@
  * never parses pg). The portable SQL of the repositories runs unchanged: `?`
  * placeholders become `$n`, int8 and numeric come back as numbers and
  * booleans as 1/0, as SQLite returns them. Writes are serialised per team
- * schema by an advisory lock (SQLite's one writer), and a serialization
- * failure or deadlock caused by another client is retried a few times.
+ * schema by an advisory lock (SQLite's one writer), taken before each write
+ * transaction begins, and a serialization failure or deadlock caused by
+ * another client is retried a few times.
  */
 // A static import: this module is itself imported only for a PostgreSQL location,
 // and the bundle turns it into a require of dist/vendor/pg.cjs.
@@ -172,7 +173,13 @@ function reason(e: unknown): string {
 // One lock for schema changes in the whole database (extensions are database-wide);
 // one per schema for writes, so that two teams in one database never wait on each other.
 const MIGRATE_LOCK = `select pg_advisory_xact_lock(hashtext('team:migrate'))`;
-const WRITE_LOCK = `select pg_advisory_xact_lock(hashtext('team:write:' || current_schema()))`;
+// The write lock is the session's, taken before `begin`: under repeatable read or
+// serializable (a server's default_transaction_isolation) a transaction's snapshot
+// is taken by its first statement, so a lock taken inside would be waited for
+// with the snapshot of before the writer it waited for, and every waiting team
+// writer would fail with a serialization failure.
+const WRITE_LOCK = `select pg_advisory_lock(hashtext('team:write:' || current_schema()))`;
+const WRITE_UNLOCK = `select pg_advisory_unlock(hashtext('team:write:' || current_schema()))`;
 
 /**
  * Applies the pending migrations, each in its own transaction under the
@@ -192,7 +199,9 @@ async function migrate(client: pg.Client, schema: string | undefined, location: 
   if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
   if (current === migrations.length) return;
   for (;;) {
-    await client.query('begin');
+    // Read committed whatever the server's default: the version is read after the
+    // lock is granted, and must see the migrations committed while this one waited.
+    await client.query('begin isolation level read committed');
     try {
       await client.query(MIGRATE_LOCK);
       if (schema) await client.query(`create schema if not exists ${ident(schema)}`);
@@ -267,25 +276,25 @@ function wrap(client: pg.Client, location: string): Db {
       // One connection: nested calls join the outer transaction.
       if (depth > 0) return fn(q);
       for (let attempt = 1; ; attempt++) {
+        // After a conflict, a pause before the next attempt, not holding the write lock.
+        if (attempt > 1) await sleep(Math.random() * 20 * attempt);
         depth++;
+        let locked = false;
         try {
-          await exec('begin');
           // One team writer at a time, as on SQLite: what a service checks before it writes still holds when it writes.
           await exec(WRITE_LOCK);
+          locked = true;
+          await exec('begin');
           const result = await fn(q);
           await exec('commit');
           return result;
         } catch (e) {
           await client.query('rollback').catch(() => {});
-          if (RETRYABLE.has(code(e))) {
-            if (attempt < MAX_ATTEMPTS) {
-              await sleep(Math.random() * 20 * attempt);
-              continue;
-            }
-            throw new Failure('err.db.busy', { path: location, attempts: MAX_ATTEMPTS });
-          }
-          throw e;
+          if (!RETRYABLE.has(code(e))) throw e;
+          if (attempt === MAX_ATTEMPTS) throw new Failure('err.db.busy', { path: location, attempts: MAX_ATTEMPTS });
         } finally {
+          // A connection that is gone has released it with the session.
+          if (locked) await client.query(WRITE_UNLOCK).catch(() => {});
           depth--;
         }
       }
