@@ -88,16 +88,19 @@ export async function openPostgres(url: string): Promise<Db> {
     });
   }
   try {
-    if (schema) {
-      // The schema first; then public, and wherever citext is installed: its
-      // case-insensitive operators must be visible, or `handle = ?` compares as text.
-      await client.query(
-        `select set_config('search_path', $1 || ', public' || coalesce((select ', ' || quote_ident(n.nspname) from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-           where e.extname = 'citext' and n.nspname not in ($2, 'public')), ''), false)`,
-        [ident(schema), schema],
-      );
-    }
-    await migrate(client, schema, location);
+    // The team's schema: ?schema=, else the first of the server's search_path.
+    const home = schema ?? ((await client.query<{ s: string | null }>('select current_schema() as s')).rows[0]!.s || 'public');
+    // Its search path: that schema first (then public), else the server's; and
+    // wherever citext is installed (a database's first team may have put it in
+    // its own schema) last: its case-insensitive operators must be visible, or
+    // `handle = ?` compares as text.
+    await client.query(
+      `select set_config('search_path', coalesce($1 || ', public', current_setting('search_path')) || coalesce((select ', ' || quote_ident(n.nspname)
+         from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+         where e.extname = 'citext' and n.nspname <> all(current_schemas(false)) and n.nspname <> $2), ''), false)`,
+      [schema === undefined ? null : ident(schema), home],
+    );
+    await migrate(client, schema, home, location);
   } catch (e) {
     await client.end().catch(() => {});
     throw e instanceof TeamError ? e : new Failure('err.db.open', { path: location, reason: reason(e) });
@@ -186,9 +189,9 @@ const WRITE_UNLOCK = `select pg_advisory_unlock(hashtext('team:write:' || curren
  * migration lock, with its record: two leads starting at once apply each
  * one once. The schema version is the number of migrations recorded.
  */
-async function migrate(client: pg.Client, schema: string | undefined, location: string): Promise<void> {
-  // Named in its schema: a `?schema=` team must not read the migrations of a team in public.
-  const records = schema ? `${ident(schema)}.schema_migrations` : 'schema_migrations';
+async function migrate(client: pg.Client, schema: string | undefined, home: string, location: string): Promise<void> {
+  // Named in its schema: one team must never read another's migrations through the search path.
+  const records = `${ident(home)}.schema_migrations`;
   const version = async () => {
     const r = await client.query<{ n: number }>(`select count(*) as n from ${records}`);
     return r.rows[0]!.n;
