@@ -2,7 +2,7 @@
 export const wordsEn = {
   // program and global options
   'program.description': 'Run an online-shop team from the terminal: departments, roles and duties, members, goals.',
-  'opt.db': 'database file (default: $TEAM_DB, else the XDG data folder)',
+  'opt.db': 'the database: a SQLite file or a postgres:// URL (default: $TEAM_DB, else a file in the XDG data folder)',
   'opt.lang': "language of messages and tables: en or zh (default: $TEAM_LANG, else the database's own, else $LANG)",
   'opt.noColor': 'no colour (also NO_COLOR=1)',
   'opt.json': 'print JSON (stable field names, see README)',

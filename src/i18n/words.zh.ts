@@ -3,7 +3,7 @@ import type { wordsEn } from './words.en.js';
 /** 内核的中文用语：程序、全局选项、帮助、解析错误、通用表头和错误。 */
 export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'program.description': '在终端里管理电商团队：部门、岗位职责、成员、目标。',
-  'opt.db': '数据库文件（默认：$TEAM_DB，否则 XDG 数据目录）',
+  'opt.db': '数据库：SQLite 文件或 postgres:// 地址（默认：$TEAM_DB，否则 XDG 数据目录中的文件）',
   'opt.lang': '消息和表格的语言：en 或 zh（默认：$TEAM_LANG，否则数据库初始化时的语言，否则 $LANG）',
   'opt.noColor': '不使用颜色（也可设置 NO_COLOR=1）',
   'opt.json': '输出 JSON（字段名稳定，见 README）',
