@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '../shared/errors.js';
 import { SELF_REFERENCES, TABLES, type TableName } from './schema.js';
-import type { Db, Queryable, SqlValue } from './sql.js';
+import { IN_LIST_MAX, type Db, type Queryable, type SqlValue } from './sql.js';
 
 export interface TableCheck {
   table: TableName;
@@ -95,9 +95,17 @@ async function insertAll(tx: Queryable, table: TableName, { columns, rows }: Tab
     const params = chunk.flatMap((r) => r.map((v, j) => (selfRefs.includes(j) ? null : v)));
     await tx.run(`insert into ${table} (${columns.join(', ')}) values ${chunk.map(() => one).join(', ')}`, params);
   }
+  // Then those columns, IN_LIST_MAX rows an UPDATE (a round trip each on a server).
+  const id = columns.indexOf('id');
   for (const j of selfRefs) {
-    const id = columns.indexOf('id');
-    for (const r of rows) if (r[j] !== null) await tx.run(`update ${table} set ${columns[j]} = ? where id = ?`, [r[j]!, r[id]!]);
+    const set = rows.filter((r) => r[j] !== null);
+    for (let i = 0; i < set.length; i += IN_LIST_MAX) {
+      const chunk = set.slice(i, i + IN_LIST_MAX);
+      await tx.run(`update ${table} set ${columns[j]} = case id ${chunk.map(() => 'when ? then cast(? as integer)').join(' ')} end where id in (${chunk.map(() => '?').join(', ')})`, [
+        ...chunk.flatMap((r) => [r[id]!, r[j]!]),
+        ...chunk.map((r) => r[id]!),
+      ]);
+    }
   }
   if (tx.dialect === 'postgres' && columns[0] === 'id') {
     await tx.run(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 0) + 1, false) from ${table}`);

@@ -39,7 +39,7 @@ describe.runIf(onPostgres)('on the server', () => {
     try {
       const r = await run(t.db, ['init', '--json']);
       expect(r.code, r.stderr).toBe(0);
-      expect(t.db).toContain(':secret@');
+      expect(new URL(t.db).password.length).toBeGreaterThan(3); // the test URL carries one
       expect(r.stdout + r.stderr).not.toContain(new URL(t.db).password);
       expect(r.json<{ database: string }>().database).toBe(redactUrl(t.db));
       expect((await run(t.db, ['roles', 'list', '--json'])).json<unknown[]>().length).toBeGreaterThan(10);
