@@ -11,11 +11,15 @@
 // A static import: this module is itself imported only for a PostgreSQL location,
 // and the bundle turns it into a require of dist/vendor/pg.cjs.
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import pgpass from 'pgpass';
 import { Failure, InputError, TeamError } from '../shared/errors.js';
 import { redactUrl } from './location.js';
 import { migrations } from './migrations.js';
 import type { Db, Queryable, SqlValue } from './sql.js';
+
+/** Rows a streamed read fetches per round trip. */
+const CURSOR_ROWS = 1000;
 
 /** How many times a write transaction is run again after a serialization failure or a deadlock. */
 export const MAX_ATTEMPTS = 8;
@@ -105,7 +109,7 @@ export async function openPostgres(url: string): Promise<Db> {
     await client.end().catch(() => {});
     throw e instanceof TeamError ? e : new Failure('err.db.open', { path: location, reason: reason(e) });
   }
-  return wrap(client, location);
+  return wrap(client, location, types as pg.CustomTypesConfig);
 }
 
 /** A connected client; a URL pg cannot parse is the user's to fix (exit 2). */
@@ -227,7 +231,7 @@ async function migrate(client: pg.Client, schema: string | undefined, home: stri
   }
 }
 
-function queryable(client: pg.Client, location: string): Queryable {
+function queryable(client: pg.Client, location: string, types: pg.CustomTypesConfig): Queryable {
   const query = async (sql: string, params: readonly SqlValue[], array: boolean) => {
     try {
       return await client.query({ text: toNumbered(sql), values: params as SqlValue[], ...(array ? { rowMode: 'array' } : {}) });
@@ -248,7 +252,15 @@ function queryable(client: pg.Client, location: string): Queryable {
       return { columns: r.fields.map((f) => f.name), rows: r.rows as SqlValue[][] };
     },
     async eachTuple(sql: string, params: readonly SqlValue[], onRow: (row: SqlValue[]) => void) {
-      for (const row of (await query(sql, params, true)).rows as SqlValue[][]) onRow(row);
+      // Through a cursor, CURSOR_ROWS at a time: a whole-database list never holds all its rows.
+      const cursor = client.query(new Cursor<SqlValue[]>(toNumbered(sql), params as SqlValue[], { rowMode: 'array', types }));
+      try {
+        for (let rows = await cursor.read(CURSOR_ROWS); rows.length > 0; rows = await cursor.read(CURSOR_ROWS)) for (const row of rows) onRow(row);
+      } catch (e) {
+        throw serverError(e, location);
+      } finally {
+        await cursor.close().catch(() => {});
+      }
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
       return { changes: (await query(sql, params, false)).rowCount ?? 0 };
@@ -268,8 +280,8 @@ function serverError(e: unknown, location: string): unknown {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function wrap(client: pg.Client, location: string): Db {
-  const q = queryable(client, location);
+function wrap(client: pg.Client, location: string, types: pg.CustomTypesConfig): Db {
+  const q = queryable(client, location, types);
   let depth = 0;
   const exec = (sql: string) => client.query(sql).catch((e: unknown) => Promise.reject(serverError(e, location)));
   return {

@@ -38,7 +38,7 @@ describe('start-up budget', () => {
   // The PostgreSQL client is a vendor bundle of its own: the list above proves SQLite never loads it.
   it.runIf(process.env.TEAM_TEST_PG)('a PostgreSQL database loads the PostgreSQL client, and only then', () => {
     const url = `${process.env.TEAM_TEST_PG}?schema=startup_${process.pid}`;
-    expect(vendorsLoaded(['--db', url, 'members', 'list', '--json']).sort()).toEqual(['pg.cjs', 'pgpass.cjs']);
+    expect(vendorsLoaded(['--db', url, 'members', 'list', '--json']).sort()).toEqual(['pg-cursor.cjs', 'pg.cjs', 'pgpass.cjs']);
     expect(vendorsLoaded(['--db', t.db, 'members', 'list', '--json'])).toEqual([]);
     onTestFinished(async () => {
       const c = new pg.Client({ connectionString: process.env.TEAM_TEST_PG });
