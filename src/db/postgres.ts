@@ -53,43 +53,61 @@ export function toNumbered(sql: string): string {
   return out;
 }
 
-/** The schema named by `?schema=` (team's tables in their own schema of a shared database), and the URL pg is given without it. */
-function splitSchema(url: string): { connectionString: string; schema: string | undefined } {
+/**
+ * What a URL asks of pg, parsed once: its `?schema=` (team's tables in a
+ * schema of their own; pg is given the URL without it), sslmode with libpq's
+ * meaning (`require`: encrypted, certificate not verified; `verify-full`
+ * verifies) unless it says `uselibpqcompat` itself (else pg reads `require` as
+ * `verify-full` and warns on every command), and, for libpq's `prefer` and
+ * `allow`, the same URL in the clear, to fall back to. A URL that does not
+ * parse is handed to pg as it is, to say what is wrong with it.
+ */
+function clientUrl(url: string): { connectionString: string; schema: string | undefined; plain: string | undefined } {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return { connectionString: url, schema: undefined };
+    return { connectionString: url, schema: undefined, plain: undefined };
   }
-  const schema = u.searchParams.get('schema') ?? undefined;
+  const schema = u.searchParams.get('schema') || undefined;
   u.searchParams.delete('schema');
-  return { connectionString: u.toString(), schema: schema || undefined };
+  const mode = u.searchParams.get('sslmode') ?? process.env.PGSSLMODE ?? '';
+  let plain: string | undefined;
+  if (mode === 'prefer' || mode === 'allow') {
+    const p = new URL(u);
+    p.searchParams.set('sslmode', 'disable');
+    plain = p.toString();
+  }
+  if (u.searchParams.has('sslmode') && !u.searchParams.has('uselibpqcompat')) u.searchParams.set('uselibpqcompat', 'true');
+  return { connectionString: u.toString(), schema, plain };
 }
+
+// int8 (count(*), sum()) and numeric (avg()) as numbers; bool as 1/0: what SQLite returns.
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+    if (oid === 16) return (v: string) => (v === 't' ? 1 : 0);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Opens, and migrates, the PostgreSQL database at `url`. */
 export async function openPostgres(url: string): Promise<Db> {
   const location = redactUrl(url);
-  const { connectionString, schema } = splitSchema(url);
-  const types = {
-    getTypeParser(oid: number, format?: string) {
-      // int8 (count(*), sum()) and numeric (avg()) as numbers; bool as 1/0: what SQLite returns.
-      if (oid === 20 || oid === 1700) return (v: string) => Number(v);
-      if (oid === 16) return (v: string) => (v === 't' ? 1 : 0);
-      return pg.types.getTypeParser(oid, format as 'text');
-    },
-  };
+  const { connectionString, schema, plain } = clientUrl(url);
+  const connectOrSay = (at: string) =>
+    connect(at).catch((e: unknown) => {
+      throw e instanceof TeamError ? e : new Failure('err.db.connect', { path: location, reason: reason(e) });
+    });
   let client: pg.Client;
   try {
-    client = await connect(libpqSslModes(connectionString), types as pg.CustomTypesConfig);
+    client = await connectOrSay(connectionString);
   } catch (e) {
-    if (e instanceof TeamError) throw e;
     // libpq's prefer and allow: encrypted if the server can, else in the clear.
-    if (!/^(prefer|allow)$/.test(sslMode(connectionString)) || !/does not support SSL/.test(reason(e))) throw new Failure('err.db.connect', { path: location, reason: reason(e) });
-    client = await connect(withParam(connectionString, 'sslmode', 'disable'), types as pg.CustomTypesConfig).catch((e2: unknown) => {
-      throw e2 instanceof TeamError ? e2 : new Failure('err.db.connect', { path: location, reason: reason(e2) });
-    });
+    if (plain === undefined || !(e instanceof Failure) || !/does not support SSL/.test(String(e.params.reason))) throw e;
+    client = await connectOrSay(plain);
   }
   try {
     // The team's schema: ?schema=, else the first of the server's search_path.
@@ -109,11 +127,11 @@ export async function openPostgres(url: string): Promise<Db> {
     await client.end().catch(() => {});
     throw e instanceof TeamError ? e : new Failure('err.db.open', { path: location, reason: reason(e) });
   }
-  return wrap(client, location, types as pg.CustomTypesConfig);
+  return wrap(client, location);
 }
 
 /** A connected client; a URL pg cannot parse is the user's to fix (exit 2). */
-async function connect(connectionString: string, types: pg.CustomTypesConfig): Promise<pg.Client> {
+async function connect(connectionString: string): Promise<pg.Client> {
   let client: pg.Client;
   try {
     client = new pg.Client({ connectionString, types });
@@ -134,20 +152,6 @@ async function connect(connectionString: string, types: pg.CustomTypesConfig): P
   return client;
 }
 
-const sslMode = (url: string): string => {
-  try {
-    return new URL(url).searchParams.get('sslmode') ?? process.env.PGSSLMODE ?? '';
-  } catch {
-    return '';
-  }
-};
-
-function withParam(url: string, key: string, value: string): string {
-  const u = new URL(url);
-  u.searchParams.set(key, value);
-  return u.toString();
-}
-
 /**
  * The password from ~/.pgpass (or PGPASSFILE), as libpq looks it up, when
  * neither the URL nor PGPASSWORD has one. (pg's own lookup prints a
@@ -155,21 +159,6 @@ function withParam(url: string, key: string, value: string): string {
  */
 function passwordFromPgpass(params: pg.ClientConfig): Promise<string | undefined> {
   return new Promise((found) => pgpass(params, found));
-}
-
-/**
- * sslmode as libpq and the PostgreSQL documentation mean it (`require`:
- * encrypted, certificate not verified; `verify-full` verifies), unless the URL
- * says otherwise; without this pg reads `require` as `verify-full` and warns
- * on every command that it will change.
- */
-function libpqSslModes(url: string): string {
-  try {
-    const u = new URL(url);
-    return !u.searchParams.has('sslmode') || u.searchParams.has('uselibpqcompat') ? url : withParam(url, 'uselibpqcompat', 'true');
-  } catch {
-    return url;
-  }
 }
 
 function reason(e: unknown): string {
@@ -202,9 +191,12 @@ async function migrate(client: pg.Client, schema: string | undefined, home: stri
   };
   const exists = async () => (await client.query('select to_regclass($1) as t', [records])).rows[0].t !== null;
   // The common case, an up-to-date database, costs two reads and no lock.
+  const upToDate = (n: number) => {
+    if (n > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: n, known: migrations.length });
+    return n === migrations.length;
+  };
   let current = (await exists()) ? await version() : 0;
-  if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
-  if (current === migrations.length) return;
+  if (upToDate(current)) return;
   for (;;) {
     // Read committed whatever the server's default: the version is read after the
     // lock is granted, and must see the migrations committed while this one waited.
@@ -215,8 +207,7 @@ async function migrate(client: pg.Client, schema: string | undefined, home: stri
       await client.query(`create table if not exists ${records} (name text primary key, applied_at text not null)`);
       // Another process may have applied some while this one waited for the lock.
       current = await version();
-      if (current > migrations.length) throw new Failure('err.db.newerServer', { path: location, version: current, known: migrations.length });
-      if (current === migrations.length) {
+      if (upToDate(current)) {
         await client.query('commit');
         return;
       }
@@ -231,7 +222,7 @@ async function migrate(client: pg.Client, schema: string | undefined, home: stri
   }
 }
 
-function queryable(client: pg.Client, location: string, types: pg.CustomTypesConfig): Queryable {
+function queryable(client: pg.Client, location: string): Queryable {
   const query = async (sql: string, params: readonly SqlValue[], array: boolean) => {
     try {
       return await client.query({ text: toNumbered(sql), values: params as SqlValue[], ...(array ? { rowMode: 'array' } : {}) });
@@ -280,10 +271,25 @@ function serverError(e: unknown, location: string): unknown {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function wrap(client: pg.Client, location: string, types: pg.CustomTypesConfig): Db {
-  const q = queryable(client, location, types);
+function wrap(client: pg.Client, location: string): Db {
+  const q = queryable(client, location);
   let depth = 0;
   const exec = (sql: string) => client.query(sql).catch((e: unknown) => Promise.reject(serverError(e, location)));
+  /** `fn` between `begin` and `commit`, rolled back if it throws. */
+  const within = async <T>(begin: string, fn: (q: Queryable) => Promise<T>): Promise<T> => {
+    depth++;
+    try {
+      await exec(begin);
+      const result = await fn(q);
+      await exec('commit');
+      return result;
+    } catch (e) {
+      await client.query('rollback').catch(() => {});
+      throw e;
+    } finally {
+      depth--;
+    }
+  };
   return {
     ...q,
     location,
@@ -293,41 +299,21 @@ function wrap(client: pg.Client, location: string, types: pg.CustomTypesConfig):
       for (let attempt = 1; ; attempt++) {
         // After a conflict, a pause before the next attempt, not holding the write lock.
         if (attempt > 1) await sleep(Math.random() * 20 * attempt);
-        depth++;
-        let locked = false;
+        // One team writer at a time, as on SQLite: what a service checks before it writes still holds when it writes.
+        await exec(WRITE_LOCK);
         try {
-          // One team writer at a time, as on SQLite: what a service checks before it writes still holds when it writes.
-          await exec(WRITE_LOCK);
-          locked = true;
-          await exec('begin');
-          const result = await fn(q);
-          await exec('commit');
-          return result;
+          return await within('begin', fn);
         } catch (e) {
-          await client.query('rollback').catch(() => {});
           if (!RETRYABLE.has(code(e))) throw e;
           if (attempt === MAX_ATTEMPTS) throw new Failure('err.db.busy', { path: location, attempts: MAX_ATTEMPTS });
         } finally {
           // A connection that is gone has released it with the session.
-          if (locked) await client.query(WRITE_UNLOCK).catch(() => {});
-          depth--;
+          await client.query(WRITE_UNLOCK).catch(() => {});
         }
       }
     },
     async snapshot<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-      if (depth > 0) return fn(q);
-      depth++;
-      try {
-        await exec('begin isolation level repeatable read read only');
-        const result = await fn(q);
-        await exec('commit');
-        return result;
-      } catch (e) {
-        await client.query('rollback').catch(() => {});
-        throw e;
-      } finally {
-        depth--;
-      }
+      return depth > 0 ? fn(q) : within('begin isolation level repeatable read read only', fn);
     },
     async close() {
       await client.end().catch(() => {});
