@@ -6,9 +6,10 @@
  * built in memory and written out (0600, never over a file) only at the end;
  * an existing one is filled in one transaction.
  */
-import { closeSync, constants, copyFileSync, existsSync, linkSync, openSync, realpathSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { backupSqlite, locateDatabase, openDatabase, type OpenedDb } from '../db/connection.js';
+import { placeNew, removeDatabaseFiles, tempBeside } from '../db/files.js';
 import { copyDatabase, countRows, type TableCheck } from '../db/copy.js';
 import { isPostgresUrl, redactUrl } from '../db/location.js';
 import { Failure, InputError, TeamError } from '../shared/errors.js';
@@ -135,10 +136,8 @@ export async function backupTeamDatabase(req: BackupRequest): Promise<BackupResu
  * part-way, it leaves at most the temporary file, never a half-made `file`.
  */
 async function onlineBackup(source: string, file: string): Promise<TableCount[]> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const clean = () => {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true });
-  };
+  const tmp = tempBeside(file);
+  const clean = () => removeDatabaseFiles(tmp);
   try {
     clean();
     closeSync(openSync(tmp, 'wx', 0o600));
@@ -150,13 +149,7 @@ async function onlineBackup(source: string, file: string): Promise<TableCount[]>
     } finally {
       await copy.db.close();
     }
-    try {
-      linkSync(tmp, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError('database.err.exists', { path: file });
-      // A file system without hard links: copy, still refusing to replace a file.
-      copyFileSync(tmp, file, constants.COPYFILE_EXCL);
-    }
+    if (!placeNew(tmp, file)) throw new InputError('database.err.exists', { path: file });
     return tables;
   } catch (e) {
     if (e instanceof TeamError) throw e;

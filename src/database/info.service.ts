@@ -1,14 +1,10 @@
 /** `team db info`: what the database is and where, its schema and how much it holds. */
 import { statSync } from 'node:fs';
-import { countRows } from '../db/copy.js';
-import type { TableName } from '../db/schema.js';
+import { countRows, type TableCount } from '../db/copy.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { readSchemaVersion, readServerVersion } from './repository.js';
 
-export interface TableCount {
-  table: TableName;
-  rows: number;
-}
+export type { TableCount };
 
 export interface DatabaseInfo {
   engine: 'sqlite' | 'postgres';

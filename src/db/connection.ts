@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Failure, InputError, TeamError } from '../shared/errors.js';
 import { isPostgresUrl } from './location.js';
+import { ensureDir, placeNew, removeDatabaseFiles, tempBeside } from './files.js';
 import { migrations } from './migrations.js';
 import type { Db, Queryable, SqlValue } from './sql.js';
 
@@ -46,12 +47,15 @@ async function locate(opts: OpenOptions): Promise<{ path: string; isDefault: boo
   const env = opts.env ?? process.env;
   if (opts.path !== undefined) {
     if (opts.path.trim() === '') throw new InputError('err.db.emptyPath', {});
-    return { path: isPostgresUrl(opts.path) ? opts.path : resolve(opts.path), isDefault: false };
+    return { path: asLocation(opts.path), isDefault: false };
   }
-  if (env.TEAM_DB) return { path: isPostgresUrl(env.TEAM_DB) ? env.TEAM_DB : resolve(env.TEAM_DB), isDefault: false };
+  if (env.TEAM_DB) return { path: asLocation(env.TEAM_DB), isDefault: false };
   const { default: envPaths } = await import('env-paths');
   return { path: join(envPaths('team', { suffix: '' }).data, 'team.db'), isDefault: true };
 }
+
+/** A location as given: a file path made absolute, a PostgreSQL URL as it is. */
+const asLocation = (given: string): string => (isPostgresUrl(given) ? given : resolve(given));
 
 /** Where the database lives: `--db`, else TEAM_DB, else ~/.local/share/team/team.db (XDG); a PostgreSQL URL as given. */
 export async function locateDatabase(opts: OpenOptions): Promise<string> {
@@ -174,10 +178,8 @@ function openNew(path: string, isDefault: boolean): OpenedDb {
  * if killed), never a half-made `path`.
  */
 function writeNew(path: string, bytes: Buffer, makeFolder: boolean): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const clean = () => {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
-  };
+  const tmp = tempBeside(path);
+  const clean = () => removeDatabaseFiles(tmp);
   try {
     if (makeFolder) ensureDir(dirname(path));
     clean();
@@ -195,13 +197,7 @@ function writeNew(path: string, bytes: Buffer, makeFolder: boolean): void {
     } finally {
       file.close();
     }
-    try {
-      linkSync(tmp, path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Failure('err.db.raced', { path });
-      // A file system without hard links: copy, still refusing to replace a file.
-      copyFileSync(tmp, path, constants.COPYFILE_EXCL);
-    }
+    if (!placeNew(tmp, path)) throw new Failure('err.db.raced', { path });
   } catch (e) {
     if (e instanceof TeamError) throw e;
     throw new Failure('err.db.save', { path, reason: (e as Error).message });
@@ -225,21 +221,6 @@ export async function backupSqlite(path: string, file: string): Promise<void> {
     await sqlite.backup(file, { progress: () => 0x7fffffff });
   } finally {
     sqlite.close();
-  }
-}
-
-/**
- * mkdir -p, one level at a time: Node 20's recursive mkdirSync spins forever
- * on some paths (seen with /proc/nope), where this fails with a clear error.
- */
-function ensureDir(dir: string): void {
-  if (existsSync(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) ensureDir(parent);
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
   }
 }
 

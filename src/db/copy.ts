@@ -40,9 +40,15 @@ function checksum(data: TableData, columns: readonly string[]): string {
   return h.digest('hex');
 }
 
+/** How many rows a table holds. */
+export interface TableCount {
+  table: TableName;
+  rows: number;
+}
+
 /** How many rows each table holds: what `db info` shows and an empty target must have (none). */
-export async function countRows(q: Queryable): Promise<{ table: TableName; rows: number }[]> {
-  const counts: { table: TableName; rows: number }[] = [];
+export async function countRows(q: Queryable): Promise<TableCount[]> {
+  const counts: TableCount[] = [];
   for (const table of TABLES) counts.push({ table, rows: (await q.get<{ n: number }>(`select count(*) as n from ${table}`))!.n });
   return counts;
 }

@@ -34,8 +34,8 @@ const quoted = {
 };
 const jsonText = (d: Queryable['dialect']) => `g.json_head || ',"owner":' || ${quoted[d](OWNER)} || ',"ownerName":' || ${quoted[d](OWNER_NAME)} || ',' || g.json_tail`;
 const JSON_TEXT = { sqlite: jsonText('sqlite'), postgres: jsonText('postgres') };
-// The ids given as one JSON array, with their positions.
-const IDS = { sqlite: 'json_each(?) j', postgres: 'json_array_elements_text(?::json) with ordinality j(value, key)' };
+// The ids given as one JSON array, with their positions (j.key), each id as j.id.
+const IDS = { sqlite: '(select value as id, key from json_each(?)) j', postgres: '(select value::integer as id, key from json_array_elements_text(?::json) with ordinality t(value, key)) j' };
 
 /**
  * How many live goals lack their stored summary or JSON (a database from
@@ -65,7 +65,7 @@ export async function eachListedGoalJudge(q: Queryable, f: GoalFilter, onRow: (i
 export async function eachGoalJsonById(q: Queryable, ids: readonly number[], onRow: (id: number, json: string) => void): Promise<void> {
   if (ids.length === 0) return;
   const sql = `select g.id, ${JSON_TEXT[q.dialect]} from ${IDS[q.dialect]} cross join goals g ${OWNER_JOINS}
-    where g.id = ${q.dialect === 'postgres' ? 'j.value::integer' : 'j.value'} and g.archived_at is null and g.json_head is not null order by j.key`;
+    where g.id = j.id and g.archived_at is null and g.json_head is not null order by j.key`;
   return q.eachTuple(sql, [JSON.stringify(ids)], (r) => onRow(r[0] as number, r[1] as string));
 }
 

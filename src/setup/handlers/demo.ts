@@ -17,12 +17,11 @@ import { InputError, TeamError } from '../../shared/errors.js';
  * temporary folder: never into $TEAM_DB, which is the lead's real team.
  */
 export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
-  const given = ctx.dbPath !== undefined;
-  const target = given ? ctx.dbPath : join(mkdtempSync(join(ctx.env.TMPDIR || tmpdir(), 'team-demo-')), 'team.db');
+  const target = { ...ctx, dbPath: ctx.dbPath ?? join(mkdtempSync(join(ctx.env.TMPDIR || tmpdir(), 'team-demo-')), 'team.db') };
   // Where it is, as it may be printed (a server's password left out).
-  const dbPath = given ? await databaseLocation(ctx) : target!;
+  const dbPath = await databaseLocation(target);
   const view = await withDb(
-    { ...ctx, dbPath: target },
+    target,
     async (o) => {
       try {
         await buildDemo(o, ctx.lang);
