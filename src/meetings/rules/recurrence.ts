@@ -70,6 +70,7 @@ export function parseCadence(text: string, interval: number | undefined, startsO
   const arg = colon < 0 ? undefined : normal.slice(colon + 1).trim();
   if (word === undefined) throw new InputError('meetings.err.badCadence', { value: text });
   const n = checkInterval(interval, word, text);
+  if (arg === '') throw new InputError('meetings.err.badCadence', { value: text });
   if (word === 'weekly') return { kind: 'weekly', interval: n, weekdays: arg === undefined ? [WEEKDAYS[weekdayOf(toDay(startsOn))]!] : parseWeekdays(arg) };
   if (word === 'monthly') return monthlyCadence(arg, n, startsOn, text);
   if (arg !== undefined) throw new InputError('meetings.err.badCadence', { value: text });
@@ -84,11 +85,11 @@ function checkInterval(interval: number | undefined, word: CadenceWord, text: st
   return interval;
 }
 
-/** `monthly`, `monthly:15`, `monthly:last`, `monthly:2nd-tue`, `monthly:last-workday`. */
+/** `monthly`, `monthly:15`, `monthly:last` (or last-day), `monthly:2nd-tue`, `monthly:last-workday`. */
 function monthlyCadence(arg: string | undefined, interval: number, startsOn: string, text: string): Cadence {
   if (arg === undefined) return { kind: 'monthly-day', interval, day: partsOf(toDay(startsOn)).day };
   if (/^\d+$/.test(arg)) return { kind: 'monthly-day', interval, day: monthDay(arg) };
-  if (arg === 'last') return { kind: 'monthly-last-day', interval };
+  if (arg === 'last' || arg === 'last-day') return { kind: 'monthly-last-day', interval };
   const m = /^([a-z0-9]+)-(.+)$/.exec(arg);
   const nth = m ? NTH_WORDS.get(m[1]!) : undefined;
   if (m === null || nth === undefined) throw new InputError('meetings.err.badCadence', { value: text });
@@ -161,7 +162,7 @@ export function parseZone(text: string): string {
   const name = text.trim();
   const known = canonicalZone(name);
   if (known !== undefined) return known;
-  const suggestion = name.includes('/') ? closestMatch(name, zoneNames()) : undefined;
+  const suggestion = zoneSuggestion(name);
   throw new InputError(suggestion ? 'meetings.err.badZoneSuggest' : 'meetings.err.badZone', { value: text, ...(suggestion && { suggestion }) });
 }
 
@@ -175,9 +176,13 @@ function canonicalZone(name: string): string | undefined {
   }
 }
 
-/** Every zone Intl lists, and UTC, which it does not. */
-function zoneNames(): string[] {
-  return [...Intl.supportedValuesOf('timeZone'), 'UTC'];
+/** The known zone closest to a misspelt one, or the zone of a city typed alone ('shanghai', 'new york'). */
+function zoneSuggestion(name: string): string | undefined {
+  const zones = [...Intl.supportedValuesOf('timeZone'), 'UTC']; // Intl does not list UTC
+  if (name.includes('/')) return closestMatch(name, zones);
+  if (!/^[\p{L} _-]{5,}$/u.test(name)) return undefined; // an abbreviation such as EST is part of too many names (Budapest)
+  const city = closestMatch(name.replaceAll(' ', '_'), zones.map((z) => z.slice(z.lastIndexOf('/') + 1)));
+  return city && zones.find((z) => z.endsWith(`/${city}`));
 }
 
 /**
@@ -317,10 +322,30 @@ const RRULE_DAYS = WEEKDAYS.map((d) => d.toUpperCase());
  */
 export function parseRrule(text: string, startsOn: string): string {
   const rule = formatRule(ruleParts(text));
-  const { year, month, day } = partsOf(toDay(startsOn));
-  const horizon = fromDay(dayOf(year + 10, month, day) - 1);
-  if (nextOccurrenceDate({ rrule: rule, startsOn, until: horizon }, startsOn) === undefined) throw new InputError('meetings.err.rruleNever', { value: text });
+  if (!occursWithinYears(rule, toDay(startsOn), NEVER_YEARS)) throw new InputError('meetings.err.rruleNever', { value: text });
   return rule;
+}
+
+const NEVER_YEARS = 10;
+// The Gregorian calendar repeats every 400 years, weekdays and leap days alike.
+const DAYS_IN_400_YEARS = 146_097;
+const RRULE_MAX_YEAR = 9999;
+
+/**
+ * Whether a rule gives a date within `years` of its first date. rrule checks
+ * UNTIL only against dates it finds, so for a rule that finds none it walks
+ * on to the year 9999 (3 s for BYMONTH=4;BYMONTHDAY=31 from 2026): this looks
+ * at the same dates a multiple of 400 years on, as close to 9999 as they fit,
+ * so that the walk past the horizon stays under 400 years.
+ */
+function occursWithinYears(rule: string, start: number, years: number): boolean {
+  const { count: _count, until, ...parsed } = RRule.parseString(rule);
+  const { year, month, day } = partsOf(start);
+  const end = Math.min(dayOf(year + years, month, day) - 1, until ? dayNumber(until) : Infinity);
+  if (end < start) return false;
+  const shift = Math.floor((RRULE_MAX_YEAR - partsOf(end).year) / 400) * DAYS_IN_400_YEARS;
+  const options = monthAtATime(withDefaults(parsed, start));
+  return new RRule({ ...options, dtstart: at(start + shift), until: at(end + shift) }, true).after(at(start + shift), true) !== null;
 }
 
 /**
