@@ -41,7 +41,8 @@ const boundaries = FEATURES.flatMap((f) => [
   restrictTyped([`src/${f}/**/*.service.ts`, `src/${f}/public.ts`, `src/${f}/references.ts`, `src/${f}/templates.ts`], [...otherFeatures(f, false), LAYER.handlers, LAYER.render, LAYER.prompts], [LAYER.cli]),
   restrictTyped([`src/${f}/**/*repository.ts`, `src/${f}/table.ts`, `src/${f}/migrations/**/*.ts`], [...otherFeatures(f, false), LAYER.service, LAYER.handlers, LAYER.cli, LAYER.render], []),
   restrictTyped([`src/${f}/rules/**/*.ts`, `src/${f}/labels.ts`], [...otherFeatures(f, false), LAYER.repository, LAYER.handlers, LAYER.cli, LAYER.dbAll, LAYER.render, LAYER.io], [LAYER.service]),
-  restrictTyped([`src/${f}/render.ts`, `src/${f}/*.render.ts`, `src/${f}/ui.ts`], [...otherFeatures(f, false), LAYER.repository, LAYER.handlers, LAYER.db, LAYER.prompts], [LAYER.service]),
+  // Renderers may compose another feature's renderers (its ui.ts), as handlers may.
+  restrictTyped([`src/${f}/render.ts`, `src/${f}/*.render.ts`, `src/${f}/ui.ts`], [...otherFeatures(f, true), LAYER.repository, LAYER.handlers, LAYER.db, LAYER.prompts], [LAYER.service]),
 ]);
 const featureRe = FEATURES.join('|');
 const kernel = [

@@ -9,7 +9,7 @@
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrations } from '../src/db/migrations.js';
-import { TABLES } from '../src/db/schema.js';
+import { ID_TABLES, TABLES } from '../src/db/schema.js';
 
 const DATA_TABLES = TABLES.filter((t) => t !== 'schema_migrations');
 interface Pool {
@@ -35,7 +35,6 @@ function admin(): Promise<pg.Client> {
 }
 
 // DELETE, children first, and the id sequences back to 1: on tables this small much cheaper than TRUNCATE.
-const ID_TABLES = DATA_TABLES.filter((t) => t !== 'settings');
 const restart = (schema: string, t: string, next: string) => `select setval(pg_get_serial_sequence('${q(schema)}.${t}', 'id'), ${next}, false);`;
 // A test may have recorded a migration from the future: only the program's own stay.
 const KNOWN = migrations.map((m) => `'${m.name}'`).join(', ');

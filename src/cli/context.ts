@@ -86,7 +86,7 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
   try {
     let result: T;
     try {
-      result = await fn({ db: opened.db, now: ctx.now, today: ctx.today, actor: ctx.actor });
+      result = await fn({ db: opened.db, now: ctx.now, today: ctx.today, actor: ctx.actor, ...(ctx.env.TEAM_TZ?.trim() && { zone: ctx.env.TEAM_TZ.trim() }) });
     } catch (e) {
       // Nothing can be found in a database that does not exist: say that instead.
       if (opened.created && e instanceof NotFoundError) throw missing();

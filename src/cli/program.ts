@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { commands as database } from '../database/command.js';
 import { commands as goals } from '../goals/command.js';
+import { commands as meetings } from '../meetings/command.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { commands as org } from '../org/command.js';
 import { commands as setup } from '../setup/command.js';
@@ -12,7 +13,7 @@ import { declarer, type FeatureCommands } from './group.js';
 import { io } from './io.js';
 
 /** Every feature with commands, in the order `team --help` lists them. */
-const FEATURES: readonly FeatureCommands[] = [setup, org, goals, database];
+const FEATURES: readonly FeatureCommands[] = [setup, org, goals, meetings, database];
 
 const TITLES: Record<string, MessageKey> = {
   'Usage:': 'help.usage',

@@ -24,11 +24,25 @@ interface TableData {
   rows: SqlValue[][];
 }
 
-/** A table's rows in its key's order (sorted here, so that both engines agree whatever their collation). */
+/** Orders two values as both engines would agree: numbers by value, text by code unit, nulls first. */
+function compareValues(a: SqlValue, b: SqlValue): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+/** A table's rows in key order: by id, else by every column in turn (a key of several columns, such as attendance's), sorted here so both engines agree whatever their collation. */
 async function readTable(q: Queryable, table: TableName): Promise<TableData> {
   const { columns, rows } = await q.tuples(`select * from ${table}`);
-  const k = columns[0] === 'id' ? 0 : columns.indexOf(table === 'settings' ? 'key' : 'name');
-  rows.sort((a, b) => (typeof a[k] === 'number' ? (a[k] as number) - (b[k] as number) : String(a[k]) < String(b[k]) ? -1 : 1));
+  rows.sort((a, b) => {
+    for (let i = 0; i < columns.length; i++) {
+      const c = compareValues(a[i]!, b[i]!);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
   return { columns, rows };
 }
 

@@ -2,6 +2,7 @@ import { m20261123Goals } from '../goals/migrations/2026-11-23-goals.js';
 import { m20261123Org } from '../org/migrations/2026-11-23-org.js';
 import { m20261201GoalSummaries } from '../goals/migrations/2026-12-01-goal-summaries.js';
 import { m20261201GoalJson } from '../goals/migrations/2026-12-01-goal-json.js';
+import { m20261201Meetings } from '../meetings/migrations/2026-12-01-meetings.js';
 
 /**
  * One schema change, in each engine's own DDL side by side (the SQL of a
@@ -19,4 +20,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only; never edit a released one. A new feature appends its own here. */
-export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals, m20261201GoalSummaries, m20261201GoalJson];
+export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals, m20261201GoalSummaries, m20261201GoalJson, m20261201Meetings];

@@ -18,7 +18,7 @@ export interface Reference {
 export type ReferenceCounter = (q: Queryable, id: number) => Promise<Reference>;
 
 const COUNTERS: Record<Referenced, readonly (() => Promise<ReferenceCounter>)[]> = {
-  department: [async () => (await import('../goals/references.js')).goalsOwnedByDepartment],
+  department: [async () => (await import('../goals/references.js')).goalsOwnedByDepartment, async () => (await import('../meetings/references.js')).meetingsForDepartment],
 };
 
 /**

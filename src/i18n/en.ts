@@ -6,12 +6,13 @@
  */
 import { databaseEn } from '../database/messages.en.js';
 import { goalsEn } from '../goals/messages.en.js';
-import { smartEn } from '../goals/smart.messages.en.js';
+import { meetingsEn } from '../meetings/messages.en.js';
 import { recurrenceEn } from '../meetings/recurrence.messages.en.js';
+import { smartEn } from '../goals/smart.messages.en.js';
 import { orgEn } from '../org/messages.en.js';
 import { setupEn } from '../setup/messages.en.js';
 import { wordsEn } from './words.en.js';
 
-export const en = { ...wordsEn, ...setupEn, ...orgEn, ...goalsEn, ...smartEn, ...databaseEn, ...recurrenceEn } as const;
+export const en = { ...wordsEn, ...setupEn, ...orgEn, ...goalsEn, ...smartEn, ...databaseEn, ...meetingsEn, ...recurrenceEn } as const;
 
 export type MessageKey = keyof typeof en;

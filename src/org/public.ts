@@ -41,3 +41,8 @@ export function listAllDepartments(q: Queryable): Promise<Department[]> {
 export async function applyOrgPreset(o: ServiceOptions, lang: Lang): Promise<OrgPresetCounts> {
   return (await import('./preset.service.js')).applyOrgPreset(o, lang);
 }
+
+/** The current members (archived ones left out), by handle. */
+export function getActiveMembers(q: Queryable): Promise<Member[]> {
+  return listMembers(q);
+}

@@ -13,6 +13,8 @@ export interface ServiceOptions {
   today: string;
   /** Who is acting, for the audit trail. */
   actor: string;
+  /** The team's time zone (TEAM_TZ) when set; new meetings default to it, else to the machine's. */
+  zone?: string;
 }
 
 export const stamp = (now: Date) => now.toISOString();

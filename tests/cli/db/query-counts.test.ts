@@ -105,6 +105,16 @@ async function build(db: string, s: number): Promise<void> {
   }
   await team('goals', 'add', ORDERS, '--owner', 'team', '--metric', 'Orders', '--unit', '单', '--baseline', '0', '--target', '1200', '--start', '2026-12-01', '--due', '2026-12-31', '--why', 'peak season');
   await team('goals', 'split', ORDERS, '--by', 'period', '--period', 'week');
+
+  // Meeting series, each logged on as many days with as many actions, plans, problems and exceptions.
+  for (let k = 0; k < s; k++) await team('meetings', 'add', `Sync ${k}`, '--repeat', 'daily', '--time', '11:00', '--from', '2026-11-01', '--attendees', `${CS},boss`, '--agenda', 'numbers; problems');
+  for (let d = 0; d < s; d++) {
+    const date = `2026-11-0${d + 2}`;
+    for (let k = 0; k < s; k++) {
+      await team('meetings', 'log', `Sync ${k}`, '--date', date, '--absent', 'm1', '--late', 'm2', '--decision', `decision ${d}`, '--action', `m0: task ${d}.${k} [2026-11-${10 + d}]`, '--action', `m2: follow-up ${d}.${k}`, '--plan', `m${k}: plan ${d}; another`, '--done', `m${k}: 1`, '--problem', `m0: problem ${d}`);
+    }
+    await team('meetings', 'skip', 'Sync 0', '--date', `2026-11-2${4 + d}`);
+  }
 }
 
 /** Every command that reads: each group's list, show, tree, check and templates, with each filter and format. */
@@ -173,6 +183,26 @@ const COMMANDS: string[][] = [
   ['goals', 'check', 'raise sales 0', '--json'],
   ['goals', 'templates'],
   ['goals', 'templates', '--json'],
+  ['meetings', 'list'],
+  ['meetings', 'list', '--json'],
+  ['meetings', 'list', '--format', 'csv'],
+  ['meetings', 'show', 'Sync 0'],
+  ['meetings', 'show', 'Sync 0', '--json'],
+  ['meetings', 'upcoming'],
+  ['meetings', 'upcoming', '--days', '30', '--json'],
+  ['meetings', 'upcoming', '--member', 'm0', '--json'],
+  ['meetings', 'upcoming', '--dept', CS, '--format', 'md'],
+  ['meetings', 'agenda', 'Sync 0', '--json'],
+  ['meetings', 'agenda', 'Sync 0', '--date', '2026-11-23'],
+  ['meetings', 'day', '--date', '2026-11-02', '--json'],
+  ['meetings', 'day', '--date', '2026-11-02', '--member', 'm0'],
+  ['meetings', 'attendance', '--from', '2026-11-01', '--json'],
+  ['meetings', 'attendance', '--member', 'm1', '--format', 'csv'],
+  ['actions', 'list'],
+  ['actions', 'list', '--json'],
+  ['actions', 'list', '--open', '--owner', 'm0', '--json'],
+  ['actions', 'list', '--overdue', '--json'],
+  ['actions', 'list', '--meeting', 'Sync 0', '--format', 'md'],
 ];
 
 describe('the query count of every reading command does not grow with the rows', () => {

@@ -4,6 +4,7 @@
  * `t.db` is a server database, so the same tests copy PostgreSQL → SQLite,
  * and the round trips go SQLite → PostgreSQL → SQLite.
  */
+import { TABLES } from '../../../src/db/schema.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe('team db copy into a new SQLite file', () => {
     expect(statSync(target).mode & 0o777).toBe(0o600);
     expect(await dumpDb(target)).toEqual(await dumpDb(t.db));
     expect(await goalsJson(target)).toBe(await goalsJson(t.db));
-    expect(r.stderr).toBe(`Copied ${printed(t.db)} to ${target}: ${copied.tables.filter((c) => c.table !== 'schema_migrations').reduce((n, c) => n + c.rows, 0)} rows in 10 tables, ids kept; every table checked by count and sha256 checksum.\n`);
+    expect(r.stderr).toBe(`Copied ${printed(t.db)} to ${target}: ${copied.tables.filter((c) => c.table !== 'schema_migrations').reduce((n, c) => n + c.rows, 0)} rows in ${TABLES.length} tables, ids kept; every table checked by count and sha256 checksum.\n`);
   });
 
   it('prints a table of table, rows and the start of each checksum for people', async () => {

@@ -1,0 +1,61 @@
+/** Action items: what a meeting asked someone to do, until it is done or dropped. */
+import type { Patch } from '../db/schema.js';
+import { insertRow, toColumns, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
+import type { ActionItem, ActionStatus } from './rules/meeting.js';
+
+export type { ActionItem };
+
+const SELECT = `select a.id, a.meeting_id as "meetingId", g.title as meeting, a.log_id as "logId", l.held_on as "raisedOn", a.owner_id as "ownerId",
+    m.handle as owner, m.name as "ownerName", a.text, a.due_date as due, a.status, a.note, a.closed_at as "closedAt", a.created_at as "createdAt", a.updated_at as "updatedAt"
+  from action_items a join meetings g on g.id = a.meeting_id join meeting_logs l on l.id = a.log_id join members m on m.id = a.owner_id`;
+
+export interface ActionFilter {
+  ownerId?: number;
+  meetingId?: number;
+  status?: ActionStatus;
+  /** Open and due before this date. */
+  overdueOn?: string;
+  /** Raised at a meeting held before this date. */
+  raisedBefore?: string;
+}
+
+/** Action items, open first, then by due date (none last) and id; each filter goes through an index. */
+export async function listActions(q: Queryable, f: ActionFilter = {}): Promise<ActionItem[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (sql: string, ...values: SqlValue[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (f.ownerId !== undefined) add('a.owner_id = ?', f.ownerId);
+  if (f.meetingId !== undefined) add('a.meeting_id = ?', f.meetingId);
+  if (f.status !== undefined) add('a.status = ?', f.status);
+  if (f.overdueOn !== undefined) add("a.status = 'open' and a.due_date < ?", f.overdueOn);
+  if (f.raisedBefore !== undefined) add('l.held_on < ?', f.raisedBefore);
+  const order = "order by case a.status when 'open' then 0 when 'done' then 1 else 2 end, a.due_date is null, a.due_date, a.id";
+  return q.all(`${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} ${order}`, params);
+}
+
+export async function findAction(q: Queryable, id: number): Promise<ActionItem | undefined> {
+  return q.get(`${SELECT} where a.id = ?`, [id]);
+}
+
+/** The actions decided at these meetings. */
+export async function actionsOfLogs(q: Queryable, logIds: readonly number[]): Promise<ActionItem[]> {
+  if (logIds.length === 0) return [];
+  return q.all(`${SELECT} where a.log_id in (${logIds.map(() => '?').join(', ')}) order by a.id`, logIds as SqlValue[]);
+}
+
+export async function insertAction(tx: Queryable, a: { meetingId: number; logId: number; ownerId: number; text: string; due: string | null }, actor: string, now: string): Promise<number> {
+  return insertRow(tx, 'action_items', { meeting_id: a.meetingId, log_id: a.logId, owner_id: a.ownerId, text: a.text, due_date: a.due, status: 'open', note: null, closed_at: null, actor, created_at: now, updated_at: now });
+}
+
+export async function updateAction(tx: Queryable, id: number, patch: { status?: ActionStatus; due?: string | null; note?: string | null; closedAt?: string | null }, now: string): Promise<void> {
+  await updateRow(tx, 'action_items', id, { ...(toColumns(patch, { status: 'status', due: 'due_date', note: 'note', closedAt: 'closed_at' }) as Patch<'action_items'>), updated_at: now });
+}
+
+/** How many open items each series carries (for upcoming), in one grouped query. */
+export async function openCountsByMeeting(q: Queryable): Promise<Map<number, number>> {
+  const rows = await q.all<{ meetingId: number; n: number }>(`select meeting_id as "meetingId", count(*) as n from action_items where status = 'open' group by meeting_id`);
+  return new Map(rows.map((r) => [r.meetingId, r.n]));
+}

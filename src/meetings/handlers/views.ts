@@ -1,0 +1,103 @@
+import { t } from '../../i18n/index.js';
+import { InputError } from '../../shared/errors.js';
+import { withDb, type Ctx } from '../../cli/context.js';
+import { checkDate } from '../../cli/dates.js';
+import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
+import { attendanceText, attendeesText, kindText, meetingColumns, ruleText, timeRange, upcomingColumns } from '../render.js';
+import { getAgenda, getMeetings, getUpcoming, showMeeting, type MeetingDetail } from '../series.service.js';
+
+/** A whole number in a range, checked by hand (list commands stay free of zod for start-up time). */
+export function wholeInRange(field: string, value: string, max: number, key: 'meetings.err.badDays'): number {
+  if (!/^\s*\d{1,6}\s*$/.test(value) || Number(value) < 1 || Number(value) > max) throw new InputError(key, { field, value });
+  return Number(value);
+}
+
+export async function list(ctx: Ctx, flags: { json?: boolean; format?: string }): Promise<void> {
+  const format = resolveFormat(flags);
+  const meetings = await withDb(ctx, (o) => getMeetings(o));
+  if (format === 'table' && meetings.length === 0) return say(t('meetings.noMeetings'));
+  await printList(format, meetings, meetingColumns, meetings.map((m) => ({ ...m, ruleText: ruleText(m.rrule, m.time) })));
+}
+
+export async function show(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<void> {
+  const m = await withDb(ctx, (o) => showMeeting(o, ref));
+  if (flags.json) return printJson({ ...m, ruleText: ruleText(m.rrule, m.time) });
+  out(await renderDetail(m));
+}
+
+async function renderDetail(m: MeetingDetail): Promise<string> {
+  const { renderFields, renderTable } = await import('../../cli/table.js');
+  const width = terminalWidth();
+  const parts: string[] = [];
+  parts.push(
+    renderFields(
+      [
+        ['col.id', `#${m.id}`],
+        ['meetings.col.title', m.title],
+        ['meetings.col.kind', kindText(m.kind)],
+        ['meetings.col.rule', m.ended ? `${t('meetings.ended')} (${m.until})` : ruleText(m.rrule, m.time, m.zone)],
+        ['meetings.col.duration', String(m.durationMin)],
+        ['meetings.col.attendees', attendeesText(m)],
+        ['meetings.col.facilitator', m.facilitator ?? ''],
+        ['meetings.col.place', m.place ?? ''],
+        ['meetings.col.from', m.startsOn],
+        ['meetings.col.until', m.until ?? ''],
+        ['meetings.col.openActions', String(m.openActions)],
+      ],
+      { width },
+    ),
+  );
+  if (m.agenda.length) parts.push(`${paint.head(t('meetings.heading.agenda'))}\n${m.agenda.map((a, i) => `  ${i + 1}. ${a}`).join('\n')}`);
+  if (m.upcoming.length) {
+    parts.push(`${paint.head(t('meetings.heading.upcoming'))}\n${m.upcoming.map((o) => `  ${o.date} ${timeRange(o.time, o.durationMin)}${o.movedFrom ? `  (${t('meetings.movedFrom', { date: o.movedFrom })})` : ''}`).join('\n')}`);
+  }
+  if (m.schedules.length > 1) {
+    parts.push(`${paint.head(t('meetings.heading.schedules'))}\n${await renderTable(m.schedules, [
+      { header: 'meetings.col.from', value: (v) => v.validFrom },
+      { header: 'meetings.col.until', value: (v) => v.validUntil },
+      { header: 'meetings.col.rule', value: (v) => ruleText(v.rrule, v.time, v.zone), wrap: 40 },
+      { header: 'meetings.col.duration', value: (v) => v.durationMin, align: 'right' },
+    ], { width })}`);
+  }
+  const upcomingExceptions = m.exceptions.filter((e) => e.occursOn >= (m.next?.date ?? '') || (e.movedTo ?? '') >= (m.next?.date ?? ''));
+  if (upcomingExceptions.length) {
+    parts.push(`${paint.head(t('meetings.heading.exceptions'))}\n${upcomingExceptions.map((e) => `  ${e.occursOn}  ${e.kind === 'skip' ? t('meetings.exception.skip') : t('meetings.exception.move', { date: e.movedTo!, time: e.movedTime ?? m.time })}`).join('\n')}`);
+  }
+  const last = m.lastMinutes;
+  if (last) {
+    const lines = [paint.head(t('meetings.heading.lastMinutes', { date: last.date }))];
+    if (last.notes) lines.push(`  ${last.notes}`);
+    const counts = (['present', 'late', 'absent', 'excused'] as const).map((s) => ({ s, who: last.attendance.filter((a) => a.status === s) })).filter((c) => c.who.length > 0);
+    lines.push(`  ${t('meetings.heading.attendance')}: ${counts.map((c) => `${attendanceText(c.s)} ${c.who.length}${c.s === 'present' ? '' : ` (${c.who.map((a) => a.handle).join(t('list.separator'))})`}`).join(' · ')}`);
+    if (last.decisions.length) lines.push(`  ${t('meetings.heading.decisions')}:`, ...last.decisions.map((d, i) => `    ${i + 1}. ${d}`));
+    if (last.actions.length) lines.push(`  ${t('meetings.heading.actions')}:`, ...last.actions.map((a) => `    #${a.id} ${a.owner}: ${a.text}${a.due ? ` [${a.due}]` : ''}`));
+    parts.push(lines.join('\n'));
+  }
+  return parts.join('\n');
+}
+
+interface UpcomingFlags {
+  days?: string;
+  member?: string;
+  dept?: string;
+  json?: boolean;
+  format?: string;
+}
+
+export async function upcoming(ctx: Ctx, flags: UpcomingFlags): Promise<void> {
+  const format = resolveFormat(flags);
+  const days = flags.days === undefined ? 7 : wholeInRange('--days', flags.days, 366, 'meetings.err.badDays');
+  const items = await withDb(ctx, (o) => getUpcoming(o, { days, member: flags.member, dept: flags.dept }));
+  if (format === 'table' && items.length === 0) return say(t('meetings.noUpcoming', { days }));
+  await printList(format, items, upcomingColumns);
+}
+
+export async function agenda(ctx: Ctx, ref: string, flags: { date?: string; json?: boolean }): Promise<void> {
+  if (flags.date !== undefined) checkDate('--date', flags.date);
+  const a = await withDb(ctx, (o) => getAgenda(o, ref, flags.date));
+  if (flags.json) return printJson(a);
+  const lines = [paint.bold(`${a.title} · ${a.date} ${a.time}`), paint.head(t('meetings.heading.agenda')), ...(a.items.length ? a.items.map((x, i) => `  ${i + 1}. ${x}`) : [`  ${t('meetings.none')}`])];
+  if (a.carried.length) lines.push(paint.head(t('meetings.heading.carried')), ...a.carried.map((c) => `  #${c.id} ${c.owner}: ${c.text}${c.due ? ` [${c.due}]` : ''}${c.due && c.due < a.date ? ` ${paint.bad('!')}` : ''}`));
+  if (a.lastDecisions && a.lastDecisions.decisions.length) lines.push(paint.head(t('meetings.heading.lastDecisions', { date: a.lastDecisions.date })), ...a.lastDecisions.decisions.map((d, i) => `  ${i + 1}. ${d}`));
+  out(lines.join('\n'));
+}

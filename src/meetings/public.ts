@@ -1,0 +1,16 @@
+/**
+ * What other features may use of meetings: its services and types, never its
+ * repositories (lint enforces it). Reports and reminders read meetings here.
+ */
+import type { Lang } from '../i18n/index.js';
+import type { ServiceOptions } from '../shared/service.js';
+
+export { getActions, doneAction } from './actions.service.js';
+export type { ActionItem } from './actions.repository.js';
+export { getAttendance, getDay, logMeeting, type LogInput } from './minutes.service.js';
+export { addMeeting, getAgenda, getMeetings, getOccurrences, getUpcoming, moveOccurrence, skipOccurrence, type UpcomingItem } from './series.service.js';
+
+/** Adds the preset's rhythm meetings (init); the preset data loads only then. */
+export async function applyMeetingsPreset(o: ServiceOptions, lang: Lang): Promise<number> {
+  return (await import('./preset.service.js')).applyMeetingsPreset(o, lang);
+}

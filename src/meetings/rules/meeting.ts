@@ -1,0 +1,297 @@
+/**
+ * Pure rules of meetings: what a series, an occurrence and minutes are, how a
+ * series' schedule versions and exceptions become occurrences, and the small
+ * languages leads type for actions, plans and done marks.
+ */
+import { fromDay, toDay } from '../../shared/dates.js';
+import { InputError } from '../../shared/errors.js';
+import { dateProblem } from '../../shared/dates.js';
+import { isOccurrenceDate, occurrenceDates, zonedInstant } from './recurrence.js';
+
+export const MEETING_KINDS = ['morning', 'evening', 'weekly', 'monthly', 'custom'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const ATTENDANCE_STATUSES = ['present', 'late', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** A meeting series as stored (its schedule versions apart). */
+export interface Meeting {
+  id: number;
+  title: string;
+  presetKey: string | null;
+  kind: MeetingKind;
+  facilitatorId: number | null;
+  /** The facilitator's handle. */
+  facilitator: string | null;
+  place: string | null;
+  shift: string | null;
+  everyone: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An action item with the names it refers to. */
+export interface ActionItem {
+  id: number;
+  meetingId: number;
+  meeting: string;
+  logId: number;
+  /** The date of the meeting that decided it. */
+  raisedOn: string;
+  ownerId: number;
+  owner: string;
+  ownerName: string;
+  text: string;
+  due: string | null;
+  status: ActionStatus;
+  note: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a kind of meeting defaults to when `add` is not told: the rhythm the seeds describe (早会 09:00 on workdays, 15 minutes …). */
+export const KIND_DEFAULTS: Record<MeetingKind, { repeat?: string; time?: string; duration: number }> = {
+  morning: { repeat: 'workdays', time: '09:00', duration: 15 },
+  evening: { repeat: 'workdays', time: '17:45', duration: 15 },
+  weekly: { repeat: 'weekly:mon', time: '10:00', duration: 60 },
+  monthly: { repeat: 'monthly:first-workday', time: '14:00', duration: 90 },
+  custom: { duration: 30 },
+};
+
+/** One version of a series' schedule: it covers the dates validFrom…validUntil. */
+export interface ScheduleVersion {
+  id: number;
+  validFrom: string;
+  validUntil: string | null;
+  /** The rule's anchor (DTSTART's date). */
+  startsOn: string;
+  rrule: string;
+  time: string;
+  durationMin: number;
+  zone: string;
+}
+
+export interface MeetingException {
+  occursOn: string;
+  kind: 'skip' | 'move';
+  movedTo: string | null;
+  movedTime: string | null;
+}
+
+/** One meeting as it happens (or happened): its original date names it, `date` is when it is held. */
+export interface Occurrence {
+  meetingId: number;
+  /** The date the rule gave it (the occurrence's identity). */
+  occursOn: string;
+  date: string;
+  time: string;
+  durationMin: number;
+  zone: string;
+  /** ISO instants of its start and end. */
+  startsAt: string;
+  endsAt: string;
+  /** The original date when it was moved. */
+  movedFrom: string | null;
+}
+
+/** The version of a schedule that covers `date`. */
+export function versionOn(versions: readonly ScheduleVersion[], date: string): ScheduleVersion | undefined {
+  return versions.find((v) => v.validFrom <= date && (v.validUntil === null || date <= v.validUntil));
+}
+
+/** Whether the rule of the version covering `date` falls on it (exceptions aside). */
+export function isRuleDate(versions: readonly ScheduleVersion[], date: string): boolean {
+  const v = versionOn(versions, date);
+  return v !== undefined && isOccurrenceDate({ rrule: v.rrule, startsOn: v.startsOn, until: v.validUntil }, date);
+}
+
+function occurrence(meetingId: number, v: ScheduleVersion, occursOn: string, date: string, time: string, movedFrom: string | null): Occurrence {
+  const start = zonedInstant(date, time, v.zone);
+  return { meetingId, occursOn, date, time, durationMin: v.durationMin, zone: v.zone, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + v.durationMin * 60_000).toISOString(), movedFrom };
+}
+
+/**
+ * A series' occurrences held within [from, to] (dates in the series' zone),
+ * in time order: each version's rule over its own dates, skipped ones left
+ * out, moved ones at their new date and time (a move into the window counts,
+ * a move out of it does not).
+ */
+export function seriesOccurrences(meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, to: string): Occurrence[] {
+  const byDate = new Map(exceptions.map((e) => [e.occursOn, e]));
+  const out: Occurrence[] = [];
+  for (const v of versions) {
+    const a = v.validFrom > from ? v.validFrom : from;
+    const b = v.validUntil !== null && v.validUntil < to ? v.validUntil : to;
+    if (a > b) continue;
+    for (const d of occurrenceDates({ rrule: v.rrule, startsOn: v.startsOn, until: v.validUntil }, a, b)) {
+      const e = byDate.get(d);
+      if (e === undefined) out.push(occurrence(meetingId, v, d, d, v.time, null));
+      else if (e.kind === 'move' && e.movedTo! >= from && e.movedTo! <= to) out.push(occurrence(meetingId, v, d, e.movedTo!, e.movedTime ?? v.time, d));
+    }
+  }
+  // Moved in from outside the window.
+  for (const e of exceptions) {
+    if (e.kind !== 'move' || e.movedTo! < from || e.movedTo! > to || (e.occursOn >= from && e.occursOn <= to)) continue;
+    const v = versionOn(versions, e.occursOn);
+    if (v && isRuleDate(versions, e.occursOn)) out.push(occurrence(meetingId, v, e.occursOn, e.movedTo!, e.movedTime ?? v.time, e.occursOn));
+  }
+  return out.sort(byStart);
+}
+
+/** Time order; the series id breaks ties, so the order is stable. */
+export function byStart(a: Occurrence, b: Occurrence): number {
+  return a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.meetingId - b.meetingId;
+}
+
+/** The occurrence held on `date` (a moved one at its new date), if any. */
+export function occurrenceOn(meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], date: string): Occurrence | undefined {
+  return seriesOccurrences(meetingId, versions, exceptions, date, date)[0];
+}
+
+/** The occurrence named by its original date, skipped or not (for skip and move). */
+export function ruleOccurrence(meetingId: number, versions: readonly ScheduleVersion[], date: string): Occurrence | undefined {
+  const v = versionOn(versions, date);
+  if (!v || !isRuleDate(versions, date)) return undefined;
+  return occurrence(meetingId, v, date, date, v.time, null);
+}
+
+/** An occurrence logged although the rule has none that day (`--extra`): at the time of the version then in force, or the nearest one. */
+export function extraOccurrence(meetingId: number, versions: readonly ScheduleVersion[], date: string, time?: string): Occurrence {
+  const v = versionOn(versions, date) ?? versions.filter((x) => x.validFrom <= date).at(-1) ?? versions[0]!;
+  return occurrence(meetingId, v, date, date, time ?? v.time, null);
+}
+
+/** The last date before `date`. */
+export const dayBefore = (date: string) => fromDay(toDay(date) - 1);
+/** `date` plus `n` days. */
+export const addDays = (date: string, n: number) => fromDay(toDay(date) + n);
+
+/** An action item as typed: "wu.xue: 整理差评回复模板 [2026-12-05]". */
+export interface ActionText {
+  owner: string;
+  text: string;
+  due: string | null;
+}
+
+const OWNER_SPLIT = /^\s*([^:：]+?)\s*[:：]\s*([\s\S]*)$/;
+
+/**
+ * Parses "owner: text [due]" (full-width ：and 【】 too). No owner, no text or
+ * a due date that does not exist is an InputError naming the action.
+ * @example parseAction('wu.xue: 回复差评 [2026-12-05]') // { owner: 'wu.xue', text: '回复差评', due: '2026-12-05' }
+ */
+export function parseAction(input: string): ActionText {
+  const m = OWNER_SPLIT.exec(input);
+  if (!m || m[1]!.trim() === '') throw new InputError('meetings.err.actionOwner', { value: input });
+  let text = m[2]!.trim();
+  let due: string | null = null;
+  const d = /[[【]\s*([^\]】]*?)\s*[\]】]\s*$/.exec(text);
+  if (d) {
+    due = d[1]!;
+    text = text.slice(0, d.index).trim();
+    if (dateProblem(due) !== undefined) throw new InputError('meetings.err.actionDue', { value: input, due });
+  }
+  if (text === '') throw new InputError('meetings.err.actionText', { value: input });
+  return { owner: m[1]!.trim(), text, due };
+}
+
+/**
+ * A member's plan for the day: "wu.xue: 回复差评; 上新 3 款" (; or ；between items).
+ * @example parsePlan('li: a; b') // { owner: 'li', items: ['a', 'b'] }
+ */
+export function parsePlan(input: string): { owner: string; items: string[] } {
+  const m = OWNER_SPLIT.exec(input);
+  if (!m || m[1]!.trim() === '') throw new InputError('meetings.err.planOwner', { value: input });
+  const items = m[2]!.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new InputError('meetings.err.planEmpty', { value: input });
+  return { owner: m[1]!.trim(), items };
+}
+
+/**
+ * What a member got done of their plan: "wu.xue: 1,3" (item numbers) or "wu.xue: all".
+ * @example parseDone('li: 1, 3') // { owner: 'li', items: [1, 3] }
+ */
+export function parseDone(input: string): { owner: string; items: number[] | 'all' } {
+  const m = OWNER_SPLIT.exec(input);
+  if (!m || m[1]!.trim() === '') throw new InputError('meetings.err.doneOwner', { value: input });
+  const rest = m[2]!.trim().toLowerCase();
+  if (rest === 'all' || rest === '全部') return { owner: m[1]!.trim(), items: 'all' };
+  const parts = rest.split(/[,，、\s]+/).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => /^[1-9]\d{0,3}$/.test(p))) throw new InputError('meetings.err.doneItems', { value: input });
+  return { owner: m[1]!.trim(), items: [...new Set(parts.map(Number))].sort((a, b) => a - b) };
+}
+
+/** Who a problem is about: "wu.xue: 差评未回复" names a member only when the part before the colon is one (`isMember`); otherwise the whole text is the team's. */
+export function splitProblem(input: string, isMember: (s: string) => boolean): { owner: string | null; text: string } {
+  const m = OWNER_SPLIT.exec(input);
+  if (m && m[2]!.trim() !== '' && isMember(m[1]!.trim())) return { owner: m[1]!.trim(), text: m[2]!.trim() };
+  const text = input.trim();
+  if (text === '') throw new InputError('meetings.err.problemEmpty', { value: input });
+  return { owner: null, text };
+}
+
+/** Counts of one member's attendance and the rate: (present + late) / (present + late + absent); excused meetings do not count. */
+export interface AttendanceTally {
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+  /** Percent, one decimal; null when every meeting was excused (or there was none). */
+  ratePct: number | null;
+}
+
+export function tally(counts: Omit<AttendanceTally, 'ratePct'>): AttendanceTally {
+  const held = counts.present + counts.late + counts.absent;
+  return { ...counts, ratePct: held === 0 ? null : Math.round(((counts.present + counts.late) * 1000) / held) / 10 };
+}
+
+/** Percent done of a plan, one decimal; null without a plan. */
+export function completionPct(done: number, planned: number): number | null {
+  return planned === 0 ? null : Math.round((done * 1000) / planned) / 10;
+}
+
+/** Someone a series expects: whether they are, given who it is for and which shift. */
+export interface AudienceMember {
+  id: number;
+  departmentId: number | null;
+  shift: string | null;
+  status: string;
+}
+
+export interface Audience {
+  everyone: boolean;
+  memberIds: readonly number[];
+  departmentIds: readonly number[];
+  /** The one shift the series is for, or null for every shift. */
+  shift: string | null;
+}
+
+/** Whether a series expects this member: they are in its audience, and on its shift when it is for one. */
+export function expects(a: Audience, m: AudienceMember): boolean {
+  if (a.shift !== null && m.shift !== a.shift) return false;
+  return a.everyone || a.memberIds.includes(m.id) || (m.departmentId !== null && a.departmentIds.includes(m.departmentId));
+}
+
+/** Attendance by default: present, or excused for someone on leave. */
+export function defaultStatus(m: AudienceMember): AttendanceStatus {
+  return m.status === 'leave' ? 'excused' : 'present';
+}
+
+/**
+ * The next `count` occurrences held on or after `from`, looking ahead a month
+ * at a time for at most `years` years (a series that has ended stops sooner).
+ */
+export function nextOccurrences(meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, count: number, years = 2): Occurrence[] {
+  const out: Occurrence[] = [];
+  const openEnded = versions.some((v) => v.validUntil === null);
+  const last = versions.reduce((m, v) => (v.validUntil !== null && v.validUntil > m ? v.validUntil : m), '');
+  const stop = addDays(from, Math.round(years * 366));
+  for (let a = from; out.length < count && a <= stop && (openEnded || a <= last); a = addDays(a, 31)) {
+    out.push(...seriesOccurrences(meetingId, versions, exceptions, a, addDays(a, 30)));
+  }
+  return out.slice(0, count);
+}
