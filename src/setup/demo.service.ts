@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/index.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { addMember, countMembers } from '../org/public.js';
 import { applyPreset } from './preset.service.js';
+import { buildDemoMeetings, DEMO_MEETING_DAYS } from './demo-meetings.service.js';
 import { fromDay, toDay } from '../shared/dates.js';
 import { addGoal, checkinGoal, currentPeriod, getSubGoals, splitGoal } from '../goals/public.js';
 
@@ -86,10 +87,11 @@ async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Pro
   }
 }
 
-/** Loads the e-commerce preset, the demo team and its goals into an empty database. */
+/** Loads the e-commerce preset, the demo team, its goals and three weeks of meetings into an empty database. */
 export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
   if ((await countMembers(o.db)) > 0) throw new InputError('setup.demo.exists', { path: '' });
-  await applyPreset(o, 'ecommerce', lang);
+  // The rhythm meetings begin three weeks ago, so that the demo has minutes.
+  await applyPreset({ ...o, today: fromDay(toDay(o.today) - DEMO_MEETING_DAYS) }, 'ecommerce', lang);
   await o.db.transaction(async () => {
     for (const m of DEMO_MEMBERS) {
       await addMember(o, {
@@ -103,5 +105,6 @@ export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
       });
     }
     await buildDemoGoals(o, lang, o.today);
+    await buildDemoMeetings(o, lang);
   });
 }

@@ -3,13 +3,14 @@ export const setupEn = {
   // init and demo
   'setup.cmd.init': 'create the database and load a preset (safe to run twice)',
   'setup.opt.preset': 'preset to load: ecommerce or blank',
-  'setup.init.done': 'Database ready at {path} (preset {preset}: {departments} departments, {roles} roles, {duties} duties added).',
+  'setup.init.done': 'Database ready at {path} (preset {preset}: {departments} departments, {roles} roles, {duties} duties, {meetings} meeting series added).',
   'setup.cmd.demo': 'build a realistic demo shop team and show it (the tour)',
   'setup.demo.where': 'Demo database: {path}',
   'setup.demo.exists': 'The database {path} already has members; demo needs an empty one (use a new --db path).',
   'setup.demo.heading.org': 'Reporting lines',
   'setup.demo.heading.members': 'Members',
   'setup.demo.heading.goals': 'Goals',
-  'setup.demo.next': 'Try: team --db {path} goals tree    team --db {path} roles show "Customer service manager"',
+  'setup.demo.heading.actions': 'Open action items from the meetings',
+  'setup.demo.next': 'Try: team --db {path} goals tree    team --db {path} meetings agenda weekly    team --db {path} roles show "Customer service manager"',
   'setup.err.invalidPreset': 'Unknown preset "{value}": use ecommerce or blank.',
 } as const;

@@ -1,6 +1,7 @@
 /** `team init`: the database's language and the chosen preset, each feature loading its own section of it. */
 import { setSetting } from '../db/settings.js';
 import type { Lang } from '../i18n/index.js';
+import { applyMeetingsPreset } from '../meetings/public.js';
 import { applyOrgPreset } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -19,6 +20,7 @@ export interface InitResult {
   departments: number;
   roles: number;
   duties: number;
+  meetings: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function applyPreset(o: ServiceOptions, name: string, lang: Lang): 
   assertPreset(name);
   return o.db.transaction(async () => {
     await setSetting(o.db, 'lang', lang);
-    const counts = name === 'blank' ? { departments: 0, roles: 0, duties: 0 } : await applyOrgPreset(o, lang);
+    const counts = name === 'blank' ? { departments: 0, roles: 0, duties: 0, meetings: 0 } : { ...(await applyOrgPreset(o, lang)), meetings: await applyMeetingsPreset(o, lang) };
     if (name !== 'blank') await setSetting(o.db, 'preset', name);
     return { preset: name, lang, ...counts };
   });

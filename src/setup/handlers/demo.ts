@@ -5,6 +5,8 @@ import { t } from '../../i18n/index.js';
 import { buildDemo } from '../demo.service.js';
 import { getMembers, getOrg } from '../../org/public.js';
 import { getGoalTree } from '../../goals/public.js';
+import { getActions } from '../../meetings/public.js';
+import { actionColumns } from '../../meetings/ui.js';
 import { renderGoalTree } from '../../goals/ui.js';
 import { databaseLocation, withDb, type Ctx } from '../../cli/context.js';
 import { out, paint, printJson, say, terminalWidth } from '../../cli/output.js';
@@ -29,7 +31,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
         if (e instanceof TeamError && e.key === 'setup.demo.exists') throw new InputError('setup.demo.exists', { path: dbPath });
         throw e;
       }
-      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined) };
+      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined), actions: await getActions(o, { open: true }) };
     },
     { quietCreate: true },
   );
@@ -37,6 +39,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   say(t('setup.demo.where', { path: dbPath }));
   out(`${paint.head(t('setup.demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
   out(`${paint.head(t('setup.demo.heading.members'))}\n${await renderTable(view.members, memberColumns, { width: terminalWidth() })}\n`);
-  out(`${paint.head(t('setup.demo.heading.goals'))}\n${renderGoalTree(view.goals)}`);
+  out(`${paint.head(t('setup.demo.heading.goals'))}\n${renderGoalTree(view.goals)}\n`);
+  out(`${paint.head(t('setup.demo.heading.actions'))}\n${await renderTable(view.actions, actionColumns, { width: terminalWidth() })}`);
   say(t('setup.demo.next', { path: dbPath }));
 }
