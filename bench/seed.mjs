@@ -21,6 +21,7 @@ export const PATHS = {
   preset: `${TMP}preset.db`,
   members: `${TMP}members.db`,
   goals: `${TMP}goals.db`,
+  meetings: `${TMP}meetings.db`,
 };
 
 export const MEMBER_COUNT = 2000;
@@ -30,6 +31,9 @@ export const TREE_TITLE = 'Q1 GMV';
 export const TREE_CHILDREN = 36; // 12 members × 3 months
 export const OWNER_HANDLE = 'm0001';
 export const OWNER_GOALS = 10;
+export const SERIES_COUNT = 200;
+/** Minutes per series, held on the days before LAST_CHECKIN. */
+const LOGS_PER_SERIES = 20;
 
 const SEED = 20261123;
 const YEAR = 2026;
@@ -462,6 +466,77 @@ function insertGoals(db) {
   })();
 }
 
+// ---------------------------------------------------------------- meetings
+
+/** Cadences a shop's series use, as stored RRULEs: every form the CLI writes. */
+const RRULES = [
+  'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+  'FREQ=DAILY',
+  'FREQ=WEEKLY;BYDAY=MO',
+  'FREQ=WEEKLY;BYDAY=TU,TH',
+  'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE',
+  'FREQ=MONTHLY;BYMONTHDAY=15',
+  'FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1',
+  'FREQ=MONTHLY;BYMONTHDAY=-1',
+  'FREQ=MONTHLY;BYDAY=1MO',
+  'FREQ=MONTHLY;BYDAY=-1FR',
+  'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1',
+];
+const ZONES = ['Asia/Shanghai', 'Asia/Shanghai', 'Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'UTC'];
+
+/**
+ * 200 meeting series in all (the preset's four and 196 more) of every cadence,
+ * four zones, for everyone, departments or a few members, some for one shift;
+ * a skip and a move in the coming weeks for every tenth; 20 past minutes each
+ * with attendance, decisions and action items (a quarter still open).
+ */
+function insertMeetings(db) {
+  const rnd = prng(SEED + 7);
+  const members = db.prepare('select id, department_id from members order by id').all();
+  const departments = db.prepare('select id from departments order by id').pluck().all();
+  const now = `${LAST_CHECKIN}T08:00:00.000Z`;
+  const have = db.prepare('select count(*) from meetings').pluck().get();
+  const insMeeting = db.prepare('insert into meetings (title, kind, facilitator_id, place, shift, everyone, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insSchedule = db.prepare('insert into meeting_schedules (meeting_id, valid_from, valid_until, starts_on, rrule, start_time, duration_min, time_zone, created_at) values (?, ?, null, ?, ?, ?, ?, ?, ?)');
+  const insAudience = db.prepare('insert into meeting_audience (meeting_id, member_id, department_id) values (?, ?, ?)');
+  const insException = db.prepare('insert into meeting_exceptions (meeting_id, occurs_on, kind, moved_to, moved_time, actor, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+  const insLog = db.prepare("insert into meeting_logs (meeting_id, occurs_on, held_on, start_time, duration_min, extra, notes, actor, created_at) values (?, ?, ?, ?, ?, 0, null, 'bench', ?)");
+  const insAttendance = db.prepare('insert into meeting_attendance (log_id, member_id, status) values (?, ?, ?)');
+  const insDecision = db.prepare('insert into meeting_decisions (log_id, position, text) values (?, 1, ?)');
+  const insAction = db.prepare("insert into action_items (meeting_id, log_id, owner_id, text, due_date, status, note, closed_at, actor, created_at, updated_at) values (?, ?, ?, ?, ?, ?, null, ?, 'bench', ?, ?)");
+  db.transaction(() => {
+    for (let i = have; i < SERIES_COUNT; i++) {
+      const shift = rnd.next() < 0.1 ? 'late' : null;
+      const audience = rnd.next();
+      const id = Number(insMeeting.run(`Series ${pad(i + 1, 3)}`, 'custom', members[rnd.int(0, members.length - 1)].id, rnd.next() < 0.5 ? `Room ${rnd.int(1, 9)}` : null, shift, audience < 0.5 ? 1 : 0, now, now).lastInsertRowid);
+      const time = `${pad(rnd.int(8, 20))}:${rnd.pick(['00', '15', '30', '45'])}`;
+      insSchedule.run(id, `${YEAR}-01-05`, `${YEAR}-01-05`, RRULES[i % RRULES.length], time, rnd.pick([10, 15, 30, 60, 90]), ZONES[i % ZONES.length], now);
+      if (audience >= 0.5 && audience < 0.8) for (const d of rnd.shuffle([...departments]).slice(0, rnd.int(1, 2))) insAudience.run(id, null, d);
+      else if (audience >= 0.8) for (let k = 0; k < 5; k++) insAudience.run(id, members[rnd.int(0, members.length - 1)].id, null);
+      if (i % 10 === 0) {
+        insException.run(id, isoDay(dayNum(LAST_CHECKIN) + 10 + (i % 7)), 'skip', null, null, 'bench', now);
+        insException.run(id, isoDay(dayNum(LAST_CHECKIN) + 20 + (i % 5)), 'move', isoDay(dayNum(LAST_CHECKIN) + 21 + (i % 5)), '15:00', 'bench', now);
+      }
+      for (let k = LOGS_PER_SERIES; k >= 1; k--) {
+        const held = isoDay(dayNum(LAST_CHECKIN) - k * 3);
+        const logId = Number(insLog.run(id, held, held, time, 30, now).lastInsertRowid);
+        const seen = new Set();
+        for (let a = 0; a < 10; a++) {
+          const m = members[rnd.int(0, members.length - 1)].id;
+          if (seen.has(m)) continue;
+          seen.add(m);
+          insAttendance.run(logId, m, rnd.pick(['present', 'present', 'present', 'present', 'late', 'absent', 'excused']));
+        }
+        insDecision.run(logId, `decision ${k}`);
+        for (let a = 0; a < 2; a++) {
+          const open = rnd.next() < 0.25;
+          insAction.run(id, logId, members[rnd.int(0, members.length - 1)].id, `action ${k}.${a}`, isoDay(dayNum(held) + 7), open ? 'open' : 'done', open ? null : now, now, now);
+        }
+      }
+    }
+  })();
+}
+
 // ---------------------------------------------------------------- public
 
 const MEMBER_CHECKS = {
@@ -495,8 +570,14 @@ function checkManifest() {
   }
 }
 
+const MEETING_CHECKS = {
+  ...MEMBER_CHECKS,
+  'select count(*) from meetings': SERIES_COUNT,
+  'select count(*) from meeting_logs': (SERIES_COUNT - 4) * LOGS_PER_SERIES,
+};
+
 /**
- * Makes sure the named databases ('preset', 'members', 'goals') exist and are
+ * Makes sure the named databases ('preset', 'members', 'goals', 'meetings') exist and are
  * complete, building what is missing. Returns their paths, the id of the
  * Q1 GMV goal when 'goals' was asked for, and what was built.
  */
@@ -504,7 +585,7 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
   mkdirSync(TMP, { recursive: true });
   checkManifest();
   const want = new Set(names);
-  if (want.has('goals')) want.add('members');
+  if (want.has('goals') || want.has('meetings')) want.add('members');
   const built = [];
 
   if (want.has('preset') && !probe(PATHS.preset, { 'select count(*) > 0 from roles': 1, 'select count(*) from members': 0 })) {
@@ -544,6 +625,21 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
     closeClean(new Database(PATHS.goals, { fileMustExist: true }));
     built.push('goals');
     log(`bench: built goals.db (${GOAL_COUNT} goals, ${CHECKIN_COUNT} check-ins) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  if (want.has('meetings') && (membersFresh || !probe(PATHS.meetings, MEETING_CHECKS))) {
+    const t0 = performance.now();
+    removeDb(PATHS.meetings);
+    closeClean(new Database(PATHS.members, { fileMustExist: true }));
+    copyFileSync(PATHS.members, PATHS.meetings);
+    const db = new Database(PATHS.meetings, { fileMustExist: true });
+    try {
+      insertMeetings(db);
+    } finally {
+      closeClean(db);
+    }
+    built.push('meetings');
+    log(`bench: built meetings.db (${SERIES_COUNT} series, ${(SERIES_COUNT - 4) * LOGS_PER_SERIES} minutes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 
   let treeId;
