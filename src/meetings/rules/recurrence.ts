@@ -315,15 +315,30 @@ const RRULE_DAYS = WEEKDAYS.map((d) => d.toUpperCase());
 /**
  * A raw --rrule checked and normalised: upper case, no 'RRULE:' prefix, the
  * parts in a canonical order, lists sorted, INTERVAL=1 and WKST=MO (the
- * defaults) left out, UNTIL as a date. Throws InputError('meetings.err.badRrule')
+ * defaults) left out, UNTIL as a date, and the weekday or day rrule would take
+ * from the first date written out ('FREQ=WEEKLY' → 'FREQ=WEEKLY;BYDAY=TH'). Throws InputError('meetings.err.badRrule')
  * naming the offending part, or 'meetings.err.rruleNever' for a rule that
  * gives no date in the 10 years from `startsOn`.
  * @example parseRrule('rrule:byday=fr,mo;freq=weekly;interval=2', '2026-01-05') // 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR'
  */
 export function parseRrule(text: string, startsOn: string): string {
-  const rule = formatRule(ruleParts(text));
+  const rule = formatRule(withStartParts(ruleParts(text), toDay(startsOn)));
   if (!occursWithinYears(rule, toDay(startsOn), NEVER_YEARS)) throw new InputError('meetings.err.rruleNever', { value: text });
   return rule;
+}
+
+/**
+ * The parts rrule takes from DTSTART when a rule leaves them out (WEEKLY's
+ * weekday, MONTHLY's day, YEARLY's month and day), written out: the stored
+ * rule then means the same from a later first date (a new schedule version).
+ */
+function withStartParts(p: RuleParts, start: number): RuleParts {
+  if (p.byday !== undefined || p.bymonthday !== undefined) return p;
+  const { month, day } = partsOf(start);
+  if (p.freq === 'WEEKLY') return { ...p, byday: [RRULE_DAYS[weekdayOf(start)]!] };
+  if (p.freq === 'MONTHLY') return { ...p, bymonthday: [day] };
+  if (p.freq === 'YEARLY') return { ...p, bymonth: p.bymonth ?? [month], bymonthday: [day] };
+  return p;
 }
 
 const NEVER_YEARS = 10;
@@ -570,9 +585,10 @@ function monthIndex(day: number): number {
  */
 export function occurrenceDates(s: Schedule, from: string, to: string): string[] {
   const { plan, start, a, b } = bounds(s, from, toDay(to));
-  const [first, last] = [fromDay(a), a > b ? '' : fromDay(b)];
+  if (a > b) return [];
+  const [first, last] = [fromDay(a), fromDay(b)];
   const out: string[] = [];
-  for (let m = monthIndex(a); a <= b && m <= monthIndex(b); m++) for (const d of monthDates(plan, start, m)) if (d >= first && d <= last) out.push(d);
+  for (let m = monthIndex(a); m <= monthIndex(b); m++) out.push(...monthDates(plan, start, m).filter((d) => d >= first && d <= last));
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../../src/i18n/index.js';
 import { describeRule } from '../../../src/meetings/rules/describe.js';
-import { cadenceRrule, parseCadence } from '../../../src/meetings/rules/recurrence.js';
+import { cadenceRrule, parseCadence, parseRrule } from '../../../src/meetings/rules/recurrence.js';
 
 /** The stored rule of a cadence as typed (the first date is a Monday). */
 const rule = (repeat: string, interval?: number) => cadenceRrule(parseCadence(repeat, interval, '2026-01-05'));
@@ -36,6 +36,9 @@ const CASES: Array<[string, string, string]> = [
   ['FREQ=DAILY;COUNT=2', 'every day, 2 times', '每天，共 2 次'],
   ['FREQ=WEEKLY;BYDAY=TU;COUNT=1', 'every Tuesday, 1 time', '每周二，共 1 次'],
   ['FREQ=DAILY;UNTIL=20270331', 'every day, until 2027-03-31', '每天，至 2027-03-31'],
+  // A raw rule reads as a cadence when it is one: FREQ=WEEKLY from a Thursday is stored with BYDAY=TH.
+  [parseRrule('rrule:freq=weekly', '2026-01-01'), 'every Thursday', '每周四'],
+  [parseRrule('FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;INTERVAL=2', '2026-01-01'), 'every 2 months on the last working day', '每 2 个月的最后一个工作日'],
   ['FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231', 'monthly on the last Friday, until 2027-12-31', '每月最后一个周五，至 2027-12-31'],
   // Rules no cadence gives are shown as stored, in both languages.
   ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', 'RRULE FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29', 'RRULE FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29'],

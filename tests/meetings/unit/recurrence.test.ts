@@ -173,6 +173,17 @@ describe('parseRrule', () => {
     expect(parseRrule(text, '2026-01-01')).toBe(rule);
   });
 
+  it('writes out what the rule would take from the first date, so that a later first date keeps its meaning', () => {
+    // 2026-01-01 is a Thursday.
+    expect(parseRrule('FREQ=WEEKLY', '2026-01-01')).toBe('FREQ=WEEKLY;BYDAY=TH');
+    expect(parseRrule('FREQ=WEEKLY;INTERVAL=2', '2026-01-01')).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=TH');
+    expect(parseRrule('FREQ=MONTHLY', '2026-01-31')).toBe('FREQ=MONTHLY;BYMONTHDAY=31');
+    expect(parseRrule('FREQ=YEARLY', '2028-02-29')).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29');
+    expect(parseRrule('FREQ=YEARLY;BYMONTH=6', '2026-01-15')).toBe('FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=15');
+    expect(parseRrule('FREQ=MONTHLY;BYDAY=1MO', '2026-01-31')).toBe('FREQ=MONTHLY;BYDAY=1MO');
+    expect(parseRrule('FREQ=DAILY', '2026-01-31')).toBe('FREQ=DAILY');
+  });
+
   it.each([
     ['FREQ=HOURLY', 'FREQ=HOURLY'],
     ['FREQ=SECONDLY', 'FREQ=SECONDLY'],
