@@ -116,6 +116,12 @@ function cliInit(path) {
   }
 }
 
+/** Runs the real CLI on a bench database; fails loudly. */
+function cli(path, args) {
+  const r = spawnSync(process.execPath, [BIN, '--db', path, ...args], { cwd: ROOT, env: cliEnv(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`\`team --db ${path} ${args.join(' ')}\` failed (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || String(r.error ?? '')).trim()}`);
+}
+
 /**
  * Runs the real CLI's `goals refresh`: the stored summaries every write keeps
  * current, computed by the program itself for the goals inserted directly, so
@@ -510,7 +516,9 @@ function insertMeetings(db) {
       const audience = rnd.next();
       const id = Number(insMeeting.run(`Series ${pad(i + 1, 3)}`, 'custom', members[rnd.int(0, members.length - 1)].id, rnd.next() < 0.5 ? `Room ${rnd.int(1, 9)}` : null, shift, audience < 0.5 ? 1 : 0, now, now).lastInsertRowid);
       const time = `${pad(rnd.int(8, 20))}:${rnd.pick(['00', '15', '30', '45'])}`;
-      insSchedule.run(id, `${YEAR}-01-05`, `${YEAR}-01-05`, RRULES[i % RRULES.length], time, rnd.pick([10, 15, 30, 60, 90]), ZONES[i % ZONES.length], now);
+      // Series begin on different days, as a team adds them over the year: no two share a rule's dates.
+      const start = isoDay(dayNum(`${YEAR}-01-05`) + ((i * 37) % 300));
+      insSchedule.run(id, start, start, RRULES[i % RRULES.length], time, rnd.pick([10, 15, 30, 60, 90]), ZONES[i % ZONES.length], now);
       if (audience >= 0.5 && audience < 0.8) for (const d of rnd.shuffle([...departments]).slice(0, rnd.int(1, 2))) insAudience.run(id, null, d);
       else if (audience >= 0.8) for (let k = 0; k < 5; k++) insAudience.run(id, members[rnd.int(0, members.length - 1)].id, null);
       if (i % 10 === 0) {
@@ -573,7 +581,9 @@ function checkManifest() {
 const MEETING_CHECKS = {
   ...MEMBER_CHECKS,
   'select count(*) from meetings': SERIES_COUNT,
-  'select count(*) from meeting_logs': (SERIES_COUNT - 4) * LOGS_PER_SERIES,
+  'select count(*) from meeting_logs': (SERIES_COUNT - 4 - new Set(ZONES).size) * LOGS_PER_SERIES,
+  'select count(distinct starts_on) from meeting_schedules': SERIES_COUNT - 4 - new Set(ZONES).size + 2,
+  [`select count(*) from meeting_time_zones where zone in (${[...new Set(ZONES)].map((z) => `'${z}'`).join(', ')})`]: new Set(ZONES).size,
 };
 
 /**
@@ -632,14 +642,18 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
     removeDb(PATHS.meetings);
     closeClean(new Database(PATHS.members, { fileMustExist: true }));
     copyFileSync(PATHS.members, PATHS.meetings);
+    // One series per zone through the CLI, which stores each zone's offsets as a lead's `meetings add` does.
+    for (const zone of new Set(ZONES)) cli(PATHS.meetings, ['meetings', 'add', `Series in ${zone}`, '--repeat', 'workdays', '--time', '09:30', '--tz', zone, '--from', `${YEAR}-01-05`]);
     const db = new Database(PATHS.meetings, { fileMustExist: true });
     try {
       insertMeetings(db);
     } finally {
       closeClean(db);
     }
+    // What `meetings add` stores for every series (zone offsets, rule dates), for the series inserted directly.
+    cli(PATHS.meetings, ['meetings', 'refresh']);
     built.push('meetings');
-    log(`bench: built meetings.db (${SERIES_COUNT} series, ${(SERIES_COUNT - 4) * LOGS_PER_SERIES} minutes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(`bench: built meetings.db (${SERIES_COUNT} series, ${(SERIES_COUNT - 4 - new Set(ZONES).size) * LOGS_PER_SERIES} minutes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 
   let treeId;

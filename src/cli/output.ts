@@ -51,7 +51,9 @@ export const paint = {
 
 /** Data goes to stdout. */
 export function out(text: string): void {
-  io().stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  // The newline written on its own: appending it to a long text (a list's JSON) would copy all of it.
+  io().stdout.write(text);
+  if (!text.endsWith('\n')) io().stdout.write('\n');
 }
 
 /** Messages go to stderr, so stdout stays clean for pipes. */

@@ -54,8 +54,8 @@ export async function updateAction(tx: Queryable, id: number, patch: { status?: 
   await updateRow(tx, 'action_items', id, { ...(toColumns(patch, { status: 'status', due: 'due_date', note: 'note', closedAt: 'closed_at' }) as Patch<'action_items'>), updated_at: now });
 }
 
-/** How many open items each series carries (for upcoming), in one grouped query. */
+/** How many open items each series carries (for upcoming): one query, a count through the (meeting, status) index per series. */
 export async function openCountsByMeeting(q: Queryable): Promise<Map<number, number>> {
-  const rows = await q.all<{ meetingId: number; n: number }>(`select meeting_id as "meetingId", count(*) as n from action_items where status = 'open' group by meeting_id`);
+  const rows = await q.all<{ meetingId: number; n: number }>(`select m.id as "meetingId", (select count(*) from action_items a where a.meeting_id = m.id and a.status = 'open') as n from meetings m`);
   return new Map(rows.map((r) => [r.meetingId, r.n]));
 }

@@ -103,6 +103,7 @@ function defineMeetings(g: Command): void {
       `team meetings log 月会   # ${t('meetings.example.logWizard')}`,
     ],
   );
+  examples(g.command('refresh').description(t('meetings.cmd.refresh')).option('--json', t('opt.json')).action(lazy(load.series, 'refresh')), ['team meetings refresh']);
   examples(g.command('day').description(t('meetings.cmd.day')).option('--date <date>', t('meetings.opt.dayDate')).option('--member <member>', t('meetings.opt.member')).option('--json', t('opt.json')).action(lazy(load.minutes, 'day')), ['team meetings day', 'team meetings day --date 2026-11-30 --member wu.xue --json']);
   examples(
     listOptions(g.command('attendance').description(t('meetings.cmd.attendance')).option('--from <date>', t('meetings.opt.attFrom')).option('--to <date>', t('meetings.opt.attTo')).option('--member <member>', t('meetings.opt.member'))).action(lazy(load.minutes, 'attendance')),

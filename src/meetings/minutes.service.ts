@@ -7,6 +7,7 @@ import { insertAction } from './actions.repository.js';
 import { attendanceCounts, findLog, insertAttendance, insertDecisions, insertLog, insertPlanItems, insertProblems, markPlanItems, planItemsOn, problemsOn, type PlanItem, type Problem } from './minutes.repository.js';
 import { audienceOf, exceptionsOf, findMeetingById, schedulesOf, type Meeting } from './repository.js';
 import { resolveMeetingId } from './resolve.js';
+import { primeExpansion } from './expansion.service.js';
 import { addDays, completionPct, defaultStatus, expects, extraOccurrence, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type AttendanceStatus, type AttendanceTally, type Occurrence } from './rules/meeting.js';
 import { minutesOf, notOccurrence, type MinutesView } from './series.service.js';
 
@@ -83,6 +84,7 @@ export async function logMeeting(o: ServiceOptions, ref: string, input: LogInput
 
 /** The occurrence held on `date`, or an extra one when asked for; else the error names the nearest date. */
 async function occurrenceToLog(q: Queryable, meeting: Meeting, date: string, extra: boolean): Promise<Occurrence & { extra: boolean }> {
+  await primeExpansion(q, date, addDays(date, 62));
   const versions = (await schedulesOf(q, [meeting.id])).get(meeting.id) ?? [];
   const exceptions = await exceptionsOf(q, meeting.id);
   const occ = seriesOccurrences(meeting.id, versions, exceptions, date, date)[0];

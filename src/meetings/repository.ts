@@ -1,7 +1,8 @@
 /** Meeting series: the series, its schedule versions, audience, agenda template and exceptions. */
 import type { Patch } from '../db/schema.js';
-import { IN_LIST_MAX, insertRow, toColumns, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
+import { columnIndex, IN_LIST_MAX, insertRow, toColumns, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
 import type { Meeting, MeetingException, MeetingKind, ScheduleVersion } from './rules/meeting.js';
+import type { MonthDates } from './rules/recurrence.js';
 
 export type { Meeting };
 
@@ -22,9 +23,23 @@ const SELECT = `select m.id, m.title, m.preset_key as "presetKey", m.kind, m.fac
 type MeetingRow = Omit<Meeting, 'everyone'> & { everyone: number };
 const toMeeting = (r: MeetingRow): Meeting => ({ ...r, everyone: r.everyone === 1 });
 
-/** Every series, by id. */
+/** Every series, by id (read as tuples: the list of every series is read by every upcoming). */
 export async function listMeetings(q: Queryable): Promise<Meeting[]> {
-  return (await q.all<MeetingRow>(`${SELECT} order by m.id`)).map(toMeeting);
+  const { columns, rows } = await q.tuples(`${SELECT} order by m.id`);
+  const c = columnIndex<MeetingRow>(columns);
+  return rows.map((r) => ({
+    id: r[c.id] as number,
+    title: r[c.title] as string,
+    presetKey: r[c.presetKey] as string | null,
+    kind: r[c.kind] as Meeting['kind'],
+    facilitatorId: r[c.facilitatorId] as number | null,
+    facilitator: r[c.facilitator] as string | null,
+    place: r[c.place] as string | null,
+    shift: r[c.shift] as string | null,
+    everyone: r[c.everyone] === 1,
+    createdAt: r[c.createdAt] as string,
+    updatedAt: r[c.updatedAt] as string,
+  }));
 }
 
 export async function findMeetingById(q: Queryable, id: number): Promise<Meeting | undefined> {
@@ -58,7 +73,8 @@ const VERSION = `select id, meeting_id as "meetingId", valid_from as "validFrom"
 /** The schedule versions of these series (all series when `ids` is undefined), each list in date order. */
 export async function schedulesOf(q: Queryable, ids?: readonly number[]): Promise<Map<number, ScheduleVersion[]>> {
   const rows = await inChunks<ScheduleVersion & { meetingId: number }>(q, VERSION, 'meeting_id', ids, 'order by meeting_id, valid_from');
-  return groupBy(rows, (r) => r.meetingId, ({ meetingId: _, ...v }) => v);
+  // Fields named, not a rest pattern: that costs more than the query for every series.
+  return groupBy(rows, (r) => r.meetingId, (r): ScheduleVersion => ({ id: r.id, validFrom: r.validFrom, validUntil: r.validUntil, startsOn: r.startsOn, rrule: r.rrule, time: r.time, durationMin: r.durationMin, zone: r.zone }));
 }
 
 export async function insertSchedule(tx: Queryable, meetingId: number, v: Omit<ScheduleVersion, 'id'>, now: string): Promise<number> {
@@ -113,7 +129,7 @@ export async function exceptionsOf(q: Queryable, meetingId: number): Promise<Mee
 /** Every series' exceptions that touch [from, to]: by original date or by the date moved to (both indexed). */
 export async function exceptionsBetween(q: Queryable, from: string, to: string): Promise<Map<number, MeetingException[]>> {
   const rows = await q.all<MeetingException & { meetingId: number }>(`${EXCEPTION} where occurs_on between ? and ? union ${EXCEPTION} where moved_to between ? and ? order by 1, 2`, [from, to, from, to]);
-  return groupBy(rows, (r) => r.meetingId, ({ meetingId: _, ...e }) => e);
+  return groupBy(rows, (r) => r.meetingId, (r): MeetingException => ({ occursOn: r.occursOn, kind: r.kind, movedTo: r.movedTo, movedTime: r.movedTime }));
 }
 
 /** Records a skip or a move of the occurrence first dated `occursOn` (replacing an earlier one). */
@@ -151,4 +167,38 @@ export async function seriesStats(q: Queryable): Promise<Map<number, { lastHeld:
       (select count(*) from action_items a where a.meeting_id = m.id and a.status = 'open') as "openActions"
     from meetings m`);
   return new Map(rows.map((r) => [r.id, { lastHeld: r.lastHeld, openActions: r.openActions }]));
+}
+
+export interface StoredZoneTable {
+  zone: string;
+  tzdata: string;
+  coversFrom: string;
+  coversTo: string;
+  changes: [number, number][];
+}
+
+/** Every stored zone table (a few rows: one per zone the series use). */
+export async function listZoneTables(q: Queryable): Promise<StoredZoneTable[]> {
+  const rows = await q.all<Omit<StoredZoneTable, 'changes'> & { changes: string }>('select zone, tzdata, covers_from as "coversFrom", covers_to as "coversTo", changes from meeting_time_zones');
+  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as [number, number][] }));
+}
+
+/** Stores a zone's table, replacing the one it had. */
+export async function putZoneTable(tx: Queryable, t: StoredZoneTable, now: string): Promise<void> {
+  await tx.run('delete from meeting_time_zones where zone = ?', [t.zone]);
+  await tx.run('insert into meeting_time_zones (zone, tzdata, covers_from, covers_to, changes, updated_at) values (?, ?, ?, ?, ?, ?)', [t.zone, t.tzdata, t.coversFrom, t.coversTo, JSON.stringify(t.changes), now]);
+}
+
+/** The stored months of every rule in these months (one query through the month index). */
+export async function listRuleMonths(q: Queryable, months: readonly string[]): Promise<MonthDates[]> {
+  if (months.length === 0) return [];
+  const { rows } = await q.tuples(`select starts_on, rrule, month, dates from meeting_rule_dates where month in (${months.map(() => '?').join(', ')})`, months as SqlValue[]);
+  return rows.map((r) => ({ startsOn: r[0] as string, rrule: r[1] as string, month: r[2] as string, dates: JSON.parse(r[3] as string) as string[] }));
+}
+
+/** Stores a rule's months (those it already has are left: a rule's dates never change). */
+export async function putRuleMonths(tx: Queryable, entries: readonly MonthDates[]): Promise<void> {
+  for (const e of entries) {
+    await tx.run('insert into meeting_rule_dates (starts_on, rrule, month, dates) values (?, ?, ?, ?) on conflict (starts_on, rrule, month) do nothing', [e.startsOn, e.rrule, e.month, JSON.stringify(e.dates)]);
+  }
 }

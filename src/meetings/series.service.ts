@@ -3,12 +3,13 @@ import type { Queryable } from '../db/sql.js';
 import { getActiveMembers, listAllDepartments, resolveDepartmentId, resolveMemberId, type Member } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { actionsOfLogs, listActions, type ActionItem } from './actions.repository.js';
+import { actionsOfLogs, listActions, openCountsByMeeting as openActionCounts, type ActionItem } from './actions.repository.js';
 import { attendanceOf, decisionsOf, findLog, latestLogs, type AttendanceEntry, type MeetingLog } from './minutes.repository.js';
 import {
   agendaOf, audienceOf, deleteSchedule, exceptionsBetween, exceptionsOf, findMeetingById, findMeetingIdByName, insertMeeting, insertSchedule, listMeetings, putException, replaceAgenda, replaceAudience, schedulesOf, seriesStats, updateMeeting, updateSchedule, type Meeting,
 } from './repository.js';
 import { resolveAttendee, resolveMeetingId } from './resolve.js';
+import { primeExpansion, storeExpansion } from './expansion.service.js';
 import { addDays, byStart, dayBefore, expects, KIND_DEFAULTS, nextOccurrences, ruleOccurrence, seriesOccurrences, versionOn, type Audience, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
 import { cadenceRrule, nextOccurrenceDate, parseCadence, parseRrule, parseTime, parseZone } from './rules/recurrence.js';
 
@@ -71,6 +72,9 @@ export interface MeetingDetail extends MeetingSummary {
   lastMinutes: MinutesView | null;
 }
 
+/** The days ahead a next date is looked for in the stored months first (two months: most rules fall in them). */
+const SOON = 62;
+
 /** The machine's zone, when the team has not set one (TEAM_TZ). */
 const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -122,6 +126,7 @@ export async function addMeeting(o: ServiceOptions, input: SeriesInput): Promise
     const audience = await audienceFrom(tx, input.attendees);
     const facilitatorId = input.facilitator ? await resolveMemberId(tx, input.facilitator) : null;
     const now = stamp(o.now);
+    await storeExpansion(tx, schedule, o.today, now);
     const id = await insertMeeting(tx, { title, presetKey: input.presetKey ?? null, kind, facilitatorId, place: input.place?.trim() || null, shift: cleanShift(input.shift) ?? null, everyone: audience.everyone }, now);
     await insertSchedule(tx, id, schedule, now);
     await replaceAudience(tx, id, audience.memberIds, audience.departmentIds);
@@ -184,6 +189,7 @@ async function reschedule(o: ServiceOptions, tx: Queryable, id: number, kind: Me
     zone: input.zone !== undefined ? parseZone(input.zone) : cur.zone,
   };
   if (nextOccurrenceDate({ rrule: next.rrule, startsOn: next.startsOn, until: next.validUntil }, begins) === undefined) throw new InputError('meetings.err.never', { from: begins, until: until ?? '' });
+  await storeExpansion(tx, next, o.today, now);
   // Later versions were plans made before this change; it replaces them.
   for (const v of later) await deleteSchedule(tx, v.id);
   if (cur.validFrom >= from) await updateSchedule(tx, cur.id, next);
@@ -202,6 +208,7 @@ async function setUntil(tx: Queryable, versions: readonly ScheduleVersion[], unt
 
 /** The occurrence a date names: its original date, or the date it was moved to. */
 async function occurrenceNamed(q: Queryable, id: number, title: string, date: string): Promise<{ versions: ScheduleVersion[]; exceptions: MeetingException[]; occursOn: string }> {
+  await primeExpansion(q, date, addDays(date, SOON));
   const versions = (await schedulesOf(q, [id])).get(id) ?? [];
   const exceptions = await exceptionsOf(q, id);
   const movedHere = exceptions.find((e) => e.kind === 'move' && e.movedTo === date);
@@ -282,6 +289,7 @@ async function departmentNames(q: Queryable): Promise<Map<number, string>> {
 /** Every series with its rule now, its next date, when it was last held and its open actions. */
 export async function getMeetings(o: ServiceOptions): Promise<MeetingSummary[]> {
   return o.db.snapshot(async (q) => {
+    await primeExpansion(q, o.today, addDays(o.today, SOON));
     const meetings = await listMeetings(q);
     const schedules = await schedulesOf(q);
     const audience = await audienceOf(q);
@@ -320,6 +328,8 @@ export async function showMeeting(o: ServiceOptions, ref: string): Promise<Meeti
 }
 
 async function showMeetingById(o: ServiceOptions, q: Queryable, id: number): Promise<MeetingDetail> {
+  // Five next dates: five months of a monthly series.
+  await primeExpansion(q, o.today, addDays(o.today, 6 * 31));
   const m = (await findMeetingById(q, id))!;
   const versions = await schedulesOf(q, [id]).then((s) => s.get(id) ?? []);
   const exceptions = await exceptionsOf(q, id);
@@ -363,19 +373,32 @@ export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?
     const to = addDays(o.today, days - 1);
     const memberId = f.member === undefined ? undefined : await resolveMemberId(q, f.member);
     const deptId = f.dept === undefined ? undefined : await resolveDepartmentId(q, f.dept);
+    await primeExpansion(q, o.today, to);
     const meetings = await listMeetings(q);
     const schedules = await schedulesOf(q);
-    const audience = await audienceOf(q);
+    const filtered = memberId !== undefined || deptId !== undefined;
+    const audience = filtered ? await audienceOf(q) : new Map<number, { memberIds: number[]; departmentIds: number[] }>();
     const exceptions = await exceptionsBetween(q, o.today, to);
-    const stats = await seriesStats(q);
+    const open = await openActionCounts(q);
     // Whose meetings: only read when asked for (2,000 members are not read to list everyone's).
-    const who = memberId === undefined && deptId === undefined ? [] : (await getActiveMembers(q)).filter((m) => (memberId === undefined || m.id === memberId) && (deptId === undefined || m.departmentId === deptId));
+    const who = !filtered ? [] : (await getActiveMembers(q)).filter((m) => (memberId === undefined || m.id === memberId) && (deptId === undefined || m.departmentId === deptId));
     const out: UpcomingItem[] = [];
     for (const m of meetings) {
-      const a: Audience = { everyone: m.everyone, memberIds: audience.get(m.id)?.memberIds ?? [], departmentIds: audience.get(m.id)?.departmentIds ?? [], shift: m.shift };
-      if ((memberId !== undefined || deptId !== undefined) && !who.some((x) => expects(a, x))) continue;
-      for (const occ of seriesOccurrences(m.id, schedules.get(m.id) ?? [], exceptions.get(m.id) ?? [], o.today, to)) {
-        out.push({ ...occ, title: m.title, kind: m.kind, place: m.place, facilitator: m.facilitator, shift: m.shift, carriedActions: stats.get(m.id)?.openActions ?? 0 });
+      if (filtered) {
+        const a: Audience = { everyone: m.everyone, memberIds: audience.get(m.id)?.memberIds ?? [], departmentIds: audience.get(m.id)?.departmentIds ?? [], shift: m.shift };
+        if (!who.some((x) => expects(a, x))) continue;
+      }
+      const carriedActions = open.get(m.id) ?? 0;
+      for (const x of seriesOccurrences(m.id, schedules.get(m.id) ?? [], exceptions.get(m.id) ?? [], o.today, to)) {
+        // The occurrence itself becomes the item: a copy (let alone a spread) of a thousand many-field objects costs more than the expansion.
+        const item = x as UpcomingItem;
+        item.title = m.title;
+        item.kind = m.kind;
+        item.place = m.place;
+        item.facilitator = m.facilitator;
+        item.shift = m.shift;
+        item.carriedActions = carriedActions;
+        out.push(item);
       }
     }
     return out.sort(byStart);
@@ -400,6 +423,7 @@ export async function getAgenda(o: ServiceOptions, ref: string, date?: string): 
   return o.db.snapshot(async (q) => {
     const id = await resolveMeetingId(q, ref);
     const m = (await findMeetingById(q, id))!;
+    await primeExpansion(q, date ?? o.today, addDays(date ?? o.today, SOON));
     const versions = (await schedulesOf(q, [id])).get(id) ?? [];
     const exceptions = await exceptionsOf(q, id);
     const occ = date === undefined ? nextOccurrences(id, versions, exceptions, o.today, 1)[0] : seriesOccurrences(id, versions, exceptions, date, date)[0];
@@ -426,7 +450,29 @@ export async function checkMemberName(o: ServiceOptions, name: string): Promise<
 export async function getOccurrences(o: ServiceOptions, ref: string, from: string, to: string): Promise<Occurrence[]> {
   return o.db.snapshot(async (q) => {
     const id = await resolveMeetingId(q, ref);
+    await primeExpansion(q, from, to);
     const versions = (await schedulesOf(q, [id])).get(id) ?? [];
     return seriesOccurrences(id, versions, await exceptionsOf(q, id), from, to);
+  });
+}
+
+/**
+ * Stores again what reading every series needs (its zones' offsets, its
+ * rules' dates for the next two years): after a Node upgrade brought a new
+ * zone database, or when series were not written for a long time. Reading
+ * never needs it to be right, only to be fast. One transaction.
+ */
+export async function refreshMeetings(o: ServiceOptions): Promise<{ series: number; versions: number }> {
+  return o.db.transaction(async (tx) => {
+    const schedules = await schedulesOf(tx);
+    let versions = 0;
+    for (const list of schedules.values()) {
+      for (const v of list) {
+        if (v.validUntil !== null && v.validUntil < o.today) continue;
+        await storeExpansion(tx, v, o.today, stamp(o.now));
+        versions++;
+      }
+    }
+    return { series: schedules.size, versions };
   });
 }

@@ -111,3 +111,23 @@ export interface MeetingProblemsRow {
   held_on: string;
   text: string;
 }
+
+export interface MeetingTimeZonesRow {
+  zone: string;
+  /** The release of the zone database the offsets come from (process.versions.tz). */
+  tzdata: string;
+  covers_from: string;
+  covers_to: string;
+  /** JSON: [[instant ms, minutes east of UTC], …]. */
+  changes: string;
+  updated_at: string;
+}
+
+export interface MeetingRuleDatesRow {
+  starts_on: string;
+  rrule: string;
+  /** YYYY-MM. */
+  month: string;
+  /** JSON: the rule's dates in that month. */
+  dates: string;
+}

@@ -11,7 +11,7 @@ import { KIND_LABEL } from '../labels.js';
 import { kindText, ruleText } from '../render.js';
 import { KIND_DEFAULTS, MEETING_KINDS, type MeetingKind } from '../rules/meeting.js';
 import { parseCadence, parseTime } from '../rules/recurrence.js';
-import { addMeeting, editMeeting, endMeeting, isMeetingTitleTaken, moveOccurrence, skipOccurrence, type MeetingDetail, type SeriesInput } from '../series.service.js';
+import { addMeeting, editMeeting, endMeeting, isMeetingTitleTaken, moveOccurrence, refreshMeetings, skipOccurrence, type MeetingDetail, type SeriesInput } from '../series.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 
 const wholeNumber = (key: MessageKey) => z.string().regex(/^\s*\d{1,6}\s*$/, { message: key }).transform(Number);
@@ -137,4 +137,10 @@ export async function end(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const r = await withDb(ctx, (o) => endMeeting(o, ref, f.from));
   if (f.json) printJson({ meetingId: r.meeting.id, title: r.meeting.title, lastDate: r.lastDate });
   say(t('meetings.endedMsg', { title: r.meeting.title, date: r.lastDate }));
+}
+
+export async function refresh(ctx: Ctx, flags: { json?: boolean }): Promise<void> {
+  const r = await withDb(ctx, (o) => refreshMeetings(o));
+  if (flags.json) printJson(r);
+  say(t('meetings.refreshed', r));
 }

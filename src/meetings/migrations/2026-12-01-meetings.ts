@@ -131,6 +131,22 @@ const ddl = ({ id, text, name }: Types): string[] => [
      held_on ${text} not null,
      text ${text} not null)`,
   `create index meeting_problems_held on meeting_problems(held_on)`,
+  // The UTC offsets of the zones the series use, from the zone database (rules/zones.ts): reading needs no Intl.
+  `create table meeting_time_zones (
+     zone ${text} primary key,
+     tzdata ${text} not null,
+     covers_from ${text} not null,
+     covers_to ${text} not null,
+     changes ${text} not null,
+     updated_at ${text} not null)`,
+  // rrule's dates for a rule from a first date, a month a row (JSON): reading a window they cover needs no rrule.
+  `create table meeting_rule_dates (
+     starts_on ${text} not null,
+     rrule ${text} not null,
+     month ${text} not null,
+     dates ${text} not null,
+     primary key (starts_on, rrule, month))`,
+  `create index meeting_rule_dates_month on meeting_rule_dates(month)`,
 ];
 
 export const m20261201Meetings: Migration = {

@@ -6,7 +6,7 @@
 import { fromDay, toDay } from '../../shared/dates.js';
 import { InputError } from '../../shared/errors.js';
 import { dateProblem } from '../../shared/dates.js';
-import { isOccurrenceDate, occurrenceDates, zonedInstant } from './recurrence.js';
+import { isOccurrenceDate, occurrenceDates, zonedMs } from './recurrence.js';
 
 export const MEETING_KINDS = ['morning', 'evening', 'weekly', 'monthly', 'custom'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -82,8 +82,12 @@ export interface MeetingException {
   movedTime: string | null;
 }
 
+/** An occurrence's start in milliseconds, for sorting: a symbol key, so JSON leaves it out. */
+export const START_MS = Symbol('startMs');
+
 /** One meeting as it happens (or happened): its original date names it, `date` is when it is held. */
 export interface Occurrence {
+  [START_MS]: number;
   meetingId: number;
   /** The date the rule gave it (the occurrence's identity). */
   occursOn: string;
@@ -110,9 +114,39 @@ export function isRuleDate(versions: readonly ScheduleVersion[], date: string): 
 }
 
 function occurrence(meetingId: number, v: ScheduleVersion, occursOn: string, date: string, time: string, movedFrom: string | null): Occurrence {
-  const start = zonedInstant(date, time, v.zone);
-  return { meetingId, occursOn, date, time, durationMin: v.durationMin, zone: v.zone, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + v.durationMin * 60_000).toISOString(), movedFrom };
+  const start = zonedMs(date, time, v.zone);
+  return { meetingId, occursOn, date, time, durationMin: v.durationMin, zone: v.zone, startsAt: isoAt(start), endsAt: isoAt(start + v.durationMin * MINUTE_MS), movedFrom, [START_MS]: start };
 }
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * An instant written as Date's toISOString writes it (2026-11-23T01:00:00.000Z),
+ * without making a Date: it runs twice for every occurrence a list shows.
+ * Meetings begin on the minute, so the clock part comes from a table of the
+ * day's 1,440 minutes and the date from the few dates a list spans.
+ * @example isoAt(Date.UTC(2026, 10, 23, 1)) // '2026-11-23T01:00:00.000Z'
+ */
+export function isoAt(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  const minute = (ms - day * DAY_MS) / MINUTE_MS;
+  if (!Number.isInteger(minute)) return new Date(ms).toISOString();
+  let date = dayText.get(day);
+  if (date === undefined) {
+    if (dayText.size >= 10_000) dayText.clear();
+    dayText.set(day, (date = fromDay(day)));
+  }
+  return `${date}T${clockOf(minute)}:00.000Z`;
+}
+const dayText = new Map<number, string>();
+const clocks: string[] = [];
+/** 'HH:MM' of a minute of the day. */
+function clockOf(minute: number): string {
+  return (clocks[minute] ??= `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+}
+
+const NO_EXCEPTIONS: ReadonlyMap<string, MeetingException> = new Map();
 
 /**
  * A series' occurrences held within [from, to] (dates in the series' zone),
@@ -121,7 +155,7 @@ function occurrence(meetingId: number, v: ScheduleVersion, occursOn: string, dat
  * a move out of it does not).
  */
 export function seriesOccurrences(meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, to: string): Occurrence[] {
-  const byDate = new Map(exceptions.map((e) => [e.occursOn, e]));
+  const byDate = exceptions.length === 0 ? NO_EXCEPTIONS : new Map(exceptions.map((e) => [e.occursOn, e]));
   const out: Occurrence[] = [];
   for (const v of versions) {
     const a = v.validFrom > from ? v.validFrom : from;
@@ -139,12 +173,13 @@ export function seriesOccurrences(meetingId: number, versions: readonly Schedule
     const v = versionOn(versions, e.occursOn);
     if (v && isRuleDate(versions, e.occursOn)) out.push(occurrence(meetingId, v, e.occursOn, e.movedTo!, e.movedTime ?? v.time, e.occursOn));
   }
-  return out.sort(byStart);
+  // Each version's dates come in order and versions follow each other: only a move can break the order.
+  return exceptions.some((e) => e.kind === 'move') ? out.sort(byStart) : out;
 }
 
 /** Time order; the series id breaks ties, so the order is stable. */
 export function byStart(a: Occurrence, b: Occurrence): number {
-  return a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.meetingId - b.meetingId;
+  return a[START_MS] - b[START_MS] || a.meetingId - b.meetingId;
 }
 
 /** The occurrence held on `date` (a moved one at its new date), if any. */

@@ -8,13 +8,13 @@
  * process's time zone; the time of day and the zone are applied separately,
  * by zonedInstant. Dates are 'YYYY-MM-DD'; ranges include both ends.
  */
-import { tzOffset } from '@date-fns/tz';
 // The package's CommonJS build is what both Node's ESM loader and the esbuild
 // bundle load; Node sees none of its named exports, only the default one.
 import rrule, { type Options } from 'rrule';
 import { dateProblem, dayOf, daysInMonth, fromDay, partsOf, toDay, weekdayOf } from '../../shared/dates.js';
 import { InputError } from '../../shared/errors.js';
 import { closestMatch } from '../../shared/match.js';
+import { tableOffset, zoneOffsetMinutes, type ZoneTable } from './zones.js';
 
 const { RRule } = rrule;
 
@@ -196,18 +196,61 @@ function zoneSuggestion(name: string): string | undefined {
  * @example zonedInstant('2026-03-08', '02:30', 'America/New_York') // 2026-03-08T07:30:00Z (03:30 EDT)
  */
 export function zonedInstant(date: string, time: string, zone: string): Date {
-  const [h, m] = time.split(':').map(Number);
-  const wall = toDay(date) * DAY_MS + (h! * 60 + m!) * MINUTE_MS; // the wall clock read as if it were UTC
-  const offsets = [offsetAt(zone, wall - DAY_MS), offsetAt(zone, wall + DAY_MS)]; // in force before and after any change that day
-  const readings = offsets.map((o) => wall - o).filter((at) => at + offsetAt(zone, at) === wall);
-  return new Date(readings.length > 0 ? Math.min(...readings) : wall - offsets[0]!);
+  return new Date(zonedMs(date, time, zone));
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
+/** zonedInstant as milliseconds since the epoch (no Date made: this runs for every occurrence listed). */
+export function zonedMs(date: string, time: string, zone: string): number {
+  // HH:MM as parseTime writes it (no array: this runs for every occurrence listed).
+  const minutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const midnight = toDay(date) * DAY_MS;
+  const wall = midnight + minutes * MINUTE_MS; // the wall clock read as if it were UTC
+  // The offsets in force the day before and the day after (only a day with a change between them needs more work).
+  const offsets = dayOffsets(zone, midnight);
+  if (offsets[0] === offsets[1]) return wall - offsets[0];
+  const readings = offsets.map((o) => wall - o).filter((at) => at + offsetAt(zone, at) === wall);
+  return readings.length > 0 ? Math.min(...readings) : wall - offsets[0]!;
+}
+
+/**
+ * The offsets at noon of the day before and of the day after a date, per zone
+ * and date: each asks Intl, which costs microseconds, and 200 series over a
+ * month would ask 15,000 times; a month has some 30 dates in a few zones.
+ * Any change of offset on the date lies between the two (zones change at
+ * most once a day, and never by a day).
+ */
+function dayOffsets(zone: string, midnight: number): readonly [number, number] {
+  let days = offsetCache.get(zone);
+  if (days === undefined || days.size >= OFFSET_CACHE_MAX) offsetCache.set(zone, (days = new Map()));
+  let pair = days.get(midnight);
+  if (pair === undefined) {
+    pair = [offsetAt(zone, midnight - DAY_MS / 2), offsetAt(zone, midnight + DAY_MS + DAY_MS / 2)];
+    days.set(midnight, pair);
+  }
+  return pair;
+}
+/** Per zone, per date (midnight UTC of the floating date). */
+const offsetCache = new Map<string, Map<number, readonly [number, number]>>();
+const OFFSET_CACHE_MAX = 10_000;
+
+/** The zone's offset from UTC at an instant, in milliseconds: from a primed table when one covers it, else from the zone database. */
 function offsetAt(zone: string, at: number): number {
-  const minutes = tzOffset(zone, new Date(at));
-  if (Number.isNaN(minutes)) throw new RangeError(`unknown time zone: ${zone}`);
-  return minutes * MINUTE_MS;
+  const t = zoneTables.get(zone);
+  return ((t && tableOffset(t, at)) ?? zoneOffsetMinutes(zone, at)) * MINUTE_MS;
+}
+
+const zoneTables = new Map<string, ZoneTable>();
+
+/**
+ * Hands the expansion the stored offset tables of the zones (zones.ts): the
+ * same offsets as the zone database gives, without loading Intl. Like the
+ * caches, it changes no result, only what it costs.
+ */
+export function primeZoneTables(tables: readonly ZoneTable[]): void {
+  // The tables of this database only, and the offsets read through the ones before forgotten.
+  zoneTables.clear();
+  offsetCache.clear();
+  for (const t of tables) zoneTables.set(t.zone, t);
 }
 
 // ── the stored rule ──────────────────────────────────────────────────────
@@ -573,6 +616,65 @@ function monthDates(plan: Plan, start: number, m: number): readonly string[] {
   });
 }
 
+/** A rule's dates in one month ('YYYY-MM'), as occurrenceDates gives them with no last date: what the meetings store so that reading needs no rrule. */
+export interface MonthDates {
+  startsOn: string;
+  rrule: string;
+  month: string;
+  dates: readonly string[];
+}
+
+/** The months (YYYY-MM) from the month of one date to that of another, inclusive. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = monthIndex(toDay(from)); m <= monthIndex(toDay(to)); m++) out.push(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
+  return out;
+}
+
+/** The dates of a schedule in each month of [from, to], as stored (computed here when a series is written). */
+export function monthDatesOf(s: Schedule, from: string, to: string): MonthDates[] {
+  const free = { rrule: s.rrule, startsOn: s.startsOn, until: null };
+  return monthsBetween(from, to).map((month) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return { startsOn: s.startsOn, rrule: s.rrule, month, dates: occurrenceDates(free, `${month}-01`, `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`) };
+  });
+}
+
+/** Per rule (first date and RRULE), per month index: its stored dates. */
+const storedMonths = new Map<string, Map<number, readonly string[]>>();
+const ruleKey = (startsOn: string, rrule: string) => `${startsOn} ${rrule}`;
+
+/**
+ * Hands the expansion the months stored with the series (the database's
+ * memo of rrule's answers for their rules): a window they cover is read from
+ * them, without rrule. Like the caches, it changes no result, only its cost.
+ */
+export function primeMonthDates(entries: readonly MonthDates[]): void {
+  storedMonths.clear();
+  for (const e of entries) {
+    const key = ruleKey(e.startsOn, e.rrule);
+    let months = storedMonths.get(key);
+    if (months === undefined) storedMonths.set(key, (months = new Map()));
+    months.set(Number(e.month.slice(0, 4)) * 12 + Number(e.month.slice(5, 7)) - 1, e.dates);
+  }
+}
+
+/** The dates from stored months when they cover the whole window, else undefined. */
+function storedDates(s: Schedule, from: string, to: string): string[] | undefined {
+  const months = storedMonths.get(ruleKey(s.startsOn, s.rrule));
+  if (months === undefined) return undefined;
+  const a = from > s.startsOn ? from : s.startsOn;
+  const b = s.until !== null && s.until < to ? s.until : to;
+  if (a > b) return [];
+  const out: string[] = [];
+  for (let m = monthIndex(toDay(a)); m <= monthIndex(toDay(b)); m++) {
+    const dates = months.get(m);
+    if (dates === undefined) return undefined;
+    for (const d of dates) if (d >= a && d <= b) out.push(d);
+  }
+  return out;
+}
+
 /** The month index (year × 12 + month − 1) of a day number. */
 function monthIndex(day: number): number {
   const { year, month } = partsOf(day);
@@ -584,6 +686,8 @@ function monthIndex(day: number): number {
  * @example occurrenceDates({ rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', startsOn: '2026-01-05', until: null }, '2026-01-01', '2026-01-31') // ['2026-01-05', '2026-01-19']
  */
 export function occurrenceDates(s: Schedule, from: string, to: string): string[] {
+  const known = storedDates(s, from, to);
+  if (known !== undefined) return known;
   const { plan, start, a, b } = bounds(s, from, toDay(to));
   if (a > b) return [];
   const [first, last] = [fromDay(a), fromDay(b)];

@@ -1,6 +1,6 @@
 /** `team meetings add|edit|skip|move|end`: series from flags, stored as RRULE versions, with exceptions; bad input changes nothing. */
 import { describe, expect, it } from 'vitest';
-import { query } from '../../helpers.js';
+import { exec, query } from '../../helpers.js';
 import { meetingsFixture, type Upcoming } from '../fixture.js';
 
 const fx = meetingsFixture();
@@ -154,5 +154,22 @@ describe('meetings edit', () => {
     expect((await reject(['meetings', 'edit', 'weekly'])).stderr).toBe('team: Nothing to change: pass at least one option.\n');
     expect((await reject(['meetings', 'edit', 'weekly', '--rrule', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30'])).stderr).toContain('gives no date');
     expect((await reject(['meetings', 'edit', 'weeky', '--time', '10:30'])).stderr).toBe('team: No meeting matches "weeky". Did you mean "weekly"?\n');
+  });
+});
+
+describe('stored zone tables', () => {
+  it('a series writes its zone\'s offsets, and reading uses them (a table of another zone database is not used)', async () => {
+    await ok(['meetings', 'add', 'NY sync', '--repeat', 'daily', '--time', '09:00', '--tz', 'America/New_York']);
+    const [row] = await query<{ tzdata: string; covers_from: string; covers_to: string; changes: string }>(fx.db, "select tzdata, covers_from, covers_to, changes from meeting_time_zones where zone = 'America/New_York'");
+    expect(row).toMatchObject({ tzdata: process.versions.tz, covers_from: '2024-11-21', covers_to: '2036-11-30' });
+    expect(JSON.parse(row!.changes)).toContainEqual([Date.parse('2027-03-14T07:00:00Z'), -240]);
+    const start = async () => (await upcoming(['--days', '1'])).find((o) => o.title === 'NY sync')!.startsAt;
+    expect(await start()).toBe('2026-11-23T14:00:00.000Z');
+    // A table says what the offsets are: a wrong one shows (so it is what reading uses) …
+    await exec(fx.db, "update meeting_time_zones set changes = ? where zone = 'America/New_York'", JSON.stringify([[Date.parse('2020-01-01T00:00:00Z'), -360]]));
+    expect(await start()).toBe('2026-11-23T15:00:00.000Z');
+    // … unless it was made with another release of the zone database.
+    await exec(fx.db, "update meeting_time_zones set tzdata = '1999z' where zone = 'America/New_York'");
+    expect(await start()).toBe('2026-11-23T14:00:00.000Z');
   });
 });

@@ -1,7 +1,7 @@
 /** The pure rules of meetings: versions and exceptions into occurrences, and the small languages of the log. */
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/shared/errors.js';
-import { completionPct, expects, nextOccurrences, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
+import { completionPct, expects, isoAt, nextOccurrences, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
 
 const WORKDAYS = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
 const v = (over: Partial<ScheduleVersion> = {}): ScheduleVersion => ({ id: 1, validFrom: '2026-11-23', validUntil: null, startsOn: '2026-11-23', rrule: WORKDAYS, time: '09:00', durationMin: 15, zone: 'Asia/Shanghai', ...over });
@@ -97,5 +97,13 @@ describe('attendance and plans in numbers', () => {
     expect(expects({ everyone: true, memberIds: [], departmentIds: [], shift: 'day' }, m)).toBe(false);
     expect(expects({ everyone: false, memberIds: [], departmentIds: [7], shift: null }, m)).toBe(true);
     expect(expects({ everyone: false, memberIds: [2], departmentIds: [8], shift: null }, m)).toBe(false);
+  });
+});
+
+describe('isoAt', () => {
+  it('writes an instant as toISOString does, across years, days and milliseconds', () => {
+    for (const ms of [0, 1, 999, 86_399_999, Date.UTC(2026, 10, 23, 1), Date.UTC(2028, 1, 29, 23, 59, 59, 7), Date.UTC(1999, 11, 31, 12, 30, 5, 120), -1, -86_400_001]) {
+      expect(isoAt(ms)).toBe(new Date(ms).toISOString());
+    }
   });
 });
