@@ -1,7 +1,7 @@
 /** The demo's meetings: three weeks of the preset's rhythm with minutes, attendance, plans, problems and actions, relative to today. */
 import type { Lang, Localized } from '../i18n/index.js';
 import { doneAction, getOccurrences, logMeeting } from '../meetings/public.js';
-import { fromDay, toDay } from '../shared/dates.js';
+import { fromDay, toDay, weekdayOf } from '../shared/dates.js';
 import type { ServiceOptions } from '../shared/service.js';
 
 /** How far back the demo's meetings begin. */
@@ -46,7 +46,8 @@ export async function buildDemoMeetings(o: ServiceOptions, lang: Lang): Promise<
   let week = 0;
   for (let day = toDay(from); day <= toDay(to); day++) {
     const date = fromDay(day);
-    const n = day % 7;
+    // Monday 0 … Friday 4: each weekday its own small story.
+    const n = weekdayOf(day);
     if (mornings.has(date)) {
       await logMeeting(go, titles.morning, {
         date,
