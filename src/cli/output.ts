@@ -117,6 +117,8 @@ export interface Column<T> {
   /** Wrap the cell at this many columns. */
   wrap?: number;
   align?: 'left' | 'right';
+  /** Leave the column out of a table when no row has a value in it (CSV and Markdown keep it). */
+  hideEmpty?: boolean;
   /**
    * How readily the column gives way when a table is wider than the terminal:
    * the highest number is dropped first. Columns without one (IDs, titles) are

@@ -165,10 +165,14 @@ export interface TableOptions {
  * Renders rows as a bordered table; Chinese aligns, colour only if on. With a
  * `width`, long cells wrap and the least important columns give way (fitColumns).
  */
-export async function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[], opts: TableOptions = {}): Promise<string> {
+export async function renderTable<T>(rows: readonly T[], allColumns: readonly Column<T>[], opts: TableOptions = {}): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const color = colorOn();
-  const raw = rows.map((row) => columns.map((c) => cellText(c.value(row))));
+  const allRaw = rows.map((row) => allColumns.map((c) => cellText(c.value(row))));
+  // A column that may be left out when it says nothing (a place no meeting has) is.
+  const shown = allColumns.map((c, i) => !c.hideEmpty || allRaw.some((r) => r[i] !== ''));
+  const columns = allColumns.filter((_, i) => shown[i]);
+  const raw = allRaw.map((r) => r.filter((_, i) => shown[i]));
   const wrapAt = (c: Column<T>, text: string, width = Infinity) => {
     const w = Math.min(c.wrap ?? Infinity, width);
     return w === Infinity ? text : wrapText(text, w);

@@ -65,8 +65,19 @@ export const meetingsEn = {
   'meetings.opt.doneNote': 'how it was done',
   'meetings.opt.due': 'the new due date',
   'meetings.opt.reason': 'why it is dropped',
-  'meetings.help.repeat':
-    'Cadences (--repeat):\n  once · daily · workdays (Mon–Fri) · weekly (the first date\'s weekday) · weekly:mon,thu · weekly:mon-fri\n  monthly (the first date\'s day) · monthly:15 · monthly:31 (the last day in shorter months) · monthly:last\n  monthly:first-mon · monthly:2nd-tue · monthly:last-fri · monthly:first-workday · monthly:last-workday\n  --interval 2 with weekly means every other week. Defaults by --kind: morning workdays 09:00 15 min;\n  evening workdays 17:45 15 min; weekly Mondays 10:00 60 min; monthly first working day 14:00 90 min.\n  Working days are Monday to Friday (public holidays are not known: skip them with team meetings skip).',
+  'meetings.help.repeat': [
+    'Cadences (--repeat):',
+    '  once, daily, workdays (Monday to Friday)',
+    '  weekly (the first date\'s weekday), weekly:mon,thu, weekly:mon-fri',
+    '  monthly (the first date\'s day), monthly:15, monthly:last,',
+    '  monthly:31 (the last day of shorter months), monthly:first-mon,',
+    '  monthly:2nd-tue, monthly:last-fri, monthly:first-workday, monthly:last-workday',
+    '  --interval 2 with weekly: every other week, from the first date\'s week.',
+    'Defaults by --kind: morning and evening every workday at 09:00 and 17:45,',
+    '  15 minutes; weekly on Mondays at 10:00, 60 minutes; monthly on the first',
+    '  working day at 14:00, 90 minutes.',
+    'Working days are Monday to Friday: skip public holidays with team meetings skip.',
+  ].join('\n'),
   'meetings.example.wizard': 'asks for each field, on a terminal',
   'meetings.example.logWizard': 'asks for notes, decisions and actions, on a terminal',
 
@@ -155,6 +166,8 @@ export const meetingsEn = {
   'meetings.exception.skip': 'skipped',
   'meetings.exception.move': 'moved to {date} {time}',
   'meetings.none': 'none',
+  'meetings.labelled': '{label}: {value}',
+  'meetings.overdue': '(overdue)',
   'meetings.pending': 'not reviewed yet',
 
   'meetings.err.needTitle': 'A meeting needs a title.',

@@ -67,8 +67,20 @@ export const meetingsZh: Record<keyof typeof meetingsEn, string> = {
   'meetings.opt.doneNote': '完成情况说明',
   'meetings.opt.due': '新的截止日期',
   'meetings.opt.reason': '放弃的原因',
-  'meetings.help.repeat':
-    '周期（--repeat）：\n  once 一次 · daily 每天 · workdays 工作日（周一至周五）· weekly 每周（第一次日期的星期）· weekly:mon,thu · weekly:mon-fri\n  monthly 每月（第一次日期的日子）· monthly:15 · monthly:31（小月为月末）· monthly:last 月末\n  monthly:first-mon 第一个周一 · monthly:2nd-tue · monthly:last-fri · monthly:first-workday 第一个工作日 · monthly:last-workday\n  weekly 配合 --interval 2 即隔周。各 --kind 的默认值：morning 工作日 09:00 15 分钟；\n  evening 工作日 17:45 15 分钟；weekly 每周一 10:00 60 分钟；monthly 每月第一个工作日 14:00 90 分钟。\n  工作日指周一至周五（不含法定节假日：节假日请用 team meetings skip 跳过）。',
+  'meetings.help.repeat': [
+    '周期（--repeat）：',
+    '  once 一次，daily 每天，workdays 工作日（周一至周五）',
+    '  weekly 每周（第一次日期的星期），weekly:mon,thu，weekly:mon-fri',
+    '  monthly 每月（第一次日期的日子），monthly:15，monthly:last 月末，',
+    '  monthly:31（小月为月末），monthly:first-mon 第一个周一，',
+    '  monthly:2nd-tue，monthly:last-fri，monthly:first-workday 第一个工作日，',
+    '  monthly:last-workday 最后一个工作日',
+    '  weekly 配合 --interval 2：隔周，从第一次日期所在的那周算起。',
+    '各 --kind 的默认值：morning 早会、evening 夕会每个工作日 09:00、17:45，',
+    '  15 分钟；weekly 周会每周一 10:00，60 分钟；monthly 月会每月第一个',
+    '  工作日 14:00，90 分钟。',
+    '工作日指周一至周五：法定节假日请用 team meetings skip 跳过。',
+  ].join('\n'),
   'meetings.example.wizard': '在终端上逐项询问',
   'meetings.example.logWizard': '在终端上询问备注、决议和行动项',
 
@@ -157,6 +169,8 @@ export const meetingsZh: Record<keyof typeof meetingsEn, string> = {
   'meetings.exception.skip': '已取消',
   'meetings.exception.move': '改到 {date} {time}',
   'meetings.none': '无',
+  'meetings.labelled': '{label}：{value}',
+  'meetings.overdue': '（已逾期）',
   'meetings.pending': '尚未核对',
 
   'meetings.err.needTitle': '会议需要一个名称。',

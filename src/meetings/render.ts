@@ -50,10 +50,10 @@ export const upcomingColumns: readonly Column<UpcomingItem>[] = [
   { header: 'meetings.col.date', value: (o) => o.date },
   { header: 'meetings.col.time', value: (o) => timeRange(o.time, o.durationMin) },
   { header: 'meetings.col.title', value: (o) => o.title, wrap: 24 },
-  { header: 'meetings.col.place', value: (o) => o.place, wrap: 20, priority: 3 },
+  { header: 'meetings.col.place', value: (o) => o.place, wrap: 20, priority: 3, hideEmpty: true },
   { header: 'meetings.col.zone', value: (o) => o.zone, priority: 4 },
-  { header: 'meetings.col.carried', value: (o) => (o.carriedActions > 0 ? o.carriedActions : ''), align: 'right', priority: 2 },
-  { header: 'meetings.col.note', value: (o) => [o.movedFrom && t('meetings.movedFrom', { date: o.movedFrom }), o.shift && t('meetings.shiftOnly', { shift: shiftText(o.shift) ?? o.shift })].filter(Boolean).join(' · '), wrap: 24, priority: 1 },
+  { header: 'meetings.col.carried', value: (o) => (o.carriedActions > 0 ? o.carriedActions : ''), align: 'right', priority: 2, hideEmpty: true },
+  { header: 'meetings.col.note', value: (o) => [o.movedFrom && t('meetings.movedFrom', { date: o.movedFrom }), o.shift && t('meetings.shiftOnly', { shift: shiftText(o.shift) ?? o.shift })].filter(Boolean).join(' · '), wrap: 24, priority: 1, hideEmpty: true },
 ];
 
 export const attendanceColumns: readonly Column<AttendanceRow>[] = [
@@ -73,5 +73,5 @@ export const actionColumns: readonly Column<ActionItem>[] = [
   { header: 'meetings.col.status', value: (a) => t(ACTION_STATUS_LABEL[a.status]) },
   { header: 'meetings.col.title', value: (a) => a.meeting, wrap: 16, priority: 2 },
   { header: 'meetings.col.raised', value: (a) => a.raisedOn, priority: 1 },
-  { header: 'meetings.col.note', value: (a) => a.note, wrap: 24, priority: 3 },
+  { header: 'meetings.col.note', value: (a) => a.note, wrap: 24, priority: 3, hideEmpty: true },
 ];

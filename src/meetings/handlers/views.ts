@@ -4,6 +4,7 @@ import { withDb, type Ctx } from '../../cli/context.js';
 import { checkDate } from '../../cli/dates.js';
 import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
 import { attendanceText, attendeesText, kindText, meetingColumns, ruleText, timeRange, upcomingColumns } from '../render.js';
+import type { ActionItem } from '../rules/meeting.js';
 import { getAgenda, getMeetings, getUpcoming, showMeeting, type MeetingDetail } from '../series.service.js';
 
 /** A whole number in a range, checked by hand (list commands stay free of zod for start-up time). */
@@ -38,10 +39,10 @@ async function renderDetail(m: MeetingDetail): Promise<string> {
         ['meetings.col.rule', m.ended ? `${t('meetings.ended')} (${m.until})` : ruleText(m.rrule, m.time, m.zone)],
         ['meetings.col.duration', String(m.durationMin)],
         ['meetings.col.attendees', attendeesText(m)],
-        ['meetings.col.facilitator', m.facilitator ?? ''],
-        ['meetings.col.place', m.place ?? ''],
+        ...(m.facilitator ? ([['meetings.col.facilitator', m.facilitator]] as const) : []),
+        ...(m.place ? ([['meetings.col.place', m.place]] as const) : []),
         ['meetings.col.from', m.startsOn],
-        ['meetings.col.until', m.until ?? ''],
+        ...(m.until ? ([['meetings.col.until', m.until]] as const) : []),
         ['meetings.col.openActions', String(m.openActions)],
       ],
       { width },
@@ -68,13 +69,17 @@ async function renderDetail(m: MeetingDetail): Promise<string> {
     const lines = [paint.head(t('meetings.heading.lastMinutes', { date: last.date }))];
     if (last.notes) lines.push(`  ${last.notes}`);
     const counts = (['present', 'late', 'absent', 'excused'] as const).map((s) => ({ s, who: last.attendance.filter((a) => a.status === s) })).filter((c) => c.who.length > 0);
-    lines.push(`  ${t('meetings.heading.attendance')}: ${counts.map((c) => `${attendanceText(c.s)} ${c.who.length}${c.s === 'present' ? '' : ` (${c.who.map((a) => a.handle).join(t('list.separator'))})`}`).join(' · ')}`);
-    if (last.decisions.length) lines.push(`  ${t('meetings.heading.decisions')}:`, ...last.decisions.map((d, i) => `    ${i + 1}. ${d}`));
-    if (last.actions.length) lines.push(`  ${t('meetings.heading.actions')}:`, ...last.actions.map((a) => `    #${a.id} ${a.owner}: ${a.text}${a.due ? ` [${a.due}]` : ''}`));
+    const who = counts.map((c) => `${attendanceText(c.s)} ${c.who.length}${c.s === 'present' ? '' : ` (${c.who.map((a) => a.handle).join(t('list.separator'))})`}`).join(' · ');
+    lines.push(`  ${t('meetings.labelled', { label: t('meetings.heading.attendance'), value: who })}`);
+    if (last.decisions.length) lines.push(`  ${t('meetings.labelled', { label: t('meetings.heading.decisions'), value: '' }).trimEnd()}`, ...last.decisions.map((d, i) => `    ${i + 1}. ${d}`));
+    if (last.actions.length) lines.push(`  ${t('meetings.labelled', { label: t('meetings.heading.actions'), value: '' }).trimEnd()}`, ...last.actions.map((a) => `    ${actionLine(a)}`));
     parts.push(lines.join('\n'));
   }
   return parts.join('\n');
 }
+
+/** "#3 zhou.yang: 整理差评回复模板 [2026-12-09]". */
+const actionLine = (a: ActionItem) => `#${a.id} ${a.owner}: ${a.text}${a.due ? ` [${a.due}]` : ''}`;
 
 interface UpcomingFlags {
   days?: string;
@@ -97,7 +102,7 @@ export async function agenda(ctx: Ctx, ref: string, flags: { date?: string; json
   const a = await withDb(ctx, (o) => getAgenda(o, ref, flags.date));
   if (flags.json) return printJson(a);
   const lines = [paint.bold(`${a.title} · ${a.date} ${a.time}`), paint.head(t('meetings.heading.agenda')), ...(a.items.length ? a.items.map((x, i) => `  ${i + 1}. ${x}`) : [`  ${t('meetings.none')}`])];
-  if (a.carried.length) lines.push(paint.head(t('meetings.heading.carried')), ...a.carried.map((c) => `  #${c.id} ${c.owner}: ${c.text}${c.due ? ` [${c.due}]` : ''}${c.due && c.due < a.date ? ` ${paint.bad('!')}` : ''}`));
+  if (a.carried.length) lines.push(paint.head(t('meetings.heading.carried')), ...a.carried.map((c) => `  ${actionLine(c)}${c.due && c.due < a.date ? ` ${paint.bad(t('meetings.overdue'))}` : ''}`));
   if (a.lastDecisions && a.lastDecisions.decisions.length) lines.push(paint.head(t('meetings.heading.lastDecisions', { date: a.lastDecisions.date })), ...a.lastDecisions.decisions.map((d, i) => `  ${i + 1}. ${d}`));
   out(lines.join('\n'));
 }
