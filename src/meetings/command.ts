@@ -104,9 +104,9 @@ function defineMeetings(g: Command): void {
     ],
   );
   examples(g.command('refresh').description(t('meetings.cmd.refresh')).option('--json', t('opt.json')).action(lazy(load.series, 'refresh')), ['team meetings refresh']);
-  examples(g.command('day').description(t('meetings.cmd.day')).option('--date <date>', t('meetings.opt.dayDate')).option('--member <member>', t('meetings.opt.member')).option('--json', t('opt.json')).action(lazy(load.minutes, 'day')), ['team meetings day', 'team meetings day --date 2026-11-30 --member wu.xue --json']);
+  examples(g.command('day').description(t('meetings.cmd.day')).option('--date <date>', t('meetings.opt.dayDate')).option('--member <member>', t('meetings.opt.member')).option('--json', t('opt.json')).action(lazy(load.views, 'day')), ['team meetings day', 'team meetings day --date 2026-11-30 --member wu.xue --json']);
   examples(
-    listOptions(g.command('attendance').description(t('meetings.cmd.attendance')).option('--from <date>', t('meetings.opt.attFrom')).option('--to <date>', t('meetings.opt.attTo')).option('--member <member>', t('meetings.opt.member'))).action(lazy(load.minutes, 'attendance')),
+    listOptions(g.command('attendance').description(t('meetings.cmd.attendance')).option('--from <date>', t('meetings.opt.attFrom')).option('--to <date>', t('meetings.opt.attTo')).option('--member <member>', t('meetings.opt.member'))).action(lazy(load.views, 'attendance')),
     ['team meetings attendance --from 2026-11-01 --to 2026-11-30', 'team meetings attendance --member zheng.hao --format csv > attendance.csv'],
   );
 }

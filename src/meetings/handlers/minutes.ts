@@ -3,13 +3,11 @@ import { t } from '../../i18n/index.js';
 import { InputError } from '../../shared/errors.js';
 import type { ServiceOptions } from '../../shared/service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { checkDate } from '../../cli/dates.js';
 import { messageOf } from '../../cli/errors.js';
-import { out, paint, printJson, printList, resolveFormat, say } from '../../cli/output.js';
+import { printJson, say } from '../../cli/output.js';
 import { askText, canPrompt } from '../../cli/prompts.js';
 import { isoDate, listText, parseOptions } from '../../cli/validate.js';
-import { getAttendance, getDay, logMeeting, meetingKindOf, type LogInput } from '../minutes.service.js';
-import { attendanceColumns, rateText } from '../render.js';
+import { logMeeting, meetingKindOf, type LogInput } from '../minutes.service.js';
 import { parseAction, parseDone, parsePlan } from '../rules/meeting.js';
 import { checkMemberName } from '../series.service.js';
 
@@ -76,31 +74,4 @@ export async function log(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   if (f.json) printJson(r);
   say(t('meetings.logged', { title: r.title, date: r.date, ...r.counts, decisions: r.decisions.length, actions: r.actions.length }));
   if (r.planned > 0 || r.markedDone > 0 || r.markedNotDone > 0) say(t('meetings.loggedPlans', { planned: r.planned, done: r.markedDone, notDone: r.markedNotDone }));
-}
-
-export async function day(ctx: Ctx, flags: { date?: string; member?: string; json?: boolean }): Promise<void> {
-  if (flags.date !== undefined) checkDate('--date', flags.date);
-  const d = await withDb(ctx, (o) => getDay(o, flags));
-  if (flags.json) return printJson(d);
-  if (d.members.length === 0 && d.problems.length === 0) return say(t('meetings.noPlans', { date: d.date }));
-  const mark = (done: boolean | null) => (done === true ? paint.ok('✓') : done === false ? paint.bad('✗') : paint.dim('·'));
-  const lines = [paint.head(t('meetings.heading.day', { date: d.date, done: d.done, planned: d.planned, rate: rateText(d.completionPct) || '—' }))];
-  for (const m of d.members) {
-    lines.push(paint.bold(`${m.name} (${m.handle})  ${m.done}/${m.planned}${m.completionPct === null ? '' : `  ${m.completionPct}%`}${m.pending > 0 ? `  ${paint.dim(t('meetings.pending'))}` : ''}`));
-    for (const i of m.items) lines.push(`  ${mark(i.done)} ${i.position}. ${i.text}`);
-    for (const p of m.problems) lines.push(`  ${paint.warn('!')} ${p}`);
-  }
-  if (d.problems.length) lines.push(paint.head(t('meetings.heading.problems')), ...d.problems.map((p) => `  ${paint.warn('!')} ${p}`));
-  if (d.carry.length) lines.push(paint.head(t('meetings.heading.carry')), ...d.carry.map((c) => `  ${c.handle}: ${c.text}`));
-  out(lines.join('\n'));
-}
-
-export async function attendance(ctx: Ctx, flags: { from?: string; to?: string; member?: string; json?: boolean; format?: string }): Promise<void> {
-  const format = resolveFormat(flags);
-  if (flags.from !== undefined) checkDate('--from', flags.from);
-  if (flags.to !== undefined) checkDate('--to', flags.to);
-  const r = await withDb(ctx, (o) => getAttendance(o, flags));
-  if (format === 'json') return printJson(r);
-  if (format === 'table' && r.members.length === 0) return say(t('meetings.noAttendance', { from: r.from, to: r.to }));
-  await printList(format, r.members, attendanceColumns);
 }

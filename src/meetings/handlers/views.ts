@@ -3,7 +3,8 @@ import { InputError } from '../../shared/errors.js';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { checkDate } from '../../cli/dates.js';
 import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
-import { attendanceText, attendeesText, kindText, meetingColumns, ruleText, timeRange, upcomingColumns } from '../render.js';
+import { attendanceColumns, attendanceText, attendeesText, kindText, meetingColumns, rateText, ruleText, timeRange, upcomingColumns } from '../render.js';
+import { getAttendance, getDay } from '../minutes.service.js';
 import type { ActionItem } from '../rules/meeting.js';
 import { getAgenda, getMeetings, getUpcoming, showMeeting, type MeetingDetail } from '../series.service.js';
 
@@ -105,4 +106,31 @@ export async function agenda(ctx: Ctx, ref: string, flags: { date?: string; json
   if (a.carried.length) lines.push(paint.head(t('meetings.heading.carried')), ...a.carried.map((c) => `  ${actionLine(c)}${c.due && c.due < a.date ? ` ${paint.bad(t('meetings.overdue'))}` : ''}`));
   if (a.lastDecisions && a.lastDecisions.decisions.length) lines.push(paint.head(t('meetings.heading.lastDecisions', { date: a.lastDecisions.date })), ...a.lastDecisions.decisions.map((d, i) => `  ${i + 1}. ${d}`));
   out(lines.join('\n'));
+}
+
+export async function day(ctx: Ctx, flags: { date?: string; member?: string; json?: boolean }): Promise<void> {
+  if (flags.date !== undefined) checkDate('--date', flags.date);
+  const d = await withDb(ctx, (o) => getDay(o, flags));
+  if (flags.json) return printJson(d);
+  if (d.members.length === 0 && d.problems.length === 0) return say(t('meetings.noPlans', { date: d.date }));
+  const mark = (done: boolean | null) => (done === true ? paint.ok('✓') : done === false ? paint.bad('✗') : paint.dim('·'));
+  const lines = [paint.head(t('meetings.heading.day', { date: d.date, done: d.done, planned: d.planned, rate: rateText(d.completionPct) || '—' }))];
+  for (const m of d.members) {
+    lines.push(paint.bold(`${m.name} (${m.handle})  ${m.done}/${m.planned}${m.completionPct === null ? '' : `  ${m.completionPct}%`}${m.pending > 0 ? `  ${paint.dim(t('meetings.pending'))}` : ''}`));
+    for (const i of m.items) lines.push(`  ${mark(i.done)} ${i.position}. ${i.text}`);
+    for (const p of m.problems) lines.push(`  ${paint.warn('!')} ${p}`);
+  }
+  if (d.problems.length) lines.push(paint.head(t('meetings.heading.problems')), ...d.problems.map((p) => `  ${paint.warn('!')} ${p}`));
+  if (d.carry.length) lines.push(paint.head(t('meetings.heading.carry')), ...d.carry.map((c) => `  ${c.handle}: ${c.text}`));
+  out(lines.join('\n'));
+}
+
+export async function attendance(ctx: Ctx, flags: { from?: string; to?: string; member?: string; json?: boolean; format?: string }): Promise<void> {
+  const format = resolveFormat(flags);
+  if (flags.from !== undefined) checkDate('--from', flags.from);
+  if (flags.to !== undefined) checkDate('--to', flags.to);
+  const r = await withDb(ctx, (o) => getAttendance(o, flags));
+  if (format === 'json') return printJson(r);
+  if (format === 'table' && r.members.length === 0) return say(t('meetings.noAttendance', { from: r.from, to: r.to }));
+  await printList(format, r.members, attendanceColumns);
 }
