@@ -8,8 +8,8 @@ import { attendanceCounts, findLog, insertAttendance, insertDecisions, insertLog
 import { audienceOf, exceptionsOf, findMeetingById, schedulesOf, type Meeting } from './repository.js';
 import { resolveMeetingId } from './resolve.js';
 import { primeExpansion } from './expansion.service.js';
-import { addDays, completionPct, defaultStatus, expects, extraOccurrence, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type AttendanceStatus, type AttendanceTally, type Occurrence } from './rules/meeting.js';
-import { minutesOf, notOccurrence, type MinutesView } from './series.service.js';
+import { addDays, completionPct, defaultStatus, expects, extraOccurrence, notOccurrence, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type AttendanceStatus, type AttendanceTally, type Occurrence } from './rules/meeting.js';
+import { minutesOf, type MinutesView } from './views.service.js';
 
 export interface LogInput {
   date?: string;
@@ -89,7 +89,7 @@ async function occurrenceToLog(q: Queryable, meeting: Meeting, date: string, ext
   const exceptions = await exceptionsOf(q, meeting.id);
   const occ = seriesOccurrences(meeting.id, versions, exceptions, date, date)[0];
   if (occ) return { ...occ, extra: false };
-  if (!extra) throw await notOccurrence(meeting.id, meeting.title, versions, exceptions, date);
+  if (!extra) throw notOccurrence(meeting.id, meeting.title, versions, exceptions, date);
   return { ...extraOccurrence(meeting.id, versions, date), extra: true };
 }
 

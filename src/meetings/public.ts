@@ -8,7 +8,8 @@ import type { ServiceOptions } from '../shared/service.js';
 export { getActions, doneAction } from './actions.service.js';
 export type { ActionItem } from './actions.repository.js';
 export { getAttendance, getDay, logMeeting, type LogInput } from './minutes.service.js';
-export { addMeeting, getAgenda, getMeetings, getOccurrences, getUpcoming, moveOccurrence, skipOccurrence, type UpcomingItem } from './series.service.js';
+export { addMeeting, moveOccurrence, skipOccurrence } from './series.service.js';
+export { getAgenda, getMeetings, getOccurrences, getUpcoming, type UpcomingItem } from './views.service.js';
 
 /** Adds the preset's rhythm meetings (init); the preset data loads only then. */
 export async function applyMeetingsPreset(o: ServiceOptions, lang: Lang): Promise<number> {

@@ -7,7 +7,7 @@ import { ACTION_STATUS_LABEL, ATTENDANCE_LABEL, KIND_LABEL } from './labels.js';
 import type { AttendanceRow } from './minutes.service.js';
 import type { AttendanceStatus, MeetingKind } from './rules/meeting.js';
 import { describeRule } from './rules/describe.js';
-import type { MeetingSummary, UpcomingItem } from './series.service.js';
+import type { MeetingSummary, UpcomingItem } from './views.service.js';
 
 export const kindText = (k: MeetingKind) => t(KIND_LABEL[k]);
 export const attendanceText = (s: AttendanceStatus) => t(ATTENDANCE_LABEL[s]);

@@ -11,7 +11,8 @@ import { KIND_LABEL } from '../labels.js';
 import { kindText, ruleText } from '../render.js';
 import { KIND_DEFAULTS, MEETING_KINDS, type MeetingKind } from '../rules/meeting.js';
 import { parseCadence, parseTime } from '../rules/recurrence.js';
-import { addMeeting, editMeeting, endMeeting, isMeetingTitleTaken, moveOccurrence, refreshMeetings, skipOccurrence, type MeetingDetail, type SeriesInput } from '../series.service.js';
+import { addMeeting, editMeeting, endMeeting, isMeetingTitleTaken, moveOccurrence, refreshMeetings, skipOccurrence, type SeriesInput } from '../series.service.js';
+import type { MeetingDetail } from '../views.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 
 const wholeNumber = (key: MessageKey) => z.string().regex(/^\s*\d{1,6}\s*$/, { message: key }).transform(Number);

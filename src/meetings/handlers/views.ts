@@ -6,7 +6,7 @@ import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } f
 import { attendanceColumns, attendanceText, attendeesText, kindText, meetingColumns, rateText, ruleText, timeRange, upcomingColumns } from '../render.js';
 import { getAttendance, getDay } from '../minutes.service.js';
 import type { ActionItem } from '../rules/meeting.js';
-import { getAgenda, getMeetings, getUpcoming, showMeeting, type MeetingDetail } from '../series.service.js';
+import { getAgenda, getMeetings, getUpcoming, showMeeting, type MeetingDetail } from '../views.service.js';
 
 /** A whole number in a range, checked by hand (list commands stay free of zod for start-up time). */
 export function wholeInRange(field: string, value: string, max: number, key: 'meetings.err.badDays'): number {

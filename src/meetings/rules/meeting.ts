@@ -102,6 +102,9 @@ export interface Occurrence {
   movedFrom: string | null;
 }
 
+/** The days ahead a next date is looked for in the stored months first (two months: most rules fall in them). */
+export const SOON = 62;
+
 /** The version of a schedule that covers `date`. */
 export function versionOn(versions: readonly ScheduleVersion[], date: string): ScheduleVersion | undefined {
   return versions.find((v) => v.validFrom <= date && (v.validUntil === null || date <= v.validUntil));
@@ -329,4 +332,10 @@ export function nextOccurrences(meetingId: number, versions: readonly ScheduleVe
     out.push(...seriesOccurrences(meetingId, versions, exceptions, a, addDays(a, 30)));
   }
   return out.slice(0, count);
+}
+
+/** "X does not meet on D; the nearest date after it is …". */
+export function notOccurrence(id: number, title: string, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], date: string): InputError {
+  const next = nextOccurrences(id, versions, exceptions, date, 1)[0];
+  return next ? new InputError('meetings.err.notOccurrenceNext', { title, date, next: next.date }) : new InputError('meetings.err.notOccurrence', { title, date });
 }
