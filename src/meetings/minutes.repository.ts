@@ -2,19 +2,7 @@
 import { insertRow, type Queryable, type SqlValue } from '../db/sql.js';
 import type { AttendanceStatus } from './rules/meeting.js';
 
-export interface MeetingLog {
-  id: number;
-  meetingId: number;
-  occursOn: string;
-  heldOn: string;
-  time: string;
-  durationMin: number;
-  extra: boolean;
-  notes: string | null;
-  actor: string | null;
-  createdAt: string;
-}
-
+/** What a log records of the occurrence it is the minutes of. */
 export interface LogFields {
   occursOn: string;
   heldOn: string;
@@ -22,6 +10,13 @@ export interface LogFields {
   durationMin: number;
   extra: boolean;
   notes: string | null;
+}
+
+export interface MeetingLog extends LogFields {
+  id: number;
+  meetingId: number;
+  actor: string | null;
+  createdAt: string;
 }
 
 const LOG = `select id, meeting_id as "meetingId", occurs_on as "occursOn", held_on as "heldOn", start_time as time, duration_min as "durationMin",

@@ -1,17 +1,6 @@
+import { inputError } from './errors.js';
 import { describe, expect, it } from 'vitest';
 import { cadenceOf, cadenceRrule, parseCadence, parseTime, parseWeekdays, parseZone, type Cadence } from '../../../src/meetings/rules/recurrence.js';
-import { InputError } from '../../../src/shared/errors.js';
-
-/** The InputError `f` throws (the test fails when it throws nothing, or something else). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 // 2026-01-31 is a Saturday.
 const SAT_31 = '2026-01-31';

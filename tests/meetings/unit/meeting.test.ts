@@ -1,19 +1,11 @@
 /** The pure rules of meetings: versions and exceptions into occurrences, and the small languages of the log. */
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/shared/errors.js';
+import { inputError } from './errors.js';
 import { completionPct, expects, isoAt, nextOccurrences, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
 
 const WORKDAYS = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
 const v = (over: Partial<ScheduleVersion> = {}): ScheduleVersion => ({ id: 1, validFrom: '2026-11-23', validUntil: null, startsOn: '2026-11-23', rrule: WORKDAYS, time: '09:00', durationMin: 15, zone: 'Asia/Shanghai', ...over });
-const keyOf = (e: unknown) => (e instanceof InputError ? e.key : e);
-const fails = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return keyOf(e);
-  }
-  return 'no error';
-};
+const fails = (f: () => unknown) => inputError(f).key;
 
 describe('seriesOccurrences', () => {
   it('each version covers its own dates, at its own time', () => {

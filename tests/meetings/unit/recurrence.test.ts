@@ -4,30 +4,19 @@
  * test), against rrule used the plain way (from DTSTART, no shortcuts), and
  * by properties; and local times in zones across daylight-saving changes.
  */
+import { inputError } from './errors.js';
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import rrule from 'rrule';
 import { describe, expect, it } from 'vitest';
 import { cadenceOf, cadenceRrule, isOccurrenceDate, nextOccurrenceDate, occurrenceDates, parseCadence, parseRrule, WEEKDAYS, zonedInstant, type Cadence, type Schedule } from '../../../src/meetings/rules/recurrence.js';
 import { fromDay, toDay } from '../../../src/shared/dates.js';
-import { InputError } from '../../../src/shared/errors.js';
 
 const { RRule } = rrule;
 
 /** A schedule of a cadence typed as a lead would. */
 const series = (repeat: string, startsOn: string, until: string | null = null, interval?: number): Schedule => ({ rrule: cadenceRrule(parseCadence(repeat, interval, startsOn)), startsOn, until });
 const raw = (rule: string, startsOn: string, until: string | null = null): Schedule => ({ rrule: parseRrule(rule, startsOn), startsOn, until });
-
-/** The InputError `f` throws. */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('occurrenceDates: hand-worked calendars', () => {
   it('the last Monday of each month of 2026 and 2027', () => {
