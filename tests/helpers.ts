@@ -156,9 +156,21 @@ export async function query<T = Record<string, unknown>>(path: string, sql: stri
 export async function dumpDb(path: string): Promise<Record<string, unknown[]>> {
   return reading(path, async (db) => {
     const dump: Record<string, unknown[]> = {};
-    for (const table of TABLES) dump[table] = await db.all(`select * from ${table} order by 1`);
+    // In a total order the same on both engines: by every column, values compared as JavaScript does.
+    for (const table of TABLES) dump[table] = (await db.all<Record<string, SqlValue>>(`select * from ${table}`)).sort(byEveryColumn);
     return dump;
   });
+}
+
+function byEveryColumn(a: Record<string, SqlValue>, b: Record<string, SqlValue>): number {
+  for (const k of Object.keys(a)) {
+    const [x, y] = [a[k]!, b[k]!];
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+  }
+  return 0;
 }
 
 /** A failing command must leave one line on stderr, exit 2, and the database as it was. */

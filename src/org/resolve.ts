@@ -54,7 +54,9 @@ export async function findMember(q: Queryable, s: string): Promise<number | unde
   if (exact) return exact;
   const loose = await findMemberIdsByLooseName(q, s);
   if (loose.length > 1) {
-    const handles = await Promise.all(loose.map(async (id) => (await findMemberById(q, id))!.handle));
+    // One after the other: a PostgreSQL connection runs one query at a time (pg warns about overlapping ones).
+    const handles: string[] = [];
+    for (const id of loose) handles.push((await findMemberById(q, id))!.handle);
     throw new InputError('org.err.member.ambiguous', { input: s, handles });
   }
   return loose[0];
