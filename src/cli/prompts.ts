@@ -4,6 +4,7 @@
  * empty stdin): callers get a one-line error naming the missing flags instead.
  */
 import { CancelledError, InputError } from '../shared/errors.js';
+import { t } from '../i18n/index.js';
 import { io } from './io.js';
 
 export function canPrompt(): boolean {
@@ -31,12 +32,14 @@ async function guard<T>(p: Promise<T>): Promise<T> {
  */
 export async function askText(message: string, opts: { required?: boolean; default?: string; validate?: (v: string) => string | true | Promise<string | true> } = {}): Promise<string> {
   const { input } = await import('./prompts-lib.js');
+  // A required answer is checked here, not by the library: its "You must provide a value" is English only.
+  const validate = opts.validate;
+  const check = opts.required ? (v: string) => (v.trim() === '' && opts.default === undefined ? t('prompt.required') : validate ? validate(v) : true) : validate;
   const answer = await guard(
     input({
       message,
       ...(opts.default !== undefined ? { default: opts.default } : {}),
-      required: opts.required ?? false,
-      ...(opts.validate ? { validate: opts.validate } : {}),
+      ...(check ? { validate: check } : {}),
     }),
   );
   return answer.trim();

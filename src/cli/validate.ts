@@ -83,3 +83,14 @@ export function promptCheck(schema: z.ZodType, field: string, optional = false):
     }
   };
 }
+
+/** True when `check` passes, else the message of the InputError it throws (what a prompt shows before asking again). */
+export async function answerError(check: () => Promise<unknown>): Promise<true | string> {
+  try {
+    await check();
+    return true;
+  } catch (e) {
+    if (e instanceof InputError) return messageOf(e);
+    throw e;
+  }
+}

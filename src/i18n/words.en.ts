@@ -31,6 +31,7 @@ export const wordsEn = {
   'list.empty': 'Nothing to show.',
 
   // prompts
+  'prompt.required': 'An answer is needed here.',
   'prompt.missingFlags': 'Missing {flags} (no terminal to ask on: pass them as flags).',
 
   // errors

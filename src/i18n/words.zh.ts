@@ -30,6 +30,7 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'list.separator': '、',
   'list.empty': '没有可显示的内容。',
 
+  'prompt.required': '这一项需要填写。',
   'prompt.missingFlags': '缺少 {flags}（没有终端可以询问：请用参数传入）。',
 
   'err.notFound': '没有与“{input}”匹配的{kind}。',

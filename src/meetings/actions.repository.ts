@@ -59,3 +59,8 @@ export async function openCountsByMeeting(q: Queryable): Promise<Map<number, num
   const rows = await q.all<{ meetingId: number; n: number }>(`select m.id as "meetingId", (select count(*) from action_items a where a.meeting_id = m.id and a.status = 'open') as n from meetings m`);
   return new Map(rows.map((r) => [r.meetingId, r.n]));
 }
+
+/** The open items raised at meetings held on or after a date (today's, mostly: few), by series, with the date raised. */
+export async function openActionsRaisedSince(q: Queryable, from: string): Promise<{ meetingId: number; raisedOn: string }[]> {
+  return q.all(`select a.meeting_id as "meetingId", l.held_on as "raisedOn" from meeting_logs l join action_items a on a.log_id = l.id where l.held_on >= ? and a.status = 'open'`, [from]);
+}

@@ -34,6 +34,17 @@ export async function findLog(q: Queryable, meetingId: number, occursOn: string)
   return r && toLog(r);
 }
 
+export async function findLogById(q: Queryable, id: number): Promise<MeetingLog | undefined> {
+  const r = await q.get<LogRow>(`${LOG} where id = ?`, [id]);
+  return r && toLog(r);
+}
+
+/** How many plan items a meeting marked done and not done. */
+export async function countMarkedBy(q: Queryable, logId: number): Promise<{ done: number; notDone: number }> {
+  const rows = await q.all<{ done: number; n: number }>('select done, count(*) as n from meeting_plan_items where checked_log_id = ? group by done', [logId]);
+  return { done: rows.find((r) => r.done === 1)?.n ?? 0, notDone: rows.find((r) => r.done === 0)?.n ?? 0 };
+}
+
 /** A series' latest minutes held before `before` (exclusive; all when undefined), newest first. */
 export async function latestLogs(q: Queryable, meetingId: number, limit: number, before?: string): Promise<MeetingLog[]> {
   const rows = before === undefined
@@ -149,4 +160,11 @@ export interface Problem {
 /** The problems raised on `date` (日报), in the order raised. */
 export async function problemsOn(q: Queryable, date: string): Promise<Problem[]> {
   return q.all(`select p.log_id as "logId", m.handle, m.name, p.text from meeting_problems p left join members m on m.id = p.member_id where p.held_on = ? order by p.id`, [date]);
+}
+
+/** The latest date a series' minutes name: held on, or first dated (a moved occurrence has both); null without minutes. */
+export async function lastLoggedDate(q: Queryable, meetingId: number): Promise<string | null> {
+  const r = await q.get<{ held: string | null; occurs: string | null }>('select max(held_on) as held, max(occurs_on) as occurs from meeting_logs where meeting_id = ?', [meetingId]);
+  const [a, b] = [r?.held ?? null, r?.occurs ?? null];
+  return a === null || (b !== null && b > a) ? b : a;
 }

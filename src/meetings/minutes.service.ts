@@ -4,11 +4,11 @@ import { getActiveMembers, getMemberById, resolveMemberId, type Member } from '.
 import { InputError } from '../shared/errors.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { insertAction } from './actions.repository.js';
-import { attendanceCounts, findLog, insertAttendance, insertDecisions, insertLog, insertPlanItems, insertProblems, markPlanItems, planItemsOn, problemsOn, type PlanItem, type Problem } from './minutes.repository.js';
+import { attendanceCounts, countMarkedBy, findLog, findLogById, insertAttendance, insertDecisions, insertLog, insertPlanItems, insertProblems, markPlanItems, planItemsOn, problemsOn, type PlanItem, type Problem } from './minutes.repository.js';
 import { audienceOf, exceptionsOf, findMeetingById, schedulesOf, type Meeting } from './repository.js';
 import { resolveMeetingId } from './resolve.js';
 import { primeExpansion } from './expansion.service.js';
-import { addDays, completionPct, defaultStatus, expects, extraOccurrence, notOccurrence, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type AttendanceStatus, type AttendanceTally, type Occurrence } from './rules/meeting.js';
+import { addDays, completionPct, defaultStatus, expects, extraOccurrence, notOccurrence, SOON, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type AttendanceStatus, type AttendanceTally, type Occurrence } from './rules/meeting.js';
 import { minutesOf, type MinutesView } from './views.service.js';
 
 export interface LogInput {
@@ -56,11 +56,9 @@ export async function logMeeting(o: ServiceOptions, ref: string, input: LogInput
   const plans = (input.plans ?? []).map(parsePlan);
   const done = (input.done ?? []).map(parseDone);
   const decisions = (input.decisions ?? []).map((d) => d.trim()).filter(Boolean);
+  for (const a of actions) if (a.due !== null && a.due < date) throw new InputError('meetings.err.actionDueBefore', { text: a.text, due: a.due, date });
   const logId = await o.db.transaction(async (tx) => {
-    const meeting = (await findMeetingById(tx, await resolveMeetingId(tx, ref)))!;
-    const occ = await occurrenceToLog(tx, meeting, date, input.extra === true);
-    const existing = await findLog(tx, meeting.id, occ.occursOn);
-    if (existing) throw new InputError('meetings.err.alreadyLogged', { title: meeting.title, date: existing.heldOn });
+    const { meeting, occ } = await loggable(tx, ref, date, input.extra === true);
     const now = stamp(o.now);
     const members = await getActiveMembers(tx);
     const attendance = await attendanceFor(tx, meeting, members, input);
@@ -79,22 +77,73 @@ export async function logMeeting(o: ServiceOptions, ref: string, input: LogInput
     await insertProblems(tx, logId, date, problems.map((p) => ({ memberId: p.owner === null ? null : handles.get(p.owner.toLowerCase())!, text: p.text })));
     return logId;
   });
-  return logResult(o.db, logId, date);
+  return o.db.snapshot((q) => logResult(q, logId, date));
+}
+
+/** The series and the occurrence a log of `date` is for, or the reason there can be none: not a date of the series (unless extra, within the series' dates), already logged. */
+async function loggable(q: Queryable, ref: string, date: string, extra: boolean): Promise<{ meeting: Meeting; occ: Occurrence & { extra: boolean } }> {
+  const meeting = (await findMeetingById(q, await resolveMeetingId(q, ref)))!;
+  const occ = await occurrenceToLog(q, meeting, date, extra);
+  const existing = await findLog(q, meeting.id, occ.occursOn);
+  if (existing) throw new InputError('meetings.err.alreadyLogged', { title: meeting.title, date: existing.heldOn });
+  return { meeting, occ };
 }
 
 /** The occurrence held on `date`, or an extra one when asked for; else the error names the nearest date. */
 async function occurrenceToLog(q: Queryable, meeting: Meeting, date: string, extra: boolean): Promise<Occurrence & { extra: boolean }> {
-  await primeExpansion(q, date, addDays(date, 62));
+  await primeExpansion(q, date, addDays(date, SOON));
   const versions = (await schedulesOf(q, [meeting.id])).get(meeting.id) ?? [];
   const exceptions = await exceptionsOf(q, meeting.id);
   const occ = seriesOccurrences(meeting.id, versions, exceptions, date, date)[0];
   if (occ) return { ...occ, extra: false };
-  if (!extra) throw notOccurrence(meeting.id, meeting.title, versions, exceptions, date);
+  if (!extra) throw notOccurrence(meeting.id, meeting.title, versions, exceptions, date, true);
+  const [first, end] = [versions[0]!.validFrom, versions.at(-1)!.validUntil];
+  if (date < first) throw new InputError('meetings.err.extraBeforeStart', { title: meeting.title, date: first });
+  if (end !== null && date > end) throw new InputError('meetings.err.extraAfterEnd', { title: meeting.title, date: end });
   return { ...extraOccurrence(meeting.id, versions, date), extra: true };
 }
 
+/**
+ * Checks, before a terminal asks for the minutes, that `date` can be logged
+ * (the same refusals as logMeeting's), and says what kind of meeting it is
+ * and whom it expects.
+ */
+export async function prepareLog(o: ServiceOptions, ref: string, f: { date?: string; extra?: boolean }): Promise<{ kind: Meeting['kind']; expected: string[] }> {
+  const date = f.date ?? o.today;
+  if (date > o.today) throw new InputError('meetings.err.logFuture', { date });
+  return o.db.snapshot(async (q) => {
+    const { meeting } = await loggable(q, ref, date, f.extra === true);
+    const expected = await attendanceFor(q, meeting, await getActiveMembers(q), {});
+    const members = new Map((await getActiveMembers(q)).map((m) => [m.id, m.handle]));
+    return { kind: meeting.kind, expected: expected.map((e) => members.get(e.memberId)!) };
+  });
+}
+
+/** Fails as logMeeting would on this answer of a terminal's: a member who is not expected, an owner who is no member, done items the day's plan does not have. */
+export async function checkLogAnswer(o: ServiceOptions, answer: { attendees?: string[]; expected?: readonly string[]; owner?: string; done?: string; date?: string }): Promise<void> {
+  await o.db.snapshot(async (q) => {
+    for (const name of answer.attendees ?? []) {
+      const m = await getMemberById(q, await resolveMemberId(q, name));
+      if (!answer.expected?.includes(m!.handle)) throw new InputError('meetings.err.notAttendeeHere', { handle: m!.handle });
+    }
+    if (answer.owner !== undefined) await resolveMemberId(q, answer.owner);
+    if (answer.done !== undefined) checkDone(parseDone(answer.done), await planItemsOn(q, answer.date ?? o.today, await resolveMemberId(q, parseDone(answer.done).owner)), answer.date ?? o.today);
+  });
+}
+
+/** The plan items a done mark names, or the reason it names none. */
+function checkDone(d: { owner: string; items: number[] | 'all' }, own: readonly PlanItem[], date: string): PlanItem[] {
+  if (own.length === 0) throw new InputError('meetings.err.noPlan', { handle: d.owner, date });
+  if (d.items === 'all') return [...own];
+  return d.items.map((n) => {
+    const item = own.find((i) => i.position === n);
+    if (!item) throw new InputError('meetings.err.noPlanItem', { handle: own[0]!.handle, n, count: own.length, date });
+    return item;
+  });
+}
+
 /** Who was expected and how they came: present by default, the named ones absent, late or excused. */
-async function attendanceFor(q: Queryable, meeting: Meeting, members: readonly Member[], input: LogInput): Promise<{ memberId: number; status: AttendanceStatus }[]> {
+async function attendanceFor(q: Queryable, meeting: Meeting, members: readonly Member[], input: Pick<LogInput, 'absent' | 'late' | 'excused'>): Promise<{ memberId: number; status: AttendanceStatus }[]> {
   const a = (await audienceOf(q, [meeting.id])).get(meeting.id);
   const audience = { everyone: meeting.everyone, memberIds: a?.memberIds ?? [], departmentIds: a?.departmentIds ?? [], shift: meeting.shift };
   const expected = members.filter((m) => expects(audience, m));
@@ -121,13 +170,7 @@ async function settlePlans(tx: Queryable, logId: number, date: string, done: rea
   const settled = new Set<number>();
   for (const d of done) {
     const memberId = await resolveMemberId(tx, d.owner);
-    const own = items.filter((i) => i.memberId === memberId);
-    if (own.length === 0) throw new InputError('meetings.err.noPlan', { handle: d.owner, date });
-    for (const n of d.items === 'all' ? own.map((i) => i.position) : d.items) {
-      const item = own.find((i) => i.position === n);
-      if (!item) throw new InputError('meetings.err.noPlanItem', { handle: own[0]!.handle, n, count: own.length, date });
-      doneIds.add(item.id);
-    }
+    for (const item of checkDone(d, items.filter((i) => i.memberId === memberId), date)) doneIds.add(item.id);
     settled.add(memberId);
   }
   const notDone = items.filter((i) => !doneIds.has(i.id) && (settled.has(i.memberId) || (wholeDay && i.done === null)));
@@ -136,13 +179,12 @@ async function settlePlans(tx: Queryable, logId: number, date: string, done: rea
 }
 
 async function logResult(q: Queryable, logId: number, date: string): Promise<LogResult> {
-  const log = (await q.get<{ meetingId: number; occursOn: string }>('select meeting_id as "meetingId", occurs_on as "occursOn" from meeting_logs where id = ?', [logId]))!;
-  const full = (await findLog(q, log.meetingId, log.occursOn))!;
-  const meeting = (await findMeetingById(q, log.meetingId))!;
+  const full = (await findLogById(q, logId))!;
+  const meeting = (await findMeetingById(q, full.meetingId))!;
   const minutes = await minutesOf(q, full);
   const count = (s: AttendanceStatus) => minutes.attendance.filter((a) => a.status === s).length;
   const plans = (await planItemsOn(q, date)).filter((p) => p.logId === logId);
-  const marked = await q.all<{ done: number; n: number }>('select done, count(*) as n from meeting_plan_items where checked_log_id = ? group by done', [logId]);
+  const marked = await countMarkedBy(q, logId);
   const problems = (await problemsOn(q, date)).filter((p) => p.logId === logId).map(({ handle, text }) => ({ handle, text }));
   return {
     ...minutes,
@@ -151,8 +193,8 @@ async function logResult(q: Queryable, logId: number, date: string): Promise<Log
     extra: full.extra,
     counts: { present: count('present'), late: count('late'), absent: count('absent'), excused: count('excused') },
     planned: plans.length,
-    markedDone: marked.find((m) => m.done === 1)?.n ?? 0,
-    markedNotDone: marked.find((m) => m.done === 0)?.n ?? 0,
+    markedDone: marked.done,
+    markedNotDone: marked.notDone,
     problems,
   };
 }
@@ -257,7 +299,3 @@ export async function getAttendance(o: ServiceOptions, f: { from?: string; to?: 
 }
 
 
-/** The kind of a series (the log prompts ask for plans at a morning meeting, done marks at an evening one). */
-export async function meetingKindOf(o: ServiceOptions, ref: string): Promise<Meeting['kind']> {
-  return (await findMeetingById(o.db, await resolveMeetingId(o.db, ref)))!.kind;
-}

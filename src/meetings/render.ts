@@ -33,27 +33,32 @@ export function attendeesText(m: Pick<MeetingSummary, 'attendees' | 'everyone' |
   return m.shift ? `${who} · ${t('meetings.shiftOnly', { shift: shiftText(m.shift) ?? m.shift })}` : who;
 }
 
-export const meetingColumns: readonly Column<MeetingSummary>[] = [
+/** A zone column: in a table only the zones other than the reader's (and none when all are theirs); CSV and Markdown name every one. */
+function zoneColumn<T extends { zone: string }>(homeZone: string | undefined): Column<T> {
+  return { header: 'meetings.col.zone', value: (r) => (r.zone === homeZone ? '' : r.zone), plain: (r) => r.zone, priority: 1, hideEmpty: true };
+}
+
+export const meetingColumns = (homeZone?: string): readonly Column<MeetingSummary>[] => [
   { header: 'col.id', value: (m) => m.id, align: 'right' },
   { header: 'meetings.col.title', value: (m) => m.title, wrap: 24 },
   { header: 'meetings.col.kind', value: (m) => kindText(m.kind), priority: 3 },
   { header: 'meetings.col.rule', value: (m) => (m.ended ? t('meetings.ended') : ruleText(m.rrule, m.time)), wrap: 30 },
   { header: 'meetings.col.duration', value: (m) => m.durationMin, align: 'right', priority: 4 },
-  { header: 'meetings.col.zone', value: (m) => m.zone, priority: 6 },
+  zoneColumn(homeZone),
   { header: 'meetings.col.attendees', value: attendeesText, wrap: 20, priority: 5 },
   { header: 'meetings.col.next', value: (m) => (m.next ? `${m.next.date} ${m.next.time}` : '') },
   { header: 'meetings.col.lastHeld', value: (m) => m.lastHeld, priority: 2 },
   { header: 'meetings.col.openActions', value: (m) => m.openActions, align: 'right', priority: 1 },
 ];
 
-export const upcomingColumns: readonly Column<UpcomingItem>[] = [
+export const upcomingColumns = (homeZone?: string): readonly Column<UpcomingItem>[] => [
   { header: 'meetings.col.date', value: (o) => o.date },
   { header: 'meetings.col.time', value: (o) => timeRange(o.time, o.durationMin) },
   { header: 'meetings.col.title', value: (o) => o.title, wrap: 24 },
-  { header: 'meetings.col.place', value: (o) => o.place, wrap: 20, priority: 3, hideEmpty: true },
-  { header: 'meetings.col.zone', value: (o) => o.zone, priority: 4 },
-  { header: 'meetings.col.carried', value: (o) => (o.carriedActions > 0 ? o.carriedActions : ''), align: 'right', priority: 2, hideEmpty: true },
-  { header: 'meetings.col.note', value: (o) => [o.movedFrom && t('meetings.movedFrom', { date: o.movedFrom }), o.shift && t('meetings.shiftOnly', { shift: shiftText(o.shift) ?? o.shift })].filter(Boolean).join(' · '), wrap: 24, priority: 1, hideEmpty: true },
+  zoneColumn(homeZone),
+  { header: 'meetings.col.place', value: (o) => o.place, wrap: 20, priority: 4, hideEmpty: true },
+  { header: 'meetings.col.carried', value: (o) => (o.carriedActions > 0 ? o.carriedActions : ''), align: 'right', priority: 3, hideEmpty: true },
+  { header: 'meetings.col.note', value: (o) => [o.movedFrom && t('meetings.movedFrom', { date: o.movedFrom }), o.shift && t('meetings.shiftOnly', { shift: shiftText(o.shift) ?? o.shift })].filter(Boolean).join(' · '), wrap: 24, priority: 2, hideEmpty: true },
 ];
 
 export const attendanceColumns: readonly Column<AttendanceRow>[] = [
@@ -62,7 +67,7 @@ export const attendanceColumns: readonly Column<AttendanceRow>[] = [
   { header: 'meetings.col.late', value: (r) => r.late, align: 'right' },
   { header: 'meetings.col.absent', value: (r) => r.absent, align: 'right' },
   { header: 'meetings.col.excused', value: (r) => r.excused, align: 'right' },
-  { header: 'meetings.col.rate', value: (r) => pct(r.ratePct), align: 'right' },
+  { header: 'meetings.col.rate', value: (r) => pct(r.ratePct), plain: (r) => r.ratePct, align: 'right' },
 ];
 
 export const actionColumns: readonly Column<ActionItem>[] = [

@@ -1,9 +1,9 @@
 /** Meeting series: add, edit, skip, move, end, refresh; each one transaction. (Their views: views.service.ts.) */
 import type { Queryable } from '../db/sql.js';
-import { resolveMemberId } from '../org/public.js';
+import { getActiveMembers, resolveMemberId } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { findLog } from './minutes.repository.js';
+import { findLog, lastLoggedDate } from './minutes.repository.js';
 import { deleteSchedule, exceptionsOf, findMeetingById, findMeetingIdByName, insertMeeting, insertSchedule, putException, replaceAgenda, replaceAudience, schedulesOf, updateMeeting, updateSchedule, type Meeting } from './repository.js';
 import { resolveAttendee, resolveMeetingId } from './resolve.js';
 import { showMeetingById, type MeetingDetail } from './views.service.js';
@@ -78,7 +78,18 @@ async function audienceFrom(q: Queryable, names: readonly string[] | undefined):
   return out;
 }
 
-const cleanShift = (s: string | null | undefined) => (s === undefined ? undefined : s === null || s.trim() === '' ? null : s.trim().toLowerCase());
+/** The shifts the preset names; a team may use others, which its members then have. */
+const KNOWN_SHIFTS = ['day', 'late', 'night'];
+
+/** A series' shift as stored (lower case; null for every shift), one the team has: a typo would expect nobody. */
+async function shiftOf(q: Queryable, s: string | null | undefined): Promise<string | null | undefined> {
+  if (s === undefined) return undefined;
+  if (s === null || s.trim() === '') return null;
+  const shift = s.trim().toLowerCase();
+  const shifts = new Set([...KNOWN_SHIFTS, ...(await getActiveMembers(q)).flatMap((m) => (m.shift ? [m.shift.trim().toLowerCase()] : []))]);
+  if (!shifts.has(shift)) throw new InputError('meetings.err.badShift', { value: s, choices: [...shifts] });
+  return shift;
+}
 
 /** Adds a series in one transaction. */
 export async function addMeeting(o: ServiceOptions, input: SeriesInput): Promise<MeetingDetail> {
@@ -92,7 +103,7 @@ export async function addMeeting(o: ServiceOptions, input: SeriesInput): Promise
     const facilitatorId = input.facilitator ? await resolveMemberId(tx, input.facilitator) : null;
     const now = stamp(o.now);
     await storeExpansion(tx, schedule, o.today, now);
-    const id = await insertMeeting(tx, { title, presetKey: input.presetKey ?? null, kind, facilitatorId, place: input.place?.trim() || null, shift: cleanShift(input.shift) ?? null, everyone: audience.everyone }, now);
+    const id = await insertMeeting(tx, { title, presetKey: input.presetKey ?? null, kind, facilitatorId, place: input.place?.trim() || null, shift: (await shiftOf(tx, input.shift)) ?? null, everyone: audience.everyone }, now);
     await insertSchedule(tx, id, schedule, now);
     await replaceAudience(tx, id, audience.memberIds, audience.departmentIds);
     await replaceAgenda(tx, id, cleanItems(input.agenda));
@@ -121,12 +132,12 @@ export async function editMeeting(o: ServiceOptions, ref: string, input: SeriesI
     if (title && title.toLowerCase() !== m.title.toLowerCase() && (await findMeetingIdByName(tx, title)) !== undefined) throw new InputError('meetings.err.duplicate', { title });
     const audience = input.attendees === undefined ? undefined : await audienceFrom(tx, input.attendees);
     const facilitatorId = input.facilitator === undefined ? undefined : input.facilitator === null ? null : await resolveMemberId(tx, input.facilitator);
-    await updateMeeting(tx, id, { title, kind: input.kind, facilitatorId, place: input.place === undefined ? undefined : input.place?.trim() || null, shift: cleanShift(input.shift), everyone: audience?.everyone }, now);
+    await updateMeeting(tx, id, { title, kind: input.kind, facilitatorId, place: input.place === undefined ? undefined : input.place?.trim() || null, shift: await shiftOf(tx, input.shift), everyone: audience?.everyone }, now);
     if (audience) await replaceAudience(tx, id, audience.memberIds, audience.departmentIds);
     if (input.agenda !== undefined) await replaceAgenda(tx, id, cleanItems(input.agenda));
     const versions = (await schedulesOf(tx, [id])).get(id) ?? [];
     if (SCHEDULE_FIELDS.some((f) => input[f] !== undefined)) await reschedule(o, tx, id, m.kind, versions, input, now);
-    else if (input.until !== undefined) await setUntil(tx, versions, input.until);
+    else if (input.until !== undefined) await setUntil(tx, id, versions, input.until);
     return id;
   });
   return showMeetingById(o, o.db, id);
@@ -135,6 +146,9 @@ export async function editMeeting(o: ServiceOptions, ref: string, input: SeriesI
 /** A new schedule version from `input.from` (or today), or the current one changed in place when it has not begun by then. */
 async function reschedule(o: ServiceOptions, tx: Queryable, id: number, kind: MeetingKind, versions: readonly ScheduleVersion[], input: SeriesInput, now: string): Promise<void> {
   const from = input.from ?? o.today;
+  // History stays: a change begins today at the earliest, and after the last minutes.
+  const earliest = await earliestChange(tx, id, o.today);
+  if (from < earliest) throw new InputError('meetings.err.editPast', { from, date: earliest });
   const first = versions[0]!;
   const cur = versionOn(versions, from) ?? (from < first.validFrom ? first : undefined);
   if (!cur) throw new InputError('meetings.err.endedBefore', { date: from });
@@ -143,7 +157,8 @@ async function reschedule(o: ServiceOptions, tx: Queryable, id: number, kind: Me
   const begins = cur.validFrom >= from ? cur.validFrom : from;
   if (until !== null && until < begins) throw new InputError('meetings.err.untilBeforeFrom', { from: begins, until });
   const ruleChanged = input.repeat !== undefined || input.interval !== undefined || input.rrule !== undefined;
-  const rrule = ruleChanged ? ruleOf(input, begins, KIND_DEFAULTS[kind].repeat) : cur.rrule;
+  // --interval alone keeps the rule (its weekdays, its day of the month) and changes how often.
+  const rrule = input.repeat !== undefined || input.rrule !== undefined ? ruleOf(input, begins, KIND_DEFAULTS[kind].repeat) : input.interval !== undefined ? withInterval(cur.rrule, input.interval, begins) : cur.rrule;
   const next: Omit<ScheduleVersion, 'id'> = {
     validFrom: begins,
     validUntil: until,
@@ -164,10 +179,26 @@ async function reschedule(o: ServiceOptions, tx: Queryable, id: number, kind: Me
   }
 }
 
-/** A new last date for the series (the last version's end). */
-async function setUntil(tx: Queryable, versions: readonly ScheduleVersion[], until: string): Promise<void> {
+/** The first date a change may touch: today, or the day after the series' last minutes if later. */
+async function earliestChange(q: Queryable, id: number, today: string): Promise<string> {
+  const last = await lastLoggedDate(q, id);
+  return last !== null && last >= today ? addDays(last, 1) : today;
+}
+
+/** A rule with another INTERVAL, the rest as it was (checked as a raw rule is). */
+function withInterval(rule: string, interval: number, startsOn: string): string {
+  if (/(^|;)COUNT=1(;|$)/.test(rule)) throw new InputError('meetings.err.intervalNotAllowed', { value: rule });
+  const parts = rule.split(';').filter((p) => !p.startsWith('INTERVAL='));
+  if (interval > 1) parts.splice(1, 0, `INTERVAL=${interval}`);
+  return parseRrule(parts.join(';'), startsOn);
+}
+
+/** A new last date for the series (the last version's end), never before its last minutes. */
+async function setUntil(tx: Queryable, id: number, versions: readonly ScheduleVersion[], until: string): Promise<void> {
   const last = versions.at(-1)!;
   if (until < last.validFrom) throw new InputError('meetings.err.untilBeforeFrom', { from: last.validFrom, until });
+  const held = await lastLoggedDate(tx, id);
+  if (held !== null && until < held) throw new InputError('meetings.err.endBeforeHeld', { date: held });
   await updateSchedule(tx, last.id, { validUntil: until });
 }
 
@@ -227,13 +258,23 @@ export async function endMeeting(o: ServiceOptions, ref: string, from?: string):
     const versions = (await schedulesOf(tx, [meeting.id])).get(meeting.id) ?? [];
     const last = versions.at(-1)!;
     if (last.validUntil !== null && last.validUntil < date) throw new InputError('meetings.err.alreadyEnded', { title: meeting.title, date: last.validUntil });
+    // The minutes stay theirs: an end comes after the first date and after the last minutes.
+    if (date <= versions[0]!.validFrom) throw new InputError('meetings.err.endBeforeStart', { title: meeting.title, date: versions[0]!.validFrom });
+    const held = await lastLoggedDate(tx, meeting.id);
+    if (held !== null && date <= held) throw new InputError('meetings.err.endBeforeHeld', { date: held });
     const lastDate = dayBefore(date);
     for (const v of versions) {
-      if (v.validFrom >= date && v !== versions[0]) await deleteSchedule(tx, v.id);
+      // A version that would begin after the end was a plan, not history.
+      if (v.validFrom >= date) await deleteSchedule(tx, v.id);
       else if (v.validUntil === null || v.validUntil > lastDate) await updateSchedule(tx, v.id, { validUntil: lastDate });
     }
     return { meeting, lastDate };
   });
+}
+
+/** Fails as add would on these attendees (the prompt checks the answer). */
+export async function checkAttendees(o: ServiceOptions, names: readonly string[]): Promise<void> {
+  await audienceFrom(o.db, names);
 }
 
 /** Whether a series already has this title (prompts check each answer). */
@@ -241,10 +282,6 @@ export async function isMeetingTitleTaken(o: ServiceOptions, title: string): Pro
   return (await findMeetingIdByName(o.db, title)) !== undefined;
 }
 
-/** Fails as the command would when `name` is no member (prompts check action owners as they are typed). */
-export async function checkMemberName(o: ServiceOptions, name: string): Promise<void> {
-  await resolveMemberId(o.db, name);
-}
 
 /**
  * Stores again what reading every series needs (its zones' offsets, its

@@ -3,8 +3,8 @@ import type { Queryable } from '../db/sql.js';
 import { getActiveMembers, listAllDepartments, resolveDepartmentId, resolveMemberId, type Member } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
-import { actionsOfLogs, listActions, openCountsByMeeting as openActionCounts, type ActionItem } from './actions.repository.js';
-import { attendanceOf, decisionsOf, latestLogs, type AttendanceEntry, type MeetingLog } from './minutes.repository.js';
+import { actionsOfLogs, listActions, openActionsRaisedSince, openCountsByMeeting as openActionCounts, type ActionItem } from './actions.repository.js';
+import { attendanceOf, decisionsOf, latestLogs, loggedOccurrences, type AttendanceEntry, type MeetingLog } from './minutes.repository.js';
 import { agendaOf, audienceOf, exceptionsBetween, exceptionsOf, findMeetingById, listMeetings, schedulesOf, seriesStats, type Meeting } from './repository.js';
 import { resolveMeetingId } from './resolve.js';
 import { primeExpansion } from './expansion.service.js';
@@ -16,7 +16,8 @@ export interface MeetingSummary extends Meeting {
   time: string;
   durationMin: number;
   zone: string;
-  startsOn: string;
+  /** The series' first date. */
+  firstDate: string;
   until: string | null;
   /** True once the series has no more dates. */
   ended: boolean;
@@ -80,7 +81,7 @@ function summary(o: ServiceOptions, m: Meeting, versions: readonly ScheduleVersi
     time: now.time,
     durationMin: now.durationMin,
     zone: now.zone,
-    startsOn: versions[0]!.validFrom,
+    firstDate: versions[0]!.validFrom,
     until,
     ended: next === undefined && until !== null && until < o.today,
     attendees,
@@ -149,6 +150,8 @@ export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?
     const audience = filtered ? await audienceOf(q) : new Map<number, { memberIds: number[]; departmentIds: number[] }>();
     const exceptions = await exceptionsBetween(q, o.today, to);
     const open = await openActionCounts(q);
+    // An occurrence carries the items raised before it: not those of its own day or later.
+    const recent = await openActionsRaisedSince(q, o.today);
     // Whose meetings: only read when asked for (2,000 members are not read to list everyone's).
     const who = !filtered ? [] : (await getActiveMembers(q)).filter((m) => (memberId === undefined || m.id === memberId) && (deptId === undefined || m.departmentId === deptId));
     const out: UpcomingItem[] = [];
@@ -157,8 +160,10 @@ export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?
         const a: Audience = { everyone: m.everyone, memberIds: audience.get(m.id)?.memberIds ?? [], departmentIds: audience.get(m.id)?.departmentIds ?? [], shift: m.shift };
         if (!who.some((x) => expects(a, x))) continue;
       }
-      const carriedActions = open.get(m.id) ?? 0;
+      const total = open.get(m.id) ?? 0;
+      const raised = recent.filter((r) => r.meetingId === m.id);
       for (const x of seriesOccurrences(m.id, schedules.get(m.id) ?? [], exceptions.get(m.id) ?? [], o.today, to)) {
+        const carriedActions = raised.length === 0 ? total : total - raised.filter((r) => r.raisedOn >= x.date).length;
         // The occurrence itself becomes the item: a copy (let alone a spread) of a thousand many-field objects costs more than the expansion.
         const item = x as UpcomingItem;
         item.title = m.title;
@@ -195,7 +200,9 @@ export async function getAgenda(o: ServiceOptions, ref: string, date?: string): 
     await primeExpansion(q, date ?? o.today, addDays(date ?? o.today, SOON));
     const versions = (await schedulesOf(q, [id])).get(id) ?? [];
     const exceptions = await exceptionsOf(q, id);
-    const occ = date === undefined ? nextOccurrences(id, versions, exceptions, o.today, 1)[0] : seriesOccurrences(id, versions, exceptions, date, date)[0];
+    // The next one not yet held: once today's has minutes, tomorrow's agenda carries what it raised.
+    const held = date === undefined ? new Set(await loggedOccurrences(q, id, o.today)) : new Set<string>();
+    const occ = date === undefined ? nextOccurrences(id, versions, exceptions, o.today, 3).find((x) => !held.has(x.occursOn)) : seriesOccurrences(id, versions, exceptions, date, date)[0];
     if (!occ) throw date === undefined ? new InputError('meetings.err.noNext', { title: m.title }) : notOccurrence(id, m.title, versions, exceptions, date);
     const items = await agendaOf(q, id);
     const carried = await listActions(q, { meetingId: id, status: 'open', raisedBefore: occ.date });

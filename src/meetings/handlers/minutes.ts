@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { t } from '../../i18n/index.js';
-import { InputError } from '../../shared/errors.js';
 import type { ServiceOptions } from '../../shared/service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { messageOf } from '../../cli/errors.js';
 import { printJson, say } from '../../cli/output.js';
 import { askText, canPrompt } from '../../cli/prompts.js';
-import { isoDate, listText, parseOptions } from '../../cli/validate.js';
-import { logMeeting, meetingKindOf, type LogInput } from '../minutes.service.js';
-import { parseAction, parseDone, parsePlan } from '../rules/meeting.js';
-import { checkMemberName } from '../series.service.js';
+import { answerError, isoDate, listText, parseOptions } from '../../cli/validate.js';
+import { checkLogAnswer, logMeeting, prepareLog, type LogInput } from '../minutes.service.js';
+import { parseAction, parsePlan } from '../rules/meeting.js';
 
 const logSchema = z.object({
   date: isoDate.optional(),
@@ -27,18 +24,9 @@ const logSchema = z.object({
   json: z.boolean().optional(),
 });
 
-/** A check of an answer: the parser's and the owner's, as the flag would get them. */
-function answerCheck(o: ServiceOptions, parse: (v: string) => { owner: string }): (v: string) => Promise<true | string> {
-  return async (v) => {
-    if (v.trim() === '') return true;
-    try {
-      await checkMemberName(o, parse(v).owner);
-      return true;
-    } catch (e) {
-      if (e instanceof InputError) return messageOf(e);
-      throw e;
-    }
-  };
+/** A check of an answer as the flag would get it: its form (`parse`), then what only the database knows. */
+function answerCheck(o: ServiceOptions, check: (v: string) => Parameters<typeof checkLogAnswer>[1]): (v: string) => Promise<true | string> {
+  return (v) => (v.trim() === '' ? Promise.resolve(true) : answerError(() => checkLogAnswer(o, check(v.trim()))));
 }
 
 /** Asks again and again until an empty answer. */
@@ -51,16 +39,28 @@ async function askMany(message: string, validate?: (v: string) => Promise<true |
   }
 }
 
-/** On a terminal with nothing but attendance given: notes, decisions, actions, and by kind the plans (morning) or done and problems (evening). */
-async function promptMinutes(o: ServiceOptions, ref: string, input: LogInput): Promise<LogInput> {
-  const kind = await meetingKindOf(o, ref);
+const names = (v: string) => v.split(/[,，、]/).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * On a terminal with no minutes given as flags: who was absent, late or
+ * excused (unless given), notes, decisions, actions, and by kind the plans
+ * (morning) or what got done and the problems (evening), each answer
+ * checked as it is given.
+ */
+async function promptMinutes(o: ServiceOptions, prep: { kind: string; expected: string[] }, input: LogInput): Promise<LogInput> {
   const r = { ...input };
+  const who = (v: string) => ({ attendees: names(v), expected: prep.expected });
+  if (r.absent === undefined && r.late === undefined && r.excused === undefined) {
+    r.absent = names(await askText(t('meetings.prompt.absent'), { validate: answerCheck(o, who) }));
+    r.late = names(await askText(t('meetings.prompt.late'), { validate: answerCheck(o, who) }));
+    r.excused = names(await askText(t('meetings.prompt.excused'), { validate: answerCheck(o, who) }));
+  }
   r.notes = (await askText(t('meetings.prompt.notes'))) || undefined;
   r.decisions = await askMany(t('meetings.prompt.decision'));
-  r.actions = await askMany(t('meetings.prompt.action'), answerCheck(o, parseAction));
-  if (kind === 'morning') r.plans = await askMany(t('meetings.prompt.plan'), answerCheck(o, parsePlan));
-  if (kind === 'evening') {
-    r.done = await askMany(t('meetings.prompt.done'), answerCheck(o, parseDone));
+  r.actions = await askMany(t('meetings.prompt.action'), answerCheck(o, (v) => ({ owner: parseAction(v).owner })));
+  if (prep.kind === 'morning') r.plans = await askMany(t('meetings.prompt.plan'), answerCheck(o, (v) => ({ owner: parsePlan(v).owner })));
+  if (prep.kind === 'evening') {
+    r.done = await askMany(t('meetings.prompt.done'), answerCheck(o, (v) => ({ done: v, date: input.date ?? o.today })));
     r.problems = await askMany(t('meetings.prompt.problem'));
   }
   return r;
@@ -70,7 +70,8 @@ export async function log(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const f = parseOptions(logSchema, raw);
   const input: LogInput = { date: f.date, extra: f.extra, absent: f.absent, late: f.late, excused: f.excused, notes: f.notes, decisions: f.decision, actions: f.action, plans: f.plan, done: f.done, problems: f.problem };
   const content = [f.notes, f.decision, f.action, f.plan, f.done, f.problem].some((v) => v !== undefined);
-  const r = await withDb(ctx, async (o) => logMeeting(o, ref, !content && canPrompt() ? await promptMinutes(o, ref, input) : input));
+  // On a terminal the date is checked first: nothing is asked for minutes that cannot be recorded.
+  const r = await withDb(ctx, async (o) => logMeeting(o, ref, !content && canPrompt() ? await promptMinutes(o, await prepareLog(o, ref, { date: f.date, extra: f.extra }), input) : input));
   if (f.json) printJson(r);
   say(t('meetings.logged', { title: r.title, date: r.date, ...r.counts, decisions: r.decisions.length, actions: r.actions.length }));
   if (r.planned > 0 || r.markedDone > 0 || r.markedNotDone > 0) say(t('meetings.loggedPlans', { planned: r.planned, done: r.markedDone, notDone: r.markedNotDone }));

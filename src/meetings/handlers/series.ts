@@ -6,12 +6,12 @@ import { withDb, type Ctx } from '../../cli/context.js';
 import { messageOf } from '../../cli/errors.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, canPrompt, requireFlags } from '../../cli/prompts.js';
-import { isoDate, listText, parseOptions, promptCheck, text } from '../../cli/validate.js';
+import { answerError, isoDate, listText, parseOptions, promptCheck, text } from '../../cli/validate.js';
 import { KIND_LABEL } from '../labels.js';
 import { kindText, ruleText } from '../render.js';
 import { KIND_DEFAULTS, MEETING_KINDS, type MeetingKind } from '../rules/meeting.js';
 import { parseCadence, parseTime } from '../rules/recurrence.js';
-import { addMeeting, editMeeting, endMeeting, isMeetingTitleTaken, moveOccurrence, refreshMeetings, skipOccurrence, type SeriesInput } from '../series.service.js';
+import { addMeeting, checkAttendees, editMeeting, endMeeting, isMeetingTitleTaken, moveOccurrence, refreshMeetings, skipOccurrence, type SeriesInput } from '../series.service.js';
 import type { MeetingDetail } from '../views.service.js';
 import type { ServiceOptions } from '../../shared/service.js';
 
@@ -74,6 +74,7 @@ function accepts(parse: (v: string) => unknown): (v: string) => true | string {
   };
 }
 
+
 /** On a terminal, asks for what the flags left out, each answer checked as it is given. */
 async function promptSeries(o: ServiceOptions, f: Flags): Promise<Flags> {
   const r = { ...f };
@@ -84,8 +85,8 @@ async function promptSeries(o: ServiceOptions, f: Flags): Promise<Flags> {
   if (r.repeat === undefined && r.rrule === undefined) r.repeat = await askText(t('meetings.prompt.repeat'), { required: true, ...(d.repeat && { default: d.repeat }), validate: accepts((v) => parseCadence(v, r.interval, r.from ?? o.today)) });
   r.duration ??= Number(await askText(t('meetings.prompt.duration'), { default: String(d.duration), validate: promptCheck(fields.duration.unwrap(), '--duration') }));
   if (r.attendees === undefined) {
-    const a = await askText(t('meetings.prompt.attendees'), { default: 'all' });
-    r.attendees = a.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+    const names = (a: string) => a.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+    r.attendees = names(await askText(t('meetings.prompt.attendees'), { default: 'all', validate: async (v) => answerError(() => checkAttendees(o, names(v))) }));
   }
   if (r.agenda === undefined) {
     const a = await askText(t('meetings.prompt.agenda'));
@@ -94,10 +95,11 @@ async function promptSeries(o: ServiceOptions, f: Flags): Promise<Flags> {
   return r;
 }
 
-/** The series (--json) on stdout, the message on stderr. */
+/** The series (--json, as show prints it) on stdout, the message on stderr: the schedule it was given, which for an edit may begin later. */
 function report(m: MeetingDetail, json: boolean | undefined, key: 'meetings.added' | 'meetings.edited'): void {
-  if (json) printJson(m);
-  const rule = `${ruleText(m.rrule, m.time)} · ${m.durationMin} min · ${kindText(m.kind)}`;
+  if (json) printJson({ ...m, ruleText: ruleText(m.rrule, m.time) });
+  const v = m.schedules.at(-1)!;
+  const rule = [ruleText(v.rrule, v.time), t('meetings.minutes', { n: v.durationMin }), kindText(m.kind), ...(key === 'meetings.edited' && v.validFrom > m.firstDate ? [t('meetings.fromDate', { date: v.validFrom })] : [])].join(' · ');
   say(t(key, { id: m.id, title: m.title, rule, next: m.next ? `${m.next.date} ${m.next.time}` : t('meetings.none') }));
 }
 
@@ -111,8 +113,9 @@ export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Pr
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const flags = parseOptions(schema, raw);
   const input = toInput(flags);
-  const { from: _from, ...changes } = input;
+  const { from, ...changes } = input;
   if (Object.values(changes).every((v) => v === undefined)) throw new InputError('meetings.err.noChange', {});
+  if (from !== undefined && [input.time, input.duration, input.zone, input.repeat, input.interval, input.rrule].every((v) => v === undefined)) throw new InputError('meetings.err.fromWithoutSchedule', {});
   const m = await withDb(ctx, (o) => editMeeting(o, ref, input));
   report(m, flags.json, 'meetings.edited');
 }

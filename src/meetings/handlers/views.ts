@@ -18,7 +18,7 @@ export async function list(ctx: Ctx, flags: { json?: boolean; format?: string })
   const format = resolveFormat(flags);
   const meetings = await withDb(ctx, (o) => getMeetings(o));
   if (format === 'table' && meetings.length === 0) return say(t('meetings.noMeetings'));
-  await printList(format, meetings, meetingColumns, meetings.map((m) => ({ ...m, ruleText: ruleText(m.rrule, m.time) })));
+  await printList(format, meetings, meetingColumns(format === 'table' ? homeZone(ctx) : undefined), meetings.map((m) => ({ ...m, ruleText: ruleText(m.rrule, m.time) })));
 }
 
 export async function show(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<void> {
@@ -42,7 +42,7 @@ async function renderDetail(m: MeetingDetail): Promise<string> {
         ['meetings.col.attendees', attendeesText(m)],
         ...(m.facilitator ? ([['meetings.col.facilitator', m.facilitator]] as const) : []),
         ...(m.place ? ([['meetings.col.place', m.place]] as const) : []),
-        ['meetings.col.from', m.startsOn],
+        ['meetings.col.from', m.firstDate],
         ...(m.until ? ([['meetings.col.until', m.until]] as const) : []),
         ['meetings.col.openActions', String(m.openActions)],
       ],
@@ -79,6 +79,11 @@ async function renderDetail(m: MeetingDetail): Promise<string> {
   return parts.join('\n');
 }
 
+/** The zone a table's reader lives in (the team's, else the machine's): a table names only the zones that differ from it. */
+function homeZone(ctx: Ctx): string {
+  return ctx.env.TEAM_TZ?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** "#3 zhou.yang: 整理差评回复模板 [2026-12-09]". */
 const actionLine = (a: ActionItem) => `#${a.id} ${a.owner}: ${a.text}${a.due ? ` [${a.due}]` : ''}`;
 
@@ -95,7 +100,7 @@ export async function upcoming(ctx: Ctx, flags: UpcomingFlags): Promise<void> {
   const days = flags.days === undefined ? 7 : wholeInRange('--days', flags.days, 366, 'meetings.err.badDays');
   const items = await withDb(ctx, (o) => getUpcoming(o, { days, member: flags.member, dept: flags.dept }));
   if (format === 'table' && items.length === 0) return say(t('meetings.noUpcoming', { days }));
-  await printList(format, items, upcomingColumns);
+  await printList(format, items, upcomingColumns(format === 'table' ? homeZone(ctx) : undefined));
 }
 
 export async function agenda(ctx: Ctx, ref: string, flags: { date?: string; json?: boolean }): Promise<void> {
@@ -103,7 +108,7 @@ export async function agenda(ctx: Ctx, ref: string, flags: { date?: string; json
   const a = await withDb(ctx, (o) => getAgenda(o, ref, flags.date));
   if (flags.json) return printJson(a);
   const lines = [paint.bold(`${a.title} · ${a.date} ${a.time}`), paint.head(t('meetings.heading.agenda')), ...(a.items.length ? a.items.map((x, i) => `  ${i + 1}. ${x}`) : [`  ${t('meetings.none')}`])];
-  if (a.carried.length) lines.push(paint.head(t('meetings.heading.carried')), ...a.carried.map((c) => `  ${actionLine(c)}${c.due && c.due < a.date ? ` ${paint.bad(t('meetings.overdue'))}` : ''}`));
+  if (a.carried.length) lines.push(paint.head(t('meetings.heading.carried')), ...a.carried.map((c) => `  ${actionLine(c)}${c.due && c.due < a.date ? paint.bad(t('meetings.overdue')) : ''}`));
   if (a.lastDecisions && a.lastDecisions.decisions.length) lines.push(paint.head(t('meetings.heading.lastDecisions', { date: a.lastDecisions.date })), ...a.lastDecisions.decisions.map((d, i) => `  ${i + 1}. ${d}`));
   out(lines.join('\n'));
 }

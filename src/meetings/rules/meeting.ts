@@ -334,8 +334,9 @@ export function nextOccurrences(meetingId: number, versions: readonly ScheduleVe
   return out.slice(0, count);
 }
 
-/** "X does not meet on D; the nearest date after it is …". */
-export function notOccurrence(id: number, title: string, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], date: string): InputError {
+/** "X does not meet on D; its next date is …", with the hint of logging an extra meeting when it is a log that was refused. */
+export function notOccurrence(id: number, title: string, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], date: string, forLog = false): InputError {
   const next = nextOccurrences(id, versions, exceptions, date, 1)[0];
-  return next ? new InputError('meetings.err.notOccurrenceNext', { title, date, next: next.date }) : new InputError('meetings.err.notOccurrence', { title, date });
+  if (next) return new InputError(forLog ? 'meetings.err.notOccurrenceNext' : 'meetings.err.notDateNext', { title, date, next: next.date });
+  return new InputError(forLog ? 'meetings.err.notOccurrence' : 'meetings.err.notDate', { title, date });
 }

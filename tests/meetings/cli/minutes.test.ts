@@ -55,7 +55,7 @@ describe('meetings log', () => {
       ['wu', 'write reply templates', '2026-11-27', 'open'],
       ['li', 'book the campaign', null, 'open'],
     ]);
-    expect(r.stderr).toBe('Logged Weekly meeting on 2026-11-23: 2 present, 1 late, 0 absent, 1 excused; 2 decisions, 2 actions.\n');
+    expect(r.stderr).toBe('Logged Weekly meeting on 2026-11-23: 2 present, 1 late, 0 absent, 1 excused; decisions: 2, action items: 2.\n');
     expect(await query(fx.db, 'select occurs_on, held_on, start_time, duration_min, extra, notes, actor from meeting_logs')).toEqual([{ occurs_on: '2026-11-23', held_on: '2026-11-23', start_time: '10:00', duration_min: 60, extra: 0, notes: 'Q4 review', actor: 'lead' }]);
   });
 
@@ -170,7 +170,7 @@ describe('meetings attendance', () => {
       ['zheng', 1, 1, 1, 0, 66.7],
     ]);
     const csv = (await ok(['meetings', 'attendance', '--from', '2026-11-23', '--member', 'zheng', '--format', 'csv'], '2026-11-24')).stdout;
-    expect(csv).toContain('Zheng Hao (zheng),1,1,1,0,66.7%');
+    expect(csv).toContain('Zheng Hao (zheng),1,1,1,0,66.7\n');
     expect((await reject(['meetings', 'attendance', '--from', '2026-11-24', '--to', '2026-11-23'])).stderr).toBe('team: --to 2026-11-23 comes before --from 2026-11-24.\n');
   });
 });

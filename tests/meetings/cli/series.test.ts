@@ -113,7 +113,7 @@ describe('meetings skip, move and end', () => {
 
   it('a move is refused onto a date that already has one, and from a date that has none', async () => {
     expect((await reject(['meetings', 'move', 'morning', '--date', '2026-11-24', '--to', '2026-11-25'])).stderr).toBe('team: Morning meeting already has a meeting on 2026-11-25: move that one first, or pick another date.\n');
-    expect((await reject(['meetings', 'move', 'weekly', '--date', '2026-11-24', '--to', '2026-11-25'])).stderr).toBe('team: Weekly meeting does not meet on 2026-11-24; its next date is 2026-11-30. Use --extra to log an extra meeting.\n');
+    expect((await reject(['meetings', 'move', 'weekly', '--date', '2026-11-24', '--to', '2026-11-25'])).stderr).toBe('team: Weekly meeting does not meet on 2026-11-24; its next date is 2026-11-30.\n');
     expect((await reject(['meetings', 'skip', 'morning', '--date', '2026-11-28'])).stderr).toContain('does not meet on 2026-11-28; its next date is 2026-11-30');
   });
 
