@@ -34,7 +34,14 @@ export async function askText(message: string, opts: { required?: boolean; defau
   const { input } = await import('./prompts-lib.js');
   // A required answer is checked here, not by the library: its "You must provide a value" is English only.
   const validate = opts.validate;
-  const check = opts.required ? (v: string) => (v.trim() === '' && opts.default === undefined ? t('prompt.required') : validate ? validate(v) : true) : validate;
+  // The caller's own check speaks first (it may say better what an empty answer lacks).
+  const check = opts.required
+    ? async (v: string) => {
+        const own = validate ? await validate(v) : true;
+        if (own !== true) return own;
+        return v.trim() === '' && opts.default === undefined ? t('prompt.required') : true;
+      }
+    : validate;
   const answer = await guard(
     input({
       message,
