@@ -6,7 +6,7 @@
 // for the native addon's wrapper). Commands are still loaded lazily: every
 // `import()` in the source becomes a module that esbuild initialises only on
 // first use. The heavy libraries only some commands need, zod and
-// @inquirer/prompts (writes), and pg (a PostgreSQL database), are bundled
+// @inquirer/prompts (writes), pg (a PostgreSQL database) and rrule (meetings), are bundled
 // apart into dist/vendor/ so that no SQLite list command even parses them.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const tmp = `${root}dist.tmp-${process.pid}`;
 mkdirSync(`${tmp}/vendor`, { recursive: true });
 
-const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts', pg: 'pg', 'pg-cursor': 'pg-cursor', pgpass: 'pgpass' };
+const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts', pg: 'pg', 'pg-cursor': 'pg-cursor', pgpass: 'pgpass', rrule: 'rrule' };
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 
 /** Points the vendored libraries at their separate bundles. */

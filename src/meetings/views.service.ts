@@ -8,7 +8,7 @@ import { attendanceOf, decisionsOf, latestLogs, loggedOccurrences, type Attendan
 import { agendaOf, audienceOf, exceptionsBetween, exceptionsOf, findMeetingById, listMeetings, schedulesOf, seriesStats, type Meeting } from './repository.js';
 import { resolveMeetingId } from './resolve.js';
 import { primeExpansion } from './expansion.service.js';
-import { addDays, byStart, expects, nextOccurrences, notOccurrence, SOON, seriesOccurrences, versionOn, type Audience, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
+import { addDays, expects, inTimeOrder, nextOccurrences, notOccurrence, SOON, seriesOccurrences, versionOn, type Audience, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
 
 /** A series with what it is for, its rule now and its next date. */
 export interface MeetingSummary extends Meeting {
@@ -175,7 +175,7 @@ export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?
         out.push(item);
       }
     }
-    return out.sort(byStart);
+    return inTimeOrder(out);
   });
 }
 

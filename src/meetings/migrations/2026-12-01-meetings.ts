@@ -113,6 +113,7 @@ const ddl = ({ id, text, name }: Types): string[] => [
   `create index action_items_status_due on action_items(status, due_date)`,
   `create index action_items_owner on action_items(owner_id, status)`,
   `create index action_items_meeting on action_items(meeting_id, status)`,
+  `create index action_items_status_meeting on action_items(status, meeting_id)`,
   `create index action_items_log on action_items(log_id)`,
   `create table meeting_plan_items (
      id ${id},

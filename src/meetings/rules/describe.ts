@@ -43,7 +43,9 @@ const ORDINAL_LABEL: Record<Intl.LDMLPluralRule, MessageKey> = {
   many: 'meetings.ordinal.other',
   other: 'meetings.ordinal.other',
 };
-const englishOrdinal = new Intl.PluralRules('en', { type: 'ordinal' });
+// Made on first use: Intl's first object costs a process milliseconds, and a list in JSON says no rule in words.
+let ordinalRules: Intl.PluralRules | undefined;
+const englishOrdinal = () => (ordinalRules ??= new Intl.PluralRules('en', { type: 'ordinal' }));
 
 /**
  * A stored rule in words, with its COUNT or UNTIL; the rule itself ('RRULE …')
@@ -73,7 +75,7 @@ function cadenceParams(c: Cadence): Record<string, string> {
     case 'weekly':
       return { days: listOf(c.weekdays.map((d) => t(WEEKDAY_LABEL[d]))) };
     case 'monthly-day':
-      return { day: t(ORDINAL_LABEL[englishOrdinal.select(c.day)], { n: c.day }) };
+      return { day: t(ORDINAL_LABEL[englishOrdinal().select(c.day)], { n: c.day }) };
     case 'monthly-weekday':
       return { nth: t(NTH_LABEL[c.nth]), weekday: t(WEEKDAY_LABEL[c.weekday]) };
     case 'monthly-workday':

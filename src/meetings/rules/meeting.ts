@@ -180,6 +180,22 @@ export function seriesOccurrences(meetingId: number, versions: readonly Schedule
   return exceptions.some((e) => e.kind === 'move') ? out.sort(byStart) : out;
 }
 
+/**
+ * Occurrences in time order (byStart), sorted a UTC day at a time: a month
+ * of two hundred series is a thousand occurrences, and thirty small sorts
+ * cost half of one large one.
+ */
+export function inTimeOrder<T extends Occurrence>(list: readonly T[]): T[] {
+  const days = new Map<number, T[]>();
+  for (const o of list) {
+    const day = Math.floor(o[START_MS] / DAY_MS);
+    const bucket = days.get(day);
+    if (bucket) bucket.push(o);
+    else days.set(day, [o]);
+  }
+  return [...days.keys()].sort((a, b) => a - b).flatMap((d) => days.get(d)!.sort(byStart));
+}
+
 /** Time order; the series id breaks ties, so the order is stable. */
 export function byStart(a: Occurrence, b: Occurrence): number {
   return a[START_MS] - b[START_MS] || a.meetingId - b.meetingId;

@@ -10,13 +10,23 @@
  */
 // The package's CommonJS build is what both Node's ESM loader and the esbuild
 // bundle load; Node sees none of its named exports, only the default one.
-import rrule, { type Options } from 'rrule';
+import type * as RRuleModule from 'rrule';
+import type { Options } from 'rrule';
 import { dateProblem, dayOf, daysInMonth, fromDay, partsOf, toDay, weekdayOf } from '../../shared/dates.js';
 import { InputError } from '../../shared/errors.js';
 import { closestMatch } from '../../shared/match.js';
 import { tableOffset, zoneOffsetMinutes, type ZoneTable } from './zones.js';
 
-const { RRule } = rrule;
+/**
+ * rrule, loaded on first use: reading a window the series stored needs it not
+ * at all, and its load is a cost every command reading meetings would pay.
+ * (A require, not an import, so that it waits until a rule is expanded; the
+ * bundle points it at its own file, dist/vendor/rrule.cjs.)
+ */
+let lib: typeof RRuleModule | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rruleLib = (): typeof RRuleModule => (lib ??= require('rrule') as typeof RRuleModule);
+const RR = () => rruleLib().RRule;
 
 export const WEEKDAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -397,13 +407,13 @@ const RRULE_MAX_YEAR = 9999;
  * so that the walk past the horizon stays under 400 years.
  */
 function occursWithinYears(rule: string, start: number, years: number): boolean {
-  const { count: _count, until, ...parsed } = RRule.parseString(rule);
+  const { count: _count, until, ...parsed } = RR().parseString(rule);
   const { year, month, day } = partsOf(start);
   const end = Math.min(dayOf(year + years, month, day) - 1, until ? dayNumber(until) : Infinity);
   if (end < start) return false;
   const shift = Math.floor((RRULE_MAX_YEAR - partsOf(end).year) / 400) * DAYS_IN_400_YEARS;
   const options = monthAtATime(withDefaults(parsed, start));
-  return new RRule({ ...options, dtstart: at(start + shift), until: at(end + shift) }, true).after(at(start + shift), true) !== null;
+  return new (RR())({ ...options, dtstart: at(start + shift), until: at(end + shift) }, true).after(at(start + shift), true) !== null;
 }
 
 /**
@@ -524,11 +534,11 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
 
 /** A rule's plan; COUNT becomes the date of its last occurrence, counted from the first date. */
 function makePlan(rule: string, start: number): Plan {
-  const { count, until, ...parsed } = RRule.parseString(rule);
+  const { count, until, ...parsed } = RR().parseString(rule);
   const options = monthAtATime(withDefaults(parsed, start));
   const key = JSON.stringify(options);
   if (!count) return { options, key, last: until ? dayNumber(until) : Infinity };
-  const counted = new RRule({ ...options, dtstart: at(start), count }, true).all();
+  const counted = new (RR())({ ...options, dtstart: at(start), count }, true).all();
   return { options, key, last: counted.length > 0 ? dayNumber(counted.at(-1)!) : start - 1 };
 }
 
@@ -541,9 +551,9 @@ function present(v: unknown): boolean {
 function withDefaults(o: Partial<Options>, start: number): Partial<Options> {
   if (present(o.byweekday) || present(o.bymonthday)) return o;
   const { month, day } = partsOf(start);
-  if (o.freq === RRule.YEARLY) return { ...o, bymonth: present(o.bymonth) ? o.bymonth! : month, bymonthday: day };
-  if (o.freq === RRule.MONTHLY) return { ...o, bymonthday: day };
-  if (o.freq === RRule.WEEKLY) return { ...o, byweekday: [weekdayOf(start)] };
+  if (o.freq === RR().YEARLY) return { ...o, bymonth: present(o.bymonth) ? o.bymonth! : month, bymonthday: day };
+  if (o.freq === RR().MONTHLY) return { ...o, bymonthday: day };
+  if (o.freq === RR().WEEKLY) return { ...o, byweekday: [weekdayOf(start)] };
   return o;
 }
 
@@ -554,8 +564,8 @@ function withDefaults(o: Partial<Options>, start: number): Partial<Options> {
  * every BY part is a filter on the period's days either way.
  */
 function monthAtATime(o: Partial<Options>): Partial<Options> {
-  if ((o.freq !== RRule.DAILY && o.freq !== RRule.WEEKLY) || (o.interval ?? 1) !== 1 || present(o.bysetpos)) return o;
-  return { ...o, freq: RRule.MONTHLY, byweekday: present(o.byweekday) ? o.byweekday! : range(0, 6) };
+  if ((o.freq !== RR().DAILY && o.freq !== RR().WEEKLY) || (o.interval ?? 1) !== 1 || present(o.bysetpos)) return o;
+  return { ...o, freq: RR().MONTHLY, byweekday: present(o.byweekday) ? o.byweekday! : range(0, 6) };
 }
 
 /**
@@ -567,13 +577,13 @@ function monthAtATime(o: Partial<Options>): Partial<Options> {
 function periodStart(o: Partial<Options>, start: number, a: number): number {
   const n = o.interval ?? 1;
   const aligned = (first: number, here: number, step = 1) => first + Math.floor((here - first) / (n * step)) * n * step;
-  if (o.freq === RRule.DAILY) return aligned(start, a);
-  if (o.freq === RRule.WEEKLY) {
+  if (o.freq === RR().DAILY) return aligned(start, a);
+  if (o.freq === RR().WEEKLY) {
     const wkst = typeof o.wkst === 'number' ? o.wkst : (o.wkst?.weekday ?? 0);
     const weekStart = (d: number) => d - ((weekdayOf(d) - wkst + 7) % 7);
     return Math.max(start, aligned(weekStart(start), weekStart(a), 7));
   }
-  if (o.freq === RRule.MONTHLY) {
+  if (o.freq === RR().MONTHLY) {
     const m = aligned(monthIndex(start), monthIndex(a));
     return Math.max(start, dayOf(Math.floor(m / 12), (m % 12) + 1, 1));
   }
@@ -610,7 +620,7 @@ function monthDates(plan: Plan, start: number, m: number): readonly string[] {
   const first = Math.max(start, dayOf(year, month, 1));
   const from = periodStart(plan.options, start, first);
   return cached(months, `${plan.key} ${from} ${m}`, () => {
-    const rule = new RRule({ ...plan.options, dtstart: at(from), until: at(dayOf(year, month, daysInMonth(year, month))) }, true);
+    const rule = new (RR())({ ...plan.options, dtstart: at(from), until: at(dayOf(year, month, daysInMonth(year, month))) }, true);
     const min = first * DAY_MS;
     return rule.all().filter((d) => d.getTime() >= min).map(isoDate);
   });
@@ -713,7 +723,7 @@ export function nextOccurrenceDate(s: Schedule, from: string): string | undefine
   const soon = occurrenceDates(s, fromDay(a), fromDay(Math.min(b, a + SOON_DAYS)))[0];
   if (soon !== undefined || a + SOON_DAYS >= b) return soon;
   const later = a + SOON_DAYS + 1;
-  const rule = new RRule({ ...plan.options, dtstart: at(periodStart(plan.options, start, later)), until: Number.isFinite(b) ? at(b) : null }, true);
+  const rule = new (RR())({ ...plan.options, dtstart: at(periodStart(plan.options, start, later)), until: Number.isFinite(b) ? at(b) : null }, true);
   const next = rule.after(at(later), true);
   return next === null ? undefined : fromDay(dayNumber(next));
 }
