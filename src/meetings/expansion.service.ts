@@ -8,8 +8,8 @@
 import type { Queryable } from '../db/sql.js';
 import { listRuleMonths, listZoneTables, putRuleMonths, putZoneTable } from './repository.js';
 import { addDays, type ScheduleVersion } from './rules/meeting.js';
-import { monthDatesOf, monthsBetween, primeMonthDates, primeZoneTables } from './rules/recurrence.js';
-import { buildZoneTable, zoneSpan } from './rules/zones.js';
+import { monthDatesOf, monthsBetween, primeMonthDates } from './rules/recurrence.js';
+import { buildZoneTable, primeZoneTables, zoneSpan } from './rules/zones.js';
 
 /** The release of the zone database this Node reads; a table made with another is not used. */
 const TZDATA = process.versions.tz ?? `node ${process.version}`;

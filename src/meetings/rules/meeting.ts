@@ -6,7 +6,8 @@
 import { fromDay, toDay } from '../../shared/dates.js';
 import { InputError } from '../../shared/errors.js';
 import { dateProblem } from '../../shared/dates.js';
-import { isOccurrenceDate, occurrenceDates, zonedMs } from './recurrence.js';
+import { isOccurrenceDate, occurrenceDates } from './recurrence.js';
+import { zonedMs } from './zones.js';
 
 export const MEETING_KINDS = ['morning', 'evening', 'weekly', 'monthly', 'custom'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];

@@ -1,12 +1,12 @@
 /**
  * The recurrence of meeting series, pure: a cadence as a lead types it, its
  * stored form (an RFC 5545 RRULE value without DTSTART), the local dates it
- * falls on, and the instant a local date and time is in an IANA zone.
+ * falls on (the instant a local date and time is in a zone: zones.ts).
  *
  * Dates are floating: DTSTART is the series' first date at 00:00 UTC (rrule's
  * "UTC as local" convention, no TZID), so the dates never depend on the
  * process's time zone; the time of day and the zone are applied separately,
- * by zonedInstant. Dates are 'YYYY-MM-DD'; ranges include both ends.
+ * by zones.ts's zonedInstant. Dates are 'YYYY-MM-DD'; ranges include both ends.
  */
 // The package's CommonJS build is what both Node's ESM loader and the esbuild
 // bundle load; Node sees none of its named exports, only the default one.
@@ -15,7 +15,6 @@ import type { Options } from 'rrule';
 import { dateProblem, dayOf, daysInMonth, fromDay, partsOf, toDay, weekdayOf } from '../../shared/dates.js';
 import { InputError } from '../../shared/errors.js';
 import { closestMatch } from '../../shared/match.js';
-import { tableOffset, zoneOffsetMinutes, type ZoneTable } from './zones.js';
 
 /**
  * rrule, loaded on first use: reading a window the series stored needs it not
@@ -50,7 +49,6 @@ export interface Schedule {
 }
 
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 const WORKDAYS: readonly Weekday[] = ['mo', 'tu', 'we', 'th', 'fr'];
 const MAX_INTERVAL = 99;
 
@@ -193,74 +191,6 @@ function zoneSuggestion(name: string): string | undefined {
   if (!/^[\p{L} _-]{5,}$/u.test(name)) return undefined; // an abbreviation such as EST is part of too many names (Budapest)
   const city = closestMatch(name.replaceAll(' ', '_'), zones.map((z) => z.slice(z.lastIndexOf('/') + 1)));
   return city && zones.find((z) => z.endsWith(`/${city}`));
-}
-
-/**
- * The instant a wall-clock time happens in a zone, as RFC 5545 (3.3.5) reads
- * local times: one that occurs twice (the clocks go back) is the first; one
- * that does not exist (the clocks go forward) uses the offset before the gap,
- * so it moves forward by the gap. The offsets are the zone database's, from
- * @date-fns/tz; TZDate alone is not enough, since its pick between the two
- * readings of a repeated time depends on the process's own zone.
- * @example zonedInstant('2026-03-08', '09:00', 'America/New_York') // 2026-03-08T13:00:00Z
- * @example zonedInstant('2026-03-08', '02:30', 'America/New_York') // 2026-03-08T07:30:00Z (03:30 EDT)
- */
-export function zonedInstant(date: string, time: string, zone: string): Date {
-  return new Date(zonedMs(date, time, zone));
-}
-
-/** zonedInstant as milliseconds since the epoch (no Date made: this runs for every occurrence listed). */
-export function zonedMs(date: string, time: string, zone: string): number {
-  // HH:MM as parseTime writes it (no array: this runs for every occurrence listed).
-  const minutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-  const midnight = toDay(date) * DAY_MS;
-  const wall = midnight + minutes * MINUTE_MS; // the wall clock read as if it were UTC
-  // The offsets in force the day before and the day after (only a day with a change between them needs more work).
-  const offsets = dayOffsets(zone, midnight);
-  if (offsets[0] === offsets[1]) return wall - offsets[0];
-  const readings = offsets.map((o) => wall - o).filter((at) => at + offsetAt(zone, at) === wall);
-  return readings.length > 0 ? Math.min(...readings) : wall - offsets[0]!;
-}
-
-/**
- * The offsets at noon of the day before and of the day after a date, per zone
- * and date: each asks Intl, which costs microseconds, and 200 series over a
- * month would ask 15,000 times; a month has some 30 dates in a few zones.
- * Any change of offset on the date lies between the two (zones change at
- * most once a day, and never by a day).
- */
-function dayOffsets(zone: string, midnight: number): readonly [number, number] {
-  let days = offsetCache.get(zone);
-  if (days === undefined || days.size >= OFFSET_CACHE_MAX) offsetCache.set(zone, (days = new Map()));
-  let pair = days.get(midnight);
-  if (pair === undefined) {
-    pair = [offsetAt(zone, midnight - DAY_MS / 2), offsetAt(zone, midnight + DAY_MS + DAY_MS / 2)];
-    days.set(midnight, pair);
-  }
-  return pair;
-}
-/** Per zone, per date (midnight UTC of the floating date). */
-const offsetCache = new Map<string, Map<number, readonly [number, number]>>();
-const OFFSET_CACHE_MAX = 10_000;
-
-/** The zone's offset from UTC at an instant, in milliseconds: from a primed table when one covers it, else from the zone database. */
-function offsetAt(zone: string, at: number): number {
-  const t = zoneTables.get(zone);
-  return ((t && tableOffset(t, at)) ?? zoneOffsetMinutes(zone, at)) * MINUTE_MS;
-}
-
-const zoneTables = new Map<string, ZoneTable>();
-
-/**
- * Hands the expansion the stored offset tables of the zones (zones.ts): the
- * same offsets as the zone database gives, without loading Intl. Like the
- * caches, it changes no result, only what it costs.
- */
-export function primeZoneTables(tables: readonly ZoneTable[]): void {
-  // The tables of this database only, and the offsets read through the ones before forgotten.
-  zoneTables.clear();
-  offsetCache.clear();
-  for (const t of tables) zoneTables.set(t.zone, t);
 }
 
 // ── the stored rule ──────────────────────────────────────────────────────

@@ -9,7 +9,8 @@ import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import rrule from 'rrule';
 import { describe, expect, it } from 'vitest';
-import { cadenceOf, cadenceRrule, isOccurrenceDate, nextOccurrenceDate, occurrenceDates, parseCadence, parseRrule, WEEKDAYS, zonedInstant, type Cadence, type Schedule } from '../../../src/meetings/rules/recurrence.js';
+import { cadenceOf, cadenceRrule, isOccurrenceDate, nextOccurrenceDate, occurrenceDates, parseCadence, parseRrule, WEEKDAYS, type Cadence, type Schedule } from '../../../src/meetings/rules/recurrence.js';
+import { zonedInstant } from '../../../src/meetings/rules/zones.js';
 import { fromDay, toDay } from '../../../src/shared/dates.js';
 
 const { RRule } = rrule;
