@@ -7,7 +7,8 @@
  */
 import type { Queryable } from '../db/sql.js';
 import { listRuleMonths, listZoneTables, putRuleMonths, putZoneTable } from './repository.js';
-import { addDays, type ScheduleVersion } from './rules/meeting.js';
+import { addDays } from '../shared/dates.js';
+import { type ScheduleVersion } from './rules/meeting.js';
 import { monthDatesOf, monthsBetween, primeMonthDates } from './rules/recurrence.js';
 import { buildZoneTable, primeZoneTables, zoneSpan } from './rules/zones.js';
 

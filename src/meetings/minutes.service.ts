@@ -8,7 +8,9 @@ import { attendanceCounts, countMarkedBy, findLog, findLogById, insertAttendance
 import { audienceOf, exceptionsOf, findMeetingById, schedulesOf, type Meeting } from './repository.js';
 import { resolveMeetingId } from './resolve.js';
 import { primeExpansion } from './expansion.service.js';
-import { addDays, completionPct, defaultStatus, expects, extraOccurrence, notOccurrence, SOON, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type AttendanceStatus, type AttendanceTally, type Occurrence } from './rules/meeting.js';
+import { addDays } from '../shared/dates.js';
+import { extraOccurrence, notOccurrence, SOON, seriesOccurrences, type AttendanceStatus, type Occurrence } from './rules/meeting.js';
+import { completionPct, defaultStatus, expects, parseAction, parseDone, parsePlan, splitProblem, tally, type AttendanceTally } from './rules/minutes.js';
 import { minutesOf, type MinutesView } from './views.service.js';
 
 export interface LogInput {
@@ -113,9 +115,9 @@ export async function prepareLog(o: ServiceOptions, ref: string, f: { date?: str
   if (date > o.today) throw new InputError('meetings.err.logFuture', { date });
   return o.db.snapshot(async (q) => {
     const { meeting } = await loggable(q, ref, date, f.extra === true);
-    const expected = await attendanceFor(q, meeting, await getActiveMembers(q), {});
-    const members = new Map((await getActiveMembers(q)).map((m) => [m.id, m.handle]));
-    return { kind: meeting.kind, expected: expected.map((e) => members.get(e.memberId)!) };
+    const members = await getActiveMembers(q);
+    const handles = new Map(members.map((m) => [m.id, m.handle]));
+    return { kind: meeting.kind, expected: (await attendanceFor(q, meeting, members, {})).map((e) => handles.get(e.memberId)!) };
   });
 }
 

@@ -160,12 +160,15 @@ function groupBy<R, K, V>(rows: readonly R[], key: (r: R) => K, value: (r: R) =>
   return out;
 }
 
-/** Per series: the last date it was held and how many of its action items are open (an index seek each, in one query). */
-export async function seriesStats(q: Queryable): Promise<Map<number, { lastHeld: string | null; openActions: number }>> {
-  const rows = await q.all<{ id: number; lastHeld: string | null; openActions: number }>(`select m.id,
+/** Per series (these, or all): the last date it was held and how many of its action items are open (an index seek each, in one query). */
+export async function seriesStats(q: Queryable, id?: number): Promise<Map<number, { lastHeld: string | null; openActions: number }>> {
+  const rows = await q.all<{ id: number; lastHeld: string | null; openActions: number }>(
+    `select m.id,
       (select max(l.held_on) from meeting_logs l where l.meeting_id = m.id) as "lastHeld",
       (select count(*) from action_items a where a.meeting_id = m.id and a.status = 'open') as "openActions"
-    from meetings m`);
+    from meetings m${id === undefined ? '' : ' where m.id = ?'}`,
+    id === undefined ? [] : [id],
+  );
   return new Map(rows.map((r) => [r.id, { lastHeld: r.lastHeld, openActions: r.openActions }]));
 }
 

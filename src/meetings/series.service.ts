@@ -8,7 +8,8 @@ import { deleteSchedule, exceptionsOf, findMeetingById, findMeetingIdByName, ins
 import { resolveAttendee, resolveMeetingId } from './resolve.js';
 import { showMeetingById, type MeetingDetail } from './views.service.js';
 import { primeExpansion, storeExpansion } from './expansion.service.js';
-import { addDays, dayBefore, KIND_DEFAULTS, notOccurrence, ruleOccurrence, SOON, seriesOccurrences, versionOn, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
+import { addDays, dayBefore } from '../shared/dates.js';
+import { KIND_DEFAULTS, notOccurrence, ruleOccurrence, SOON, seriesOccurrences, versionOn, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
 import { cadenceRrule, nextOccurrenceDate, parseCadence, parseRrule, parseTime, parseZone } from './rules/recurrence.js';
 
 export interface ScheduleInput {
@@ -123,6 +124,9 @@ const SCHEDULE_FIELDS = ['repeat', 'interval', 'rrule', 'time', 'duration', 'zon
  * a new one begins, so past occurrences keep the schedule they had.
  */
 export async function editMeeting(o: ServiceOptions, ref: string, input: SeriesInput): Promise<MeetingDetail> {
+  const { from, ...changes } = input;
+  if (Object.values(changes).every((v) => v === undefined)) throw new InputError('meetings.err.noChange', {});
+  if (from !== undefined && !SCHEDULE_FIELDS.some((f) => input[f] !== undefined)) throw new InputError('meetings.err.fromWithoutSchedule', {});
   const id = await o.db.transaction(async (tx) => {
     const id = await resolveMeetingId(tx, ref);
     const m = (await findMeetingById(tx, id))!;

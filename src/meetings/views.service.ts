@@ -8,7 +8,9 @@ import { attendanceOf, decisionsOf, latestLogs, loggedOccurrences, type Attendan
 import { agendaOf, audienceOf, exceptionsBetween, exceptionsOf, findMeetingById, listMeetings, schedulesOf, seriesStats, type Meeting } from './repository.js';
 import { resolveMeetingId } from './resolve.js';
 import { primeExpansion } from './expansion.service.js';
-import { addDays, expects, inTimeOrder, nextOccurrences, notOccurrence, SOON, seriesOccurrences, versionOn, type Audience, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
+import { addDays } from '../shared/dates.js';
+import { inTimeOrder, nextOccurrences, notOccurrence, SOON, seriesOccurrences, versionOn, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
+import { expects, type Audience } from './rules/minutes.js';
 
 /** A series with what it is for, its rule now and its next date. */
 export interface MeetingSummary extends Meeting {
@@ -108,7 +110,7 @@ export async function showMeetingById(o: ServiceOptions, q: Queryable, id: numbe
   const logs = await latestLogs(q, id, 1);
   const members = await getActiveMembers(q);
   const depts = await departmentNames(q);
-  const stats = (await seriesStats(q)).get(id);
+  const stats = (await seriesStats(q, id)).get(id);
   const byId = new Map(members.map((x) => [x.id, x]));
   const base = summary(o, m, versions, exceptions, audienceNames(m, audience.get(id), byId, depts), stats);
   return { ...base, agenda, schedules: versions, exceptions, upcoming: nextOccurrences(id, versions, exceptions, o.today, 5), lastMinutes: logs[0] ? await minutesOf(q, logs[0]) : null };

@@ -1,7 +1,7 @@
 /** The demo's meetings: three weeks of the preset's rhythm with minutes, attendance, plans, problems and actions, relative to today. */
 import type { Lang, Localized } from '../i18n/index.js';
 import { doneAction, getOccurrences, logMeeting } from '../meetings/public.js';
-import { fromDay, toDay, weekdayOf } from '../shared/dates.js';
+import { addDays, fromDay, toDay, weekdayOf } from '../shared/dates.js';
 import type { ServiceOptions } from '../shared/service.js';
 
 /** How far back the demo's meetings begin. */
@@ -36,8 +36,8 @@ export async function buildDemoMeetings(o: ServiceOptions, lang: Lang): Promise<
   // The preset's series, by their preset keys.
   const titles = { morning: 'morning', evening: 'evening', weekly: 'weekly', monthly: 'monthly' };
   const go = { ...o, actor: 'demo' };
-  const from = fromDay(toDay(o.today) - DEMO_MEETING_DAYS);
-  const to = fromDay(toDay(o.today) - 1);
+  const from = addDays(o.today, -DEMO_MEETING_DAYS);
+  const to = addDays(o.today, -1);
   const dates = async (title: string) => new Set((await getOccurrences(go, title, from, to)).map((x) => x.date));
   const mornings = await dates(titles.morning);
   const evenings = await dates(titles.evening);

@@ -4,7 +4,7 @@ import type { ServiceOptions } from '../shared/service.js';
 import { addMember, countMembers } from '../org/public.js';
 import { applyPreset } from './preset.service.js';
 import { buildDemoMeetings, DEMO_MEETING_DAYS } from './demo-meetings.service.js';
-import { fromDay, toDay } from '../shared/dates.js';
+import { addDays, fromDay, toDay } from '../shared/dates.js';
 import { addGoal, checkinGoal, currentPeriod, getSubGoals, splitGoal } from '../goals/public.js';
 
 interface DemoMember {
@@ -91,7 +91,7 @@ async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Pro
 export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
   if ((await countMembers(o.db)) > 0) throw new InputError('setup.demo.exists', { path: '' });
   // The rhythm meetings begin three weeks ago, so that the demo has minutes.
-  await applyPreset({ ...o, today: fromDay(toDay(o.today) - DEMO_MEETING_DAYS) }, 'ecommerce', lang);
+  await applyPreset({ ...o, today: addDays(o.today, -DEMO_MEETING_DAYS) }, 'ecommerce', lang);
   await o.db.transaction(async () => {
     for (const m of DEMO_MEMBERS) {
       await addMember(o, {

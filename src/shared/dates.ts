@@ -39,6 +39,17 @@ export function fromDay(day: number): string {
 }
 
 /**
+ * A date `n` days later (earlier when negative).
+ * @example addDays('2026-02-27', 2) // '2026-03-01'
+ */
+export function addDays(date: string, n: number): string {
+  return fromDay(toDay(date) + n);
+}
+
+/** The date before `date`. */
+export const dayBefore = (date: string) => addDays(date, -1);
+
+/**
  * Weekday of a day number, Monday = 0 … Sunday = 6 (ISO order).
  * @example weekdayOf(toDay('2026-01-12')) // 0 (a Monday)
  */

@@ -6,7 +6,7 @@ import { printJson, say } from '../../cli/output.js';
 import { askText, canPrompt } from '../../cli/prompts.js';
 import { answerError, isoDate, listText, parseOptions } from '../../cli/validate.js';
 import { checkLogAnswer, logMeeting, prepareLog, type LogInput } from '../minutes.service.js';
-import { parseAction, parsePlan } from '../rules/meeting.js';
+import { parseAction, parsePlan } from '../rules/minutes.js';
 
 const logSchema = z.object({
   date: isoDate.optional(),

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { InputError } from '../../shared/errors.js';
 import { isNone } from '../../shared/none.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { messageOf } from '../../cli/errors.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, canPrompt, requireFlags } from '../../cli/prompts.js';
 import { answerError, isoDate, listText, parseOptions, promptCheck, text } from '../../cli/validate.js';
@@ -61,18 +59,6 @@ function toInput(f: Flags): SeriesInput {
   };
 }
 
-/** A check that a parser accepts an answer: true, or the message it would fail with. */
-function accepts(parse: (v: string) => unknown): (v: string) => true | string {
-  return (v) => {
-    try {
-      parse(v.trim());
-      return true;
-    } catch (e) {
-      if (e instanceof InputError) return messageOf(e);
-      throw e;
-    }
-  };
-}
 
 
 /** On a terminal, asks for what the flags left out, each answer checked as it is given. */
@@ -81,8 +67,8 @@ async function promptSeries(o: ServiceOptions, f: Flags): Promise<Flags> {
   r.title ??= await askText(t('meetings.prompt.title'), { required: true, validate: async (v) => (v.trim() === '' ? t('meetings.err.needTitle') : (await isMeetingTitleTaken(o, v.trim())) ? t('meetings.err.duplicate', { title: v.trim() }) : true) });
   r.kind ??= await askChoice<MeetingKind>(t('meetings.prompt.kind'), MEETING_KINDS.map((k) => ({ name: t(KIND_LABEL[k]), value: k })));
   const d = KIND_DEFAULTS[r.kind];
-  r.time ??= await askText(t('meetings.prompt.time'), { required: true, ...(d.time && { default: d.time }), validate: accepts(parseTime) });
-  if (r.repeat === undefined && r.rrule === undefined) r.repeat = await askText(t('meetings.prompt.repeat'), { required: true, ...(d.repeat && { default: d.repeat }), validate: accepts((v) => parseCadence(v, r.interval, r.from ?? o.today)) });
+  r.time ??= await askText(t('meetings.prompt.time'), { required: true, ...(d.time && { default: d.time }), validate: (v) => answerError(async () => parseTime(v.trim())) });
+  if (r.repeat === undefined && r.rrule === undefined) r.repeat = await askText(t('meetings.prompt.repeat'), { required: true, ...(d.repeat && { default: d.repeat }), validate: (v) => answerError(async () => parseCadence(v.trim(), r.interval, r.from ?? o.today)) });
   r.duration ??= Number(await askText(t('meetings.prompt.duration'), { default: String(d.duration), validate: promptCheck(fields.duration.unwrap(), '--duration') }));
   if (r.attendees === undefined) {
     const names = (a: string) => a.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
@@ -113,9 +99,6 @@ export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Pr
 export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
   const flags = parseOptions(schema, raw);
   const input = toInput(flags);
-  const { from, ...changes } = input;
-  if (Object.values(changes).every((v) => v === undefined)) throw new InputError('meetings.err.noChange', {});
-  if (from !== undefined && [input.time, input.duration, input.zone, input.repeat, input.interval, input.rrule].every((v) => v === undefined)) throw new InputError('meetings.err.fromWithoutSchedule', {});
   const m = await withDb(ctx, (o) => editMeeting(o, ref, input));
   report(m, flags.json, 'meetings.edited');
 }

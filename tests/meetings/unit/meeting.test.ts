@@ -1,7 +1,8 @@
 /** The pure rules of meetings: versions and exceptions into occurrences, and the small languages of the log. */
 import { describe, expect, it } from 'vitest';
 import { inputError } from './errors.js';
-import { completionPct, expects, isoAt, nextOccurrences, parseAction, parseDone, parsePlan, seriesOccurrences, splitProblem, tally, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
+import { isoAt, nextOccurrences, seriesOccurrences, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
+import { completionPct, expects, parseAction, parseDone, parsePlan, splitProblem, tally } from '../../../src/meetings/rules/minutes.js';
 
 const WORKDAYS = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
 const v = (over: Partial<ScheduleVersion> = {}): ScheduleVersion => ({ id: 1, validFrom: '2026-11-23', validUntil: null, startsOn: '2026-11-23', rrule: WORKDAYS, time: '09:00', durationMin: 15, zone: 'Asia/Shanghai', ...over });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateProblem, daysInMonth, fromDay, toDay, weekdayOf } from '../../../src/shared/dates.js';
+import { addDays, dateProblem, dayBefore, daysInMonth, fromDay, toDay, weekdayOf } from '../../../src/shared/dates.js';
 
 describe('dates', () => {
   it('counts days since 1970-01-01 and back', () => {
@@ -50,5 +50,14 @@ describe('dateProblem', () => {
 
   it('calls anything not written YYYY-MM-DD a format problem', () => {
     for (const d of ['2026-2-3', '2026/02/03', '03.02.2026', '', '2026-02-03T08:00', ' 2026-02-03']) expect(dateProblem(d)).toEqual({ kind: 'format' });
+  });
+});
+
+describe('addDays', () => {
+  it('crosses month ends and leap days both ways', () => {
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+    expect(dayBefore('2026-03-01')).toBe('2026-02-28');
   });
 });
