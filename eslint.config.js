@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 // repository. Inside a feature the layers go one way: handler → service →
 // repository → db, and rules stay pure. The kernel imports a feature only at
 // its registration points (the program's list of features, the migration
-// list, the schema's row types, the catalogs, the reference counters).
+// list, the schema's row types, the catalogs, the reference counters, the hook listeners).
 const KERNEL = ['cli', 'db', 'i18n', 'shared'];
 const FEATURES = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory() && !KERNEL.includes(d.name))
@@ -38,7 +38,7 @@ const boundaries = FEATURES.flatMap((f) => [
   restrict([`src/${f}/**/*.ts`], [...otherFeatures(f, false), LAYER.handlers]),
   restrict([`src/${f}/command.ts`], [...otherFeatures(f, false), LAYER.repository, LAYER.service, LAYER.db]),
   restrict([`src/${f}/handlers/**/*.ts`], [...otherFeatures(f, true), LAYER.repository, LAYER.db, LAYER.handlers]),
-  restrictTyped([`src/${f}/**/*.service.ts`, `src/${f}/public.ts`, `src/${f}/references.ts`, `src/${f}/templates.ts`], [...otherFeatures(f, false), LAYER.handlers, LAYER.render, LAYER.prompts], [LAYER.cli]),
+  restrictTyped([`src/${f}/**/*.service.ts`, `src/${f}/public.ts`, `src/${f}/references.ts`, `src/${f}/hooks.ts`, `src/${f}/templates.ts`], [...otherFeatures(f, false), LAYER.handlers, LAYER.render, LAYER.prompts], [LAYER.cli]),
   restrictTyped([`src/${f}/**/*repository.ts`, `src/${f}/table.ts`, `src/${f}/migrations/**/*.ts`], [...otherFeatures(f, false), LAYER.service, LAYER.handlers, LAYER.cli, LAYER.render], []),
   restrictTyped([`src/${f}/rules/**/*.ts`, `src/${f}/labels.ts`], [...otherFeatures(f, false), LAYER.repository, LAYER.handlers, LAYER.cli, LAYER.dbAll, LAYER.render, LAYER.io], [LAYER.service]),
   // Renderers may compose another feature's renderers (its ui.ts), as handlers may.
@@ -51,6 +51,7 @@ const kernel = [
   restrict(['src/cli/program.ts'], [pattern(`(^|/)(${featureRe})/(?!command\\.js$)`, 'program.ts only lists the features\' command.ts.')]),
   restrict(['src/db/migrations.ts'], [pattern(`(^|/)(${featureRe})/(?!migrations/)`, 'migrations.ts only lists the features\' migrations.')]),
   restrictTyped(['src/db/schema.ts'], [], [pattern(`(^|/)(${featureRe})/(?!table\\.js$)`, 'schema.ts only composes the features\' table.ts.')]),
+  restrict(['src/db/hooks.ts'], [pattern(`(^|/)(${featureRe})/(?!hooks\\.js$)`, 'hooks.ts only lists the features\' hooks.ts.')]),
   restrict(['src/db/references.ts'], [pattern(`(^|/)(${featureRe})/(?!references\\.js$)`, 'references.ts only lists the features\' references.ts.')]),
   restrictTyped(['src/i18n/en.ts', 'src/i18n/zh.ts'], [pattern(`(^|/)(${featureRe})/(?![\\w.]*messages\\.(en|zh)\\.js$)`, 'The catalogs only compose the features\' messages.')], []),
   restrictTyped(['src/cli/io.ts', 'src/shared/**/*.ts'], [pattern(`(^|/)(${featureRe}|cli)/`, 'shared/ holds pure rules used by everyone: no CLI, no feature.')], [pattern('(^|/)db/', 'shared/ may name the database seam\'s types, never use it.')]),

@@ -6,8 +6,10 @@ import { isPostgresUrl, redactUrl } from '../db/location.js';
 import { getSetting } from '../db/settings.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { Failure, NotFoundError } from '../shared/errors.js';
+import type { Notice } from '../db/hooks.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { clockFrom } from './clock.js';
+import { translateParams } from './errors.js';
 import { io } from './io.js';
 import { say } from './output.js';
 import { runtime } from './runtime.js';
@@ -23,6 +25,8 @@ export interface Ctx {
   now: Date;
   /** Who is acting, for the audit trail: --actor, else TEAM_USER, else the login name. */
   actor: string;
+  /** What other features said about this command's writes (db/hooks.ts): shown after the handler's own message. */
+  notices: Notice[];
 }
 
 function actorFrom(given: unknown, env: NodeJS.ProcessEnv): string {
@@ -39,7 +43,7 @@ export async function ctxFrom(cmd: Command): Promise<Ctx> {
   const g = cmd.optsWithGlobals() as { db?: string; actor?: string };
   const env = io().env;
   const { now, today } = await clockFrom(env, new Date());
-  return { dbPath: g.db, lang: getLang(), env, today, now, actor: actorFrom(g.actor, env) };
+  return { dbPath: g.db, lang: getLang(), env, today, now, actor: actorFrom(g.actor, env), notices: [] };
 }
 
 // The database opened early to read the team's language, handed on to withDb.
@@ -85,14 +89,16 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
   const missing = () => new Failure('err.db.missing', { path: opened.path });
   try {
     let result: T;
+    const notices: Notice[] = [];
     try {
-      result = await fn({ db: opened.db, now: ctx.now, today: ctx.today, actor: ctx.actor, ...(ctx.env.TEAM_TZ?.trim() && { zone: ctx.env.TEAM_TZ.trim() }) });
+      result = await fn({ db: opened.db, now: ctx.now, today: ctx.today, actor: ctx.actor, notices, ...(ctx.env.TEAM_TZ?.trim() && { zone: ctx.env.TEAM_TZ.trim() }) });
     } catch (e) {
       // Nothing can be found in a database that does not exist: say that instead.
       if (opened.created && e instanceof NotFoundError) throw missing();
       throw e;
     }
     if (!opened.save()) throw missing();
+    ctx.notices.push(...notices);
     if (opened.created && !opts.quietCreate) say(t('db.created', { path: opened.path }));
     return result;
   } finally {
@@ -104,6 +110,11 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
 export async function databaseLocation(ctx: Ctx): Promise<string> {
   const { locateDatabase } = await import('../db/connection.js');
   return redactUrl(await locateDatabase({ path: ctx.dbPath, env: ctx.env }));
+}
+
+/** Shows what other features said about the command's writes (after the command's own message). */
+export function sayNotices(ctx: Ctx): void {
+  for (const n of ctx.notices.splice(0)) say(t(n.key, translateParams(n.params)));
 }
 
 /** Closes the early connection if the command never used it (it failed before, or needed none). */

@@ -20,12 +20,13 @@ export function lazy(load: Loader, name: string) {
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const rest = args.slice(0, -1);
-    const [mod, { ctxFrom, adoptTeamLanguage, closeEarly }, { loadColor }] = await Promise.all([load(), import('./context.js'), import('./output.js')]);
+    const [mod, { ctxFrom, adoptTeamLanguage, closeEarly, sayNotices }, { loadColor }] = await Promise.all([load(), import('./context.js'), import('./output.js')]);
     await loadColor();
     const ctx = await ctxFrom(cmd);
     try {
       await adoptTeamLanguage(ctx);
       await (mod[name] as Handler)(ctx, ...rest);
+      sayNotices(ctx);
     } finally {
       await closeEarly();
     }

@@ -48,6 +48,9 @@ function trimEnd(s: string): string {
   return s.slice(0, s.length - codes.length).trimEnd() + codes;
 }
 
+/** Punctuation that may not begin a line in Chinese (closing brackets, commas, full stops). */
+const NO_LINE_START = /^[）」』】〕》〉，。、；：！？]$/u;
+
 function wrapPara(para: string, width: number): string[] {
   const lines: string[] = [];
   const flush = (line: readonly Piece[]) => lines.push(trimEnd(line.map((p) => p.s).join('')));
@@ -67,6 +70,11 @@ function wrapPara(para: string, width: number): string[] {
       if (cut > 0 && head.some((q) => q.w > 0) && line.slice(cut + 1).every(asciiWord) && asciiWord(p)) {
         flush(head);
         line = line.slice(cut + 1);
+      } else if (NO_LINE_START.test(p.s) && line.length > 1 && line.at(-1)!.w + p.w <= width) {
+        // Chinese closing punctuation never begins a line: the character before it goes along.
+        const carried = line.pop()!;
+        flush(line);
+        line = [carried];
       } else {
         flush(line);
         line = [];

@@ -11,8 +11,9 @@ import { recurrenceEn } from '../meetings/recurrence.messages.en.js';
 import { smartEn } from '../goals/smart.messages.en.js';
 import { orgEn } from '../org/messages.en.js';
 import { setupEn } from '../setup/messages.en.js';
+import { trainingEn } from '../training/messages.en.js';
 import { wordsEn } from './words.en.js';
 
-export const en = { ...wordsEn, ...setupEn, ...orgEn, ...goalsEn, ...smartEn, ...databaseEn, ...meetingsEn, ...recurrenceEn } as const;
+export const en = { ...wordsEn, ...setupEn, ...orgEn, ...goalsEn, ...smartEn, ...databaseEn, ...meetingsEn, ...recurrenceEn, ...trainingEn } as const;
 
 export type MessageKey = keyof typeof en;

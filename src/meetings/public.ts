@@ -15,3 +15,6 @@ export { getAgenda, getMeetings, getOccurrences, getUpcoming, type UpcomingItem 
 export async function applyMeetingsPreset(o: ServiceOptions, lang: Lang): Promise<number> {
   return (await import('./preset.service.js')).applyMeetingsPreset(o, lang);
 }
+
+/** A time of day and a zone as typed, checked the way meetings check theirs (training sessions use them too). */
+export { parseTime, parseZone } from './rules/recurrence.js';

@@ -11,6 +11,7 @@ import {
   type MemberPatch,
 } from './members.repository.js';
 import { findRoleById } from './roles.repository.js';
+import { emit } from '../db/hooks.js';
 import type { Queryable } from '../db/sql.js';
 import { InputError } from '../shared/errors.js';
 import { buildOrgTree, isValidHandle, wouldCycle, type Member, type MemberDetail, type MemberStatus, type OrgNode } from './rules/org.js';
@@ -72,8 +73,9 @@ export async function isHandleTaken(o: ServiceOptions, handle: string): Promise<
   return (await findMemberIdByHandle(o.db, handle.trim())) !== undefined;
 }
 
+/** Adds a member; a role held from the start is announced (db/hooks.ts), so training plans its onboarding in the same transaction. */
 export async function addMember(o: ServiceOptions, input: MemberInput & { handle: string; name: string }): Promise<MemberDetail> {
-  return o.db.transaction(async (tx) => {
+  const { member, notices } = await o.db.transaction(async (tx) => {
     await requireFreeHandle(tx, input.handle);
     const { roleId, departmentId } = await resolveRoleAndDept(tx, input);
     const managerId = await resolveManager(tx, { id: null, handle: input.handle }, input.manager);
@@ -89,8 +91,11 @@ export async function addMember(o: ServiceOptions, input: MemberInput & { handle
       status: input.status ?? 'active',
       now: stamp(o.now),
     });
-    return detail(tx, id);
+    const notices = roleId ? await emit(tx, o, 'memberRole', { memberId: id, roleId, from: input.hireDate ?? o.today, hired: true }) : [];
+    return { member: await detail(tx, id), notices };
   });
+  o.notices?.push(...notices);
+  return member;
 }
 
 export interface MemberListFilter {
@@ -114,9 +119,10 @@ export async function showMember(o: ServiceOptions, ref: string): Promise<Member
   return detail(o.db, await resolveMemberId(o.db, ref));
 }
 
+/** Changes a member; a new role is announced (db/hooks.ts), as on hire, from today. */
 export async function editMember(o: ServiceOptions, ref: string, input: MemberInput): Promise<MemberDetail> {
   if (Object.values(input).every((v) => v === undefined)) throw new InputError('err.nothingToChange');
-  return o.db.transaction(async (tx) => {
+  const { member, notices } = await o.db.transaction(async (tx) => {
     const id = await resolveMemberId(tx, ref);
     const current = (await findMemberById(tx, id))!;
     if (input.handle !== undefined) await requireFreeHandle(tx, input.handle, id);
@@ -136,8 +142,12 @@ export async function editMember(o: ServiceOptions, ref: string, input: MemberIn
       updatedAt: stamp(o.now),
     };
     await updateMember(tx, id, patch);
-    return detail(tx, id);
+    const newRole = roleId && roleId !== current.roleId && !current.archived ? roleId : undefined;
+    const notices = newRole ? await emit(tx, o, 'memberRole', { memberId: id, roleId: newRole, from: o.today, hired: false }) : [];
+    return { member: await detail(tx, id), notices };
   });
+  o.notices?.push(...notices);
+  return member;
 }
 
 /**

@@ -14,7 +14,8 @@ import type { Department, Member } from './rules/org.js';
 export { getDepartments } from './departments.service.js';
 export { addMember, getMembers, getOrg, isHandleTaken, type MemberInput } from './members.service.js';
 export type { OrgPresetCounts } from './preset.service.js';
-export { findDepartment, findMember, resolveDepartmentId, resolveMemberId, suggestDepartment, suggestMember } from './resolve.js';
+export { findDepartment, findMember, resolveDepartmentId, resolveMemberId, resolveRoleId, suggestDepartment, suggestMember } from './resolve.js';
+export { findRoleIdByPresetKey as findRoleByPresetKey } from './roles.repository.js';
 export type { Department, Member, MemberStatus, OrgNode } from './rules/org.js';
 
 /** How many members there are, archived ones included. */

@@ -3,6 +3,7 @@ import { setSetting } from '../db/settings.js';
 import type { Lang } from '../i18n/index.js';
 import { applyMeetingsPreset } from '../meetings/public.js';
 import { applyOrgPreset } from '../org/public.js';
+import { applyTrainingPreset } from '../training/public.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
 
@@ -21,6 +22,7 @@ export interface InitResult {
   roles: number;
   duties: number;
   meetings: number;
+  courses: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function applyPreset(o: ServiceOptions, name: string, lang: Lang): 
   assertPreset(name);
   return o.db.transaction(async () => {
     await setSetting(o.db, 'lang', lang);
-    const counts = name === 'blank' ? { departments: 0, roles: 0, duties: 0, meetings: 0 } : { ...(await applyOrgPreset(o, lang)), meetings: await applyMeetingsPreset(o, lang) };
+    const counts = name === 'blank' ? { departments: 0, roles: 0, duties: 0, meetings: 0, courses: 0 } : { ...(await applyOrgPreset(o, lang)), meetings: await applyMeetingsPreset(o, lang), courses: await applyTrainingPreset(o, lang) };
     if (name !== 'blank') await setSetting(o.db, 'preset', name);
     return { preset: name, lang, ...counts };
   });

@@ -46,6 +46,19 @@ export function addDays(date: string, n: number): string {
   return fromDay(toDay(date) + n);
 }
 
+/**
+ * A date `n` calendar months later, kept within the month it lands in: a day
+ * the month lacks becomes its last day (what date-fns' addMonths does).
+ * @example addMonths('2026-01-31', 1) // '2026-02-28'
+ */
+export function addMonths(date: string, n: number): string {
+  const { year, month, day } = partsOf(toDay(date));
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return fromDay(dayOf(y, m, Math.min(day, daysInMonth(y, m))));
+}
+
 /** The date before `date`. */
 export const dayBefore = (date: string) => addDays(date, -1);
 

@@ -1,3 +1,4 @@
+import type { Notice } from '../db/hooks.js';
 import type { Db } from '../db/sql.js';
 
 /**
@@ -15,6 +16,8 @@ export interface ServiceOptions {
   actor: string;
   /** The team's time zone (TEAM_TZ) when set; new meetings default to it, else to the machine's. */
   zone?: string;
+  /** Where services leave what other features had to say about a write (db/hooks.ts); the CLI shows them once it commits. */
+  notices?: Notice[];
 }
 
 export const stamp = (now: Date) => now.toISOString();

@@ -32,6 +32,12 @@ describe('wrapText', () => {
     expect(wrapText('负责售前咨询接待和订单跟进', 9)).toBe('负责售前\n咨询接待\n和订单跟\n进');
   });
 
+  it('never begins a line with closing punctuation: the character before it goes along', () => {
+    expect(wrapText('客服专员（售后）', 14)).toBe('客服专员（售\n后）');
+    expect(wrapText('负责售前咨询，首次响应', 12)).toBe('负责售前咨\n询，首次响应');
+    for (const width of [2, 3, 5, 10, 11, 40]) expect(widest(wrapText(duty, width)), `width ${width}`).toBeLessThanOrEqual(width);
+  });
+
   it('breaks English at spaces', () => {
     expect(wrapText('Reply to every pre-sale question within thirty seconds', 20)).toBe('Reply to every\npre-sale question\nwithin thirty\nseconds');
   });

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { withDb, type Ctx } from '../../cli/context.js';
+import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
+import { askChoice, askText, canPrompt, requireFlags } from '../../cli/prompts.js';
+import { answerError, listText, numberText, parseOptions, promptCheck, text } from '../../cli/validate.js';
+import { t, type MessageKey } from '../../i18n/index.js';
+import { isNone } from '../../shared/none.js';
+import type { ServiceOptions } from '../../shared/service.js';
+import { addCourse, checkCourseTitle, checkRoles, COURSE_DEFAULTS, editCourse, getCourses, retireCourse, showCourse, type CourseInput } from '../courses.service.js';
+import { FORMAT_LABEL } from '../labels.js';
+import { assessmentsText, courseColumns, formatText, refreshText } from '../render.js';
+import { ASSESSMENT_KINDS, FORMATS, parseRefresh, type AssessmentKind, type Course } from '../rules/training.js';
+
+/** A list of names, or a none-word for none. */
+const names = z.string().transform((v) => (isNone(v) ? [] : listText.parse(v)));
+const kinds = z
+  .string()
+  .transform((s) => (isNone(s) ? [] : s.split(/[,，]/).map((x) => x.trim().toLowerCase()).filter(Boolean)))
+  .refine((xs) => xs.every((x) => (ASSESSMENT_KINDS as readonly string[]).includes(x)), { message: 'training.err.badKinds' satisfies MessageKey })
+  .transform((xs) => xs as AssessmentKind[]);
+export const fields = {
+  title: text.optional(),
+  topic: z.string().optional(),
+  format: z.enum(FORMATS, { message: 'training.err.badFormat' satisfies MessageKey }).optional(),
+  hours: numberText.refine((n) => n > 0 && n <= 1000, { message: 'training.err.hours' satisfies MessageKey }).optional(),
+  trainer: z.string().optional(),
+  provider: z.string().optional(),
+  roles: names.optional(),
+  onboarding: z.boolean().optional(),
+  passMark: numberText.refine((n) => Number.isInteger(n) && n >= 0 && n <= 100, { message: 'training.err.passMark' satisfies MessageKey }).optional(),
+  assess: kinds.optional(),
+  refresh: z
+    .string()
+    .transform((s) => parseRefresh(s))
+    .refine((v) => v !== undefined, { message: 'training.err.badRefresh' satisfies MessageKey })
+    .optional(),
+  requires: names.optional(),
+  description: z.string().optional(),
+  json: z.boolean().optional(),
+};
+const schema = z.object(fields);
+type Flags = z.infer<typeof schema>;
+
+const clearable = (v: string | undefined) => (v === undefined ? undefined : isNone(v) ? null : v.trim());
+
+function toInput(f: Flags): CourseInput {
+  return {
+    title: f.title,
+    topic: clearable(f.topic),
+    format: f.format,
+    hours: f.hours,
+    trainer: clearable(f.trainer),
+    provider: clearable(f.provider),
+    roles: f.roles,
+    onboarding: f.onboarding,
+    passMark: f.passMark,
+    assessments: f.assess,
+    refreshMonths: f.refresh as number | null | undefined,
+    prerequisites: f.requires,
+    description: clearable(f.description),
+  };
+}
+
+/** On a terminal, asks for what the flags left out, each answer checked as it is given. */
+async function promptCourse(o: ServiceOptions, f: Flags): Promise<Flags> {
+  const r = { ...f };
+  r.title ??= await askText(t('training.prompt.title'), { required: true, validate: (v) => answerError(() => checkCourseTitle(o, v.trim())) });
+  r.format ??= await askChoice(t('training.prompt.format'), FORMATS.map((x) => ({ name: t(FORMAT_LABEL[x]), value: x })));
+  r.hours ??= Number(await askText(t('training.prompt.hours'), { default: String(COURSE_DEFAULTS.hours), validate: promptCheck(fields.hours.unwrap(), '--hours') }));
+  if (r.roles === undefined) r.roles = names.parse(await askText(t('training.prompt.roles'), { default: 'none', validate: (v) => answerError(() => checkRoles(o, names.parse(v))) }));
+  if (r.assess === undefined) r.assess = kinds.parse(await askText(t('training.prompt.assess'), { default: 'theory', validate: promptCheck(fields.assess.unwrap(), '--assess') }));
+  if (r.assess.length > 0) r.passMark ??= Number(await askText(t('training.prompt.passMark'), { default: String(COURSE_DEFAULTS.passMark), validate: promptCheck(fields.passMark.unwrap(), '--pass-mark') }));
+  if (r.refresh === undefined) r.refresh = fields.refresh.unwrap().parse(await askText(t('training.prompt.refresh'), { default: 'none', validate: promptCheck(fields.refresh.unwrap(), '--refresh') }));
+  return r;
+}
+
+function report(c: Course, json: boolean | undefined, key: 'training.course.added' | 'training.course.edited' | 'training.course.retired'): void {
+  if (json) printJson(c);
+  say(t(key, { id: c.id, title: c.title, assess: assessmentsText(c.assessments), passMark: c.passMark }));
+}
+
+export async function add(ctx: Ctx, title: string | undefined, raw: unknown): Promise<void> {
+  const flags = parseOptions(schema, { ...(raw as object), ...(title !== undefined && { title }) }, { title: 'TITLE' });
+  if (flags.title === undefined) requireFlags(['TITLE']);
+  const c = await withDb(ctx, async (o) => {
+    const full = flags.title === undefined && canPrompt() ? await promptCourse(o, flags) : flags;
+    return addCourse(o, { ...toInput(full), title: full.title! });
+  });
+  report(c, flags.json, 'training.course.added');
+}
+
+export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
+  const flags = parseOptions(schema, raw);
+  const c = await withDb(ctx, (o) => editCourse(o, ref, toInput(flags)));
+  report(c, flags.json, 'training.course.edited');
+}
+
+export async function retire(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<void> {
+  const c = await withDb(ctx, (o) => retireCourse(o, ref));
+  report(c, flags.json, 'training.course.retired');
+}
+
+export async function list(ctx: Ctx, flags: { role?: string; all?: boolean; json?: boolean; format?: string }): Promise<void> {
+  const format = resolveFormat(flags);
+  const courses = await withDb(ctx, (o) => getCourses(o, flags));
+  if (format === 'table' && courses.length === 0) return say(t('training.noCourses'));
+  await printList(format, courses, courseColumns);
+}
+
+export async function show(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<void> {
+  const c = await withDb(ctx, (o) => showCourse(o, ref));
+  if (flags.json) return printJson(c);
+  const { renderFields } = await import('../../cli/table.js');
+  const parts = [
+    renderFields(
+      [
+        ['col.id', `#${c.id}`],
+        ['training.col.course', c.title],
+        ['training.col.topic', c.topic],
+        ['training.col.format', formatText(c.format)],
+        ['training.col.hours', String(c.hours)],
+        ['training.col.trainer', c.trainer ?? c.provider],
+        ['training.col.roles', c.roles.join(t('list.separator'))],
+        ['training.col.onboarding', c.onboarding ? t('training.yes') : t('training.no')],
+        ['training.col.assess', assessmentsText(c.assessments)],
+        ['training.col.passMark', c.assessments.length ? String(c.passMark) : ''],
+        ['training.col.refresh', refreshText(c.refreshMonths)],
+        ['training.col.requires', c.prerequisites.join(t('list.separator'))],
+        ...(c.retiredAt ? ([['training.col.retired', c.retiredAt.slice(0, 10)]] as const) : []),
+      ],
+      { width: terminalWidth() },
+    ),
+  ];
+  if (c.description) parts.push(`${paint.head(t('training.heading.description'))}\n  ${c.description}`);
+  out(parts.join('\n\n'));
+}

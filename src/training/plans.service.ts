@@ -1,0 +1,258 @@
+/**
+ * Plans and what members do with them: planning courses (for a member or a
+ * role's holders), onboarding on hire, completion, assessments with retakes,
+ * and the refresher round a pass opens. Each command is one transaction.
+ */
+import type { HookContext, Notice } from '../db/hooks.js';
+import type { Queryable } from '../db/sql.js';
+import { getActiveMembers, getMemberById, resolveMemberId, resolveRoleId, type Member } from '../org/public.js';
+import { addDays } from '../shared/dates.js';
+import { InputError } from '../shared/errors.js';
+import { stamp, type ServiceOptions } from '../shared/service.js';
+import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, passedCourseIds, updateItem, type ItemPatch } from './plans.repository.js';
+import { findCourse, listCourses } from './repository.js';
+import { resolveCourseId } from './resolve.js';
+import { roundResult, refreshDue, type Assessment, type AssessmentKind, type Course, type PlanItem, type PlanSource, type RoundResult } from './rules/training.js';
+import { readSettings } from './settings.service.js';
+
+/** A member who may take part: not archived. */
+export async function requireActiveMember(q: Queryable, ref: string | number): Promise<Member> {
+  const id = typeof ref === 'number' ? ref : await resolveMemberId(q, ref);
+  const m = (await getMemberById(q, id))!;
+  if (m.archived) throw new InputError('training.err.memberArchived', { handle: m.handle });
+  return m;
+}
+
+async function courseOf(q: Queryable, ref: string): Promise<Course> {
+  return (await findCourse(q, await resolveCourseId(q, ref)))!;
+}
+
+function requireNotRetired(c: Course): void {
+  if (c.retiredAt) throw new InputError('training.err.courseRetired', { course: c.title });
+}
+
+function requireNotFuture(date: string, today: string): void {
+  if (date > today) throw new InputError('training.err.futureDate', { date, today });
+}
+
+/** The course's prerequisites the member has not passed, by title. */
+async function missingPrerequisites(q: Queryable, memberId: number, c: Course): Promise<string[]> {
+  if (c.prerequisiteIds.length === 0) return [];
+  const passed = await passedCourseIds(q, memberId);
+  return c.prerequisites.filter((_, i) => !passed.has(c.prerequisiteIds[i]!));
+}
+
+async function requirePrerequisites(q: Queryable, m: Member, c: Course): Promise<void> {
+  const missing = await missingPrerequisites(q, m.id, c);
+  if (missing.length > 0) throw new InputError('training.err.prerequisite', { handle: m.handle, course: c.title, missing });
+}
+
+export interface Skipped {
+  member: string;
+  course: string;
+  reason: 'open' | 'passed';
+}
+
+export interface PlanResult {
+  planned: PlanItem[];
+  skipped: Skipped[];
+  due: string;
+}
+
+/**
+ * Puts courses in members' plans, each due on `due`, with the prerequisites
+ * they have not passed or planned (due the same day). A course already open
+ * for a member, or passed and not repeated, is skipped and said so.
+ */
+async function planFor(tx: Queryable, members: readonly Member[], courses: readonly Course[], due: string, source: PlanSource, actor: string, now: string): Promise<{ planned: number[]; skipped: Skipped[] }> {
+  const planned: number[] = [];
+  const skipped: Skipped[] = [];
+  const all = await listCourses(tx, { includeRetired: true });
+  const byId = new Map(all.map((c) => [c.id, c]));
+  for (const m of members) {
+    const passed = await passedCourseIds(tx, m.id);
+    // Prerequisites first, each course once, in the order asked.
+    const wanted: Course[] = [];
+    const visit = (c: Course, seen: Set<number>) => {
+      if (seen.has(c.id)) return;
+      seen.add(c.id);
+      for (const p of c.prerequisiteIds) if (!passed.has(p)) visit(byId.get(p)!, seen);
+      if (!wanted.includes(c)) wanted.push(c);
+    };
+    const seen = new Set<number>();
+    for (const c of courses) visit(c, seen);
+    for (const c of wanted) {
+      const asked = courses.includes(c);
+      if (await findOpenItem(tx, m.id, c.id)) {
+        if (asked) skipped.push({ member: m.handle, course: c.title, reason: 'open' });
+        continue;
+      }
+      if (passed.has(c.id) && !c.refreshMonths) {
+        if (asked) skipped.push({ member: m.handle, course: c.title, reason: 'passed' });
+        continue;
+      }
+      if (c.retiredAt) continue;
+      planned.push(await insertItem(tx, { memberId: m.id, courseId: c.id, source, dueOn: due }, actor, now));
+    }
+  }
+  return { planned, skipped };
+}
+
+export interface PlanInput {
+  member?: string;
+  role?: string;
+  courses?: readonly string[];
+  due?: string;
+}
+
+/** `training plan`: courses for one member, or for everyone holding a role (by default the role's courses). */
+export async function planCourses(o: ServiceOptions, input: PlanInput): Promise<PlanResult> {
+  if ((input.member === undefined) === (input.role === undefined)) throw new InputError('training.err.planWho', {});
+  if (input.due !== undefined && input.due < o.today) throw new InputError('training.err.dueInPast', { due: input.due, today: o.today });
+  return o.db.transaction(async (tx) => {
+    const settings = await readSettings(tx);
+    const due = input.due ?? addDays(o.today, settings.onboardingDays);
+    let members: Member[];
+    let courses: Course[];
+    if (input.member !== undefined) {
+      members = [await requireActiveMember(tx, input.member)];
+      if (!input.courses?.length) throw new InputError('training.err.planCourses', {});
+    } else {
+      const roleId = await resolveRoleId(tx, input.role!);
+      members = (await getActiveMembers(tx)).filter((m) => m.roleId === roleId);
+      if (members.length === 0) throw new InputError('training.err.roleNoMembers', { role: input.role! });
+    }
+    if (input.courses?.length) {
+      courses = [];
+      for (const ref of input.courses!) courses.push(await courseOf(tx, ref));
+    } else {
+      courses = await listCourses(tx, { roleId: members[0]!.roleId! });
+      if (courses.length === 0) throw new InputError('training.err.roleNoCourses', { role: input.role! });
+    }
+    for (const c of courses) requireNotRetired(c);
+    const { planned, skipped } = await planFor(tx, members, courses, due, input.member !== undefined ? 'plan' : 'role', o.actor, stamp(o.now));
+    const items: PlanItem[] = [];
+    for (const id of planned) items.push((await findItem(tx, id))!);
+    return { planned: items, skipped, due };
+  });
+}
+
+/**
+ * Onboarding (the org feature's memberRole hook, db/hooks.ts): the role's
+ * onboarding courses, due the onboarding days after the date the member took
+ * the role. A hire whose onboarding time is already over gets none.
+ */
+export async function planOnboarding(tx: Queryable, c: HookContext, e: { memberId: number; roleId: number; from: string; hired: boolean }): Promise<Notice[]> {
+  const courses = await listCourses(tx, { roleId: e.roleId, onboarding: true });
+  if (courses.length === 0) return [];
+  const m = (await getMemberById(tx, e.memberId))!;
+  const settings = await readSettings(tx);
+  const due = addDays(e.from, settings.onboardingDays);
+  if (due < c.today) return [{ key: 'training.onboarding.over', params: { handle: m.handle, from: e.from, due } }];
+  const { planned } = await planFor(tx, [m], courses, due, 'onboarding', c.actor, stamp(c.now));
+  if (planned.length === 0) return [];
+  return [{ key: 'training.onboarding.planned', params: { handle: m.handle, count: planned.length, due } }];
+}
+
+/** The member's open round of the course, or a new one begun on `date` (due as a plan is). */
+async function roundFor(tx: Queryable, o: { actor: string; now: Date }, m: Member, c: Course, date: string, source: PlanSource): Promise<PlanItem> {
+  const open = await findOpenItem(tx, m.id, c.id);
+  if (open) return open;
+  requireNotRetired(c);
+  if ((await passedCourseIds(tx, m.id)).has(c.id) && !c.refreshMonths) throw new InputError('training.err.alreadyPassed', { handle: m.handle, course: c.title });
+  const settings = await readSettings(tx);
+  const id = await insertItem(tx, { memberId: m.id, courseId: c.id, source, dueOn: addDays(date, settings.onboardingDays) }, o.actor, stamp(o.now));
+  return (await findItem(tx, id))!;
+}
+
+/** Marks a round passed on `date`; a course with a refresh interval opens its next round, due that many months on. */
+async function passRound(tx: Queryable, o: { actor: string; now: Date }, item: PlanItem, c: Course, date: string, patch: ItemPatch = {}): Promise<void> {
+  const now = stamp(o.now);
+  await updateItem(tx, item.id, { ...patch, passedOn: date, completedOn: item.completedOn ?? date, startedOn: item.startedOn ?? date, retakeDueOn: null }, now);
+  if (c.refreshMonths && !c.retiredAt) await insertItem(tx, { memberId: item.memberId, courseId: c.id, source: 'refresher', dueOn: refreshDue(date, c.refreshMonths), refreshOf: item.id }, o.actor, now);
+}
+
+/** Marks a course started (a session attended): the open round, or a new one. */
+export async function startRound(tx: Queryable, o: { actor: string; now: Date }, m: Member, c: Course, date: string): Promise<void> {
+  const item = await roundFor(tx, o, m, c, date, 'session');
+  if (!item.startedOn || item.startedOn > date) await updateItem(tx, item.id, { startedOn: date }, stamp(o.now));
+}
+
+/** `training complete`: the course was taken in full on `date`; a course with no assessment passes with it. */
+export async function completeCourse(o: ServiceOptions, memberRef: string, courseRef: string, date = o.today): Promise<PlanItem> {
+  requireNotFuture(date, o.today);
+  return o.db.transaction(async (tx) => {
+    const m = await requireActiveMember(tx, memberRef);
+    const c = await courseOf(tx, courseRef);
+    await requirePrerequisites(tx, m, c);
+    const item = await roundFor(tx, o, m, c, date, 'plan');
+    if (item.completedOn) throw new InputError('training.err.alreadyCompleted', { handle: m.handle, course: c.title, date: item.completedOn });
+    if (c.assessments.length === 0) await passRound(tx, o, item, c, date);
+    else await updateItem(tx, item.id, { completedOn: date, startedOn: item.startedOn ?? date }, stamp(o.now));
+    return (await findItem(tx, item.id))!;
+  });
+}
+
+export interface AssessInput {
+  member: string;
+  course: string;
+  kind: AssessmentKind;
+  score: number;
+  assessor?: string;
+  note?: string;
+  date?: string;
+}
+
+export interface AssessResult {
+  assessment: Assessment;
+  item: PlanItem;
+  result: RoundResult;
+  passMark: number;
+}
+
+/**
+ * `training assess`: one attempt, kept for good. The round passes when every
+ * required kind has met the pass mark; an attempt below it opens a retake,
+ * due the retake days after it.
+ */
+export async function assessMember(o: ServiceOptions, input: AssessInput): Promise<AssessResult> {
+  const date = input.date ?? o.today;
+  requireNotFuture(date, o.today);
+  if (!Number.isFinite(input.score) || input.score < 0 || input.score > 100) throw new InputError('training.err.score', { value: String(input.score) });
+  return o.db.transaction(async (tx) => {
+    const m = await requireActiveMember(tx, input.member);
+    const c = await courseOf(tx, input.course);
+    if (c.assessments.length === 0) throw new InputError('training.err.noAssessments', { course: c.title });
+    if (!c.assessments.includes(input.kind)) throw new InputError('training.err.kindNotRequired', { course: c.title, kinds: c.assessments });
+    await requirePrerequisites(tx, m, c);
+    const assessorId = input.assessor === undefined ? null : await resolveMemberId(tx, input.assessor);
+    if (assessorId === m.id) throw new InputError('training.err.selfAssessor', { handle: m.handle });
+    const item = await roundFor(tx, o, m, c, date, 'plan');
+    const passed = input.score >= c.passMark;
+    const id = await insertAssessment(tx, { planItemId: item.id, memberId: m.id, courseId: c.id, kind: input.kind, score: input.score, passed, assessorId, note: input.note?.trim() || null, assessedOn: date }, o.actor, stamp(o.now));
+    const attempts = await listAssessments(tx, { itemIds: [item.id] });
+    const result = roundResult(c.assessments, c.passMark, attempts);
+    if (result.passed) {
+      await passRound(tx, o, item, c, result.passedOn!);
+    } else {
+      const settings = await readSettings(tx);
+      const retake = !passed ? addDays(date, settings.retakeDays) : result.failedKinds.length > 0 ? item.retakeDueOn : null;
+      await updateItem(tx, item.id, { startedOn: item.startedOn && item.startedOn <= date ? item.startedOn : date, retakeDueOn: retake }, stamp(o.now));
+    }
+    return { assessment: attempts.find((a) => a.id === id)!, item: (await findItem(tx, item.id))!, result, passMark: c.passMark };
+  });
+}
+
+/** `training drop`: takes an open round out of the plan, saying why (kept on record). */
+export async function dropRound(o: ServiceOptions, memberRef: string, courseRef: string, reason: string): Promise<PlanItem> {
+  if (reason.trim() === '') throw new InputError('training.err.dropReason', {});
+  return o.db.transaction(async (tx) => {
+    const id = await resolveMemberId(tx, memberRef);
+    const m = (await getMemberById(tx, id))!;
+    const c = await courseOf(tx, courseRef);
+    const item = await findOpenItem(tx, m.id, c.id);
+    if (!item) throw new InputError('training.err.notPlanned', { handle: m.handle, course: c.title });
+    await updateItem(tx, item.id, { droppedOn: o.today, dropReason: reason.trim() }, stamp(o.now));
+    return (await findItem(tx, item.id))!;
+  });
+}

@@ -1,0 +1,217 @@
+/** What training looks like: each member's status, and each course's report with its effect on goals. */
+import { getGoals } from '../goals/public.js';
+import { getActiveMembers, resolveDepartmentId, resolveMemberId, resolveRoleId, type Member } from '../org/public.js';
+import { addDays } from '../shared/dates.js';
+import { InputError } from '../shared/errors.js';
+import type { ServiceOptions } from '../shared/service.js';
+import { listAssessments, listItems, type MemberScope } from './plans.repository.js';
+import { listCourses } from './repository.js';
+import { resolveCourseId } from './resolve.js';
+import { ASSESSMENT_KINDS, attainment, dueFlag, effectWindows, EFFECT_WINDOW_DAYS, isCurrent, mean, percent, type AssessmentKind, type DueFlag, type ItemStatus, type PlanItem, type PlanSource } from './rules/training.js';
+import { readSettings } from './settings.service.js';
+import { listSessions } from './sessions.repository.js';
+
+export interface LatestScore {
+  score: number;
+  course: string;
+  date: string;
+  passed: boolean;
+}
+
+export interface StatusItem {
+  id: number;
+  course: string;
+  source: PlanSource;
+  status: ItemStatus;
+  due: string;
+  flag: DueFlag | null;
+  startedOn: string | null;
+  completedOn: string | null;
+  passedOn: string | null;
+  retakeDue: string | null;
+}
+
+/** One member's training: the plan's courses, how many are current, what is late. */
+export interface MemberTraining {
+  handle: string;
+  name: string;
+  role: string | null;
+  department: string | null;
+  /** Courses in the plan (each counted once, by its latest round). */
+  courses: number;
+  /** Courses passed and not yet due again. */
+  current: number;
+  donePct: number | null;
+  overdue: number;
+  dueSoon: number;
+  /** Refresher rounds overdue or due soon. */
+  refreshersDue: number;
+  latest: Record<AssessmentKind, LatestScore | null>;
+  /** The latest round of each course (with --overdue, only the overdue ones). */
+  items: StatusItem[];
+}
+
+export interface StatusOptions {
+  member?: string;
+  role?: string;
+  dept?: string;
+  overdue?: boolean;
+}
+
+/** `training status`: per active member in scope (all by default), by handle; three queries whatever the size. */
+export async function getStatus(o: ServiceOptions, f: StatusOptions): Promise<MemberTraining[]> {
+  return o.db.snapshot(async (q) => {
+    const scope: MemberScope = {};
+    if (f.member !== undefined) scope.memberId = await resolveMemberId(q, f.member);
+    if (f.role !== undefined) scope.roleId = await resolveRoleId(q, f.role);
+    if (f.dept !== undefined) scope.departmentId = await resolveDepartmentId(q, f.dept);
+    const { soonDays } = await readSettings(q);
+    const members = (await getActiveMembers(q)).filter((m) => inScope(m, scope));
+    if (scope.memberId !== undefined && members.length === 0) throw new InputError('training.err.memberArchived', { handle: f.member! });
+    const items = await listItems(q, scope);
+    const attempts = await listAssessments(q, scope);
+    const byMember = new Map<number, PlanItem[]>();
+    for (const i of items) byMember.set(i.memberId, [...(byMember.get(i.memberId) ?? []), i]);
+    const latestBy = new Map<number, MemberTraining['latest']>();
+    for (const a of attempts) {
+      const l = latestBy.get(a.memberId) ?? { theory: null, simulation: null, practical: null };
+      l[a.kind] = { score: a.score, course: a.course, date: a.assessedOn, passed: a.passed };
+      latestBy.set(a.memberId, l);
+    }
+    const out = members.map((m) => memberTraining(m, byMember.get(m.id) ?? [], latestBy.get(m.id), o.today, soonDays));
+    return f.overdue ? out.filter((m) => m.overdue > 0).map((m) => ({ ...m, items: m.items.filter((i) => i.flag === 'overdue') })) : out;
+  });
+}
+
+const inScope = (m: Member, s: MemberScope) => (s.memberId === undefined || m.id === s.memberId) && (s.roleId === undefined || m.roleId === s.roleId) && (s.departmentId === undefined || m.departmentId === s.departmentId);
+
+function memberTraining(m: Member, items: readonly PlanItem[], latest: MemberTraining['latest'] | undefined, today: string, soonDays: number): MemberTraining {
+  const lastByCourse = new Map<number, PlanItem>();
+  for (const i of items) if ((lastByCourse.get(i.courseId)?.id ?? -1) < i.id) lastByCourse.set(i.courseId, i);
+  const rounds = [...lastByCourse.values()];
+  const flags = rounds.map((r) => dueFlag(r, today, soonDays));
+  return {
+    handle: m.handle,
+    name: m.name,
+    role: m.role,
+    department: m.department,
+    courses: rounds.length,
+    current: rounds.filter((r) => isCurrent(r, today)).length,
+    donePct: percent(rounds.filter((r) => isCurrent(r, today)).length, rounds.length),
+    overdue: flags.filter((x) => x === 'overdue').length,
+    dueSoon: flags.filter((x) => x === 'due-soon').length,
+    refreshersDue: rounds.filter((r, i) => r.source === 'refresher' && flags[i] !== null).length,
+    latest: latest ?? { theory: null, simulation: null, practical: null },
+    items: rounds.map((r, i) => ({ id: r.id, course: r.course, source: r.source, status: r.status, due: r.due, flag: flags[i]!, startedOn: r.startedOn, completedOn: r.completedOn, passedOn: r.passedOn, retakeDue: r.retakeDueOn })),
+  };
+}
+
+/** Before and after a pass: mean goal attainment (%) of the members who passed. */
+export interface Effect {
+  /** Members with goals due in both windows. */
+  members: number;
+  before: number | null;
+  after: number | null;
+  change: number | null;
+}
+
+export interface CourseReport {
+  course: string;
+  /** Members who completed the course or attended a session of it in the period. */
+  trained: number;
+  /** Rounds with an attempt in the period. */
+  assessed: number;
+  passed: number;
+  firstTryPct: number | null;
+  passPct: number | null;
+  meanScore: Record<AssessmentKind, number | null>;
+  /** Course hours times completions in the period. */
+  hours: number;
+  goalEffect: Effect;
+  /** KPI scores before and after: null until performance evaluations exist. */
+  kpiEffect: null;
+}
+
+export interface TrainingReport {
+  from: string;
+  to: string;
+  /** Days before and after each pass that the effect compares. */
+  windowDays: number;
+  courses: CourseReport[];
+}
+
+/**
+ * `training report`: per course with activity in [from, to] (default the
+ * last 90 days): people trained, pass rates (first try: a round passed with
+ * no attempt below the mark), mean score by kind, hours, and the effect on
+ * goal attainment: the mean progress (0–100 %) of the goals due in the 90
+ * days before each pass against those due from the pass on (up to today).
+ */
+export async function getReport(o: ServiceOptions, f: { course?: string; from?: string; to?: string }): Promise<TrainingReport> {
+  const to = f.to ?? o.today;
+  const from = f.from ?? addDays(to, -(EFFECT_WINDOW_DAYS - 1));
+  if (from > to) throw new InputError('training.err.fromAfterTo', { from, to });
+  const data = await o.db.snapshot(async (q) => {
+    const courseId = f.course !== undefined ? await resolveCourseId(q, f.course) : undefined;
+    const scope = { includeArchived: true, ...(courseId !== undefined && { courseId }) };
+    return {
+      courses: await listCourses(q, { includeRetired: true, ...(courseId !== undefined && { ids: [courseId] }) }),
+      attempts: await listAssessments(q, { ...scope, from, to }),
+      completed: await listItems(q, { ...scope, completedFrom: from, completedTo: to }),
+      passed: await listItems(q, { ...scope, passedFrom: from, passedTo: to }),
+      sessions: await listSessions(q, { ...(courseId !== undefined && { courseId }), from, to }),
+    };
+  });
+  // Goals due from the earliest window's start to the last pass's window end: one read of the goals.
+  const passDates = data.passed.map((i) => i.passedOn!).sort();
+  const goals = passDates.length === 0 ? [] : await getGoals(o, { all: true, dueAfter: effectWindows(passDates[0]!, o.today).before[0], dueBefore: addDays(passDates.at(-1)!, EFFECT_WINDOW_DAYS) });
+  const goalsOf = new Map<number, { due: string; pct: number }[]>();
+  for (const g of goals) {
+    if (g.ownerType !== 'member' || g.ownerId === null || g.due === null || g.progressPct === null || g.draft) continue;
+    goalsOf.set(g.ownerId, [...(goalsOf.get(g.ownerId) ?? []), { due: g.due, pct: attainment(g.progressPct) }]);
+  }
+  const reports: CourseReport[] = [];
+  for (const c of data.courses) {
+    const attempts = data.attempts.filter((a) => a.courseId === c.id);
+    const completed = data.completed.filter((i) => i.courseId === c.id);
+    const present = data.sessions.filter((s) => s.courseId === c.id).flatMap((s) => s.attendees.filter((a) => a.status === 'present').map((a) => a.memberId));
+    const trained = new Set([...completed.map((i) => i.memberId), ...present]);
+    if (trained.size === 0 && attempts.length === 0 && f.course === undefined) continue;
+    const rounds = new Map<number, { failed: boolean }>();
+    for (const a of attempts) rounds.set(a.planItemId, { failed: (rounds.get(a.planItemId)?.failed ?? false) || !a.passed });
+    const passedRounds = new Set(data.passed.filter((i) => i.courseId === c.id).map((i) => i.id));
+    const assessedPassed = [...rounds.keys()].filter((id) => passedRounds.has(id));
+    const firstTry = assessedPassed.filter((id) => !rounds.get(id)!.failed);
+    const meanScore = Object.fromEntries(ASSESSMENT_KINDS.map((k) => [k, mean(attempts.filter((a) => a.kind === k).map((a) => a.score))])) as Record<AssessmentKind, number | null>;
+    reports.push({
+      course: c.title,
+      trained: trained.size,
+      assessed: rounds.size,
+      passed: assessedPassed.length,
+      firstTryPct: percent(firstTry.length, rounds.size),
+      passPct: percent(assessedPassed.length, rounds.size),
+      meanScore,
+      hours: Math.round(c.hours * completed.length * 10) / 10,
+      goalEffect: effect(data.passed.filter((i) => i.courseId === c.id), goalsOf, o.today),
+      kpiEffect: null,
+    });
+  }
+  return { from, to, windowDays: EFFECT_WINDOW_DAYS, courses: reports };
+}
+
+function effect(passes: readonly PlanItem[], goalsOf: ReadonlyMap<number, readonly { due: string; pct: number }[]>, today: string): Effect {
+  const before: number[] = [];
+  const after: number[] = [];
+  for (const p of passes) {
+    const w = effectWindows(p.passedOn!, today);
+    const goals = goalsOf.get(p.memberId) ?? [];
+    const b = mean(goals.filter((g) => g.due >= w.before[0] && g.due <= w.before[1]).map((g) => g.pct));
+    const a = w.after && mean(goals.filter((g) => g.due >= w.after![0] && g.due <= w.after![1]).map((g) => g.pct));
+    if (b === null || a === null) continue;
+    before.push(b);
+    after.push(a);
+  }
+  const mb = mean(before);
+  const ma = mean(after);
+  return { members: before.length, before: mb, after: ma, change: mb === null || ma === null ? null : Math.round((ma - mb) * 10) / 10 };
+}
