@@ -32,7 +32,7 @@ interface Summary {
 describe('init', () => {
   it('adds the four rhythm meetings in the team\'s zone, once', async () => {
     const r = await ok(['init'], '2026-11-23', { TEAM_TZ: 'Asia/Shanghai' });
-    expect(r.stderr).toContain('14 roles, 74 duties, 4 meeting series added).');
+    expect(r.stderr).toContain('14 roles, 74 duties, 4 meeting series, 22 training courses added).');
     const list = (await ok(['meetings', 'list', '--json'])).json<Summary[]>();
     expect(list.map((m) => [m.presetKey, m.title, m.zone, m.next?.date])).toEqual([
       ['morning', 'Morning meeting', 'Asia/Shanghai', '2026-11-23'],

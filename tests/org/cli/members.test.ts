@@ -85,7 +85,8 @@ describe('team members add', () => {
     });
     expect(createdAt).toMatch(ISO);
     expect(updatedAt).toBe(createdAt);
-    expect(r.stderr).toBe('Added member li.na (李娜).\n');
+    // Hired long ago: the role's onboarding time is over, and training says so after the member is added.
+    expect(r.stderr).toBe('Added member li.na (李娜).\nNo onboarding plan for li.na: taking the role on 2024-03-01, it would have been due 2024-03-31.\n');
     expect(await memberRow('li.na')).toEqual({ id: 1, name: '李娜', role_id: 3, department_id: 3, manager_id: null, hire_date: '2024-03-01', contact: 'wx:lina', shift: 'day', status: 'active', archived_at: null });
   });
 
