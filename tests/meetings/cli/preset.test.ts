@@ -40,7 +40,7 @@ describe('init', () => {
       ['weekly', 'Weekly meeting', 'Asia/Shanghai', '2026-11-23'],
       ['monthly', 'Monthly meeting', 'Asia/Shanghai', '2026-12-01'],
     ]);
-    expect((await ok(['init'])).stderr).toContain('0 meeting series added');
+    expect((await ok(['init'])).stderr).toContain('0 meeting series, 0 training courses added');
     expect(await query(t.db, 'select count(*) as n from meetings')).toEqual([{ n: 4 }]);
   });
 
