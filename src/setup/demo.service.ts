@@ -4,6 +4,7 @@ import type { ServiceOptions } from '../shared/service.js';
 import { addMember, countMembers } from '../org/public.js';
 import { applyPreset } from './preset.service.js';
 import { buildDemoMeetings, DEMO_MEETING_DAYS } from './demo-meetings.service.js';
+import { buildDemoTraining, DEMO_NEWCOMER_DAYS } from './demo-training.service.js';
 import { addDays, fromDay, toDay } from '../shared/dates.js';
 import { addGoal, checkinGoal, currentPeriod, getSubGoals, splitGoal } from '../goals/public.js';
 
@@ -12,7 +13,8 @@ interface DemoMember {
   name: Record<Lang, string>;
   role: string;
   manager: string | null;
-  hireDate: string;
+  /** A date, or how many days ago (the newcomer, whose onboarding is under way whenever the demo runs). */
+  hireDate: string | number;
   shift: string;
   status?: 'probation' | 'leave';
 }
@@ -28,7 +30,7 @@ export const DEMO_MEMBERS: readonly DemoMember[] = [
   { handle: 'wu.xue', name: { zh: '吴雪', en: 'Wu Xue' }, role: 'cs-presale', manager: 'zhou.yang', hireDate: '2023-03-10', shift: 'day' },
   { handle: 'zheng.hao', name: { zh: '郑浩', en: 'Zheng Hao' }, role: 'cs-presale', manager: 'zhou.yang', hireDate: '2024-05-06', shift: 'late' },
   { handle: 'xu.lin', name: { zh: '徐琳', en: 'Xu Lin' }, role: 'cs-aftersale', manager: 'zhou.yang', hireDate: '2022-11-01', shift: 'day' },
-  { handle: 'he.tao', name: { zh: '何涛', en: 'He Tao' }, role: 'cs-assistant', manager: 'zhou.yang', hireDate: '2026-10-08', shift: 'day', status: 'probation' },
+  { handle: 'he.tao', name: { zh: '何涛', en: 'He Tao' }, role: 'cs-assistant', manager: 'zhou.yang', hireDate: DEMO_NEWCOMER_DAYS, shift: 'day', status: 'probation' },
   { handle: 'ma.jun', name: { zh: '马军', en: 'Ma Jun' }, role: 'warehouse', manager: 'wang.fang', hireDate: '2021-05-01', shift: 'day' },
   { handle: 'liu.yan', name: { zh: '刘燕', en: 'Liu Yan' }, role: 'data-analyst', manager: 'wang.fang', hireDate: '2023-07-17', shift: 'day' },
 ];
@@ -87,24 +89,26 @@ async function buildDemoGoals(o: ServiceOptions, lang: Lang, today: string): Pro
   }
 }
 
-/** Loads the e-commerce preset, the demo team, its goals and three weeks of meetings into an empty database. */
+/** Loads the e-commerce preset, the demo team, its goals, three weeks of meetings and its training into an empty database. */
 export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
   if ((await countMembers(o.db)) > 0) throw new InputError('setup.demo.exists', { path: '' });
   // The rhythm meetings begin three weeks ago, so that the demo has minutes.
   await applyPreset({ ...o, today: addDays(o.today, -DEMO_MEETING_DAYS) }, 'ecommerce', lang);
   await o.db.transaction(async () => {
     for (const m of DEMO_MEMBERS) {
-      await addMember(o, {
+      // What training says of each hire (onboarding planned, or over) is not news in a demo.
+      await addMember({ ...o, notices: [] }, {
         handle: m.handle,
         name: m.name[lang],
         role: m.role,
         ...(m.manager !== null && { manager: m.manager }),
-        hireDate: m.hireDate,
+        hireDate: typeof m.hireDate === 'number' ? addDays(o.today, -m.hireDate) : m.hireDate,
         shift: m.shift,
         ...(m.status && { status: m.status }),
       });
     }
     await buildDemoGoals(o, lang, o.today);
     await buildDemoMeetings(o, lang);
+    await buildDemoTraining(o);
   });
 }

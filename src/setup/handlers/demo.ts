@@ -7,6 +7,8 @@ import { getMembers, getOrg } from '../../org/public.js';
 import { getGoalTree } from '../../goals/public.js';
 import { getActions } from '../../meetings/public.js';
 import { actionColumns } from '../../meetings/ui.js';
+import { getStatus } from '../../training/public.js';
+import { statusColumns } from '../../training/ui.js';
 import { renderGoalTree } from '../../goals/ui.js';
 import { databaseLocation, withDb, type Ctx } from '../../cli/context.js';
 import { out, paint, printJson, say, terminalWidth } from '../../cli/output.js';
@@ -31,7 +33,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
         if (e instanceof TeamError && e.key === 'setup.demo.exists') throw new InputError('setup.demo.exists', { path: dbPath });
         throw e;
       }
-      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined), actions: await getActions(o, { open: true }) };
+      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined), actions: await getActions(o, { open: true }), training: (await getStatus(o, {})).filter((m) => m.courses > 0) };
     },
     { quietCreate: true },
   );
@@ -40,6 +42,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   out(`${paint.head(t('setup.demo.heading.org'))}\n${renderOrgTree(view.org)}\n`);
   out(`${paint.head(t('setup.demo.heading.members'))}\n${await renderTable(view.members, memberColumns, { width: terminalWidth() })}\n`);
   out(`${paint.head(t('setup.demo.heading.goals'))}\n${renderGoalTree(view.goals)}\n`);
-  out(`${paint.head(t('setup.demo.heading.actions'))}\n${await renderTable(view.actions, actionColumns, { width: terminalWidth() })}`);
+  out(`${paint.head(t('setup.demo.heading.actions'))}\n${await renderTable(view.actions, actionColumns, { width: terminalWidth() })}\n`);
+  out(`${paint.head(t('setup.demo.heading.training'))}\n${await renderTable(view.training, statusColumns, { width: terminalWidth() })}`);
   say(t('setup.demo.next', { path: dbPath }));
 }
