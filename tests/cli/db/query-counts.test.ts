@@ -115,6 +115,19 @@ async function build(db: string, s: number): Promise<void> {
     }
     await team('meetings', 'skip', 'Sync 0', '--date', `2026-11-2${4 + d}`);
   }
+
+  // Training: courses for the specialists, planned by role, attempts failed and passed (opening refreshers), classes held with attendance.
+  for (let k = 0; k < s; k++) await team('training', 'courses', 'add', `Course ${k}`, '--roles', SPECIALIST, '--assess', 'theory', '--pass-mark', '80', '--refresh', 'quarterly', ...(k > 0 ? ['--requires', 'Course 0'] : []));
+  await team('training', 'plan', '--role', SPECIALIST, '--due', '2026-12-15');
+  for (let i = 0; i < 3 * s; i += 2) {
+    await team('training', 'assess', `m${i}`, 'Course 0', '--kind', 'theory', '--score', '60', '--date', '2026-11-10');
+    await team('training', 'assess', `m${i}`, 'Course 0', '--kind', 'theory', '--score', '90', '--date', '2026-11-12');
+    await team('training', 'complete', `m${i}`, 'Company culture', '--date', '2026-11-12');
+  }
+  for (let k = 0; k < s; k++) {
+    await team('training', 'sessions', 'add', `Course ${k}`, '--date', `2026-11-1${k + 3}`, '--time', '10:00', '--attendees', `${CS},boss`);
+    await team('training', 'sessions', 'attend', String(k + 1), '--absent', 'm1');
+  }
 }
 
 /** Every command that reads: each group's list, show, tree, check and templates, with each filter and format. */
@@ -203,6 +216,21 @@ const COMMANDS: string[][] = [
   ['actions', 'list', '--open', '--owner', 'm0', '--json'],
   ['actions', 'list', '--overdue', '--json'],
   ['actions', 'list', '--meeting', 'Sync 0', '--format', 'md'],
+  ['training', 'courses', 'list'],
+  ['training', 'courses', 'list', '--json'],
+  ['training', 'courses', 'list', '--role', SPECIALIST, '--format', 'csv'],
+  ['training', 'courses', 'show', 'Course 0', '--json'],
+  ['training', 'status'],
+  ['training', 'status', '--json'],
+  ['training', 'status', '--dept', CS, '--overdue', '--json'],
+  ['training', 'status', '--member', 'm0'],
+  ['training', 'status', '--role', SPECIALIST, '--format', 'md'],
+  ['training', 'sessions', 'list', '--from', '2026-11-01'],
+  ['training', 'sessions', 'list', '--from', '2026-11-01', '--member', 'm0', '--json'],
+  ['training', 'sessions', 'show', '1', '--json'],
+  ['training', 'report', '--json'],
+  ['training', 'report', '--course', 'Course 0'],
+  ['training', 'settings', '--json'],
 ];
 
 describe('the query count of every reading command does not grow with the rows', () => {
