@@ -86,7 +86,7 @@ function defineTraining(g: Command): void {
       .command('add')
       .argument('<course>')
       .description(t('training.cmd.sessions.add'))
-      .requiredOption('--date <date>', t('training.opt.sessionDate'))
+      .option('--date <date>', t('training.opt.sessionDate'))
       .requiredOption('--time <HH:MM>', t('training.opt.time'))
       .option('--duration <minutes>', t('training.opt.duration'))
       .option('--tz <zone>', t('training.opt.tz'))

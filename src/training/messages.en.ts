@@ -45,7 +45,7 @@ export const trainingEn = {
   'training.opt.score': 'the score, 0 to 100',
   'training.opt.assessor': 'the member who assessed',
   'training.opt.note': 'a note on the attempt',
-  'training.opt.sessionDate': 'the date YYYY-MM-DD',
+  'training.opt.sessionDate': 'the date YYYY-MM-DD (default today)',
   'training.opt.time': 'start time HH:MM',
   'training.opt.duration': 'length in minutes (default: the course\'s hours)',
   'training.opt.tz': 'IANA time zone (default TEAM_TZ, else the machine\'s)',

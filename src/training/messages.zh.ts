@@ -47,7 +47,7 @@ export const trainingZh: Record<keyof typeof trainingEn, string> = {
   'training.opt.score': '成绩，0 到 100',
   'training.opt.assessor': '考核人（成员）',
   'training.opt.note': '本次考核的备注',
-  'training.opt.sessionDate': '日期 YYYY-MM-DD',
+  'training.opt.sessionDate': '日期 YYYY-MM-DD（默认今天）',
   'training.opt.time': '开始时间 HH:MM',
   'training.opt.duration': '时长（分钟；默认按课程课时）',
   'training.opt.tz': 'IANA 时区（默认 TEAM_TZ，否则本机时区）',

@@ -21,7 +21,8 @@ const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export interface SessionInput {
   course: string;
-  date: string;
+  /** Default today. */
+  date?: string;
   time: string;
   durationMin?: number;
   zone?: string;
@@ -71,6 +72,7 @@ async function resolveAttendees(q: Queryable, names: readonly string[]): Promise
  */
 export async function addSession(o: ServiceOptions, input: SessionInput): Promise<Session> {
   const time = parseTime(input.time);
+  const date = input.date ?? o.today;
   const zone = parseZone(input.zone ?? o.zone ?? machineZone());
   return o.db.transaction(async (tx) => {
     const c = (await findCourse(tx, await resolveCourseId(tx, input.course)))!;
@@ -80,13 +82,13 @@ export async function addSession(o: ServiceOptions, input: SessionInput): Promis
     else {
       // Everyone with the course open, less refreshers not yet due by the class (plus the due-soon days).
       const { soonDays } = await readSettings(tx);
-      const horizon = addDays(input.date, soonDays);
+      const horizon = addDays(date, soonDays);
       attendees = (await listItems(tx, { courseId: c.id, open: true })).filter((i) => i.source !== 'refresher' || i.due <= horizon).map((i) => ({ id: i.memberId }) as Member);
     }
     if (attendees.length === 0) throw new InputError('training.err.noAttendees', { course: c.title });
     const trainerId = input.trainer !== undefined ? (await requireActiveMember(tx, input.trainer)).id : c.trainerId;
     const durationMin = input.durationMin ?? Math.min(1440, Math.max(1, Math.round(c.hours * 60)));
-    const id = await insertSession(tx, { courseId: c.id, date: input.date, time, durationMin, timeZone: zone, trainerId, place: input.place?.trim() || null }, attendees.map((m) => m.id), o.actor, stamp(o.now));
+    const id = await insertSession(tx, { courseId: c.id, date, time, durationMin, timeZone: zone, trainerId, place: input.place?.trim() || null }, attendees.map((m) => m.id), o.actor, stamp(o.now));
     return (await findSession(tx, id))!;
   });
 }

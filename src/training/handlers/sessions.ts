@@ -9,7 +9,7 @@ import type { Session } from '../rules/training.js';
 import { addSession, attendSession, getSessions, showSession } from '../sessions.service.js';
 
 const addSchema = z.object({
-  date: isoDate,
+  date: isoDate.optional(),
   time: z.string(),
   duration: z
     .string()
@@ -29,7 +29,7 @@ export async function add(ctx: Ctx, course: string, raw: unknown): Promise<void>
   const s = await withDb(ctx, (o) =>
     addSession(o, {
       course,
-      date: f.date,
+      ...(f.date !== undefined && { date: f.date }),
       time: f.time,
       ...(f.duration !== undefined && { durationMin: f.duration }),
       ...(f.tz !== undefined && { zone: f.tz }),

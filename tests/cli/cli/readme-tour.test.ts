@@ -71,5 +71,10 @@ describe('the README tour', () => {
     expect(goal.reviews.map((r) => [r.kind, r.outcome])).toEqual([['self', null], ['lead', 'reward']]);
     const months = (await run(t.db, ['goals', 'list', '--parent', '2', '--json'], { env })).json<{ target: number }[]>();
     expect(months.reduce((a, m) => a + Math.round(m.target * 100), 0)).toBe(120_000_000); // ¥1,200,000.00 to the fen
+    // Training: wu.xue's onboarding (7 courses), two of them passed; li.na's platform rules passed, its refresher due in 3 months.
+    const status = (await run(t.db, ['training', 'status', '--json'], { env })).json<{ handle: string; courses: number; current: number; items: { course: string; status: string; source: string }[] }[]>();
+    const wu = status.find((m) => m.handle === 'wu.xue')!;
+    expect([wu.courses, wu.current, wu.items.filter((i) => i.status === 'passed').map((i) => i.course)]).toEqual([7, 2, ['企业文化', '客服基础']]);
+    expect(status.find((m) => m.handle === 'li.na')!.items.map((i) => [i.course, i.source, i.status])).toEqual([['平台规则', 'refresher', 'planned']]);
   });
 });
