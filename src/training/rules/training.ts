@@ -53,7 +53,7 @@ export const REFRESH_MAX_MONTHS = 60;
 export function parseRefresh(input: string): number | null | undefined {
   const s = input.trim().toLowerCase();
   if (['none', 'never', '-', '0', '无', '不'].includes(s)) return null;
-  if (s in REFRESH_WORDS) return REFRESH_WORDS[s];
+  if (Object.hasOwn(REFRESH_WORDS, s)) return REFRESH_WORDS[s];
   const m = /^(\d{1,3})\s*(m|months?|个月|月)?$/.exec(s);
   if (!m) return undefined;
   const n = Number(m[1]);
@@ -164,7 +164,8 @@ export function isCurrent(latest: Round, today: string): boolean {
 
 /** Whole percent of `part` in `whole`; null when there is nothing to count. */
 export function percent(part: number, whole: number): number | null {
-  return whole === 0 ? null : Math.round((part / whole) * 100);
+  // part * 100 first: 23 / 40 * 100 is 57.49999…, 2300 / 40 is 57.5.
+  return whole === 0 ? null : Math.round((part * 100) / whole);
 }
 
 /** The mean, rounded to one decimal; null for no values. */
