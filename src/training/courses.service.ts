@@ -62,6 +62,12 @@ export async function checkRoles(o: ServiceOptions, roles: readonly string[]): P
   for (const r of roles) await resolveRoleId(o.db, r);
 }
 
+/** Whether every course named exists (a prompt checks the answer as it is given). */
+export async function checkCourses(o: ServiceOptions, courses: readonly string[]): Promise<void> {
+  if (courses.length === 0) throw new InputError('training.err.planCourses', {});
+  for (const c of courses) await resolveCourseId(o.db, c);
+}
+
 export async function addCourse(o: ServiceOptions, input: CourseInput & { title: string }, presetKey: string | null = null): Promise<Course> {
   return o.db.transaction(async (tx) => {
     await requireFreeTitle(tx, input.title);

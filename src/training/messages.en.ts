@@ -72,6 +72,11 @@ export const trainingEn = {
   'training.prompt.assess': 'Assessments (theory, simulation, practical, or none):',
   'training.prompt.passMark': 'Pass mark (0–100):',
   'training.prompt.refresh': 'Repeat after passing (quarterly, 6m, none …):',
+  'training.prompt.courses': 'Courses (comma-separated):',
+  'training.prompt.kind': 'Assessment:',
+  'training.prompt.score': 'Score (0–100):',
+  'training.prompt.date': 'Date (YYYY-MM-DD):',
+  'training.prompt.time': 'Start time (HH:MM):',
 
   'training.format.internal': 'internal',
   'training.format.external': 'external',

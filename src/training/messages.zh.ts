@@ -74,6 +74,11 @@ export const trainingZh: Record<keyof typeof trainingEn, string> = {
   'training.prompt.assess': '考核方式（theory、simulation、practical，或 none）：',
   'training.prompt.passMark': '及格分（0–100）：',
   'training.prompt.refresh': '通过后复训（quarterly、6m、none …）：',
+  'training.prompt.courses': '课程（逗号分隔）：',
+  'training.prompt.kind': '考核方式：',
+  'training.prompt.score': '成绩（0–100）：',
+  'training.prompt.date': '日期（YYYY-MM-DD）：',
+  'training.prompt.time': '开始时间（HH:MM）：',
 
   'training.format.internal': '内训',
   'training.format.external': '外训',

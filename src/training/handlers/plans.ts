@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, printList, say } from '../../cli/output.js';
-import { isoDate, listText, numberText, parseOptions } from '../../cli/validate.js';
+import { askChoice, askText, canPrompt, requireFlags } from '../../cli/prompts.js';
+import { answerError, isoDate, listText, numberText, parseOptions, promptCheck } from '../../cli/validate.js';
+import { InputError } from '../../shared/errors.js';
+import { checkCourses, showCourse } from '../courses.service.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { assessMember, completeCourse, dropRound, planCourses } from '../plans.service.js';
 import { kindText, planItemColumns, statusText } from '../render.js';
@@ -11,7 +14,12 @@ const planSchema = z.object({ courses: listText.optional(), role: z.string().opt
 
 export async function plan(ctx: Ctx, member: string | undefined, raw: unknown): Promise<void> {
   const f = parseOptions(planSchema, raw);
-  const r = await withDb(ctx, (o) => planCourses(o, { ...(member !== undefined && { member }), ...(f.role !== undefined && { role: f.role }), ...(f.courses && { courses: f.courses }), ...(f.due !== undefined && { due: f.due }) }));
+  const r = await withDb(ctx, async (o) => {
+    let courses = f.courses;
+    // A member's plan without --courses: on a terminal, ask which (each name checked as it is given).
+    if (member !== undefined && f.role === undefined && !courses?.length && canPrompt()) courses = listText.parse(await askText(t('training.prompt.courses'), { required: true, validate: (v) => answerError(() => checkCourses(o, listText.parse(v))) }));
+    return planCourses(o, { ...(member !== undefined && { member }), ...(f.role !== undefined && { role: f.role }), ...(courses && { courses }), ...(f.due !== undefined && { due: f.due }) });
+  });
   if (f.json) printJson(r);
   else if (r.planned.length > 0) await printList('table', r.planned, planItemColumns);
   for (const s of r.skipped) say(t(s.reason === 'open' ? 'training.plan.skippedOpen' : 'training.plan.skippedPassed', { handle: s.member, course: s.course }));
@@ -33,12 +41,14 @@ export async function complete(ctx: Ctx, member: string, course: string, raw: un
   say(t('training.completed', { handle: item.member, course: item.course, status: statusText(item.status) }));
 }
 
+const kindField = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.enum(ASSESSMENT_KINDS, { message: 'training.err.badKind' satisfies MessageKey }));
+const scoreField = numberText.refine((n) => n >= 0 && n <= 100, { message: 'training.err.scoreRange' satisfies MessageKey });
 const assessSchema = z.object({
-  kind: z
-    .string()
-    .transform((s) => s.trim().toLowerCase())
-    .pipe(z.enum(ASSESSMENT_KINDS, { message: 'training.err.badKind' satisfies MessageKey })),
-  score: numberText.refine((n) => n >= 0 && n <= 100, { message: 'training.err.scoreRange' satisfies MessageKey }),
+  kind: kindField.optional(),
+  score: scoreField.optional(),
   assessor: z.string().optional(),
   note: z.string().optional(),
   date: isoDate.optional(),
@@ -47,7 +57,18 @@ const assessSchema = z.object({
 
 export async function assess(ctx: Ctx, member: string, course: string, raw: unknown): Promise<void> {
   const f = parseOptions(assessSchema, raw);
-  const r = await withDb(ctx, (o) => assessMember(o, { member, course, kind: f.kind, score: f.score, ...(f.assessor !== undefined && { assessor: f.assessor }), ...(f.note !== undefined && { note: f.note }), ...(f.date !== undefined && { date: f.date }) }));
+  requireFlags([...(f.kind === undefined ? ['--kind'] : []), ...(f.score === undefined ? ['--score'] : [])]);
+  const r = await withDb(ctx, async (o) => {
+    // On a terminal: the kinds the course takes, then the score, each checked as it is given.
+    let kind = f.kind;
+    if (kind === undefined) {
+      const c = await showCourse(o, course);
+      if (c.assessments.length === 0) throw new InputError('training.err.noAssessments', { course: c.title });
+      kind = c.assessments.length === 1 ? c.assessments[0]! : await askChoice(t('training.prompt.kind'), c.assessments.map((k) => ({ name: kindText(k), value: k })));
+    }
+    const score = f.score ?? Number(await askText(t('training.prompt.score'), { required: true, validate: promptCheck(scoreField, '--score') }));
+    return assessMember(o, { member, course, kind, score, ...(f.assessor !== undefined && { assessor: f.assessor }), ...(f.note !== undefined && { note: f.note }), ...(f.date !== undefined && { date: f.date }) });
+  });
   if (f.json) printJson(r);
   const base = { handle: r.item.member, course: r.item.course, kind: kindText(r.assessment.kind), score: r.assessment.score, passMark: r.passMark };
   if (r.item.passedOn) say(t('training.assessed.passed', { ...base, date: r.item.passedOn }));

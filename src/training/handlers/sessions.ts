@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { checkDate } from '../../cli/dates.js';
 import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
-import { isoDate, listText, parseOptions } from '../../cli/validate.js';
+import { askText, requireFlags } from '../../cli/prompts.js';
+import { answerError, isoDate, listText, parseOptions, promptCheck } from '../../cli/validate.js';
+import { parseTime } from '../../meetings/public.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { attendeeText, sessionColumns, sessionTime } from '../render.js';
 import type { Session } from '../rules/training.js';
@@ -10,7 +12,7 @@ import { addSession, attendSession, getSessions, showSession } from '../sessions
 
 const addSchema = z.object({
   date: isoDate.optional(),
-  time: z.string(),
+  time: z.string().optional(),
   duration: z
     .string()
     .regex(/^\s*\d{1,4}\s*$/, { message: 'training.err.duration' satisfies MessageKey })
@@ -26,11 +28,13 @@ const addSchema = z.object({
 
 export async function add(ctx: Ctx, course: string, raw: unknown): Promise<void> {
   const f = parseOptions(addSchema, raw);
-  const s = await withDb(ctx, (o) =>
+  if (f.time === undefined) requireFlags(['--time']);
+  const s = await withDb(ctx, async (o) =>
     addSession(o, {
       course,
-      ...(f.date !== undefined && { date: f.date }),
-      time: f.time,
+      // On a terminal: the date (today unless changed) and the time, each checked as it is given.
+      ...((f.date !== undefined || f.time === undefined) && { date: f.date ?? (await askText(t('training.prompt.date'), { default: o.today, validate: promptCheck(isoDate, '--date') })) }),
+      time: f.time ?? (await askText(t('training.prompt.time'), { required: true, validate: (v) => answerError(async () => parseTime(v.trim())) })),
       ...(f.duration !== undefined && { durationMin: f.duration }),
       ...(f.tz !== undefined && { zone: f.tz }),
       ...(f.trainer !== undefined && { trainer: f.trainer }),
