@@ -109,6 +109,7 @@ export const trainingEn = {
   'training.kind.session': 'training session',
   'training.kind.attendee': 'member, department or role',
   'training.refresh.none': 'not repeated',
+  'training.refresh.month': 'every month',
   'training.refresh.months': 'every {n} months',
   'training.assess.completion': 'completion',
   'training.yes': 'yes',

@@ -111,6 +111,7 @@ export const trainingZh: Record<keyof typeof trainingEn, string> = {
   'training.kind.session': '培训课次',
   'training.kind.attendee': '成员、部门或岗位',
   'training.refresh.none': '不复训',
+  'training.refresh.month': '每月',
   'training.refresh.months': '每 {n} 个月',
   'training.assess.completion': '完成即通过',
   'training.yes': '是',

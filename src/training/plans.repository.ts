@@ -177,6 +177,17 @@ export async function listAssessments(q: Queryable, f: AssessmentFilter): Promis
   return rows.map(toAssessment);
 }
 
+/** The rounds with an attempt in [from, to] that have, at any time, an attempt below the pass mark: one query. */
+export async function roundsWithFailure(q: Queryable, from: string, to: string, courseId?: number): Promise<Set<number>> {
+  const course = courseId === undefined ? '' : ' and course_id = ?';
+  const rows = await q.all<{ id: number }>(
+    `select distinct plan_item_id as id from training_assessments where passed = 0
+       and plan_item_id in (select plan_item_id from training_assessments where assessed_on >= ? and assessed_on <= ?${course})`,
+    [from, to, ...(courseId === undefined ? [] : [courseId])],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 export interface NewAssessment {
   planItemId: number;
   memberId: number;

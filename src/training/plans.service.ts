@@ -12,7 +12,7 @@ import { stamp, type ServiceOptions } from '../shared/service.js';
 import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, passedCourseIds, updateItem, type ItemPatch } from './plans.repository.js';
 import { findCourse, listCourses } from './repository.js';
 import { resolveCourseId } from './resolve.js';
-import { roundResult, refreshDue, type Assessment, type AssessmentKind, type Course, type PlanItem, type PlanSource, type RoundResult } from './rules/training.js';
+import { retakeDue, roundResult, refreshDue, type Assessment, type AssessmentKind, type Course, type PlanItem, type PlanSource, type RoundResult } from './rules/training.js';
 import { readSettings } from './settings.service.js';
 
 /** A member who may take part: not archived. */
@@ -168,7 +168,7 @@ async function roundFor(tx: Queryable, o: { actor: string; now: Date }, m: Membe
 /** Marks a round passed on `date`; a course with a refresh interval opens its next round, due that many months on. */
 async function passRound(tx: Queryable, o: { actor: string; now: Date }, item: PlanItem, c: Course, date: string, patch: ItemPatch = {}): Promise<void> {
   const now = stamp(o.now);
-  await updateItem(tx, item.id, { ...patch, passedOn: date, completedOn: item.completedOn ?? date, startedOn: item.startedOn ?? date, retakeDueOn: null }, now);
+  await updateItem(tx, item.id, { startedOn: item.startedOn ?? date, ...patch, passedOn: date, completedOn: item.completedOn ?? date, retakeDueOn: null }, now);
   if (c.refreshMonths && !c.retiredAt) await insertItem(tx, { memberId: item.memberId, courseId: c.id, source: 'refresher', dueOn: refreshDue(date, c.refreshMonths), refreshOf: item.id }, o.actor, now);
 }
 
@@ -212,8 +212,8 @@ export interface AssessResult {
 
 /**
  * `training assess`: one attempt, kept for good. The round passes when every
- * required kind has met the pass mark; an attempt below it opens a retake,
- * due the retake days after it.
+ * required kind has met the pass mark; an attempt below it on a kind not yet
+ * met opens a retake, due the retake days after the latest such attempt.
  */
 export async function assessMember(o: ServiceOptions, input: AssessInput): Promise<AssessResult> {
   const date = input.date ?? o.today;
@@ -232,12 +232,13 @@ export async function assessMember(o: ServiceOptions, input: AssessInput): Promi
     const id = await insertAssessment(tx, { planItemId: item.id, memberId: m.id, courseId: c.id, kind: input.kind, score: input.score, passed, assessorId, note: input.note?.trim() || null, assessedOn: date }, o.actor, stamp(o.now));
     const attempts = await listAssessments(tx, { itemIds: [item.id] });
     const result = roundResult(c.assessments, c.passMark, attempts);
+    // Begun on its first attempt (or class), whichever came first, backdated attempts included.
+    const startedOn = [item.startedOn, ...attempts.map((a) => a.assessedOn)].filter((d): d is string => d !== null).sort()[0]!;
     if (result.passed) {
-      await passRound(tx, o, item, c, result.passedOn!);
+      await passRound(tx, o, item, c, result.passedOn!, { startedOn });
     } else {
       const settings = await readSettings(tx);
-      const retake = !passed ? addDays(date, settings.retakeDays) : result.failedKinds.length > 0 ? item.retakeDueOn : null;
-      await updateItem(tx, item.id, { startedOn: item.startedOn && item.startedOn <= date ? item.startedOn : date, retakeDueOn: retake }, stamp(o.now));
+      await updateItem(tx, item.id, { startedOn, retakeDueOn: retakeDue(result, attempts, settings.retakeDays) }, stamp(o.now));
     }
     return { assessment: attempts.find((a) => a.id === id)!, item: (await findItem(tx, item.id))!, result, passMark: c.passMark };
   });

@@ -17,7 +17,7 @@ const pct = (v: number | null) => (v === null ? '' : `${v}%`);
 const num = (v: number | null) => (v === null ? '' : v);
 
 /** "3 months", "none". */
-export const refreshText = (months: number | null) => (months === null ? t('training.refresh.none') : t('training.refresh.months', { n: months }));
+export const refreshText = (months: number | null) => (months === null ? t('training.refresh.none') : months === 1 ? t('training.refresh.month') : t('training.refresh.months', { n: months }));
 /** "theory, simulation", or "completion" for a course no assessment passes. */
 export const assessmentsText = (kinds: readonly AssessmentKind[]) => (kinds.length === 0 ? t('training.assess.completion') : list(kinds.map(kindText)));
 

@@ -4,7 +4,7 @@ import { getActiveMembers, resolveDepartmentId, resolveMemberId, resolveRoleId, 
 import { addDays } from '../shared/dates.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
-import { listAssessments, listItems, type MemberScope } from './plans.repository.js';
+import { listAssessments, listItems, roundsWithFailure, type MemberScope } from './plans.repository.js';
 import { listCourses } from './repository.js';
 import { resolveCourseId } from './resolve.js';
 import { ASSESSMENT_KINDS, attainment, dueFlag, effectWindows, EFFECT_WINDOW_DAYS, isCurrent, mean, percent, type AssessmentKind, type DueFlag, type ItemStatus, type PlanItem, type PlanSource } from './rules/training.js';
@@ -121,7 +121,9 @@ export interface CourseReport {
   trained: number;
   /** Rounds with an attempt in the period. */
   assessed: number;
+  /** Rounds passed in the period (by assessment, or by completion for a course without one). */
   passed: number;
+  /** Of the rounds assessed in the period, those passed in it with no attempt below the mark, ever. */
   firstTryPct: number | null;
   passPct: number | null;
   meanScore: Record<AssessmentKind, number | null>;
@@ -157,6 +159,7 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
     return {
       courses: await listCourses(q, { includeRetired: true, ...(courseId !== undefined && { ids: [courseId] }) }),
       attempts: await listAssessments(q, { ...scope, from, to }),
+      failedRounds: await roundsWithFailure(q, from, to, courseId),
       completed: await listItems(q, { ...scope, completedFrom: from, completedTo: to }),
       passed: await listItems(q, { ...scope, passedFrom: from, passedTo: to }),
       sessions: await listSessions(q, { ...(courseId !== undefined && { courseId }), from, to }),
@@ -177,17 +180,17 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
     const present = data.sessions.filter((s) => s.courseId === c.id).flatMap((s) => s.attendees.filter((a) => a.status === 'present').map((a) => a.memberId));
     const trained = new Set([...completed.map((i) => i.memberId), ...present]);
     if (trained.size === 0 && attempts.length === 0 && f.course === undefined) continue;
-    const rounds = new Map<number, { failed: boolean }>();
-    for (const a of attempts) rounds.set(a.planItemId, { failed: (rounds.get(a.planItemId)?.failed ?? false) || !a.passed });
+    // A round's first try failed if any of its attempts did, before the period too.
+    const rounds = new Set(attempts.map((a) => a.planItemId));
     const passedRounds = new Set(data.passed.filter((i) => i.courseId === c.id).map((i) => i.id));
-    const assessedPassed = [...rounds.keys()].filter((id) => passedRounds.has(id));
-    const firstTry = assessedPassed.filter((id) => !rounds.get(id)!.failed);
+    const assessedPassed = [...rounds].filter((id) => passedRounds.has(id));
+    const firstTry = assessedPassed.filter((id) => !data.failedRounds.has(id));
     const meanScore = Object.fromEntries(ASSESSMENT_KINDS.map((k) => [k, mean(attempts.filter((a) => a.kind === k).map((a) => a.score))])) as Record<AssessmentKind, number | null>;
     reports.push({
       course: c.title,
       trained: trained.size,
       assessed: rounds.size,
-      passed: assessedPassed.length,
+      passed: passedRounds.size,
       firstTryPct: percent(firstTry.length, rounds.size),
       passPct: percent(assessedPassed.length, rounds.size),
       meanScore,

@@ -114,6 +114,17 @@ export function roundResult(required: readonly AssessmentKind[], passMark: numbe
   return { passedKinds, pendingKinds, failedKinds, passed, passedOn };
 }
 
+/**
+ * When the retake of a round falls due: the retake days after the latest
+ * attempt at a kind still failed; null when no kind is (an attempt that falls
+ * short on a kind already met opens none).
+ * @example retakeDue(result, attempts, 14) // '2026-12-15' for a failed attempt on 2026-12-01
+ */
+export function retakeDue(result: RoundResult, attempts: readonly Attempt[], retakeDays: number): string | null {
+  const dates = attempts.filter((a) => result.failedKinds.includes(a.kind)).map((a) => a.assessedOn);
+  return dates.length === 0 ? null : addDays(dates.sort().at(-1)!, retakeDays);
+}
+
 /** A round of a course for a member, as the rules see it. */
 export interface Round {
   source: PlanSource;
