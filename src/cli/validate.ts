@@ -53,12 +53,21 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, field
  * ±MAX_QUANTITY (a trillion): "1e309" would be Infinity, and numbers that
  * large are typos in a shop's goals.
  */
-export const numberText = z
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const numeral = z
   .string()
   .transform((s) => s.replace(/[,_，]/g, '').trim())
-  .refine((s) => /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s), { message: 'err.invalidNumber' satisfies MessageKey })
-  .transform(Number)
+  .refine((s) => NUMBER.test(s), { message: 'err.invalidNumber' satisfies MessageKey })
+  .transform(Number);
+export const numberText = numeral
   .refine((n) => Math.abs(n) <= MAX_QUANTITY, { message: 'err.invalid.numberRange' satisfies MessageKey });
+
+/**
+ * A number in [min, max], as typed ("85", "85.5"); anything outside it, or
+ * too large to be finite ("1e309"), gets `key`, which names the range.
+ * @example boundedNumber(0, 100, 'training.err.scoreRange')
+ */
+export const boundedNumber = (min: number, max: number, key: MessageKey) => numeral.refine((n) => Number.isFinite(n) && n >= min && n <= max, { message: key });
 
 /** A number that is zero or more (weights). */
 export const weightText = numberText.refine((n) => n >= 0, { message: 'err.invalid.nonNegative' satisfies MessageKey });

@@ -1,9 +1,10 @@
 /** The course catalog: add, edit, retire (history kept), list and show. */
 import type { Queryable } from '../db/sql.js';
-import { resolveMemberId, resolveRoleId } from '../org/public.js';
+import { resolveRoleId } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { untouchedRefreshers, updateItem } from './plans.repository.js';
+import { requireActiveMember } from './plans.service.js';
 import { findCourse, insertCourse, listCourses, prerequisiteEdges, setCourseParts, updateCourse, type CoursePatch } from './repository.js';
 import { resolveCourseId } from './resolve.js';
 import { prerequisiteCycle, refreshDue, type AssessmentKind, type Course, type CourseFormat } from './rules/training.js';
@@ -35,7 +36,11 @@ async function resolveParts(tx: Queryable, id: number | undefined, input: Course
     const loop = prerequisiteCycle(id, prerequisiteIds, await prerequisiteEdges(tx));
     if (loop !== undefined) throw new InputError('training.err.prerequisiteLoop', { course: (await findCourse(tx, loop))!.title });
   }
-  const trainerId = input.trainer === undefined ? undefined : input.trainer === null ? null : await resolveMemberId(tx, input.trainer);
+  for (const p of prerequisiteIds ?? []) {
+    const c = (await findCourse(tx, p))!;
+    if (c.retiredAt) throw new InputError('training.err.prerequisiteRetired', { course: c.title });
+  }
+  const trainerId = input.trainer === undefined ? undefined : input.trainer === null ? null : (await requireActiveMember(tx, input.trainer)).id;
   return { roleIds, prerequisiteIds, trainerId };
 }
 

@@ -201,6 +201,7 @@ export const trainingEn = {
   'training.err.courseSeveral': '"{input}" matches several courses: {names}. Give more of the title.',
   'training.err.selfPrerequisite': 'A course cannot require itself.',
   'training.err.prerequisiteLoop': 'That would make a loop: {course} already requires this course (through its prerequisites).',
+  'training.err.prerequisiteRetired': '{course} is retired: it cannot be a prerequisite any more.',
   'training.err.alreadyRetired': '{course} is already retired.',
   'training.err.courseRetired': '{course} is retired: it takes no new plans, sessions or rounds.',
   'training.err.memberArchived': '{handle} is archived: plan and record training for current members only.',

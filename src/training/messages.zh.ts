@@ -203,6 +203,7 @@ export const trainingZh: Record<keyof typeof trainingEn, string> = {
   'training.err.courseSeveral': '"{input}" 匹配到多门课程：{names}。请写得更完整。',
   'training.err.selfPrerequisite': '课程不能以自己为先修。',
   'training.err.prerequisiteLoop': '这样会形成循环：{course} 已（经由其先修）要求本课程。',
+  'training.err.prerequisiteRetired': '{course} 已停用：不能再作为先修课程。',
   'training.err.alreadyRetired': '{course} 已停用。',
   'training.err.courseRetired': '{course} 已停用：不再排计划、课次或新一轮培训。',
   'training.err.memberArchived': '{handle} 已归档：只能为在职成员排计划和记录培训。',

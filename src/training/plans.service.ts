@@ -172,8 +172,13 @@ async function passRound(tx: Queryable, o: { actor: string; now: Date }, item: P
   if (c.refreshMonths && !c.retiredAt) await insertItem(tx, { memberId: item.memberId, courseId: c.id, source: 'refresher', dueOn: refreshDue(date, c.refreshMonths), refreshOf: item.id }, o.actor, now);
 }
 
-/** Marks a course started (a session attended): the open round, or a new one. */
+/**
+ * Marks a course started (a session attended): the open round, or a new one;
+ * nothing for someone who has passed it for good (or when the course is
+ * retired and they have no round open): they were there all the same.
+ */
 export async function startRound(tx: Queryable, o: { actor: string; now: Date }, m: Member, c: Course, date: string): Promise<void> {
+  if (!(await findOpenItem(tx, m.id, c.id)) && (c.retiredAt || (!c.refreshMonths && (await passedCourseIds(tx, m.id)).has(c.id)))) return;
   const item = await roundFor(tx, o, m, c, date, 'session');
   if (!item.startedOn || item.startedOn > date) await updateItem(tx, item.id, { startedOn: date }, stamp(o.now));
 }

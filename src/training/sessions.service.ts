@@ -31,8 +31,8 @@ export interface SessionInput {
   attendees?: readonly string[];
 }
 
-/** Members named one by one, by department or role, or "all"; archived members are refused. */
-async function resolveAttendees(q: Queryable, names: readonly string[]): Promise<Member[]> {
+/** Members named one by one, by department or role, or "all"; archived members are refused unless `archived` (marking an invitee absent). */
+async function resolveAttendees(q: Queryable, names: readonly string[], archived = false): Promise<Member[]> {
   const active = await getActiveMembers(q);
   const out = new Map<number, Member>();
   for (const raw of names) {
@@ -43,7 +43,7 @@ async function resolveAttendees(q: Queryable, names: readonly string[]): Promise
     }
     const memberId = await findMember(q, s);
     if (memberId !== undefined) {
-      const m = await requireActiveMember(q, memberId);
+      const m = archived ? (await getMemberById(q, memberId))! : await requireActiveMember(q, memberId);
       out.set(m.id, m);
       continue;
     }
@@ -102,9 +102,11 @@ export interface SessionListOptions {
 
 /** Sessions from `from` (default today) to `to`, by date and time. */
 export async function getSessions(o: ServiceOptions, f: SessionListOptions): Promise<Session[]> {
+  const from = f.from ?? o.today;
+  if (f.to !== undefined && from > f.to) throw new InputError('training.err.fromAfterTo', { from, to: f.to });
   return o.db.snapshot(async (q) =>
     listSessions(q, {
-      from: f.from ?? o.today,
+      from,
       ...(f.to !== undefined && { to: f.to }),
       ...(f.course !== undefined && { courseId: await resolveCourseId(q, f.course) }),
       ...(f.member !== undefined && { memberId: await resolveMemberId(q, f.member) }),
@@ -127,7 +129,7 @@ export async function attendSession(o: ServiceOptions, ref: string, f: { absent?
     if (s.date > o.today) throw new InputError('training.err.sessionFuture', { id: s.id, date: s.date });
     const c = (await findCourse(tx, s.courseId))!;
     const marks = new Map<number, AttendeeStatus>(s.attendees.map((a) => [a.memberId, 'present']));
-    const absent = f.absent?.length ? await resolveAttendees(tx, f.absent) : [];
+    const absent = f.absent?.length ? await resolveAttendees(tx, f.absent, true) : [];
     const extra = f.present?.length ? await resolveAttendees(tx, f.present) : [];
     for (const m of absent) {
       if (!marks.has(m.id)) throw new InputError('training.err.notInvited', { handle: m.handle, id: s.id });

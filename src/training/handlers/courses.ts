@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
 import { askChoice, askText, canPrompt, requireFlags } from '../../cli/prompts.js';
-import { answerError, listText, numberText, parseOptions, promptCheck, text } from '../../cli/validate.js';
+import { answerError, boundedNumber, listText, parseOptions, promptCheck, text } from '../../cli/validate.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { isNone } from '../../shared/none.js';
 import type { ServiceOptions } from '../../shared/service.js';
@@ -22,12 +22,12 @@ export const fields = {
   title: text.optional(),
   topic: z.string().optional(),
   format: z.enum(FORMATS, { message: 'training.err.badFormat' satisfies MessageKey }).optional(),
-  hours: numberText.refine((n) => n > 0 && n <= 1000, { message: 'training.err.hours' satisfies MessageKey }).optional(),
+  hours: boundedNumber(0, 1000, 'training.err.hours').refine((n) => n > 0, { message: 'training.err.hours' satisfies MessageKey }).optional(),
   trainer: z.string().optional(),
   provider: z.string().optional(),
   roles: names.optional(),
   onboarding: z.boolean().optional(),
-  passMark: numberText.refine((n) => Number.isInteger(n) && n >= 0 && n <= 100, { message: 'training.err.passMark' satisfies MessageKey }).optional(),
+  passMark: boundedNumber(0, 100, 'training.err.passMark').refine((n) => Number.isInteger(n), { message: 'training.err.passMark' satisfies MessageKey }).optional(),
   assess: kinds.optional(),
   refresh: z
     .string()

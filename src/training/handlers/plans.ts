@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, printList, say } from '../../cli/output.js';
 import { askChoice, askText, canPrompt, requireFlags } from '../../cli/prompts.js';
-import { answerError, isoDate, listText, numberText, parseOptions, promptCheck } from '../../cli/validate.js';
+import { answerError, boundedNumber, isoDate, listText, parseOptions, promptCheck } from '../../cli/validate.js';
 import { InputError } from '../../shared/errors.js';
 import { checkCourses, showCourse } from '../courses.service.js';
 import { t, type MessageKey } from '../../i18n/index.js';
@@ -45,7 +45,7 @@ const kindField = z
   .string()
   .transform((s) => s.trim().toLowerCase())
   .pipe(z.enum(ASSESSMENT_KINDS, { message: 'training.err.badKind' satisfies MessageKey }));
-const scoreField = numberText.refine((n) => n >= 0 && n <= 100, { message: 'training.err.scoreRange' satisfies MessageKey });
+const scoreField = boundedNumber(0, 100, 'training.err.scoreRange');
 const assessSchema = z.object({
   kind: kindField.optional(),
   score: scoreField.optional(),

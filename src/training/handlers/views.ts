@@ -5,7 +5,7 @@ import { InputError } from '../../shared/errors.js';
 import { t } from '../../i18n/index.js';
 import { reportColumns, statusColumns, statusItemColumns } from '../render.js';
 import { getTrainingSettings, setTrainingSettings } from '../settings.service.js';
-import type { TrainingSettings } from '../rules/training.js';
+import { SETTING_RANGE, type TrainingSettings } from '../rules/training.js';
 import { getReport, getStatus } from '../views.service.js';
 
 export async function status(ctx: Ctx, flags: { member?: string; role?: string; dept?: string; overdue?: boolean; json?: boolean; format?: string }): Promise<void> {
@@ -42,7 +42,7 @@ export async function settings(ctx: Ctx, flags: { onboardingDays?: string; retak
   for (const k of Object.keys(SETTING_FLAGS) as (keyof TrainingSettings)[]) {
     const v = flags[k];
     if (v === undefined) continue;
-    if (!/^\s*\d{1,3}\s*$/.test(v)) throw new InputError('training.err.settingRange', { field: SETTING_FLAGS[k], value: v, min: 1, max: 365 });
+    if (!/^\s*\d{1,3}\s*$/.test(v) || Number(v) < SETTING_RANGE.min || Number(v) > SETTING_RANGE.max) throw new InputError('training.err.settingRange', { field: SETTING_FLAGS[k], value: v, ...SETTING_RANGE });
     patch[k] = Number(v);
   }
   const s = await withDb(ctx, (o) => (Object.keys(patch).length ? setTrainingSettings(o, patch) : getTrainingSettings(o)));

@@ -165,6 +165,13 @@ describe('rules', () => {
     expect(await rejects(['training', 'sessions', 'add', 'Market trends and competitors', '--date', '2026-12-20', '--time', '10:00', '--attendees', 'zhou'])).toBe(line);
     expect(await rejects(['training', 'plan', 'zhou', '--courses', 'Market trends and competitors'])).toBe(line);
     expect(await rejects(['training', 'complete', 'zhou', 'Market trends and competitors'])).toBe(line);
+    // Nobody could pass it any more, so no course may come to require it.
+    expect(await rejects(course('--requires', 'Market trends and competitors'))).toBe('team: Market trends and competitors is retired: it cannot be a prerequisite any more.\n');
+  });
+
+  it('an archived member teaches no course; a list of sessions from after its end is refused', async () => {
+    expect(await rejects(course('--trainer', 'ma'))).toBe('team: ma is archived: plan and record training for current members only.\n');
+    expect(await rejects(['training', 'sessions', 'list', '--from', '2026-12-10', '--to', '2026-12-01'])).toBe('team: --from 2026-12-10 is after --to 2026-12-01.\n');
   });
 });
 

@@ -339,7 +339,8 @@ const DEFAULT_REPORT: Report = {
     // ann passed 11-10: due 08-12…11-09: #1, #2 → 50; due 11-10…11-23: #3 90.
     { course: 'Quarterly quiz', trained: 1, assessed: 1, passed: 1, firstTryPct: 100, passPct: 100, meanScore: { theory: 75, simulation: null, practical: null }, hours: 1, goalEffect: { members: 1, before: 50, after: 90, change: 40 }, kpiEffect: null },
     // boss completed it, cang attended the session: trained 2, one completion's hours.
-    { course: 'Intro talk', trained: 2, assessed: 0, passed: 0, firstTryPct: null, passPct: null, meanScore: NO_SCORES, hours: 1.5, goalEffect: NO_EFFECT, kpiEffect: null },
+    // Passed by completion (boss): counted passed; the pass rates are over assessed rounds only.
+    { course: 'Intro talk', trained: 2, assessed: 0, passed: 1, firstTryPct: null, passPct: null, meanScore: NO_SCORES, hours: 1.5, goalEffect: NO_EFFECT, kpiEffect: null },
   ],
 };
 
