@@ -33,6 +33,8 @@ const BENCHES = [
   { name: `team goals tree <${TREE_TITLE}> --json`, target: 1.6, db: 'goals', args: (seed) => ['goals', 'tree', String(seed.treeId), '--json'] },
   // Issue 8: within 1.3× the clean ratio of `goals list --owner`, measured in the same run.
   { name: 'team meetings upcoming --days 30 --json (200 series)', relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.3 }, db: 'meetings', args: () => ['meetings', 'upcoming', '--days', '30', '--json'] },
+  // Issue 9: one member's training, as a lead checks it, in the same terms as meetings upcoming.
+  { name: `team training status --member ${OWNER_HANDLE} --json`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.3 }, db: 'training', args: () => ['training', 'status', '--member', OWNER_HANDLE, '--json'] },
 ];
 
 /**
@@ -46,6 +48,9 @@ const ABSOLUTE = [
   { name: 'team goals list --status at-risk --json', wallMs: 350, rssMb: 100, db: 'goals', args: () => ['goals', 'list', '--status', 'at-risk', '--json'] },
   { name: 'team goals list --status stale --json', wallMs: 350, rssMb: 100, db: 'goals', args: () => ['goals', 'list', '--status', 'stale', '--json'] },
   { name: 'team goals tree --json', wallMs: 350, rssMb: 100, db: 'goals', args: () => ['goals', 'tree', '--json'] },
+  // The whole team's training (2,000 members, ~14,000 rounds), as the weekly report will read it.
+  { name: 'team training status --json', wallMs: 350, rssMb: 100, db: 'training', args: () => ['training', 'status', '--json'] },
+  { name: 'team training report --json', wallMs: 350, rssMb: 100, db: 'training', args: () => ['training', 'report', '--json'] },
 ];
 const ABSOLUTE_TODAY = '2026-11-23';
 const WARMUP_RUNS = 1;

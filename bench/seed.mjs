@@ -22,6 +22,7 @@ export const PATHS = {
   members: `${TMP}members.db`,
   goals: `${TMP}goals.db`,
   meetings: `${TMP}meetings.db`,
+  training: `${TMP}training.db`,
 };
 
 export const MEMBER_COUNT = 2000;
@@ -545,6 +546,62 @@ function insertMeetings(db) {
   })();
 }
 
+// ---------------------------------------------------------------- training
+
+/** Rounds per member: each of their role's courses once, a quarter of the passed ones with their refresher; attempts for most. */
+export const SESSION_COUNT = 100;
+
+/**
+ * The preset's courses (init added them) for every member's role: about half
+ * passed a while ago (by one or two attempts, the refresher rounds opened),
+ * some failed with a retake due, the rest planned or started; 100 classes of
+ * 10 attendees each.
+ */
+function insertTraining(db) {
+  const rnd = prng(SEED + 11);
+  const now = `${LAST_CHECKIN}T08:00:00.000Z`;
+  const members = db.prepare('select id, role_id as roleId from members order by id').all();
+  const coursesOf = new Map();
+  for (const r of db.prepare('select r.role_id as roleId, c.id, c.refresh_months as refresh, c.pass_mark as mark from training_course_roles r join training_courses c on c.id = r.course_id order by c.id').all()) coursesOf.set(r.roleId, [...(coursesOf.get(r.roleId) ?? []), r]);
+  const kindsOf = new Map();
+  for (const k of db.prepare('select course_id as id, kind from training_course_assessments').all()) kindsOf.set(k.id, [...(kindsOf.get(k.id) ?? []), k.kind]);
+  const insItem = db.prepare("insert into training_plan_items (member_id, course_id, source, due_on, started_on, completed_on, passed_on, retake_due_on, refresh_of, actor, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?, ?)");
+  const insAttempt = db.prepare("insert into training_assessments (plan_item_id, member_id, course_id, kind, score, passed, assessor_id, note, assessed_on, actor, created_at) values (?, ?, ?, ?, ?, ?, null, null, ?, 'bench', ?)");
+  const insSession = db.prepare("insert into training_sessions (course_id, held_on, start_time, duration_min, time_zone, trainer_id, place, attended_at, actor, created_at) values (?, ?, '14:00', 90, 'Asia/Shanghai', null, 'Room 1', ?, 'bench', ?)");
+  const insAttendee = db.prepare('insert into training_session_attendees (session_id, member_id, status) values (?, ?, ?)');
+  const day = (n) => isoDay(dayNum(LAST_CHECKIN) + n);
+  db.transaction(() => {
+    for (const m of members) {
+      for (const c of coursesOf.get(m.roleId) ?? []) {
+        const kinds = kindsOf.get(c.id) ?? [];
+        const fate = rnd.next();
+        const due = day(rnd.int(-30, 40));
+        if (fate < 0.5) {
+          const passed = day(-rnd.int(5, 200));
+          const id = Number(insItem.run(m.id, c.id, 'onboarding', due, passed, passed, passed, null, null, now, now).lastInsertRowid);
+          for (const k of kinds) {
+            if (rnd.next() < 0.3) insAttempt.run(id, m.id, c.id, k, c.mark - 10, 0, isoDay(dayNum(passed) - 7), now);
+            insAttempt.run(id, m.id, c.id, k, Math.min(100, c.mark + rnd.int(0, 20)), 1, passed, now);
+          }
+          if (c.refresh) insItem.run(m.id, c.id, 'refresher', isoDay(dayNum(passed) + 30 * c.refresh), null, null, null, null, id, now, now);
+        } else if (fate < 0.65 && kinds.length > 0) {
+          const at = day(-rnd.int(1, 30));
+          const id = Number(insItem.run(m.id, c.id, 'plan', due, at, null, null, isoDay(dayNum(at) + 14), null, now, now).lastInsertRowid);
+          insAttempt.run(id, m.id, c.id, kinds[0], c.mark - 15, 0, at, now);
+        } else {
+          insItem.run(m.id, c.id, rnd.pick(['plan', 'role', 'onboarding']), due, fate < 0.8 ? day(-rnd.int(1, 20)) : null, null, null, null, null, now, now);
+        }
+      }
+    }
+    const courses = db.prepare('select id from training_courses order by id').pluck().all();
+    for (let i = 0; i < SESSION_COUNT; i++) {
+      const held = day(rnd.int(-60, 20));
+      const id = Number(insSession.run(rnd.pick(courses), held, held <= LAST_CHECKIN ? now : null, now).lastInsertRowid);
+      for (const m of new Set(Array.from({ length: 10 }, () => rnd.pick(members).id))) insAttendee.run(id, m, held <= LAST_CHECKIN ? rnd.pick(['present', 'present', 'present', 'absent']) : 'invited');
+    }
+  })();
+}
+
 // ---------------------------------------------------------------- public
 
 const MEMBER_CHECKS = {
@@ -586,8 +643,14 @@ const MEETING_CHECKS = {
   [`select count(*) from meeting_time_zones where zone in (${[...new Set(ZONES)].map((z) => `'${z}'`).join(', ')})`]: new Set(ZONES).size,
 };
 
+const TRAINING_CHECKS = {
+  ...MEMBER_CHECKS,
+  'select count(*) > 10000 from training_plan_items': 1,
+  'select count(*) from training_sessions': SESSION_COUNT,
+};
+
 /**
- * Makes sure the named databases ('preset', 'members', 'goals', 'meetings') exist and are
+ * Makes sure the named databases ('preset', 'members', 'goals', 'meetings', 'training') exist and are
  * complete, building what is missing. Returns their paths, the id of the
  * Q1 GMV goal when 'goals' was asked for, and what was built.
  */
@@ -595,7 +658,7 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
   mkdirSync(TMP, { recursive: true });
   checkManifest();
   const want = new Set(names);
-  if (want.has('goals') || want.has('meetings')) want.add('members');
+  if (want.has('goals') || want.has('meetings') || want.has('training')) want.add('members');
   const built = [];
 
   if (want.has('preset') && !probe(PATHS.preset, { 'select count(*) > 0 from roles': 1, 'select count(*) from members': 0 })) {
@@ -654,6 +717,21 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
     cli(PATHS.meetings, ['meetings', 'refresh']);
     built.push('meetings');
     log(`bench: built meetings.db (${SERIES_COUNT} series, ${(SERIES_COUNT - 4 - new Set(ZONES).size) * LOGS_PER_SERIES} minutes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  if (want.has('training') && (membersFresh || !probe(PATHS.training, TRAINING_CHECKS))) {
+    const t0 = performance.now();
+    removeDb(PATHS.training);
+    closeClean(new Database(PATHS.members, { fileMustExist: true }));
+    copyFileSync(PATHS.members, PATHS.training);
+    const db = new Database(PATHS.training, { fileMustExist: true });
+    try {
+      insertTraining(db);
+    } finally {
+      closeClean(db);
+    }
+    built.push('training');
+    log(`bench: built training.db in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 
   let treeId;

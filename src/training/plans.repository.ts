@@ -1,7 +1,7 @@
 /** Plan items (one round of a course for a member) and their assessments. */
 import type { Patch } from '../db/schema.js';
 import { insertRow, toColumns, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
-import { dueOf, roundStatus, type Assessment, type AssessmentKind, type PlanItem, type PlanSource } from './rules/training.js';
+import { dueOf, roundStatus, type Assessment, type AssessmentKind, type PlanItem, type PlanSource, type Round } from './rules/training.js';
 
 interface ItemRow extends Omit<PlanItem, 'due' | 'status' | 'failed'> {
   failed: number;
@@ -90,6 +90,66 @@ export async function itemsOf(q: Queryable, memberId: number, courseId: number):
 export async function passedCourseIds(q: Queryable, memberId: number): Promise<Set<number>> {
   const rows = await q.all<{ courseId: number }>('select distinct course_id as "courseId" from training_plan_items where member_id = ? and passed_on is not null', [memberId]);
   return new Set(rows.map((r) => r.courseId));
+}
+
+/** A member's latest round of one course, as the status reads it (no names: the caller has the members and the catalog). */
+export interface LatestRound extends Round {
+  id: number;
+  memberId: number;
+  courseId: number;
+}
+
+/**
+ * Each member's latest round of each course in scope (dropped rounds left
+ * out), by member, then course: one pass over the (member, course) index,
+ * read as arrays, since a whole team's status reads tens of thousands.
+ */
+export async function latestRounds(q: Queryable, f: MemberScope): Promise<LatestRound[]> {
+  const where: string[] = ['i.dropped_on is null'];
+  const params: SqlValue[] = [];
+  scopeWhere(f, (sql, ...values) => (where.push(sql), params.push(...values)));
+  const { rows } = await q.tuples(
+    `select i.id, i.member_id, i.course_id, i.source, i.due_on, i.started_on, i.completed_on, i.passed_on, i.retake_due_on
+     from training_plan_items i join members m on m.id = i.member_id where ${where.join(' and ')} order by i.member_id, i.course_id, i.id`,
+    params,
+  );
+  const out: LatestRound[] = [];
+  for (const r of rows) {
+    const round: LatestRound = {
+      id: r[0] as number,
+      memberId: r[1] as number,
+      courseId: r[2] as number,
+      source: r[3] as PlanSource,
+      dueOn: r[4] as string,
+      startedOn: r[5] as string | null,
+      completedOn: r[6] as string | null,
+      passedOn: r[7] as string | null,
+      retakeDueOn: r[8] as string | null,
+      droppedOn: null,
+      failed: r[8] !== null && r[7] === null,
+    };
+    // Rows come by member, course, round: a later round of the same course replaces the one before.
+    const last = out.at(-1);
+    if (last && last.memberId === round.memberId && last.courseId === round.courseId) out[out.length - 1] = round;
+    else out.push(round);
+  }
+  return out;
+}
+
+/** Each member's latest attempt of each kind (by date, then entry), with the course's title: one query, a window over the attempts. */
+export async function latestAttempts(q: Queryable, f: MemberScope): Promise<{ memberId: number; kind: AssessmentKind; score: number; course: string; date: string; passed: boolean }[]> {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  scopeWhere(f, (sql, ...values) => (where.push(sql), params.push(...values)));
+  const rows = await q.all<{ memberId: number; kind: AssessmentKind; score: number; course: string; date: string; passed: number }>(
+    `select x.member_id as "memberId", x.kind, x.score, c.title as course, x.assessed_on as date, x.passed
+     from (select a.member_id, a.kind, a.score, a.course_id, a.assessed_on, a.passed,
+             row_number() over (partition by a.member_id, a.kind order by a.assessed_on desc, a.id desc) as n
+           from training_assessments a join members m on m.id = a.member_id${where.length ? ` where ${where.join(' and ')}` : ''}) x
+     join training_courses c on c.id = x.course_id where x.n = 1`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, passed: r.passed === 1 }));
 }
 
 export interface NewItem {

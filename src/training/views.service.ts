@@ -4,12 +4,12 @@ import { getActiveMembers, resolveDepartmentId, resolveMemberId, resolveRoleId, 
 import { addDays } from '../shared/dates.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
-import { listAssessments, listItems, roundsWithFailure, type MemberScope } from './plans.repository.js';
+import { latestAttempts, latestRounds, type LatestRound, type MemberScope } from './plans.repository.js';
+import { courseActivity, passesBetween, type CourseActivity } from './report.repository.js';
 import { listCourses } from './repository.js';
 import { resolveCourseId } from './resolve.js';
-import { ASSESSMENT_KINDS, attainment, dueFlag, effectWindows, EFFECT_WINDOW_DAYS, isCurrent, mean, percent, type AssessmentKind, type DueFlag, type ItemStatus, type PlanItem, type PlanSource } from './rules/training.js';
+import { ASSESSMENT_KINDS, attainment, dueFlag, dueOf, effectWindows, EFFECT_WINDOW_DAYS, isCurrent, mean, percent, roundStatus, type AssessmentKind, type DueFlag, type ItemStatus, type PlanSource } from './rules/training.js';
 import { readSettings } from './settings.service.js';
-import { listSessions } from './sessions.repository.js';
 
 export interface LatestScore {
   score: number;
@@ -58,7 +58,7 @@ export interface StatusOptions {
   overdue?: boolean;
 }
 
-/** `training status`: per active member in scope (all by default), by handle; three queries whatever the size. */
+/** `training status`: per active member in scope (all by default), by handle; five queries whatever the size (the catalog's four, the rounds, the attempts, the members). */
 export async function getStatus(o: ServiceOptions, f: StatusOptions): Promise<MemberTraining[]> {
   return o.db.snapshot(async (q) => {
     const scope: MemberScope = {};
@@ -68,41 +68,54 @@ export async function getStatus(o: ServiceOptions, f: StatusOptions): Promise<Me
     const { soonDays } = await readSettings(q);
     const members = (await getActiveMembers(q)).filter((m) => inScope(m, scope));
     if (scope.memberId !== undefined && members.length === 0) throw new InputError('training.err.memberArchived', { handle: f.member! });
-    const items = await listItems(q, scope);
-    const attempts = await listAssessments(q, scope);
-    const byMember = new Map<number, PlanItem[]>();
-    for (const i of items) byMember.set(i.memberId, [...(byMember.get(i.memberId) ?? []), i]);
+    const titles = new Map((await listCourses(q, { includeRetired: true })).map((c) => [c.id, c.title]));
+    const byMember = new Map<number, LatestRound[]>();
+    for (const r of await latestRounds(q, scope)) {
+      const list = byMember.get(r.memberId);
+      if (list) list.push(r);
+      else byMember.set(r.memberId, [r]);
+    }
     const latestBy = new Map<number, MemberTraining['latest']>();
-    for (const a of attempts) {
+    for (const a of await latestAttempts(q, scope)) {
       const l = latestBy.get(a.memberId) ?? { theory: null, simulation: null, practical: null };
-      l[a.kind] = { score: a.score, course: a.course, date: a.assessedOn, passed: a.passed };
+      l[a.kind] = { score: a.score, course: a.course, date: a.date, passed: a.passed };
       latestBy.set(a.memberId, l);
     }
-    const out = members.map((m) => memberTraining(m, byMember.get(m.id) ?? [], latestBy.get(m.id), o.today, soonDays));
+    const out = members.map((m) => memberTraining(m, byMember.get(m.id) ?? [], titles, latestBy.get(m.id), o.today, soonDays));
     return f.overdue ? out.filter((m) => m.overdue > 0).map((m) => ({ ...m, items: m.items.filter((i) => i.flag === 'overdue') })) : out;
   });
 }
 
 const inScope = (m: Member, s: MemberScope) => (s.memberId === undefined || m.id === s.memberId) && (s.roleId === undefined || m.roleId === s.roleId) && (s.departmentId === undefined || m.departmentId === s.departmentId);
 
-function memberTraining(m: Member, items: readonly PlanItem[], latest: MemberTraining['latest'] | undefined, today: string, soonDays: number): MemberTraining {
-  const lastByCourse = new Map<number, PlanItem>();
-  for (const i of items) if ((lastByCourse.get(i.courseId)?.id ?? -1) < i.id) lastByCourse.set(i.courseId, i);
-  const rounds = [...lastByCourse.values()];
-  const flags = rounds.map((r) => dueFlag(r, today, soonDays));
+/** One member's status from their latest round of each course (in catalog order). */
+function memberTraining(m: Member, rounds: readonly LatestRound[], titles: ReadonlyMap<number, string>, latest: MemberTraining['latest'] | undefined, today: string, soonDays: number): MemberTraining {
+  let current = 0;
+  let overdue = 0;
+  let dueSoon = 0;
+  let refreshersDue = 0;
+  const items: StatusItem[] = [];
+  for (const r of rounds) {
+    const flag = dueFlag(r, today, soonDays);
+    if (isCurrent(r, today)) current++;
+    if (flag === 'overdue') overdue++;
+    else if (flag === 'due-soon') dueSoon++;
+    if (flag !== null && r.source === 'refresher') refreshersDue++;
+    items.push({ id: r.id, course: titles.get(r.courseId)!, source: r.source, status: roundStatus(r), due: dueOf(r), flag, startedOn: r.startedOn, completedOn: r.completedOn, passedOn: r.passedOn, retakeDue: r.retakeDueOn });
+  }
   return {
     handle: m.handle,
     name: m.name,
     role: m.role,
     department: m.department,
     courses: rounds.length,
-    current: rounds.filter((r) => isCurrent(r, today)).length,
-    donePct: percent(rounds.filter((r) => isCurrent(r, today)).length, rounds.length),
-    overdue: flags.filter((x) => x === 'overdue').length,
-    dueSoon: flags.filter((x) => x === 'due-soon').length,
-    refreshersDue: rounds.filter((r, i) => r.source === 'refresher' && flags[i] !== null).length,
+    current,
+    donePct: percent(current, rounds.length),
+    overdue,
+    dueSoon,
+    refreshersDue,
     latest: latest ?? { theory: null, simulation: null, practical: null },
-    items: rounds.map((r, i) => ({ id: r.id, course: r.course, source: r.source, status: r.status, due: r.due, flag: flags[i]!, startedOn: r.startedOn, completedOn: r.completedOn, passedOn: r.passedOn, retakeDue: r.retakeDueOn })),
+    items,
   };
 }
 
@@ -155,19 +168,14 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
   if (from > to) throw new InputError('training.err.fromAfterTo', { from, to });
   const data = await o.db.snapshot(async (q) => {
     const courseId = f.course !== undefined ? await resolveCourseId(q, f.course) : undefined;
-    const scope = { includeArchived: true, ...(courseId !== undefined && { courseId }) };
     return {
       courses: await listCourses(q, { includeRetired: true, ...(courseId !== undefined && { ids: [courseId] }) }),
-      attempts: await listAssessments(q, { ...scope, from, to }),
-      failedRounds: await roundsWithFailure(q, from, to, courseId),
-      completed: await listItems(q, { ...scope, completedFrom: from, completedTo: to }),
-      passed: await listItems(q, { ...scope, passedFrom: from, passedTo: to }),
-      sessions: await listSessions(q, { ...(courseId !== undefined && { courseId }), from, to }),
+      activity: await courseActivity(q, from, to, courseId),
+      passes: await passesBetween(q, from, to, courseId),
     };
   });
   // Goals due from the earliest window's start to the last pass's window end: one read of the goals.
-  const passDates = data.passed.map((i) => i.passedOn!).sort();
-  const goals = passDates.length === 0 ? [] : await getGoals(o, { all: true, dueAfter: effectWindows(passDates[0]!, o.today).before[0], dueBefore: addDays(passDates.at(-1)!, EFFECT_WINDOW_DAYS) });
+  const goals = data.passes.length === 0 ? [] : await getGoals(o, { all: true, dueAfter: effectWindows(data.passes[0]!.passedOn, o.today).before[0], dueBefore: addDays(data.passes.at(-1)!.passedOn, EFFECT_WINDOW_DAYS) });
   const goalsOf = new Map<number, { due: string; pct: number }[]>();
   for (const g of goals) {
     if (g.ownerType !== 'member' || g.ownerId === null || g.due === null || g.progressPct === null || g.draft) continue;
@@ -175,34 +183,28 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
   }
   const reports: CourseReport[] = [];
   for (const c of data.courses) {
-    const attempts = data.attempts.filter((a) => a.courseId === c.id);
-    const completed = data.completed.filter((i) => i.courseId === c.id);
-    const present = data.sessions.filter((s) => s.courseId === c.id).flatMap((s) => s.attendees.filter((a) => a.status === 'present').map((a) => a.memberId));
-    const trained = new Set([...completed.map((i) => i.memberId), ...present]);
-    if (trained.size === 0 && attempts.length === 0 && f.course === undefined) continue;
-    // A round's first try failed if any of its attempts did, before the period too.
-    const rounds = new Set(attempts.map((a) => a.planItemId));
-    const passedRounds = new Set(data.passed.filter((i) => i.courseId === c.id).map((i) => i.id));
-    const assessedPassed = [...rounds].filter((id) => passedRounds.has(id));
-    const firstTry = assessedPassed.filter((id) => !data.failedRounds.has(id));
-    const meanScore = Object.fromEntries(ASSESSMENT_KINDS.map((k) => [k, mean(attempts.filter((a) => a.kind === k).map((a) => a.score))])) as Record<AssessmentKind, number | null>;
+    const a = data.activity.get(c.id);
+    if (!a && f.course === undefined) continue;
+    if (a && a.trained === 0 && a.assessed === 0 && f.course === undefined) continue;
+    const n: Omit<CourseActivity, 'courseId'> = a ?? { assessed: 0, passed: 0, assessedPassed: 0, firstTry: 0, completions: 0, trained: 0, meanScore: {} };
+    const meanScore = Object.fromEntries(ASSESSMENT_KINDS.map((k) => [k, n.meanScore[k] === undefined ? null : Math.round(n.meanScore[k]! * 10) / 10])) as Record<AssessmentKind, number | null>;
     reports.push({
       course: c.title,
-      trained: trained.size,
-      assessed: rounds.size,
-      passed: passedRounds.size,
-      firstTryPct: percent(firstTry.length, rounds.size),
-      passPct: percent(assessedPassed.length, rounds.size),
+      trained: n.trained,
+      assessed: n.assessed,
+      passed: n.passed,
+      firstTryPct: percent(n.firstTry, n.assessed),
+      passPct: percent(n.assessedPassed, n.assessed),
       meanScore,
-      hours: Math.round(c.hours * completed.length * 10) / 10,
-      goalEffect: effect(data.passed.filter((i) => i.courseId === c.id), goalsOf, o.today),
+      hours: Math.round(c.hours * n.completions * 10) / 10,
+      goalEffect: effect(data.passes.filter((p) => p.courseId === c.id), goalsOf, o.today),
       kpiEffect: null,
     });
   }
   return { from, to, windowDays: EFFECT_WINDOW_DAYS, courses: reports };
 }
 
-function effect(passes: readonly PlanItem[], goalsOf: ReadonlyMap<number, readonly { due: string; pct: number }[]>, today: string): Effect {
+function effect(passes: readonly { memberId: number; passedOn: string }[], goalsOf: ReadonlyMap<number, readonly { due: string; pct: number }[]>, today: string): Effect {
   const before: number[] = [];
   const after: number[] = [];
   for (const p of passes) {
