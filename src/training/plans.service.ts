@@ -23,6 +23,11 @@ export async function requireActiveMember(q: Queryable, ref: string | number): P
   return m;
 }
 
+/** Whether the member may take part (known, not archived): a prompt asks nothing before this holds. */
+export async function checkMember(o: ServiceOptions, ref: string): Promise<void> {
+  await requireActiveMember(o.db, ref);
+}
+
 async function courseOf(q: Queryable, ref: string): Promise<Course> {
   return (await findCourse(q, await resolveCourseId(q, ref)))!;
 }

@@ -93,6 +93,12 @@ export async function addSession(o: ServiceOptions, input: SessionInput): Promis
   });
 }
 
+/** Whether a class of the course may be scheduled (known, not retired): checked before anything is asked. */
+export async function checkSessionCourse(o: ServiceOptions, ref: string): Promise<void> {
+  const c = (await findCourse(o.db, await resolveCourseId(o.db, ref)))!;
+  if (c.retiredAt) throw new InputError('training.err.courseRetired', { course: c.title });
+}
+
 export interface SessionListOptions {
   course?: string;
   member?: string;

@@ -6,7 +6,7 @@ import { answerError, boundedNumber, isoDate, listText, parseOptions, promptChec
 import { InputError } from '../../shared/errors.js';
 import { checkCourses, showCourse } from '../courses.service.js';
 import { t, type MessageKey } from '../../i18n/index.js';
-import { assessMember, completeCourse, dropRound, planCourses } from '../plans.service.js';
+import { assessMember, checkMember, completeCourse, dropRound, planCourses } from '../plans.service.js';
 import { kindText, planItemColumns, statusText } from '../render.js';
 import { ASSESSMENT_KINDS } from '../rules/training.js';
 
@@ -16,8 +16,11 @@ export async function plan(ctx: Ctx, member: string | undefined, raw: unknown): 
   const f = parseOptions(planSchema, raw);
   const r = await withDb(ctx, async (o) => {
     let courses = f.courses;
-    // A member's plan without --courses: on a terminal, ask which (each name checked as it is given).
-    if (member !== undefined && f.role === undefined && !courses?.length && canPrompt()) courses = listText.parse(await askText(t('training.prompt.courses'), { required: true, validate: (v) => answerError(() => checkCourses(o, listText.parse(v))) }));
+    // A member's plan without --courses: on a terminal, ask which (each name checked as it is given), once the member is known.
+    if (member !== undefined && f.role === undefined && !courses?.length && canPrompt()) {
+      await checkMember(o, member);
+      courses = listText.parse(await askText(t('training.prompt.courses'), { required: true, validate: (v) => answerError(() => checkCourses(o, listText.parse(v))) }));
+    }
     return planCourses(o, { ...(member !== undefined && { member }), ...(f.role !== undefined && { role: f.role }), ...(courses && { courses }), ...(f.due !== undefined && { due: f.due }) });
   });
   if (f.json) printJson(r);
@@ -61,11 +64,14 @@ export async function assess(ctx: Ctx, member: string, course: string, raw: unkn
   const r = await withDb(ctx, async (o) => {
     // On a terminal: the kinds the course takes, then the score, each checked as it is given.
     let kind = f.kind;
+    // The member and the course first: nothing is asked for an attempt that cannot be recorded.
+    if (kind === undefined || f.score === undefined) await checkMember(o, member);
     if (kind === undefined) {
       const c = await showCourse(o, course);
       if (c.assessments.length === 0) throw new InputError('training.err.noAssessments', { course: c.title });
       kind = c.assessments.length === 1 ? c.assessments[0]! : await askChoice(t('training.prompt.kind'), c.assessments.map((k) => ({ name: kindText(k), value: k })));
     }
+    if (f.score === undefined) await showCourse(o, course);
     const score = f.score ?? Number(await askText(t('training.prompt.score'), { required: true, validate: promptCheck(scoreField, '--score') }));
     return assessMember(o, { member, course, kind, score, ...(f.assessor !== undefined && { assessor: f.assessor }), ...(f.note !== undefined && { note: f.note }), ...(f.date !== undefined && { date: f.date }) });
   });

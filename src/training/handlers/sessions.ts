@@ -8,7 +8,7 @@ import { parseTime } from '../../meetings/public.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { attendeeText, sessionColumns, sessionTime } from '../render.js';
 import type { Session } from '../rules/training.js';
-import { addSession, attendSession, getSessions, showSession } from '../sessions.service.js';
+import { addSession, attendSession, checkSessionCourse, getSessions, showSession } from '../sessions.service.js';
 
 const addSchema = z.object({
   date: isoDate.optional(),
@@ -29,8 +29,10 @@ const addSchema = z.object({
 export async function add(ctx: Ctx, course: string, raw: unknown): Promise<void> {
   const f = parseOptions(addSchema, raw);
   if (f.time === undefined) requireFlags(['--time']);
-  const s = await withDb(ctx, async (o) =>
-    addSession(o, {
+  const s = await withDb(ctx, async (o) => {
+    // The course first: nothing is asked for a class that cannot be scheduled.
+    if (f.time === undefined) await checkSessionCourse(o, course);
+    return addSession(o, {
       course,
       // On a terminal: the date (today unless changed) and the time, each checked as it is given.
       ...((f.date !== undefined || f.time === undefined) && { date: f.date ?? (await askText(t('training.prompt.date'), { default: o.today, validate: promptCheck(isoDate, '--date') })) }),
@@ -40,8 +42,8 @@ export async function add(ctx: Ctx, course: string, raw: unknown): Promise<void>
       ...(f.trainer !== undefined && { trainer: f.trainer }),
       ...(f.place !== undefined && { place: f.place }),
       ...(f.attendees && { attendees: f.attendees }),
-    }),
-  );
+    });
+  });
   if (f.json) printJson(s);
   say(t('training.session.added', { id: s.id, course: s.course, date: s.date, time: sessionTime(s), count: s.attendees.length }));
 }
