@@ -1,17 +1,30 @@
-import { en, type MessageKey } from './en.js';
+import { enParts, type MessageKey } from './en.js';
 
 export type { MessageKey };
 export type Lang = 'en' | 'zh';
 /** A text in every language (presets). */
 export type Localized = Record<Lang, string>;
 
-let catalog: Record<MessageKey, string> = en;
+type Parts = readonly Readonly<Record<string, string>>[];
+let catalog: Parts = enParts;
 let current: Lang = 'en';
+
+/** The message of `key` in the parts of a catalog, if one has it. */
+function lookup(parts: Parts, key: string): string | undefined {
+  for (const part of parts) if (Object.hasOwn(part, key)) return part[key];
+  return undefined;
+}
+
+/** Every message of a catalog, by key (tests compare the two languages). */
+export async function catalogOf(lang: Lang): Promise<Record<MessageKey, string>> {
+  const parts = lang === 'zh' ? (await import('./zh.js')).zhParts : enParts;
+  return Object.assign({}, ...parts) as Record<MessageKey, string>;
+}
 
 /** Picks the catalog every later `t()` call reads; Chinese is loaded only when chosen. */
 export async function setLang(lang: Lang): Promise<void> {
   current = lang;
-  catalog = lang === 'zh' ? (await import('./zh.js')).zh : en;
+  catalog = lang === 'zh' ? (await import('./zh.js')).zhParts : enParts;
 }
 
 export function getLang(): Lang {
@@ -20,7 +33,7 @@ export function getLang(): Lang {
 
 /** Whether a string is one of the catalog's keys (zod carries keys as its messages). */
 export function isMessageKey(s: string): s is MessageKey {
-  return Object.hasOwn(en, s);
+  return lookup(enParts, s) !== undefined;
 }
 
 /**
@@ -28,7 +41,7 @@ export function isMessageKey(s: string): s is MessageKey {
  * @example t('org.member.added', { handle: 'li.na', name: '李娜' })
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalog[key] ?? en[key] ?? key;
+  const text = lookup(catalog, key) ?? lookup(enParts, key) ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

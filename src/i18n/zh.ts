@@ -9,5 +9,11 @@ import { trainingZh } from '../training/messages.zh.js';
 import type { MessageKey } from './en.js';
 import { wordsZh } from './words.zh.js';
 
-/** 中文目录：键与 en.ts 完全一致（类型保证）。 */
-export const zh: Record<MessageKey, string> = { ...wordsZh, ...setupZh, ...orgZh, ...goalsZh, ...smartZh, ...databaseZh, ...meetingsZh, ...recurrenceZh, ...trainingZh };
+/** 中文目录的各部分，与 en.ts 一一对应，逐个查找、从不合并（见 en.ts）。 */
+export const zhParts = [wordsZh, setupZh, orgZh, goalsZh, smartZh, databaseZh, meetingsZh, recurrenceZh, trainingZh] as const;
+
+type KeysOf<T> = T extends unknown ? keyof T : never;
+type ZhKey = KeysOf<(typeof zhParts)[number]>;
+// Fails to compile when the Chinese parts lack a key of the English ones, or have one more.
+const _sameKeys: [MessageKey] extends [ZhKey] ? ([ZhKey] extends [MessageKey] ? true : never) : never = true;
+void _sameKeys;

@@ -1,13 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { en } from '../../../src/i18n/en.js';
-import { detectLang, getLang, langFromLocale, setLang, t } from '../../../src/i18n/index.js';
-import { zh } from '../../../src/i18n/zh.js';
+import { catalogOf, detectLang, getLang, langFromLocale, setLang, t, type MessageKey } from '../../../src/i18n/index.js';
+
+const en = await catalogOf('en');
+const zh = await catalogOf('zh');
 
 /** The `{param}` names of a message, sorted. */
 const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 describe('the catalogs', () => {
-  const keys = Object.keys(en) as (keyof typeof en)[];
+  const keys = Object.keys(en) as MessageKey[];
+
+  it('keep each key in one part only (lookup takes the first part that has it)', async () => {
+    const { enParts } = await import('../../../src/i18n/en.js');
+    const { zhParts } = await import('../../../src/i18n/zh.js');
+    for (const parts of [enParts, zhParts]) {
+      const all = parts.flatMap((p) => Object.keys(p));
+      expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
+    }
+  });
 
   it('have the same keys', () => {
     expect(Object.keys(zh).sort()).toEqual([...keys].sort());
