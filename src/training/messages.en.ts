@@ -147,7 +147,7 @@ export const trainingEn = {
   'training.col.assessed': 'Assessed',
   'training.col.firstTry': '1st try',
   'training.col.passRate': 'Passed',
-  'training.col.goalEffect': 'Goals before → after',
+  'training.col.goalEffect': 'Goal effect',
   'training.col.change': 'Change',
   'training.col.date': 'Date',
   'training.col.time': 'Time',

@@ -149,7 +149,7 @@ export const trainingZh: Record<keyof typeof trainingEn, string> = {
   'training.col.assessed': '考核',
   'training.col.firstTry': '一次通过',
   'training.col.passRate': '通过率',
-  'training.col.goalEffect': '目标达成 前 → 后',
+  'training.col.goalEffect': '目标效果',
   'training.col.change': '变化',
   'training.col.date': '日期',
   'training.col.time': '时间',

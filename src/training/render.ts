@@ -78,15 +78,16 @@ const changeText = (v: number | null) => (v === null ? '' : `${v > 0 ? '+' : ''}
 export const reportColumns: readonly Column<CourseReport>[] = [
   { header: 'training.col.course', value: (r) => r.course, wrap: 18 },
   { header: 'training.col.trained', value: (r) => r.trained, align: 'right' },
-  { header: 'training.col.assessed', value: (r) => r.assessed, align: 'right', priority: 5 },
+  { header: 'training.col.assessed', value: (r) => r.assessed, align: 'right', priority: 6 },
   { header: 'training.col.firstTry', value: (r) => pct(r.firstTryPct), plain: (r) => r.firstTryPct, align: 'right' },
   { header: 'training.col.passRate', value: (r) => pct(r.passPct), plain: (r) => r.passPct, align: 'right' },
   { header: 'training.col.theory', value: (r) => num(r.meanScore.theory), align: 'right', priority: 3 },
   { header: 'training.col.simulation', value: (r) => num(r.meanScore.simulation), align: 'right', priority: 3 },
   { header: 'training.col.practical', value: (r) => num(r.meanScore.practical), align: 'right', priority: 3 },
   { header: 'training.col.hours', value: (r) => r.hours, align: 'right', priority: 4 },
-  { header: 'training.col.goalEffect', value: effectText, plain: (r) => (r.goalEffect.members === 0 ? null : `${r.goalEffect.before} -> ${r.goalEffect.after}`), priority: 2 },
-  { header: 'training.col.change', value: (r) => changeText(r.goalEffect.change), plain: (r) => r.goalEffect.change, align: 'right', priority: 1 },
+  // The effect is what the report is for: it gives way last.
+  { header: 'training.col.goalEffect', value: effectText, plain: (r) => (r.goalEffect.members === 0 ? null : `${r.goalEffect.before} -> ${r.goalEffect.after}`), priority: 1 },
+  { header: 'training.col.change', value: (r) => changeText(r.goalEffect.change), plain: (r) => r.goalEffect.change, align: 'right', priority: 2 },
 ];
 
 export function sessionTime(s: Pick<Session, 'time' | 'durationMin'>): string {

@@ -397,14 +397,14 @@ describe('training report', () => {
     expectFits(r.stdout);
     expect(r.stdout).toBe(
       [
-        '┌────────────────┬─────────┬─────────┬────────┬──────────────────────┬────────┐',
-        '│ Course         │ Trained │ 1st try │ Passed │ Goals before → after │ Change │',
-        '├────────────────┼─────────┼─────────┼────────┼──────────────────────┼────────┤',
-        '│ Monthly drill  │       0 │      0% │     0% │                      │        │',
-        '│ Dual check     │       2 │     33% │    67% │ 60% → 95%            │    +35 │',
-        '│ Quarterly quiz │       1 │    100% │   100% │ 50% → 90%            │    +40 │',
-        '│ Intro talk     │       2 │         │        │                      │        │',
-        '└────────────────┴─────────┴─────────┴────────┴──────────────────────┴────────┘',
+        '┌────────────────┬─────────┬─────────┬────────┬────────┬─────────────┬────────┐',
+        '│ Course         │ Trained │ 1st try │ Passed │ Theory │ Goal effect │ Change │',
+        '├────────────────┼─────────┼─────────┼────────┼────────┼─────────────┼────────┤',
+        '│ Monthly drill  │       0 │      0% │     0% │     60 │             │        │',
+        '│ Dual check     │       2 │     33% │    67% │     75 │ 60% → 95%   │    +35 │',
+        '│ Quarterly quiz │       1 │    100% │   100% │     75 │ 50% → 90%   │    +40 │',
+        '│ Intro talk     │       2 │         │        │        │             │        │',
+        '└────────────────┴─────────┴─────────┴────────┴────────┴─────────────┴────────┘',
         '',
       ].join('\n'),
     );
@@ -429,7 +429,7 @@ describe('training report', () => {
   it('--format csv and md give the numbers plain', async () => {
     expect((await ok(['training', 'report', '--format', 'csv'])).stdout).toBe(
       [
-        '\ufeffCourse,Trained,Assessed,1st try,Passed,Theory,Simul.,Pract.,Hours,Goals before → after,Change',
+        '\ufeffCourse,Trained,Assessed,1st try,Passed,Theory,Simul.,Pract.,Hours,Goal effect,Change',
         'Monthly drill,0,1,0,0,60,,,0,,',
         'Dual check,2,3,33,67,75,82.7,,5,60 -> 95,35',
         'Quarterly quiz,1,1,100,100,75,,,1,50 -> 90,40',
@@ -439,7 +439,7 @@ describe('training report', () => {
     );
     expect((await ok(['training', 'report', '--course', 'Dual check', '--format', 'md'])).stdout).toBe(
       [
-        '| Course | Trained | Assessed | 1st try | Passed | Theory | Simul. | Pract. | Hours | Goals before → after | Change |',
+        '| Course | Trained | Assessed | 1st try | Passed | Theory | Simul. | Pract. | Hours | Goal effect | Change |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
         '| Dual check | 2 | 3 | 33 | 67 | 75 | 82.7 |  | 5 | 60 -> 95 | 35 |',
         '',
