@@ -1,4 +1,4 @@
-import { CancelledError, Failure, TeamError, type MessageParams } from '../shared/errors.js';
+import { CancelledError, Failure, TeamError, type Label, type MessageParams } from '../shared/errors.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { io } from './io.js';
 
@@ -16,7 +16,8 @@ export function messageOf(e: TeamError): string {
 
 /** Parameters that are message keys (enum values, kinds) said in the reader's language. */
 export function translateParams(params: MessageParams): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(t('list.separator')) : typeof v === 'object' ? t((v as { label: MessageKey }).label) : (v as string | number)]));
+  const say = (v: string | number | Label) => (typeof v === 'object' ? t(v.label) : v);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.map(say).join(t('list.separator')) : say(v as string | number | Label)]));
 }
 
 /** Which exit code a domain error class means: the input was wrong (2), or the program could not do it (1). */

@@ -12,7 +12,7 @@ import type { Queryable } from './sql.js';
 
 export interface HookEvents {
   /** A member holds a role from a date: `hired` when they were added with it (the date is the hire date, else today). */
-  memberRole: { memberId: number; roleId: number; from: string; hired: boolean };
+  memberRole: { memberId: number; roleId: number; from: string; hired: boolean; previousRoleId?: number | null };
 }
 
 /** One line a listener has to tell the user (shown on stderr after the write commits). */

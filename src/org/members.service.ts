@@ -143,7 +143,7 @@ export async function editMember(o: ServiceOptions, ref: string, input: MemberIn
     };
     await updateMember(tx, id, patch);
     const newRole = roleId && roleId !== current.roleId && !current.archived ? roleId : undefined;
-    const notices = newRole ? await emit(tx, o, 'memberRole', { memberId: id, roleId: newRole, from: o.today, hired: false }) : [];
+    const notices = newRole ? await emit(tx, o, 'memberRole', { memberId: id, roleId: newRole, from: o.today, hired: false, previousRoleId: current.roleId }) : [];
     return { member: await detail(tx, id), notices };
   });
   o.notices?.push(...notices);

@@ -7,7 +7,7 @@ export interface Label {
 export const label = (key: MessageKey): Label => ({ label: key });
 
 /** A list parameter is joined with the reader's separator when shown (", " in English, "、" in Chinese). */
-export type MessageParams = Record<string, string | number | Label | readonly string[]>;
+export type MessageParams = Record<string, string | number | Label | readonly (string | Label)[]>;
 
 /**
  * An expected failure, raised anywhere and turned into one translated line by

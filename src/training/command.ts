@@ -13,7 +13,7 @@ const load = {
 export const commands: FeatureCommands = (d) => {
   d.group('training', 'training.cmd', defineTraining, [
     'team training status --overdue',
-    'team training plan zheng.hao --courses 客服基础,售后流程 --due 2026-12-31',
+    'team training plan zheng.hao --courses 客服基础,售后服务流程 --due 2026-12-31',
     'team training assess zheng.hao 客服基础 --kind theory --score 86',
     'team training sessions add 平台规则 --date 2026-12-03 --time 14:00',
     'team training report --from 2026-09-01',
@@ -60,7 +60,7 @@ function defineTraining(g: Command): void {
       .option('--due <date>', t('training.opt.due'))
       .option('--json', t('opt.json'))
       .action(lazy(load.plans, 'plan')),
-    ['team training plan zheng.hao --courses 客服基础,售后流程 --due 2026-12-31', 'team training plan --role 客服专员（售后）'],
+    ['team training plan zheng.hao --courses 客服基础,售后服务流程 --due 2026-12-31', 'team training plan --role 客服专员（售后）'],
   );
   examples(g.command('drop').argument('<member>').argument('<course>').description(t('training.cmd.drop')).requiredOption('--reason <text>', t('training.opt.reason')).option('--json', t('opt.json')).action(lazy(load.plans, 'drop')), ['team training drop wu.xue 直播技巧 --reason "转岗仓储"']);
   examples(g.command('complete').argument('<member>').argument('<course>').description(t('training.cmd.complete')).option('--date <date>', t('training.opt.date')).option('--json', t('opt.json')).action(lazy(load.plans, 'complete')), ['team training complete zheng.hao 企业文化 --date 2026-11-28']);

@@ -7,7 +7,8 @@ import type { HookContext, Notice } from '../db/hooks.js';
 import type { Queryable } from '../db/sql.js';
 import { getActiveMembers, getMemberById, resolveMemberId, resolveRoleId, type Member } from '../org/public.js';
 import { addDays } from '../shared/dates.js';
-import { InputError } from '../shared/errors.js';
+import { InputError, label } from '../shared/errors.js';
+import { KIND_LABEL } from './labels.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, passedCourseIds, updateItem, type ItemPatch } from './plans.repository.js';
 import { findCourse, listCourses } from './repository.js';
@@ -41,10 +42,12 @@ function requireNotFuture(date: string, today: string): void {
 }
 
 /** The course's prerequisites the member has not passed, by title. */
+/** The course's prerequisites the member has not passed, by title; a retired one no longer holds anyone back (it can no longer be passed). */
 async function missingPrerequisites(q: Queryable, memberId: number, c: Course): Promise<string[]> {
   if (c.prerequisiteIds.length === 0) return [];
   const passed = await passedCourseIds(q, memberId);
-  return c.prerequisites.filter((_, i) => !passed.has(c.prerequisiteIds[i]!));
+  const retired = new Set((await listCourses(q, { includeRetired: true, ids: c.prerequisiteIds })).filter((p) => p.retiredAt).map((p) => p.id));
+  return c.prerequisites.filter((_, i) => !passed.has(c.prerequisiteIds[i]!) && !retired.has(c.prerequisiteIds[i]!));
 }
 
 async function requirePrerequisites(q: Queryable, m: Member, c: Course): Promise<void> {
@@ -145,10 +148,16 @@ export async function planCourses(o: ServiceOptions, input: PlanInput): Promise<
 /**
  * Onboarding (the org feature's memberRole hook, db/hooks.ts): the role's
  * onboarding courses, due the onboarding days after the date the member took
- * the role. A hire whose onboarding time is already over gets none.
+ * the role (on a change of role, those the old role's onboarding did not
+ * have). A hire whose onboarding time is already over gets none.
  */
-export async function planOnboarding(tx: Queryable, c: HookContext, e: { memberId: number; roleId: number; from: string; hired: boolean }): Promise<Notice[]> {
-  const courses = await listCourses(tx, { roleId: e.roleId, onboarding: true });
+export async function planOnboarding(tx: Queryable, c: HookContext, e: { memberId: number; roleId: number; from: string; hired: boolean; previousRoleId?: number | null }): Promise<Notice[]> {
+  let courses = await listCourses(tx, { roleId: e.roleId, onboarding: true });
+  // A new role brings only its own onboarding: what the old role's onboarding had (company culture) came with that one.
+  if (!e.hired && e.previousRoleId) {
+    const had = new Set((await listCourses(tx, { roleId: e.previousRoleId, onboarding: true })).map((x) => x.id));
+    courses = courses.filter((x) => !had.has(x.id));
+  }
   if (courses.length === 0) return [];
   const m = (await getMemberById(tx, e.memberId))!;
   const settings = await readSettings(tx);
@@ -162,7 +171,12 @@ export async function planOnboarding(tx: Queryable, c: HookContext, e: { memberI
 /** The member's open round of the course, or a new one begun on `date` (due as a plan is). */
 async function roundFor(tx: Queryable, o: { actor: string; now: Date }, m: Member, c: Course, date: string, source: PlanSource): Promise<PlanItem> {
   const open = await findOpenItem(tx, m.id, c.id);
-  if (open) return open;
+  if (open) {
+    // A refresher repeats a pass: what happened before that pass belongs to the round that passed.
+    const before = open.refreshOf === null ? undefined : (await findItem(tx, open.refreshOf))?.passedOn ?? undefined;
+    if (before !== undefined && date <= before) throw new InputError('training.err.beforePass', { handle: m.handle, course: c.title, passed: before, date });
+    return open;
+  }
   requireNotRetired(c);
   if ((await passedCourseIds(tx, m.id)).has(c.id) && !c.refreshMonths) throw new InputError('training.err.alreadyPassed', { handle: m.handle, course: c.title });
   const settings = await readSettings(tx);
@@ -233,9 +247,9 @@ export async function assessMember(o: ServiceOptions, input: AssessInput): Promi
     const m = await requireActiveMember(tx, input.member);
     const c = await courseOf(tx, input.course);
     if (c.assessments.length === 0) throw new InputError('training.err.noAssessments', { course: c.title });
-    if (!c.assessments.includes(input.kind)) throw new InputError('training.err.kindNotRequired', { course: c.title, kinds: c.assessments });
+    if (!c.assessments.includes(input.kind)) throw new InputError('training.err.kindNotRequired', { course: c.title, kinds: c.assessments.map((k) => label(KIND_LABEL[k])) });
     await requirePrerequisites(tx, m, c);
-    const assessorId = input.assessor === undefined ? null : await resolveMemberId(tx, input.assessor);
+    const assessorId = input.assessor === undefined ? null : (await requireActiveMember(tx, input.assessor)).id;
     if (assessorId === m.id) throw new InputError('training.err.selfAssessor', { handle: m.handle });
     const item = await roundFor(tx, o, m, c, date, 'plan');
     const passed = input.score >= c.passMark;

@@ -1,6 +1,6 @@
 /** What training looks like: each member's status, and each course's report with its effect on goals. */
 import { getGoals } from '../goals/public.js';
-import { getActiveMembers, resolveDepartmentId, resolveMemberId, resolveRoleId, type Member } from '../org/public.js';
+import { getActiveMembers, getMemberById, resolveDepartmentId, resolveMemberId, resolveRoleId, type Member } from '../org/public.js';
 import { addDays } from '../shared/dates.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -66,8 +66,9 @@ export async function getStatus(o: ServiceOptions, f: StatusOptions): Promise<Me
     if (f.role !== undefined) scope.roleId = await resolveRoleId(q, f.role);
     if (f.dept !== undefined) scope.departmentId = await resolveDepartmentId(q, f.dept);
     const { soonDays } = await readSettings(q);
-    const members = (await getActiveMembers(q)).filter((m) => inScope(m, scope));
-    if (scope.memberId !== undefined && members.length === 0) throw new InputError('training.err.memberArchived', { handle: f.member! });
+    // One member asked for by name is shown archived too (a read); everyone else is the current team.
+    if (scope.memberId !== undefined) scope.includeArchived = true;
+    const members = (scope.memberId !== undefined ? [(await getMemberById(q, scope.memberId))!] : await getActiveMembers(q)).filter((m) => inScope(m, scope));
     const titles = new Map((await listCourses(q, { includeRetired: true })).map((c) => [c.id, c.title]));
     const byMember = new Map<number, LatestRound[]>();
     for (const r of await latestRounds(q, scope)) {

@@ -26,7 +26,7 @@ export async function plan(ctx: Ctx, member: string | undefined, raw: unknown): 
   if (f.json) printJson(r);
   else if (r.planned.length > 0) await printList('table', r.planned, planItemColumns);
   for (const s of r.skipped) say(t(s.reason === 'open' ? 'training.plan.skippedOpen' : 'training.plan.skippedPassed', { handle: s.member, course: s.course }));
-  say(t('training.plan.done', { count: r.planned.length, due: r.due }));
+  say(r.planned.length > 0 ? t('training.plan.done', { count: r.planned.length, due: r.due }) : t('training.plan.nothing'));
 }
 
 export async function drop(ctx: Ctx, member: string, course: string, f: { reason: string; json?: boolean }): Promise<void> {
@@ -78,6 +78,7 @@ export async function assess(ctx: Ctx, member: string, course: string, raw: unkn
   if (f.json) printJson(r);
   const base = { handle: r.item.member, course: r.item.course, kind: kindText(r.assessment.kind), score: r.assessment.score, passMark: r.passMark };
   if (r.item.passedOn) say(t('training.assessed.passed', { ...base, date: r.item.passedOn }));
-  else if (!r.assessment.passed) say(t('training.assessed.failed', { ...base, retake: r.item.retakeDueOn ?? '' }));
+  else if (!r.assessment.passed && r.item.retakeDueOn) say(t('training.assessed.failed', { ...base, retake: r.item.retakeDueOn }));
+  else if (!r.assessment.passed) say(t('training.assessed.belowMet', base));
   else say(t('training.assessed.pending', { ...base, pending: r.result.pendingKinds.map(kindText).join(t('list.separator')) }));
 }

@@ -166,11 +166,12 @@ export function dueFlag(r: Round, today: string, soonDays: number): DueFlag | nu
 
 /**
  * Whether a course is current for a member, given their latest round of it:
- * passed, or a refresher that is not yet overdue (the round before it passed).
+ * passed, or a refresher not yet due and not failed (the round before it passed).
  */
 export function isCurrent(latest: Round, today: string): boolean {
   if (latest.passedOn) return true;
-  return latest.source === 'refresher' && !latest.droppedOn && dueOf(latest) >= today;
+  // A refresher failed, or past its own due date (a retake date does not extend it), is not current.
+  return latest.source === 'refresher' && !latest.droppedOn && !latest.failed && latest.dueOn >= today;
 }
 
 /** Whole percent of `part` in `whole`; null when there is nothing to count. */

@@ -124,11 +124,11 @@ describe('training plan', () => {
     const r = await ok(['training', 'plan', 'old', '--courses', 'Dual check', '--due', '2026-12-31']);
     expect(r.stdout).toBe(
       [
-        '┌────┬────────┬────────────┬─────────┬─────────┬────────────┐',
-        '│ ID │ Member │ Course     │ Source  │ Status  │ Due        │',
-        '├────┼────────┼────────────┼─────────┼─────────┼────────────┤',
-        '│  1 │ old    │ Dual check │ planned │ planned │ 2026-12-31 │',
-        '└────┴────────┴────────────┴─────────┴─────────┴────────────┘',
+        '┌────┬────────┬────────────┬──────────┬─────────┬────────────┐',
+        '│ ID │ Member │ Course     │ Source   │ Status  │ Due        │',
+        '├────┼────────┼────────────┼──────────┼─────────┼────────────┤',
+        '│  1 │ old    │ Dual check │ assigned │ planned │ 2026-12-31 │',
+        '└────┴────────┴────────────┴──────────┴─────────┴────────────┘',
         '',
       ].join('\n'),
     );
@@ -414,21 +414,24 @@ describe('onboarding on hire', () => {
     expect(await planned('edge')).toEqual(AFTER_SALE_ONBOARDING);
   });
 
-  it('members edit --role plans the new role\'s onboarding from today, leaving out what is passed or open', async () => {
+  it('members edit --role plans, from today, the new role\'s onboarding the old role\'s did not have, leaving out what is passed or open', async () => {
     await ok(['training', 'complete', 'old', 'Company culture'], '2026-11-01');
     await ok(['training', 'plan', 'old', '--courses', 'Product knowledge', '--due', '2026-11-30'], '2026-11-01');
-    const r = await ok(['members', 'edit', 'old', '--role', MANAGER]);
-    expect(r.stderr.split('\n').slice(-2)).toEqual(['Onboarding for old: 2 course(s), due 2026-12-23 (team training status --member old).', '']);
+    // After-sale specialist → customer service manager: the manager's onboarding is all in the after-sale one's.
+    const same = await ok(['members', 'edit', 'old', '--role', MANAGER]);
+    expect(same.stderr).not.toContain('Onboarding');
+    // → live-stream host: sales skills is new (its prerequisite, product knowledge, is already planned).
+    const r = await ok(['members', 'edit', 'old', '--role', 'Live-stream host']);
+    expect(r.stderr.split('\n').slice(-2)).toEqual(['Onboarding for old: 1 course(s), due 2026-12-23 (team training status --member old).', '']);
     expect(await rows("m.handle = 'old'")).toEqual([
       { id: 1, handle: 'old', title: 'Company culture', source: 'plan', due_on: '2026-12-01', started_on: '2026-11-01', completed_on: '2026-11-01', passed_on: '2026-11-01', retake_due_on: null, refresh_of: null, dropped_on: null, drop_reason: null },
       { id: 2, handle: 'old', title: 'Product knowledge', source: 'plan', due_on: '2026-11-30', started_on: null, completed_on: null, passed_on: null, retake_due_on: null, refresh_of: null, dropped_on: null, drop_reason: null },
-      { id: 3, handle: 'old', title: 'Platform operation', source: 'onboarding', due_on: '2026-12-23', started_on: null, completed_on: null, passed_on: null, retake_due_on: null, refresh_of: null, dropped_on: null, drop_reason: null },
-      { id: 4, handle: 'old', title: 'Customer service basics', source: 'onboarding', due_on: '2026-12-23', started_on: null, completed_on: null, passed_on: null, retake_due_on: null, refresh_of: null, dropped_on: null, drop_reason: null },
+      { id: 3, handle: 'old', title: 'Sales skills', source: 'onboarding', due_on: '2026-12-23', started_on: null, completed_on: null, passed_on: null, retake_due_on: null, refresh_of: null, dropped_on: null, drop_reason: null },
     ]);
     // The same role again, or another field: no new plan, no notice.
-    const same = await ok(['members', 'edit', 'old', '--role', MANAGER, '--shift', 'day']);
-    expect(same.stderr).not.toContain('Onboarding');
-    expect(await planned('old')).toHaveLength(4);
+    const again = await ok(['members', 'edit', 'old', '--role', 'Live-stream host', '--shift', 'day']);
+    expect(again.stderr).not.toContain('Onboarding');
+    expect(await planned('old')).toHaveLength(3);
   });
 
   it('a members add that fails leaves neither a member nor a plan', async () => {
@@ -457,7 +460,7 @@ describe('plans in Chinese', () => {
       return r.stderr;
     };
     await ok(['training', 'plan', 'old', '--courses', 'Intro talk']);
-    expect(await zh(['training', 'plan', 'old', '--courses', 'Intro talk'])).toBe('old 的计划里已有 Intro talk：保持不变。\n已排 0 门课程，截止 2026-12-23。\n');
+    expect(await zh(['training', 'plan', 'old', '--courses', 'Intro talk'])).toBe('old 的计划里已有 Intro talk：保持不变。\n没有需要新排的课程。\n');
     expect(await zh(['training', 'assess', 'old', 'Monthly drill', '--kind', 'theory', '--score', '50'])).toBe('old：Monthly drill 理论 50 分，低于及格分 80。请在 2026-12-07 前补考。\n');
     expect(await zh(['training', 'assess', 'old', 'Monthly drill', '--kind', 'theory', '--score', '90'])).toBe('old：Monthly drill 理论 90 分（及格 80）。2026-11-23 课程通过。\n');
     expect(await zh(['members', 'add', 'new', '--name', 'Xin Ren', '--role', AFTER_SALE])).toBe('已新增成员 new（Xin Ren）。\nnew 的入职培训：7 门课程，截止 2026-12-23（team training status --member new）。\n');

@@ -186,10 +186,13 @@ describe('training status', () => {
     expect((await ok(['training', 'status', '--member', 'cang', '--json'], '2026-11-15')).json<MemberTraining[]>()[0]).toMatchObject({ overdue: 0, dueSoon: 1 });
   });
 
-  it('an archived member is left out, and --member of one is refused', async () => {
+  it('an archived member is left out, but --member shows one (a read), and a filter that excludes the member shows no one', async () => {
     await ok(['members', 'archive', 'old']);
     expect((await ok(['training', 'status', '--json'])).json<MemberTraining[]>().map((m) => m.handle)).toEqual(['ann', 'boss', 'cang']);
-    expect((await reject(['training', 'status', '--member', 'old'])).stderr).toBe('team: old is archived: plan and record training for current members only.\n');
+    const old = (await ok(['training', 'status', '--member', 'old', '--json'])).json<MemberTraining[]>();
+    expect(old.map((m) => [m.handle, m.courses > 0])).toEqual([['old', true]]);
+    const none = await ok(['training', 'status', '--member', 'ann', '--role', 'Customer service manager']);
+    expect([none.stdout, none.stderr]).toEqual(['', 'No members in that scope.\n']);
   });
 
   it('the table for a member, in English, fits 80 columns: the member\'s line, then the plan', async () => {
@@ -206,10 +209,10 @@ describe('training status', () => {
         '┌────────────────┬───────────┬─────────┬────────────┬──────────┬────────────┐',
         '│ Course         │ Source    │ Status  │ Due        │ Flag     │ Passed     │',
         '├────────────────┼───────────┼─────────┼────────────┼──────────┼────────────┤',
-        '│ Monthly drill  │ planned   │ retake  │ 2026-11-15 │ overdue  │            │',
-        '│ Dual check     │ planned   │ passed  │            │          │ 2026-10-10 │',
+        '│ Monthly drill  │ assigned  │ retake  │ 2026-11-15 │ overdue  │            │',
+        '│ Dual check     │ assigned  │ passed  │            │          │ 2026-10-10 │',
         '│ Quarterly quiz │ refresher │ planned │ 2027-02-10 │          │            │',
-        '│ Intro talk     │ planned   │ planned │ 2026-12-01 │ due soon │            │',
+        '│ Intro talk     │ assigned  │ planned │ 2026-12-01 │ due soon │            │',
         '└────────────────┴───────────┴─────────┴────────────┴──────────┴────────────┘',
         '',
       ].join('\n'),
@@ -231,10 +234,10 @@ describe('training status', () => {
         '┌────────────────┬──────┬────────┬────────────┬────────┬────────────┐',
         '│ 课程           │ 来源 │ 状态   │ 截止       │ 提示   │ 通过日     │',
         '├────────────────┼──────┼────────┼────────────┼────────┼────────────┤',
-        '│ Monthly drill  │ 计划 │ 待补考 │ 2026-11-15 │ 逾期   │            │',
-        '│ Dual check     │ 计划 │ 已通过 │            │        │ 2026-10-10 │',
+        '│ Monthly drill  │ 指派 │ 待补考 │ 2026-11-15 │ 逾期   │            │',
+        '│ Dual check     │ 指派 │ 已通过 │            │        │ 2026-10-10 │',
         '│ Quarterly quiz │ 复训 │ 待培训 │ 2027-02-10 │        │            │',
-        '│ Intro talk     │ 计划 │ 待培训 │ 2026-12-01 │ 将到期 │            │',
+        '│ Intro talk     │ 指派 │ 待培训 │ 2026-12-01 │ 将到期 │            │',
         '└────────────────┴──────┴────────┴────────────┴────────┴────────────┘',
         '',
       ].join('\n'),

@@ -276,9 +276,11 @@ describe('isCurrent', () => {
     expect(isCurrent(round({ source: 'refresher', dueOn: '2026-11-22' }), today)).toBe(false);
   });
 
-  it('a refresher’s retake date decides, not its plan date', () => {
-    expect(isCurrent(round({ source: 'refresher', dueOn: '2026-11-01', retakeDueOn: '2026-11-30', failed: true }), today)).toBe(true);
-    expect(isCurrent(round({ source: 'refresher', dueOn: '2026-12-30', retakeDueOn: '2026-11-20', failed: true }), today)).toBe(false);
+  it('a failed refresher is not current, whatever its retake date; one past its own due date neither', () => {
+    expect(isCurrent(round({ source: 'refresher', dueOn: '2026-11-01', retakeDueOn: '2026-11-30', failed: true }), today)).toBe(false);
+    expect(isCurrent(round({ source: 'refresher', dueOn: '2026-12-30', retakeDueOn: '2026-12-20', failed: true }), today)).toBe(false);
+    expect(isCurrent(round({ source: 'refresher', dueOn: '2026-11-01' }), today)).toBe(false);
+    expect(isCurrent(round({ source: 'refresher', dueOn: '2026-12-30' }), today)).toBe(true);
   });
 
   it('a dropped refresher and any other open round are not current', () => {
