@@ -4,7 +4,7 @@ import { resolveRoleId } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { untouchedRefreshers, updateItem } from './plans.repository.js';
-import { requireActiveMember } from './plans.service.js';
+import { requireActiveMember, resettleCourse } from './plans.service.js';
 import { findCourse, insertCourse, listCourses, prerequisiteEdges, setCourseParts, updateCourse, type CoursePatch } from './repository.js';
 import { resolveCourseId } from './resolve.js';
 import { prerequisiteCycle, refreshDue, type AssessmentKind, type Course, type CourseFormat } from './rules/training.js';
@@ -108,9 +108,10 @@ export async function showCourse(o: ServiceOptions, ref: string): Promise<Course
 }
 
 /**
- * Changes a course. Rounds already passed stay passed (a new pass mark or
- * kind counts from the next attempt); a new refresh interval moves the
- * refresher rounds nobody has begun, and "none" drops them.
+ * Changes a course. Rounds already passed stay passed; open ones are judged
+ * again by a new pass mark or set of kinds; a new refresh interval moves the
+ * refresher rounds nobody has begun ("none" drops them), and a course that
+ * becomes repeated gives those who passed it their refresher.
  */
 export async function editCourse(o: ServiceOptions, ref: string, input: CourseInput): Promise<Course> {
   if (Object.values(input).every((v) => v === undefined)) throw new InputError('err.nothingToChange');
@@ -139,6 +140,10 @@ export async function editCourse(o: ServiceOptions, ref: string, input: CourseIn
         await updateItem(tx, r.id, input.refreshMonths === null ? { droppedOn: o.today, dropReason: 'no-refresh' } : { dueOn: refreshDue(r.passedOn, input.refreshMonths) }, now);
       }
     }
+    const after = (await findCourse(tx, id))!;
+    const judged = after.passMark !== before.passMark || after.assessments.join() !== before.assessments.join();
+    const repeated = before.refreshMonths === null && after.refreshMonths !== null;
+    if (judged || repeated) await resettleCourse(tx, o, after, { judged, repeated });
     return (await findCourse(tx, id))!;
   });
 }

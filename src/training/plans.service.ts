@@ -10,7 +10,7 @@ import { addDays } from '../shared/dates.js';
 import { InputError, label } from '../shared/errors.js';
 import { KIND_LABEL } from './labels.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, passedCourseIds, updateItem, type ItemPatch } from './plans.repository.js';
+import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, listItems, passedCourseIds, updateItem, type ItemPatch } from './plans.repository.js';
 import { findCourse, listCourses } from './repository.js';
 import { resolveCourseId } from './resolve.js';
 import { retakeDue, roundResult, refreshDue, type Assessment, type AssessmentKind, type Course, type PlanItem, type PlanSource, type RoundResult } from './rules/training.js';
@@ -189,6 +189,38 @@ async function passRound(tx: Queryable, o: { actor: string; now: Date }, item: P
   const now = stamp(o.now);
   await updateItem(tx, item.id, { startedOn: item.startedOn ?? date, ...patch, passedOn: date, completedOn: item.completedOn ?? date, retakeDueOn: null }, now);
   if (c.refreshMonths && !c.retiredAt) await insertItem(tx, { memberId: item.memberId, courseId: c.id, source: 'refresher', dueOn: refreshDue(date, c.refreshMonths), refreshOf: item.id }, o.actor, now);
+}
+
+/**
+ * After a course's assessments or pass mark change: its open rounds are
+ * judged again by the new rule (a round now met passes on the day it was
+ * met; a course now without assessment passes the rounds completed), and,
+ * when it has just become repeated, those who passed it get their refresher.
+ * Rounds already passed stay passed. A handful of queries for the whole course.
+ */
+export async function resettleCourse(tx: Queryable, o: { actor: string; now: Date; today: string }, c: Course, became: { judged: boolean; repeated: boolean }): Promise<void> {
+  if (became.judged) {
+    const open = (await listItems(tx, { courseId: c.id, open: true })).filter((r) => !r.passedOn);
+    const attempts = await listAssessments(tx, { courseId: c.id });
+    const { retakeDays } = await readSettings(tx);
+    for (const r of open) {
+      const mine = attempts.filter((a) => a.planItemId === r.id);
+      if (c.assessments.length === 0) {
+        if (r.completedOn) await passRound(tx, o, r, c, r.completedOn);
+        continue;
+      }
+      if (mine.length === 0) continue;
+      const result = roundResult(c.assessments, c.passMark, mine);
+      if (result.passed) await passRound(tx, o, r, c, result.passedOn!);
+      else await updateItem(tx, r.id, { retakeDueOn: retakeDue(result, mine, retakeDays) }, stamp(o.now));
+    }
+  }
+  if (became.repeated && c.refreshMonths) {
+    // Each member's latest round: a pass with nothing open after it gets the refresher it would have had.
+    const latest = new Map<number, PlanItem>();
+    for (const r of await listItems(tx, { courseId: c.id })) latest.set(r.memberId, r);
+    for (const r of latest.values()) if (r.passedOn) await insertItem(tx, { memberId: r.memberId, courseId: c.id, source: 'refresher', dueOn: refreshDue(r.passedOn, c.refreshMonths), refreshOf: r.id }, o.actor, stamp(o.now));
+  }
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * How rounds hold up under what leads really do: failing a refresher's retake,
+ * recording late (backdated) results, retiring a prerequisite, changing a
+ * course's assessments or making it repeated, a change of role, an archived
+ * assessor. End to end, on both engines.
+ */
+import { describe, expect, it } from 'vitest';
+import { query } from '../../helpers.js';
+import { trainingFixture } from '../fixture.js';
+
+const fx = trainingFixture();
+const { ok, reject } = fx;
+
+interface Item {
+  course: string;
+  source: string;
+  status: string;
+  due: string;
+  flag: string | null;
+  passedOn: string | null;
+}
+interface Status {
+  handle: string;
+  courses: number;
+  current: number;
+  donePct: number | null;
+  overdue: number;
+  items: Item[];
+}
+const status = async (handle: string, today?: string) => (await ok(['training', 'status', '--member', handle, '--json'], today)).json<Status[]>()[0]!;
+const item = (s: Status, course: string) => s.items.find((i) => i.course === course)!;
+const rounds = (handle: string, course: string) =>
+  query(fx.db, 'select i.source, i.due_on, i.passed_on, i.retake_due_on, i.dropped_on from training_plan_items i join members m on m.id = i.member_id join training_courses c on c.id = i.course_id where m.handle = ? and c.title = ? order by i.id', handle, course);
+
+describe('refreshers', () => {
+  it('a refresher failed on its retake is neither current nor less overdue', async () => {
+    await ok(['training', 'assess', 'zheng', 'Platform rules', '--kind', 'theory', '--score', '95', '--date', '2026-08-01']);
+    // Due 2026-11-01: overdue on 2026-12-01.
+    expect([(await status('zheng')).current, (await status('zheng')).overdue]).toEqual([0, 1]);
+    const r = await ok(['training', 'assess', 'zheng', 'Platform rules', '--kind', 'theory', '--score', '40']);
+    expect(r.stderr).toBe('zheng: Platform rules theory 40, below the pass mark 90. Retake due 2026-12-15.\n');
+    const s = await status('zheng');
+    expect([s.current, s.donePct, item(s, 'Platform rules').status]).toEqual([0, 0, 'failed']);
+  });
+
+  it('a result dated before the pass a refresher repeats is refused, not put on the refresher', async () => {
+    await ok(['training', 'assess', 'zheng', 'Platform rules', '--kind', 'theory', '--score', '95', '--date', '2026-10-31']);
+    const line = 'team: zheng passed Platform rules on 2026-10-31: a record of 2026-10-15 belongs before that pass, not to the round after it.\n';
+    expect((await reject(['training', 'assess', 'zheng', 'Platform rules', '--kind', 'theory', '--score', '60', '--date', '2026-10-15'])).stderr).toBe(line);
+    // A course passed by completion, completed again the same day: the same.
+    await ok(['training', 'complete', 'zheng', 'Experience-sharing session', '--date', '2026-11-20']);
+    expect((await reject(['training', 'complete', 'zheng', 'Experience-sharing session', '--date', '2026-11-20'])).stderr).toBe('team: zheng passed Experience-sharing session on 2026-11-20: a record of 2026-11-20 belongs before that pass, not to the round after it.\n');
+    expect(await rounds('zheng', 'Experience-sharing session')).toEqual([
+      { source: 'plan', due_on: '2026-12-20', passed_on: '2026-11-20', retake_due_on: null, dropped_on: null },
+      { source: 'refresher', due_on: '2027-02-20', passed_on: null, retake_due_on: null, dropped_on: null },
+    ]);
+  });
+
+  it('a course made repeated later gives those who passed it their refresher, due from their pass', async () => {
+    await ok(['training', 'assess', 'zheng', 'Product knowledge', '--kind', 'theory', '--score', '90', '--date', '2026-08-31']);
+    await ok(['training', 'courses', 'edit', 'Product knowledge', '--refresh', '1m']);
+    expect(await rounds('zheng', 'Product knowledge')).toEqual([
+      { source: 'plan', due_on: '2026-09-30', passed_on: '2026-08-31', retake_due_on: null, dropped_on: null },
+      { source: 'refresher', due_on: '2026-09-30', passed_on: null, retake_due_on: null, dropped_on: null },
+    ]);
+    expect(item(await status('zheng'), 'Product knowledge')).toMatchObject({ source: 'refresher', flag: 'overdue' });
+  });
+});
+
+describe('a course changed under open rounds', () => {
+  it('dropping a kind passes the rounds that met the rest, on the day they did', async () => {
+    await ok(['training', 'assess', 'wu', 'Customer service basics', '--kind', 'theory', '--score', '90', '--date', '2026-11-25']);
+    expect(item(await status('wu'), 'Customer service basics').status).toBe('started');
+    await ok(['training', 'courses', 'edit', 'Customer service basics', '--assess', 'theory']);
+    expect(item(await status('wu'), 'Customer service basics')).toMatchObject({ status: 'passed', passedOn: '2026-11-25' });
+  });
+
+  it('a course left without assessment passes the rounds completed; a lower pass mark passes a failed one', async () => {
+    await ok(['training', 'complete', 'wu', 'Product knowledge', '--date', '2026-11-26']);
+    await ok(['training', 'courses', 'edit', 'Product knowledge', '--assess', 'none']);
+    expect(item(await status('wu'), 'Product knowledge')).toMatchObject({ status: 'passed', passedOn: '2026-11-26' });
+    await ok(['training', 'assess', 'zheng', 'Platform operation', '--kind', 'practical', '--score', '75', '--date', '2026-11-27']);
+    expect(item(await status('zheng'), 'Platform operation').status).toBe('failed');
+    await ok(['training', 'courses', 'edit', 'Platform operation', '--pass-mark', '70']);
+    expect(item(await status('zheng'), 'Platform operation')).toMatchObject({ status: 'passed', passedOn: '2026-11-27' });
+  });
+});
+
+describe('prerequisites, assessors', () => {
+  it('a retired prerequisite no longer holds anyone back', async () => {
+    await ok(['training', 'courses', 'retire', 'Customer service basics']);
+    const r = await ok(['training', 'assess', 'wu', 'Customer inquiry process', '--kind', 'practical', '--score', '85']);
+    expect(r.stderr).toBe('wu: Customer inquiry process practical 85 (pass mark 80). Course passed on 2026-12-01.\n');
+  });
+
+  it('an archived member cannot assess', async () => {
+    expect((await reject(['training', 'assess', 'wu', 'Product knowledge', '--kind', 'theory', '--score', '80', '--assessor', 'ma'])).stderr).toBe('team: ma is archived: plan and record training for current members only.\n');
+  });
+
+  it('a low score on a kind already met keeps it met and opens no retake, and says so', async () => {
+    await ok(['training', 'assess', 'wu', 'Customer service basics', '--kind', 'theory', '--score', '90']);
+    const r = await ok(['training', 'assess', 'wu', 'Customer service basics', '--kind', 'theory', '--score', '50']);
+    expect(r.stderr).toBe('wu: Customer service basics theory 50, below the pass mark 80; theory was passed before, so it stands.\n');
+    expect(item(await status('wu'), 'Customer service basics')).toMatchObject({ status: 'started', due: '2026-12-16' });
+  });
+
+  it('the kinds a course takes are named in Chinese', async () => {
+    expect((await reject(['--lang', 'zh', 'training', 'assess', 'wu', 'Customer service basics', '--kind', 'practical', '--score', '50'])).stderr).toBe('team: Customer service basics 不做这种考核；它的考核是：理论、模拟。\n');
+  });
+});
