@@ -80,6 +80,8 @@ function defineTraining(g: Command): void {
     ['team training assess zheng.hao 客服基础 --kind theory --score 86', 'team training assess zheng.hao 冲突处理 --kind simulation --score 58 --assessor zhou.yang --note "情绪安抚不足"'],
   );
 
+  examples(listOptions(g.command('attempts').argument('<member>').description(t('training.cmd.attempts')).option('--course <course>', t('training.opt.course'))).action(lazy(load.views, 'attempts')), ['team training attempts zheng.hao', 'team training attempts zheng.hao --course 冲突处理 --format csv']);
+
   const sessions = group(g, 'sessions', 'training.cmd.sessions');
   examples(
     sessions

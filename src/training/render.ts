@@ -2,7 +2,7 @@
 import type { Column } from '../cli/output.js';
 import { t } from '../i18n/index.js';
 import { ATTENDEE_LABEL, DROP_REASON_LABEL, FLAG_LABEL, FORMAT_LABEL, KIND_LABEL, SOURCE_LABEL, STATUS_LABEL } from './labels.js';
-import type { AssessmentKind, AttendeeStatus, Course, CourseFormat, DueFlag, ItemStatus, PlanItem, PlanSource, Session } from './rules/training.js';
+import type { Assessment, AssessmentKind, AttendeeStatus, Course, CourseFormat, DueFlag, ItemStatus, PlanItem, PlanSource, Session } from './rules/training.js';
 import type { CourseReport, MemberTraining, StatusItem } from './views.service.js';
 
 export const formatText = (f: CourseFormat) => t(FORMAT_LABEL[f]);
@@ -31,7 +31,7 @@ export const courseColumns: readonly Column<Course>[] = [
   { header: 'training.col.format', value: (c) => formatText(c.format), priority: 3 },
   { header: 'training.col.hours', value: (c) => c.hours, align: 'right', priority: 5 },
   { header: 'training.col.assess', value: (c) => assessmentsText(c.assessments), wrap: 14 },
-  { header: 'training.col.passMark', value: (c) => c.passMark, align: 'right', priority: 2 },
+  { header: 'training.col.passMark', value: (c) => (c.assessments.length ? c.passMark : ''), align: 'right', priority: 2 },
   { header: 'training.col.refresh', value: (c) => (c.refreshMonths === null ? '' : refreshText(c.refreshMonths)), priority: 1 },
   { header: 'training.col.onboarding', value: (c) => (c.onboarding ? '✓' : ''), priority: 6 },
   { header: 'training.col.roles', value: (c) => rolesText(c.roles), plain: (c) => list(c.roles), wrap: 24, priority: 7 },
@@ -53,8 +53,8 @@ export const statusColumns: readonly Column<MemberTraining>[] = [
   { header: 'training.col.member', value: (m) => m.handle },
   { header: 'training.col.name', value: (m) => m.name, priority: 5 },
   { header: 'training.col.role', value: (m) => m.role, wrap: 14, priority: 6 },
-  { header: 'training.col.done', value: (m) => (m.courses === 0 ? '' : `${m.current}/${m.courses}`), align: 'right' },
-  { header: 'training.col.donePct', value: (m) => pct(m.donePct), align: 'right' },
+  { header: 'training.col.done', value: (m) => (m.courses === 0 ? '' : `${m.current}/${m.courses}`), plain: (m) => m.current, align: 'right' },
+  { header: 'training.col.donePct', value: (m) => pct(m.donePct), plain: (m) => m.donePct, align: 'right' },
   { header: 'training.col.overdue', value: (m) => (m.overdue ? m.overdue : ''), align: 'right' },
   { header: 'training.col.dueSoon', value: (m) => (m.dueSoon ? m.dueSoon : ''), align: 'right', priority: 3 },
   { header: 'training.col.refreshers', value: (m) => (m.refreshersDue ? m.refreshersDue : ''), align: 'right', priority: 4 },
@@ -88,6 +88,29 @@ export const reportColumns: readonly Column<CourseReport>[] = [
   // The effect is what the report is for: it gives way last.
   { header: 'training.col.goalEffect', value: effectText, plain: (r) => (r.goalEffect.members === 0 ? null : `${r.goalEffect.before} -> ${r.goalEffect.after}`), priority: 1 },
   { header: 'training.col.change', value: (r) => changeText(r.goalEffect.change), plain: (r) => r.goalEffect.change, align: 'right', priority: 2 },
+];
+
+export const attemptColumns: readonly Column<Assessment>[] = [
+  { header: 'training.col.date', value: (a) => a.assessedOn },
+  { header: 'training.col.course', value: (a) => a.course, wrap: 20 },
+  { header: 'training.col.kind', value: (a) => kindText(a.kind) },
+  { header: 'training.col.score', value: (a) => a.score, align: 'right' },
+  { header: 'training.col.result', value: (a) => t(a.passed ? 'training.result.pass' : 'training.result.fail') },
+  { header: 'training.col.assessor', value: (a) => a.assessor, priority: 2, hideEmpty: true },
+  { header: 'training.col.note', value: (a) => a.note, wrap: 20, priority: 1, hideEmpty: true },
+];
+
+/** An overdue item of a member, for `status --overdue` as a list. */
+export interface OverdueRow extends StatusItem {
+  member: string;
+}
+
+export const overdueColumns: readonly Column<OverdueRow>[] = [
+  { header: 'training.col.member', value: (r) => r.member },
+  { header: 'training.col.course', value: (r) => r.course, wrap: 20 },
+  { header: 'training.col.source', value: (r) => sourceText(r.source), priority: 1 },
+  { header: 'training.col.status', value: (r) => statusText(r.status) },
+  { header: 'training.col.due', value: (r) => r.due },
 ];
 
 export function sessionTime(s: Pick<Session, 'time' | 'durationMin'>): string {

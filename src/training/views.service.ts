@@ -4,11 +4,11 @@ import { getActiveMembers, getMemberById, resolveDepartmentId, resolveMemberId, 
 import { addDays } from '../shared/dates.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
-import { latestAttempts, latestRounds, type LatestRound, type MemberScope } from './plans.repository.js';
+import { latestAttempts, latestRounds, listAssessments, type LatestRound, type MemberScope } from './plans.repository.js';
 import { courseActivity, passesBetween, type CourseActivity } from './report.repository.js';
 import { listCourses } from './repository.js';
 import { resolveCourseId } from './resolve.js';
-import { ASSESSMENT_KINDS, attainment, dueFlag, dueOf, effectWindows, EFFECT_WINDOW_DAYS, isCurrent, mean, percent, roundStatus, type AssessmentKind, type DueFlag, type ItemStatus, type PlanSource } from './rules/training.js';
+import { ASSESSMENT_KINDS, attainment, dueFlag, dueOf, effectWindows, EFFECT_WINDOW_DAYS, isCurrent, mean, percent, roundStatus, type AssessmentKind, type DueFlag, type ItemStatus, type Assessment, type PlanSource } from './rules/training.js';
 import { readSettings } from './settings.service.js';
 
 export interface LatestScore {
@@ -118,6 +118,11 @@ function memberTraining(m: Member, rounds: readonly LatestRound[], titles: Reado
     latest: latest ?? { theory: null, simulation: null, practical: null },
     items,
   };
+}
+
+/** `training attempts`: every attempt of a member (archived ones too), oldest first, for one course or all: the whole history, retakes included. */
+export function getAttempts(o: ServiceOptions, f: { member: string; course?: string }): Promise<Assessment[]> {
+  return o.db.snapshot(async (q) => listAssessments(q, { memberId: await resolveMemberId(q, f.member), ...(f.course !== undefined && { courseId: await resolveCourseId(q, f.course) }) }));
 }
 
 /** Before and after a pass: mean goal attainment (%) of the members who passed. */

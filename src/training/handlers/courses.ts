@@ -9,19 +9,24 @@ import type { ServiceOptions } from '../../shared/service.js';
 import { addCourse, checkCourseTitle, checkRoles, COURSE_DEFAULTS, editCourse, getCourses, retireCourse, showCourse, type CourseInput } from '../courses.service.js';
 import { FORMAT_LABEL } from '../labels.js';
 import { assessmentsText, courseColumns, formatText, refreshText } from '../render.js';
-import { ASSESSMENT_KINDS, FORMATS, parseRefresh, type AssessmentKind, type Course } from '../rules/training.js';
+import { ASSESSMENT_KINDS, FORMATS, parseFormat, parseKind, parseRefresh, type Course } from '../rules/training.js';
 
 /** A list of names, or a none-word for none. */
 const names = z.string().transform((v) => (isNone(v) ? [] : listText.parse(v)));
 const kinds = z
   .string()
-  .transform((s) => (isNone(s) ? [] : s.split(/[,，]/).map((x) => x.trim().toLowerCase()).filter(Boolean)))
-  .refine((xs) => xs.every((x) => (ASSESSMENT_KINDS as readonly string[]).includes(x)), { message: 'training.err.badKinds' satisfies MessageKey })
-  .transform((xs) => xs as AssessmentKind[]);
+  .transform((s) => (isNone(s) ? [] : s.split(/[,，、]/).map((x) => x.trim()).filter(Boolean).map(parseKind)))
+  .refine((xs) => xs.every((x) => x !== undefined), { message: 'training.err.badKinds' satisfies MessageKey })
+  .transform((xs) => ASSESSMENT_KINDS.filter((k) => xs.includes(k)));
 export const fields = {
   title: text.optional(),
   topic: z.string().optional(),
-  format: z.enum(FORMATS, { message: 'training.err.badFormat' satisfies MessageKey }).optional(),
+  format: z
+    .string()
+    .transform(parseFormat)
+    .refine((f) => f !== undefined, { message: 'training.err.badFormat' satisfies MessageKey })
+    .transform((f) => f!)
+    .optional(),
   hours: boundedNumber(0, 1000, 'training.err.hours').refine((n) => n > 0, { message: 'training.err.hours' satisfies MessageKey }).optional(),
   trainer: z.string().optional(),
   provider: z.string().optional(),

@@ -8,7 +8,7 @@ import { checkCourses, showCourse } from '../courses.service.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { assessMember, checkMember, completeCourse, dropRound, planCourses } from '../plans.service.js';
 import { kindText, planItemColumns, statusText } from '../render.js';
-import { ASSESSMENT_KINDS } from '../rules/training.js';
+import { parseKind } from '../rules/training.js';
 
 const planSchema = z.object({ courses: listText.optional(), role: z.string().optional(), due: isoDate.optional(), json: z.boolean().optional() });
 
@@ -46,8 +46,9 @@ export async function complete(ctx: Ctx, member: string, course: string, raw: un
 
 const kindField = z
   .string()
-  .transform((s) => s.trim().toLowerCase())
-  .pipe(z.enum(ASSESSMENT_KINDS, { message: 'training.err.badKind' satisfies MessageKey }));
+  .transform(parseKind)
+  .refine((k) => k !== undefined, { message: 'training.err.badKind' satisfies MessageKey })
+  .transform((k) => k!);
 const scoreField = boundedNumber(0, 100, 'training.err.scoreRange');
 const assessSchema = z.object({
   kind: kindField.optional(),

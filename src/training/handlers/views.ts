@@ -3,17 +3,19 @@ import { checkDate } from '../../cli/dates.js';
 import { out, paint, printJson, printList, resolveFormat, say } from '../../cli/output.js';
 import { InputError } from '../../shared/errors.js';
 import { t } from '../../i18n/index.js';
-import { reportColumns, statusColumns, statusItemColumns } from '../render.js';
+import { attemptColumns, overdueColumns, reportColumns, statusColumns, statusItemColumns } from '../render.js';
 import { getTrainingSettings, setTrainingSettings } from '../settings.service.js';
 import { SETTING_RANGE, type TrainingSettings } from '../rules/training.js';
-import { getReport, getStatus } from '../views.service.js';
+import { getAttempts, getReport, getStatus } from '../views.service.js';
 
 export async function status(ctx: Ctx, flags: { member?: string; role?: string; dept?: string; overdue?: boolean; json?: boolean; format?: string }): Promise<void> {
   const format = resolveFormat(flags);
   const rows = await withDb(ctx, (o) => getStatus(o, flags));
   if (format === 'json') return printJson(rows);
   if (format === 'table' && rows.length === 0) return say(t(flags.overdue ? 'training.noOverdue' : 'training.noMembers'));
-  if (flags.member !== undefined && format === 'table') {
+  // What is overdue, item by item: what a lead (or the Monday chat message) acts on.
+  if (flags.overdue) return printList(format, rows.flatMap((m) => m.items.map((i) => ({ ...i, member: m.handle }))), overdueColumns);
+  if (flags.member !== undefined) {
     const m = rows[0]!;
     await printList(format, rows, statusColumns);
     if (m.items.length === 0) return say(t('training.noPlan', { handle: m.handle }));
@@ -21,6 +23,13 @@ export async function status(ctx: Ctx, flags: { member?: string; role?: string; 
     return printList(format, m.items, statusItemColumns);
   }
   await printList(format, rows, statusColumns);
+}
+
+export async function attempts(ctx: Ctx, member: string, flags: { course?: string; json?: boolean; format?: string }): Promise<void> {
+  const format = resolveFormat(flags);
+  const rows = await withDb(ctx, (o) => getAttempts(o, { member, ...(flags.course !== undefined && { course: flags.course }) }));
+  if (format === 'table' && rows.length === 0) return say(t('training.noAttempts'));
+  await printList(format, rows, attemptColumns);
 }
 
 export async function report(ctx: Ctx, flags: { course?: string; from?: string; to?: string; json?: boolean; format?: string }): Promise<void> {

@@ -17,6 +17,31 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const ATTENDEE_STATUSES = ['invited', 'present', 'absent'] as const;
 export type AttendeeStatus = (typeof ATTENDEE_STATUSES)[number];
 
+/** Other names a format is typed as: the table's own words (role-play), and Chinese. */
+const FORMAT_WORDS: Readonly<Record<string, CourseFormat>> = { 'role-play': 'roleplay', 'experience-sharing': 'sharing', 内训: 'internal', 外训: 'external', 线上: 'online', 角色扮演: 'roleplay', 带教: 'shadowing', 经验分享: 'sharing' };
+/** Chinese names of the assessment kinds. */
+const KIND_WORDS: Readonly<Record<string, AssessmentKind>> = { 理论: 'theory', 模拟: 'simulation', 实操: 'practical' };
+
+/**
+ * A course format as typed, in English or Chinese; undefined when it is none.
+ * @example parseFormat('Role-play') // 'roleplay'
+ */
+export function parseFormat(input: string): CourseFormat | undefined {
+  const s = input.trim().toLowerCase();
+  if ((FORMATS as readonly string[]).includes(s)) return s as CourseFormat;
+  return Object.hasOwn(FORMAT_WORDS, s) ? FORMAT_WORDS[s] : undefined;
+}
+
+/**
+ * An assessment kind as typed, in English or Chinese; undefined when it is none.
+ * @example parseKind('模拟') // 'simulation'
+ */
+export function parseKind(input: string): AssessmentKind | undefined {
+  const s = input.trim().toLowerCase();
+  if ((ASSESSMENT_KINDS as readonly string[]).includes(s)) return s as AssessmentKind;
+  return Object.hasOwn(KIND_WORDS, s) ? KIND_WORDS[s] : undefined;
+}
+
 /** The settings a team may change (`team training settings`), with their defaults. */
 export interface TrainingSettings {
   /** An onboarding plan is due this many days after the hire date. */

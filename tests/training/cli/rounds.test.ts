@@ -108,3 +108,30 @@ describe('prerequisites, assessors', () => {
     expect((await reject(['--lang', 'zh', 'training', 'assess', 'wu', 'Customer service basics', '--kind', 'practical', '--score', '50'])).stderr).toBe('team: Customer service basics 不做这种考核；它的考核是：理论、模拟。\n');
   });
 });
+
+describe('the history and what is overdue, item by item', () => {
+  it('training attempts lists every attempt, retakes included, with its assessor and note', async () => {
+    await ok(['training', 'assess', 'wu', 'Customer service basics', '--kind', 'simulation', '--score', '60', '--assessor', 'zhou', '--note', 'too slow', '--date', '2026-11-25']);
+    await ok(['training', 'assess', 'wu', 'Customer service basics', '--kind', 'simulation', '--score', '85', '--assessor', 'zhou']);
+    const rows = (await ok(['training', 'attempts', 'wu', '--json'])).json<{ course: string; kind: string; score: number; passed: boolean; assessor: string | null; note: string | null; assessedOn: string }[]>();
+    expect(rows.map((a) => [a.assessedOn, a.kind, a.score, a.passed, a.assessor, a.note])).toEqual([
+      ['2026-11-25', 'simulation', 60, false, 'zhou', 'too slow'],
+      ['2026-12-01', 'simulation', 85, true, 'zhou', null],
+    ]);
+    expect((await ok(['--lang', 'zh', 'training', 'attempts', 'wu', '--format', 'csv'])).stdout.split('\n')[1]).toBe('2026-11-25,Customer service basics,模拟,60,未达及格,zhou,too slow');
+    expect((await ok(['training', 'attempts', 'zheng'])).stderr).toBe('No assessments yet.\n');
+  });
+
+  it('status --overdue lists the overdue items themselves, in every format', async () => {
+    const md = (await ok(['training', 'status', '--overdue', '--format', 'md'], '2026-12-20')).stdout.split('\n');
+    expect(md[0]).toBe('| Member | Course | Source | Status | Due |');
+    expect(md.slice(2, -1)).toEqual(['| wu | Company culture | onboarding | planned | 2026-12-16 |', '| wu | Product knowledge | onboarding | planned | 2026-12-16 |', '| wu | Platform operation | onboarding | planned | 2026-12-16 |', '| wu | Customer service basics | onboarding | planned | 2026-12-16 |', '| wu | Sales skills | onboarding | planned | 2026-12-16 |', '| wu | Customer inquiry process | onboarding | planned | 2026-12-16 |', '| wu | Order handling process | onboarding | planned | 2026-12-16 |']);
+  });
+
+  it('formats and kinds are taken as the tables write them, and in Chinese', async () => {
+    await ok(['training', 'courses', 'add', 'Drill', '--format', 'Role-play', '--assess', '理论、实操']);
+    expect((await ok(['training', 'courses', 'show', 'Drill', '--json'])).json<{ format: string; assessments: string[] }>()).toMatchObject({ format: 'roleplay', assessments: ['theory', 'practical'] });
+    await ok(['training', 'assess', 'zheng', 'Drill', '--kind', '实操', '--score', '70']);
+    expect(await query(fx.db, "select kind from training_assessments")).toEqual([{ kind: 'practical' }]);
+  });
+});
