@@ -10,6 +10,8 @@ export interface CourseActivity {
   courseId: number;
   /** Rounds with an attempt in the period. */
   assessed: number;
+  /** Of those, the settled: passed in the period, or with an attempt below the mark (the rest are still under way). */
+  decided: number;
   /** Rounds passed in the period. */
   passed: number;
   /** Rounds with an attempt in the period and passed in it... */
@@ -22,18 +24,25 @@ export interface CourseActivity {
   meanScore: Partial<Record<AssessmentKind, number>>;
 }
 
-/** Each course's activity in [from, to] (one course when given): six queries. */
+/** Each course's activity in [from, to] (one course when given): seven queries. */
 export async function courseActivity(q: Queryable, from: string, to: string, courseId?: number): Promise<Map<number, CourseActivity>> {
   const only = (col: string) => (courseId === undefined ? '' : ` and ${col} = ?`);
   const p = (...dates: string[]): SqlValue[] => [...dates, ...(courseId === undefined ? [] : [courseId])];
   const out = new Map<number, CourseActivity>();
   const of = (id: number) => {
     let a = out.get(id);
-    if (!a) out.set(id, (a = { courseId: id, assessed: 0, passed: 0, assessedPassed: 0, firstTry: 0, completions: 0, trained: 0, meanScore: {} }));
+    if (!a) out.set(id, (a = { courseId: id, assessed: 0, decided: 0, passed: 0, assessedPassed: 0, firstTry: 0, completions: 0, trained: 0, meanScore: {} }));
     return a;
   };
   for (const r of await q.all<{ courseId: number; kind: AssessmentKind; mean: number }>(`select course_id as "courseId", kind, avg(score) as mean from training_assessments where assessed_on >= ? and assessed_on <= ?${only('course_id')} group by course_id, kind`, p(from, to))) of(r.courseId).meanScore[r.kind] = r.mean;
   for (const r of await q.all<{ courseId: number; n: number }>(`select course_id as "courseId", count(distinct plan_item_id) as n from training_assessments where assessed_on >= ? and assessed_on <= ?${only('course_id')} group by course_id`, p(from, to))) of(r.courseId).assessed = r.n;
+  for (const r of await q.all<{ courseId: number; n: number }>(
+    `select i.course_id as "courseId", count(*) as n from training_plan_items i
+     where i.id in (select plan_item_id from training_assessments where assessed_on >= ? and assessed_on <= ?${only('course_id')})
+       and ((i.passed_on >= ? and i.passed_on <= ?) or exists (select 1 from training_assessments f where f.plan_item_id = i.id and f.passed = 0))
+     group by i.course_id`,
+    [...p(from, to), from, to],
+  )) of(r.courseId).decided = r.n;
   for (const r of await q.all<{ courseId: number; n: number }>(`select course_id as "courseId", count(*) as n from training_plan_items where passed_on >= ? and passed_on <= ? and dropped_on is null${only('course_id')} group by course_id`, p(from, to))) of(r.courseId).passed = r.n;
   for (const r of await q.all<{ courseId: number; n: number; firstTry: number }>(
     `select i.course_id as "courseId", count(*) as n, sum(case when exists (select 1 from training_assessments f where f.plan_item_id = i.id and f.passed = 0) then 0 else 1 end) as "firstTry"

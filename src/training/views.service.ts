@@ -192,15 +192,16 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
     const a = data.activity.get(c.id);
     if (!a && f.course === undefined) continue;
     if (a && a.trained === 0 && a.assessed === 0 && f.course === undefined) continue;
-    const n: Omit<CourseActivity, 'courseId'> = a ?? { assessed: 0, passed: 0, assessedPassed: 0, firstTry: 0, completions: 0, trained: 0, meanScore: {} };
+    const n: Omit<CourseActivity, 'courseId'> = a ?? { assessed: 0, decided: 0, passed: 0, assessedPassed: 0, firstTry: 0, completions: 0, trained: 0, meanScore: {} };
     const meanScore = Object.fromEntries(ASSESSMENT_KINDS.map((k) => [k, n.meanScore[k] === undefined ? null : Math.round(n.meanScore[k]! * 10) / 10])) as Record<AssessmentKind, number | null>;
     reports.push({
       course: c.title,
       trained: n.trained,
       assessed: n.assessed,
       passed: n.passed,
-      firstTryPct: percent(n.firstTry, n.assessed),
-      passPct: percent(n.assessedPassed, n.assessed),
+      // Over the settled rounds: one with a kind passed and the next not yet taken is neither.
+      firstTryPct: percent(n.firstTry, n.decided),
+      passPct: percent(n.assessedPassed, n.decided),
       meanScore,
       hours: Math.round(c.hours * n.completions * 10) / 10,
       goalEffect: effect(data.passes.filter((p) => p.courseId === c.id), goalsOf, o.today),
@@ -213,8 +214,11 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
 function effect(passes: readonly { memberId: number; passedOn: string }[], goalsOf: ReadonlyMap<number, readonly { due: string; pct: number }[]>, today: string): Effect {
   const before: number[] = [];
   const after: number[] = [];
-  for (const p of passes) {
-    const w = effectWindows(p.passedOn!, today);
+  // Each member once, by their first pass in the period (passes come in date order; a refresher's pass later is the same training).
+  const first = new Map<number, { memberId: number; passedOn: string }>();
+  for (const p of passes) if (!first.has(p.memberId)) first.set(p.memberId, p);
+  for (const p of first.values()) {
+    const w = effectWindows(p.passedOn, today);
     const goals = goalsOf.get(p.memberId) ?? [];
     const b = mean(goals.filter((g) => g.due >= w.before[0] && g.due <= w.before[1]).map((g) => g.pct));
     const a = w.after && mean(goals.filter((g) => g.due >= w.after![0] && g.due <= w.after![1]).map((g) => g.pct));

@@ -113,6 +113,7 @@ const ddl = ({ id, text, name, real }: Types): string[] => [
   `create index training_assessments_item on training_assessments(plan_item_id, kind)`,
   `create index training_assessments_member on training_assessments(member_id, assessed_on)`,
   `create index training_assessments_course on training_assessments(course_id, assessed_on)`,
+  `create index training_assessments_assessed on training_assessments(assessed_on)`,
 ];
 
 export const m20261201Training: Migration = {

@@ -135,3 +135,16 @@ describe('the history and what is overdue, item by item', () => {
     expect(await query(fx.db, "select kind from training_assessments")).toEqual([{ kind: 'practical' }]);
   });
 });
+
+describe('the report counts settled rounds', () => {
+  it('a round under way (one kind passed, the other not yet taken) is assessed but in neither pass rate', async () => {
+    await ok(['training', 'assess', 'wu', 'Customer service basics', '--kind', 'theory', '--score', '90']);
+    await ok(['training', 'assess', 'zheng', 'Customer service basics', '--kind', 'theory', '--score', '50']);
+    const r = (await ok(['training', 'report', '--course', 'Customer service basics', '--json'])).json<{ courses: { assessed: number; passed: number; firstTryPct: number | null; passPct: number | null }[] }>();
+    // wu is under way; zheng failed (settled, not passed): 0 % of one settled round.
+    expect(r.courses).toMatchObject([{ assessed: 2, passed: 0, firstTryPct: 0, passPct: 0 }]);
+    await ok(['training', 'assess', 'wu', 'Customer service basics', '--kind', 'simulation', '--score', '90']);
+    const after = (await ok(['training', 'report', '--course', 'Customer service basics', '--json'])).json<{ courses: { firstTryPct: number | null; passPct: number | null }[] }>();
+    expect(after.courses).toMatchObject([{ firstTryPct: 50, passPct: 50 }]);
+  });
+});
