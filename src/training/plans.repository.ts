@@ -46,6 +46,8 @@ export interface ItemFilter extends MemberScope {
   completedFrom?: string;
   completedTo?: string;
   includeDropped?: boolean;
+  /** Rounds from this id on (those a command has just written). */
+  fromId?: number;
 }
 
 /** Plan items by member, course (catalog order), then round; each filter narrows through an index. */
@@ -65,6 +67,7 @@ export async function listItems(q: Queryable, f: ItemFilter = {}): Promise<PlanI
   if (f.completedFrom !== undefined) add('i.completed_on >= ?', f.completedFrom);
   if (f.completedTo !== undefined) add('i.completed_on <= ?', f.completedTo);
   if (!f.includeDropped) add('i.dropped_on is null');
+  if (f.fromId !== undefined) add('i.id >= ?', f.fromId);
   const rows = await q.all<ItemRow>(`${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle, i.course_id, i.id`, params);
   const items = rows.map(toItem);
   return f.dueBefore === undefined ? items : items.filter((i) => i.due < f.dueBefore!);
@@ -150,6 +153,20 @@ export async function latestAttempts(q: Queryable, f: MemberScope): Promise<{ me
     params,
   );
   return rows.map((r) => ({ ...r, passed: r.passed === 1 }));
+}
+
+/** Who has which of these courses open, and who has passed which: one query over the courses' rounds, for planning many members at once. */
+export async function roundKeys(q: Queryable, courseIds: readonly number[]): Promise<{ open: Set<string>; passed: Set<string> }> {
+  const open = new Set<string>();
+  const passed = new Set<string>();
+  if (courseIds.length === 0) return { open, passed };
+  const { rows } = await q.tuples(`select member_id, course_id, passed_on, dropped_on from training_plan_items where course_id in (${courseIds.map(() => '?').join(', ')})`, courseIds as SqlValue[]);
+  for (const [member, course, passedOn, droppedOn] of rows) {
+    const key = `${member}:${course}`;
+    if (passedOn !== null) passed.add(key);
+    else if (droppedOn === null) open.add(key);
+  }
+  return { open, passed };
 }
 
 export interface NewItem {

@@ -10,7 +10,7 @@ import { addDays } from '../shared/dates.js';
 import { InputError, label } from '../shared/errors.js';
 import { KIND_LABEL } from './labels.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, listItems, passedCourseIds, updateItem, type ItemPatch } from './plans.repository.js';
+import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, listItems, passedCourseIds, roundKeys, updateItem, type ItemPatch } from './plans.repository.js';
 import { findCourse, listCourses } from './repository.js';
 import { resolveCourseId } from './resolve.js';
 import { retakeDue, roundResult, refreshDue, type Assessment, type AssessmentKind, type Course, type PlanItem, type PlanSource, type RoundResult } from './rules/training.js';
@@ -77,8 +77,17 @@ async function planFor(tx: Queryable, members: readonly Member[], courses: reado
   const skipped: Skipped[] = [];
   const all = await listCourses(tx, { includeRetired: true });
   const byId = new Map(all.map((c) => [c.id, c]));
+  // Everyone's rounds of these courses and their prerequisites, read once (not per member and course).
+  const related = new Set<number>();
+  const gather = (c: Course) => {
+    if (related.has(c.id)) return;
+    related.add(c.id);
+    for (const p of c.prerequisiteIds) gather(byId.get(p)!);
+  };
+  for (const c of courses) gather(c);
+  const keys = await roundKeys(tx, [...related]);
   for (const m of members) {
-    const passed = await passedCourseIds(tx, m.id);
+    const passed = new Set([...related].filter((id) => keys.passed.has(`${m.id}:${id}`)));
     // Prerequisites first, each course once, in the order asked.
     const wanted: Course[] = [];
     const visit = (c: Course, seen: Set<number>) => {
@@ -91,7 +100,7 @@ async function planFor(tx: Queryable, members: readonly Member[], courses: reado
     for (const c of courses) visit(c, seen);
     for (const c of wanted) {
       const asked = courses.includes(c);
-      if (await findOpenItem(tx, m.id, c.id)) {
+      if (keys.open.has(`${m.id}:${c.id}`)) {
         if (asked) skipped.push({ member: m.handle, course: c.title, reason: 'open' });
         continue;
       }
@@ -139,8 +148,9 @@ export async function planCourses(o: ServiceOptions, input: PlanInput): Promise<
     }
     for (const c of courses) requireNotRetired(c);
     const { planned, skipped } = await planFor(tx, members, courses, due, input.member !== undefined ? 'plan' : 'role', o.actor, stamp(o.now));
-    const items: PlanItem[] = [];
-    for (const id of planned) items.push((await findItem(tx, id))!);
+    // What was written, in one read: its ids come after every earlier round's.
+    const written = new Set(planned);
+    const items = planned.length === 0 ? [] : (await listItems(tx, { fromId: Math.min(...planned) })).filter((i) => written.has(i.id)).sort((a, b) => a.id - b.id);
     return { planned: items, skipped, due };
   });
 }
