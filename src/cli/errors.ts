@@ -1,5 +1,5 @@
 import { CancelledError, Failure, TeamError, type Label, type MessageParams } from '../shared/errors.js';
-import { t, type MessageKey } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { io } from './io.js';
 
 /** A commander parse error, already translated by the program's output hook. */

@@ -9,13 +9,13 @@ import type { ServiceOptions } from '../shared/service.js';
 import type { OrgPresetCounts } from './preset.service.js';
 import { listDepartments } from './departments.repository.js';
 import { countMembers as countMemberRows, findMemberById, listMembers } from './members.repository.js';
+import { findRoleIdByPresetKey } from './roles.repository.js';
 import type { Department, Member } from './rules/org.js';
 
 export { getDepartments } from './departments.service.js';
 export { addMember, getMembers, getOrg, isHandleTaken, type MemberInput } from './members.service.js';
 export type { OrgPresetCounts } from './preset.service.js';
 export { findDepartment, findMember, resolveDepartmentId, resolveMemberId, resolveRoleId, suggestDepartment, suggestMember } from './resolve.js';
-export { findRoleIdByPresetKey as findRoleByPresetKey } from './roles.repository.js';
 export type { Department, Member, MemberStatus, OrgNode } from './rules/org.js';
 
 /** How many members there are, archived ones included. */
@@ -41,6 +41,11 @@ export function listAllDepartments(q: Queryable): Promise<Department[]> {
 /** Loads the preset's departments and roles (init); the preset data loads only then, not with every goals command. */
 export async function applyOrgPreset(o: ServiceOptions, lang: Lang): Promise<OrgPresetCounts> {
   return (await import('./preset.service.js')).applyOrgPreset(o, lang);
+}
+
+/** The id of the role a preset made under this key (the training preset links its courses so). */
+export function findRoleByPresetKey(q: Queryable, key: string): Promise<number | undefined> {
+  return findRoleIdByPresetKey(q, key);
 }
 
 /** The current members (archived ones left out), by handle. */

@@ -77,18 +77,18 @@ export async function addSession(o: ServiceOptions, input: SessionInput): Promis
   return o.db.transaction(async (tx) => {
     const c = (await findCourse(tx, await resolveCourseId(tx, input.course)))!;
     if (c.retiredAt) throw new InputError('training.err.courseRetired', { course: c.title });
-    let attendees: Member[];
-    if (input.attendees?.length) attendees = await resolveAttendees(tx, input.attendees);
+    let attendees: number[];
+    if (input.attendees?.length) attendees = (await resolveAttendees(tx, input.attendees)).map((m) => m.id);
     else {
       // Everyone with the course open, less refreshers not yet due by the class (plus the due-soon days).
       const { soonDays } = await readSettings(tx);
       const horizon = addDays(date, soonDays);
-      attendees = (await listItems(tx, { courseId: c.id, open: true })).filter((i) => i.source !== 'refresher' || i.due <= horizon).map((i) => ({ id: i.memberId }) as Member);
+      attendees = (await listItems(tx, { courseId: c.id, open: true })).filter((i) => i.source !== 'refresher' || i.due <= horizon).map((i) => i.memberId);
     }
     if (attendees.length === 0) throw new InputError('training.err.noAttendees', { course: c.title });
     const trainerId = input.trainer !== undefined ? (await requireActiveMember(tx, input.trainer)).id : c.trainerId;
     const durationMin = input.durationMin ?? Math.min(1440, Math.max(1, Math.round(c.hours * 60)));
-    const id = await insertSession(tx, { courseId: c.id, date, time, durationMin, timeZone: zone, trainerId, place: input.place?.trim() || null }, attendees.map((m) => m.id), o.actor, stamp(o.now));
+    const id = await insertSession(tx, { courseId: c.id, date, time, durationMin, timeZone: zone, trainerId, place: input.place?.trim() || null }, attendees, o.actor, stamp(o.now));
     return (await findSession(tx, id))!;
   });
 }

@@ -28,7 +28,7 @@ export interface StatusItem {
   startedOn: string | null;
   completedOn: string | null;
   passedOn: string | null;
-  retakeDue: string | null;
+  retakeDueOn: string | null;
 }
 
 /** One member's training: the plan's courses, how many are current, what is late. */
@@ -102,7 +102,7 @@ function memberTraining(m: Member, rounds: readonly LatestRound[], titles: Reado
     if (flag === 'overdue') overdue++;
     else if (flag === 'due-soon') dueSoon++;
     if (flag !== null && r.source === 'refresher') refreshersDue++;
-    items.push({ id: r.id, course: titles.get(r.courseId)!, source: r.source, status: roundStatus(r), due: dueOf(r), flag, startedOn: r.startedOn, completedOn: r.completedOn, passedOn: r.passedOn, retakeDue: r.retakeDueOn });
+    items.push({ id: r.id, course: titles.get(r.courseId)!, source: r.source, status: roundStatus(r), due: dueOf(r), flag, startedOn: r.startedOn, completedOn: r.completedOn, passedOn: r.passedOn, retakeDueOn: r.retakeDueOn });
   }
   return {
     handle: m.handle,

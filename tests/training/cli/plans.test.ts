@@ -347,7 +347,7 @@ describe('refreshers', () => {
   it('the refresher is current until its due date, due soon within 14 days, overdue once today passes it', async () => {
     await ok(['training', 'assess', 'ann', 'Monthly drill', '--kind', 'theory', '--score', '90'], '2026-01-31');
     const status = async (today: string, ...flags: string[]) => (await ok(['training', 'status', '--member', 'ann', ...flags, '--json'], today)).json<{ courses: number; current: number; donePct: number; overdue: number; dueSoon: number; refreshersDue: number; items: { id: number; source: string; status: string; due: string; flag: string | null }[] }[]>();
-    const refresher = (flag: string | null) => ({ id: 2, course: 'Monthly drill', source: 'refresher', status: 'planned', due: '2026-02-28', flag, startedOn: null, completedOn: null, passedOn: null, retakeDue: null });
+    const refresher = (flag: string | null) => ({ id: 2, course: 'Monthly drill', source: 'refresher', status: 'planned', due: '2026-02-28', flag, startedOn: null, completedOn: null, passedOn: null, retakeDueOn: null });
 
     expect((await status('2026-02-13'))[0]).toMatchObject({ courses: 1, current: 1, donePct: 100, overdue: 0, dueSoon: 0, refreshersDue: 0, items: [refresher(null)] });
     expect((await status('2026-02-14'))[0]).toMatchObject({ courses: 1, current: 1, donePct: 100, overdue: 0, dueSoon: 1, refreshersDue: 1, items: [refresher('due-soon')] });

@@ -132,7 +132,7 @@ describe('training sessions attend', () => {
     expect(r.stderr).toBe('Session #1 Customer service basics: 1 present, 1 absent.\n');
     expect(await attendance(1)).toEqual([{ member_id: 2, status: 'present' }, { member_id: 3, status: 'absent' }]);
     expect(await query(fx.db, 'select attended_at from training_sessions where id = 1')).toEqual([{ attended_at: NOW }]);
-    expect((await items('wu')).find((i) => i.course === CSB)).toEqual({ id: 4, course: CSB, source: 'onboarding', status: 'started', due: '2026-12-16', flag: null, startedOn: '2026-11-27', completedOn: null, passedOn: null, retakeDue: null });
+    expect((await items('wu')).find((i) => i.course === CSB)).toEqual({ id: 4, course: CSB, source: 'onboarding', status: 'started', due: '2026-12-16', flag: null, startedOn: '2026-11-27', completedOn: null, passedOn: null, retakeDueOn: null });
     expect((await items('zheng')).find((i) => i.course === CSB)).toMatchObject({ status: 'planned', startedOn: null });
   });
 
@@ -141,7 +141,7 @@ describe('training sessions attend', () => {
     expect(await items('zhou')).toEqual([]);
     const s = (await ok(['training', 'sessions', 'attend', '#1', '--present', 'zhou', '--json'])).json<Session>();
     expect(s.attendees).toEqual([wu('present'), zheng('present'), zhou('present')]);
-    expect(await items('zhou')).toEqual([{ id: 9, course: CSB, source: 'session', status: 'started', due: '2026-12-27', flag: null, startedOn: '2026-11-27', completedOn: null, passedOn: null, retakeDue: null }]);
+    expect(await items('zhou')).toEqual([{ id: 9, course: CSB, source: 'session', status: 'started', due: '2026-12-27', flag: null, startedOn: '2026-11-27', completedOn: null, passedOn: null, retakeDueOn: null }]);
     expect(await query(fx.db, 'select member_id, course_id, source, due_on, started_on from training_plan_items where id = 9')).toEqual([{ member_id: 1, course_id: 4, source: 'session', due_on: '2026-12-27', started_on: '2026-11-27' }]);
   });
 

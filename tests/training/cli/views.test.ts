@@ -95,7 +95,7 @@ interface StatusItem {
   startedOn: string | null;
   completedOn: string | null;
   passedOn: string | null;
-  retakeDue: string | null;
+  retakeDueOn: string | null;
 }
 interface MemberTraining {
   handle: string;
@@ -112,7 +112,7 @@ interface MemberTraining {
   items: StatusItem[];
 }
 
-const si = (id: number, course: string, p: Partial<StatusItem>): StatusItem => ({ id, course, source: 'plan', status: 'planned', due: '', flag: null, startedOn: null, completedOn: null, passedOn: null, retakeDue: null, ...p });
+const si = (id: number, course: string, p: Partial<StatusItem>): StatusItem => ({ id, course, source: 'plan', status: 'planned', due: '', flag: null, startedOn: null, completedOn: null, passedOn: null, retakeDueOn: null, ...p });
 
 /** ann on 2026-11-23: two of four courses current, the drill's retake overdue, Intro talk due soon. */
 const ANN: MemberTraining = {
@@ -132,7 +132,7 @@ const ANN: MemberTraining = {
     practical: null,
   },
   items: [
-    si(5, 'Monthly drill', { status: 'failed', due: '2026-11-15', flag: 'overdue', startedOn: '2026-11-01', retakeDue: '2026-11-15' }),
+    si(5, 'Monthly drill', { status: 'failed', due: '2026-11-15', flag: 'overdue', startedOn: '2026-11-01', retakeDueOn: '2026-11-15' }),
     si(2, 'Dual check', { status: 'passed', due: '2026-10-31', startedOn: '2026-10-01', completedOn: '2026-10-10', passedOn: '2026-10-10' }),
     si(7, 'Quarterly quiz', { source: 'refresher', due: '2027-02-10' }),
     si(8, 'Intro talk', { due: '2026-12-01', flag: 'due-soon' }),
@@ -168,7 +168,7 @@ describe('training status', () => {
       dueSoon: 0,
       refreshersDue: 0,
       latest: { theory: { score: 50, course: 'Dual check', date: '2026-11-05', passed: false }, simulation: null, practical: null },
-      items: [si(4, 'Dual check', { status: 'failed', due: '2026-11-19', flag: 'overdue', startedOn: '2026-11-05', retakeDue: '2026-11-19' }), si(10, 'Intro talk', { source: 'session', status: 'started', due: '2026-12-10', startedOn: '2026-11-10' })],
+      items: [si(4, 'Dual check', { status: 'failed', due: '2026-11-19', flag: 'overdue', startedOn: '2026-11-05', retakeDueOn: '2026-11-19' }), si(10, 'Intro talk', { source: 'session', status: 'started', due: '2026-12-10', startedOn: '2026-11-10' })],
     });
   });
 
