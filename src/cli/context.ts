@@ -106,6 +106,11 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
   }
 }
 
+/** The zone a table's reader lives in (the team's, else the machine's): a table names only the zones that differ from it. */
+export function homeZone(ctx: Ctx): string {
+  return ctx.env.TEAM_TZ?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** Where this command's database is (--db, TEAM_DB or the default), for messages: a URL without its password. */
 export async function databaseLocation(ctx: Ctx): Promise<string> {
   const { locateDatabase } = await import('../db/connection.js');

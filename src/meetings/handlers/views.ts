@@ -1,6 +1,6 @@
 import { t } from '../../i18n/index.js';
 import { InputError } from '../../shared/errors.js';
-import { withDb, type Ctx } from '../../cli/context.js';
+import { homeZone, withDb, type Ctx } from '../../cli/context.js';
 import { checkDate } from '../../cli/dates.js';
 import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
 import { attendanceColumns, attendanceText, attendeesText, kindText, meetingColumns, rateText, ruleText, timeRange, upcomingColumns } from '../render.js';
@@ -77,11 +77,6 @@ async function renderDetail(m: MeetingDetail): Promise<string> {
     parts.push(lines.join('\n'));
   }
   return parts.join('\n');
-}
-
-/** The zone a table's reader lives in (the team's, else the machine's): a table names only the zones that differ from it. */
-function homeZone(ctx: Ctx): string {
-  return ctx.env.TEAM_TZ?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** "#3 zhou.yang: 整理差评回复模板 [2026-12-09]". */

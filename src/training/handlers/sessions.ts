@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { withDb, type Ctx } from '../../cli/context.js';
+import { homeZone, withDb, type Ctx } from '../../cli/context.js';
 import { checkDate } from '../../cli/dates.js';
 import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
 import { askText, requireFlags } from '../../cli/prompts.js';
@@ -60,19 +60,19 @@ export async function list(ctx: Ctx, flags: { course?: string; member?: string; 
 export async function show(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<void> {
   const s = await withDb(ctx, (o) => showSession(o, ref));
   if (flags.json) return printJson(s);
-  out(await renderSession(s));
+  out(await renderSession(s, homeZone(ctx)));
 }
 
-async function renderSession(s: Session): Promise<string> {
+async function renderSession(s: Session, home: string): Promise<string> {
   const { renderFields } = await import('../../cli/table.js');
   const head = renderFields(
     [
       ['col.id', `#${s.id}`],
       ['training.col.course', s.course],
       ['training.col.date', s.date],
-      ['training.col.time', `${sessionTime(s)} (${s.timeZone})`],
-      ['training.col.trainer', s.trainer],
-      ['training.col.place', s.place],
+      ['training.col.time', s.timeZone === home ? sessionTime(s) : `${sessionTime(s)} (${s.timeZone})`],
+      ...(s.trainer ? ([['training.col.trainer', s.trainer]] as const) : []),
+      ...(s.place ? ([['training.col.place', s.place]] as const) : []),
       ['training.col.attendance', s.attendedAt ? s.attendedAt.slice(0, 10) : t('training.session.notTaken')],
     ],
     { width: terminalWidth() },

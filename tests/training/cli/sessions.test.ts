@@ -238,9 +238,7 @@ describe('training sessions list and show', () => {
       'ID                #4',
       'Course            Customer service basics',
       `Date              ${TODAY}`,
-      'Time              16:00–20:00 (UTC)',
-      'Trainer           ',
-      'Place             ',
+      'Time              16:00–20:00',
       'Attendance taken  2026-12-02',
       '',
       'Attendees',
@@ -249,5 +247,8 @@ describe('training sessions list and show', () => {
       '',
     ]);
     expect((await ok(['training', 'sessions', 'show', '#2'])).stdout).toContain('Attendance taken  not yet\n');
+    // A class in another zone than the reader's names its zone.
+    const far = (await ok(['training', 'sessions', 'add', 'Company culture', '--date', '2026-12-04', '--time', '09:00', '--tz', 'Asia/Shanghai', '--attendees', 'wu', '--json'])).json<{ id: number }>();
+    expect((await ok(['training', 'sessions', 'show', String(far.id)])).stdout).toContain('09:00–11:00 (Asia/Shanghai)\n');
   });
 });
