@@ -8,6 +8,7 @@ const load = {
   plans: () => import('./handlers/plans.js'),
   sessions: () => import('./handlers/sessions.js'),
   views: () => import('./handlers/views.js'),
+  catalog: () => import('./handlers/catalog.js'),
 };
 
 export const commands: FeatureCommands = (d) => {
@@ -45,8 +46,8 @@ function defineTraining(g: Command): void {
     'team training courses add "平台规则更新" --format online --hours 1 --assess theory --pass-mark 90 --refresh quarterly',
     `team training courses add   # ${t('training.example.wizard')}`,
   ]);
-  examples(listOptions(courses.command('list').description(t('training.cmd.courses.list')).option('--role <role>', t('training.opt.role')).option('--all', t('training.opt.allCourses'))).action(lazy(load.courses, 'list')), ['team training courses list', 'team training courses list --role 客服经理 --format md']);
-  examples(courses.command('show').argument('<course>').description(t('training.cmd.courses.show')).option('--json', t('opt.json')).action(lazy(load.courses, 'show')), ['team training courses show 客服基础']);
+  examples(listOptions(courses.command('list').description(t('training.cmd.courses.list')).option('--role <role>', t('training.opt.role')).option('--all', t('training.opt.allCourses'))).action(lazy(load.catalog, 'courses')), ['team training courses list', 'team training courses list --role 客服经理 --format md']);
+  examples(courses.command('show').argument('<course>').description(t('training.cmd.courses.show')).option('--json', t('opt.json')).action(lazy(load.catalog, 'course')), ['team training courses show 客服基础']);
   examples(courseOptions(courses.command('edit').argument('<course>').description(t('training.cmd.courses.edit')).option('--title <title>', t('opt.name'))).action(lazy(load.courses, 'edit')), ['team training courses edit 平台规则 --refresh 2m --pass-mark 85']);
   examples(courses.command('retire').argument('<course>').description(t('training.cmd.courses.retire')).option('--json', t('opt.json')).action(lazy(load.courses, 'retire')), ['team training courses retire "旧版后台操作"']);
 
@@ -99,8 +100,8 @@ function defineTraining(g: Command): void {
       .action(lazy(load.sessions, 'add')),
     ['team training sessions add 平台规则 --date 2026-12-03 --time 14:00 --place "3 楼会议室"', 'team training sessions add 冲突处理 --date 2026-12-10 --time 10:00 --duration 90 --attendees 客服部 --trainer zhou.yang'],
   );
-  examples(listOptions(sessions.command('list').description(t('training.cmd.sessions.list')).option('--course <course>', t('training.opt.course')).option('--member <member>', t('training.opt.member')).option('--from <date>', t('training.opt.sessionsFrom')).option('--to <date>', t('training.opt.to'))).action(lazy(load.sessions, 'list')), ['team training sessions list', 'team training sessions list --from 2026-11-01 --member zheng.hao --json']);
-  examples(sessions.command('show').argument('<session>').description(t('training.cmd.sessions.show')).option('--json', t('opt.json')).action(lazy(load.sessions, 'show')), ['team training sessions show 3']);
+  examples(listOptions(sessions.command('list').description(t('training.cmd.sessions.list')).option('--course <course>', t('training.opt.course')).option('--member <member>', t('training.opt.member')).option('--from <date>', t('training.opt.sessionsFrom')).option('--to <date>', t('training.opt.to'))).action(lazy(load.catalog, 'sessions')), ['team training sessions list', 'team training sessions list --from 2026-11-01 --member zheng.hao --json']);
+  examples(sessions.command('show').argument('<session>').description(t('training.cmd.sessions.show')).option('--json', t('opt.json')).action(lazy(load.catalog, 'session')), ['team training sessions show 3']);
   examples(sessions.command('attend').argument('<session>').description(t('training.cmd.sessions.attend')).option('--absent <list>', t('training.opt.absent')).option('--present <list>', t('training.opt.present')).option('--json', t('opt.json')).action(lazy(load.sessions, 'attend')), ['team training sessions attend 3 --absent wu.xue']);
 
   examples(listOptions(g.command('status').description(t('training.cmd.status')).option('--member <member>', t('training.opt.member')).option('--role <role>', t('training.opt.role')).option('--dept <dept>', t('training.opt.dept')).option('--overdue', t('training.opt.overdue'))).action(lazy(load.views, 'status')), ['team training status', 'team training status --dept 客服部 --overdue', 'team training status --member zheng.hao --json']);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { out, paint, printJson, printList, resolveFormat, say, terminalWidth } from '../../cli/output.js';
+import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, canPrompt, requireFlags } from '../../cli/prompts.js';
 import { answerError, boundedNumber, listText, parseOptions, promptCheck, text } from '../../cli/validate.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { isNone } from '../../shared/none.js';
 import type { ServiceOptions } from '../../shared/service.js';
-import { addCourse, checkCourseTitle, checkRoles, COURSE_DEFAULTS, editCourse, getCourses, retireCourse, showCourse, type CourseInput } from '../courses.service.js';
+import { addCourse, checkCourseTitle, checkRoles, COURSE_DEFAULTS, editCourse, retireCourse, type CourseInput } from '../courses.service.js';
 import { FORMAT_LABEL } from '../labels.js';
-import { assessmentsText, courseColumns, formatText, refreshText } from '../render.js';
+import { assessmentsText } from '../render.js';
 import { ASSESSMENT_KINDS, FORMATS, parseFormat, parseKind, parseRefresh, type Course } from '../rules/training.js';
 
 /** A list of names, or a none-word for none. */
@@ -103,39 +103,4 @@ export async function edit(ctx: Ctx, ref: string, raw: unknown): Promise<void> {
 export async function retire(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<void> {
   const c = await withDb(ctx, (o) => retireCourse(o, ref));
   report(c, flags.json, 'training.course.retired');
-}
-
-export async function list(ctx: Ctx, flags: { role?: string; all?: boolean; json?: boolean; format?: string }): Promise<void> {
-  const format = resolveFormat(flags);
-  const courses = await withDb(ctx, (o) => getCourses(o, flags));
-  if (format === 'table' && courses.length === 0) return say(t('training.noCourses'));
-  await printList(format, courses, courseColumns);
-}
-
-export async function show(ctx: Ctx, ref: string, flags: { json?: boolean }): Promise<void> {
-  const c = await withDb(ctx, (o) => showCourse(o, ref));
-  if (flags.json) return printJson(c);
-  const { renderFields } = await import('../../cli/table.js');
-  const parts = [
-    renderFields(
-      [
-        ['col.id', `#${c.id}`],
-        ['training.col.course', c.title],
-        ['training.col.topic', c.topic],
-        ['training.col.format', formatText(c.format)],
-        ['training.col.hours', String(c.hours)],
-        ...(c.trainer || c.provider ? ([['training.col.trainer', c.trainer ?? c.provider]] as const) : []),
-        ['training.col.roles', c.roles.join(t('list.separator'))],
-        ['training.col.onboarding', c.onboarding ? t('training.yes') : t('training.no')],
-        ['training.col.assess', assessmentsText(c.assessments)],
-        ['training.col.passMark', c.assessments.length ? String(c.passMark) : ''],
-        ['training.col.refresh', refreshText(c.refreshMonths)],
-        ...(c.prerequisites.length ? ([['training.col.requires', c.prerequisites.join(t('list.separator'))]] as const) : []),
-        ...(c.retiredAt ? ([['training.col.retired', c.retiredAt.slice(0, 10)]] as const) : []),
-      ],
-      { width: terminalWidth() },
-    ),
-  ];
-  if (c.description) parts.push(`${paint.head(t('training.heading.description'))}\n  ${c.description}`);
-  out(parts.join('\n\n'));
 }
