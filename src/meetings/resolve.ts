@@ -1,14 +1,12 @@
 /** Turns what a user typed into a meeting series, an action item or an attendee, or fails with the closest match. */
 import type { Queryable } from '../db/sql.js';
-import { findDepartment, findMember, suggestDepartment, suggestMember } from '../org/public.js';
+import { EVERYONE_WORDS, findDepartment, findMember, suggestDepartment, suggestMember } from '../org/public.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
 import { closestMatch, matchByName, nameList } from '../shared/match.js';
 import { findAction, type ActionItem } from './actions.repository.js';
 import { findMeetingById, findMeetingIdByName, listMeetingRefs } from './repository.js';
 
 const isId = (s: string) => /^#?\d+$/.test(s);
-/** The words that mean the whole team as an audience. */
-export const EVERYONE_WORDS = ['all', 'everyone', 'team', '全员', '所有人', '团队'];
 
 /** A series by id, title (any case), preset key, or a part of its title only one series has. */
 export async function resolveMeetingId(q: Queryable, input: string): Promise<number> {

@@ -18,6 +18,9 @@ export type { OrgPresetCounts } from './preset.service.js';
 export { findDepartment, findMember, resolveDepartmentId, resolveMemberId, resolveRoleId, suggestDepartment, suggestMember } from './resolve.js';
 export type { Department, Member, MemberStatus, OrgNode } from './rules/org.js';
 
+/** The words that mean the whole team where members are named (meeting attendees, a class's): in English and Chinese. */
+export const EVERYONE_WORDS: readonly string[] = ['all', 'everyone', 'team', '全员', '所有人', '团队'];
+
 /** How many members there are, archived ones included. */
 export function countMembers(q: Queryable): Promise<number> {
   return countMemberRows(q);

@@ -1,7 +1,7 @@
 /** Training sessions: scheduling a class, taking its attendance (which starts the attendees' rounds), listing them. */
 import type { Queryable } from '../db/sql.js';
 import { parseTime, parseZone } from '../meetings/public.js';
-import { findDepartment, findMember, getActiveMembers, getMemberById, resolveMemberId, resolveRoleId, suggestDepartment, suggestMember, type Member } from '../org/public.js';
+import { EVERYONE_WORDS, findDepartment, findMember, getActiveMembers, getMemberById, resolveMemberId, resolveRoleId, suggestDepartment, suggestMember, type Member } from '../org/public.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
 import { closestMatch } from '../shared/match.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
@@ -14,8 +14,6 @@ import { resolveCourseId, resolveSession } from './resolve.js';
 import type { AttendeeStatus, Session } from './rules/training.js';
 import { findSession, insertSession, listSessions, markAttendance } from './sessions.repository.js';
 
-/** The words that mean the whole team as attendees. */
-const EVERYONE_WORDS = ['all', 'everyone', 'team', '全员', '所有人', '团队'];
 
 const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
