@@ -265,6 +265,15 @@ export async function roundsWithFailure(q: Queryable, from: string, to: string, 
   return new Set(rows.map((r) => r.id));
 }
 
+/** Marks the attempts of a course's open rounds passed or not by a (new) pass mark: one statement. */
+export async function markOpenAttempts(tx: Queryable, courseId: number, passMark: number): Promise<void> {
+  await tx.run(
+    `update training_assessments set passed = case when score >= ? then 1 else 0 end
+     where course_id = ? and plan_item_id in (select id from training_plan_items where course_id = ? and passed_on is null and dropped_on is null)`,
+    [passMark, courseId, courseId],
+  );
+}
+
 export interface NewAssessment {
   planItemId: number;
   memberId: number;

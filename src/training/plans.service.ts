@@ -10,7 +10,7 @@ import { addDays } from '../shared/dates.js';
 import { InputError, label } from '../shared/errors.js';
 import { KIND_LABEL } from './labels.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, listItems, passedCourseIds, roundKeys, updateItem, type ItemPatch } from './plans.repository.js';
+import { findItem, findOpenItem, insertAssessment, insertItem, listAssessments, listItems, markOpenAttempts, passedCourseIds, roundKeys, updateItem, type ItemPatch } from './plans.repository.js';
 import { findCourse, listCourses } from './repository.js';
 import { resolveCourseId } from './resolve.js';
 import { retakeDue, roundResult, refreshDue, type Assessment, type AssessmentKind, type Course, type PlanItem, type PlanSource, type RoundResult } from './rules/training.js';
@@ -210,13 +210,17 @@ async function passRound(tx: Queryable, o: { actor: string; now: Date }, item: P
  */
 export async function resettleCourse(tx: Queryable, o: { actor: string; now: Date; today: string }, c: Course, became: { judged: boolean; repeated: boolean }): Promise<void> {
   if (became.judged) {
-    const open = (await listItems(tx, { courseId: c.id, open: true })).filter((r) => !r.passedOn);
+    // Archived members' rounds too: a member restored later finds them judged as everyone's.
+    const open = (await listItems(tx, { courseId: c.id, open: true, includeArchived: true })).filter((r) => !r.passedOn);
+    // The open rounds' attempts are marked by the new mark (the report and the latest scores read the mark); passed rounds keep theirs.
+    await markOpenAttempts(tx, c.id, c.passMark);
     const attempts = await listAssessments(tx, { courseId: c.id });
     const { retakeDays } = await readSettings(tx);
     for (const r of open) {
       const mine = attempts.filter((a) => a.planItemId === r.id);
       if (c.assessments.length === 0) {
         if (r.completedOn) await passRound(tx, o, r, c, r.completedOn);
+        else if (r.retakeDueOn) await updateItem(tx, r.id, { retakeDueOn: null }, stamp(o.now));
         continue;
       }
       if (mine.length === 0) continue;
@@ -225,12 +229,24 @@ export async function resettleCourse(tx: Queryable, o: { actor: string; now: Dat
       else await updateItem(tx, r.id, { retakeDueOn: retakeDue(result, mine, retakeDays) }, stamp(o.now));
     }
   }
-  if (became.repeated && c.refreshMonths) {
-    // Each member's latest round: a pass with nothing open after it gets the refresher it would have had.
+  if (became.repeated && c.refreshMonths && !c.retiredAt) {
+    // Each member's latest round (archived members too): a pass with nothing open after it gets the refresher it would have had.
     const latest = new Map<number, PlanItem>();
-    for (const r of await listItems(tx, { courseId: c.id })) latest.set(r.memberId, r);
+    for (const r of await listItems(tx, { courseId: c.id, includeArchived: true })) latest.set(r.memberId, r);
     for (const r of latest.values()) if (r.passedOn) await insertItem(tx, { memberId: r.memberId, courseId: c.id, source: 'refresher', dueOn: refreshDue(r.passedOn, c.refreshMonths), refreshOf: r.id }, o.actor, stamp(o.now));
   }
+}
+
+/**
+ * Undoes what a class started for someone now marked absent from it: the
+ * round's start, when it came from that class alone (same date, nothing
+ * completed or attempted since).
+ */
+export async function unstartRound(tx: Queryable, o: { now: Date }, memberId: number, c: Course, date: string): Promise<void> {
+  const open = await findOpenItem(tx, memberId, c.id);
+  if (!open || open.startedOn !== date || open.completedOn) return;
+  if ((await listAssessments(tx, { itemIds: [open.id] })).length > 0) return;
+  await updateItem(tx, open.id, { startedOn: null }, stamp(o.now));
 }
 
 /**
@@ -239,7 +255,11 @@ export async function resettleCourse(tx: Queryable, o: { actor: string; now: Dat
  * retired and they have no round open): they were there all the same.
  */
 export async function startRound(tx: Queryable, o: { actor: string; now: Date }, m: Member, c: Course, date: string): Promise<void> {
-  if (!(await findOpenItem(tx, m.id, c.id)) && (c.retiredAt || (!c.refreshMonths && (await passedCourseIds(tx, m.id)).has(c.id)))) return;
+  const open = await findOpenItem(tx, m.id, c.id);
+  if (!open && (c.retiredAt || (!c.refreshMonths && (await passedCourseIds(tx, m.id)).has(c.id)))) return;
+  // A class on or before the pass a refresher repeats belongs to the round that passed: nothing to start.
+  const repeated = open?.refreshOf == null ? undefined : (await findItem(tx, open.refreshOf))?.passedOn ?? undefined;
+  if (repeated !== undefined && date <= repeated) return;
   const item = await roundFor(tx, o, m, c, date, 'session');
   if (!item.startedOn || item.startedOn > date) await updateItem(tx, item.id, { startedOn: date }, stamp(o.now));
 }

@@ -8,7 +8,7 @@ import { stamp, type ServiceOptions } from '../shared/service.js';
 import { addDays } from '../shared/dates.js';
 import { listItems } from './plans.repository.js';
 import { readSettings } from './settings.service.js';
-import { requireActiveMember, startRound } from './plans.service.js';
+import { requireActiveMember, startRound, unstartRound } from './plans.service.js';
 import { findCourse } from './repository.js';
 import { resolveCourseId, resolveSession } from './resolve.js';
 import type { AttendeeStatus, Session } from './rules/training.js';
@@ -144,7 +144,10 @@ export async function attendSession(o: ServiceOptions, ref: string, f: { absent?
       marks.set(m.id, 'present');
     }
     await markAttendance(tx, s.id, marks, stamp(o.now));
+    const before = new Map(s.attendees.map((a) => [a.memberId, a.status]));
     for (const [memberId, status] of marks) {
+      // A correction: someone marked present before and absent now had the course started by this class alone.
+      if (status === 'absent' && before.get(memberId) === 'present') await unstartRound(tx, o, memberId, c, s.date);
       if (status !== 'present') continue;
       const m = (await getMemberById(tx, memberId))!;
       if (m.archived) continue;

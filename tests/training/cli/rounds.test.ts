@@ -148,3 +148,55 @@ describe('the report counts settled rounds', () => {
     expect(after.courses).toMatchObject([{ firstTryPct: 50, passPct: 50 }]);
   });
 });
+
+describe('second review: attendance and course edits hold up', () => {
+  it('a class before someone passed a repeated course records everyone, and starts nothing for the one who passed', async () => {
+    await ok(['training', 'sessions', 'add', 'Platform rules', '--date', '2026-11-25', '--time', '10:00', '--attendees', 'zheng,wu']);
+    await ok(['training', 'assess', 'zheng', 'Platform rules', '--kind', 'theory', '--score', '95', '--date', '2026-11-28']);
+    await ok(['training', 'sessions', 'attend', '1']);
+    expect(await rounds('zheng', 'Platform rules')).toEqual([
+      { source: 'plan', due_on: '2026-12-28', passed_on: '2026-11-28', retake_due_on: null, dropped_on: null },
+      { source: 'refresher', due_on: '2027-02-28', passed_on: null, retake_due_on: null, dropped_on: null },
+    ]);
+    expect(await query(fx.db, "select started_on from training_plan_items where refresh_of is not null")).toEqual([{ started_on: null }]);
+    expect(item(await status('wu'), 'Platform rules').status).toBe('started');
+  });
+
+  it('taking attendance again with someone absent undoes the start that class alone gave them', async () => {
+    await ok(['training', 'sessions', 'add', 'Company culture', '--date', '2026-11-30', '--time', '10:00', '--attendees', 'wu,zheng']);
+    await ok(['training', 'sessions', 'attend', '1']);
+    expect(item(await status('zheng'), 'Company culture').status).toBe('started');
+    await ok(['training', 'sessions', 'attend', '1', '--absent', 'zheng']);
+    expect(item(await status('zheng'), 'Company culture').status).toBe('planned');
+    expect(item(await status('wu'), 'Company culture').status).toBe('started');
+  });
+
+  it('a lower pass mark re-marks the open rounds\' attempts too: the report, the latest scores and the history agree', async () => {
+    await ok(['training', 'assess', 'zheng', 'Product knowledge', '--kind', 'theory', '--score', '70', '--date', '2026-11-10']);
+    await ok(['training', 'courses', 'edit', 'Product knowledge', '--pass-mark', '60']);
+    const r = (await ok(['training', 'report', '--course', 'Product knowledge', '--from', '2026-11-01', '--json'])).json<{ courses: { firstTryPct: number | null; passPct: number | null }[] }>();
+    expect(r.courses).toMatchObject([{ firstTryPct: 100, passPct: 100 }]);
+    expect((await ok(['training', 'status', '--member', 'zheng', '--json'])).json<{ latest: { theory: { passed: boolean } } }[]>()[0]!.latest.theory.passed).toBe(true);
+    expect((await ok(['training', 'attempts', 'zheng', '--json'])).json<{ passed: boolean }[]>().map((a) => a.passed)).toEqual([true]);
+  });
+
+  it('an archived member who passed gets the refresher when the course becomes repeated, and has it when restored', async () => {
+    await ok(['training', 'assess', 'zheng', 'Product knowledge', '--kind', 'theory', '--score', '90', '--date', '2026-11-10']);
+    await ok(['members', 'archive', 'zheng']);
+    await ok(['training', 'courses', 'edit', 'Product knowledge', '--refresh', 'monthly']);
+    await ok(['members', 'restore', 'zheng']);
+    expect(item(await status('zheng', '2027-01-15'), 'Product knowledge')).toMatchObject({ source: 'refresher', due: '2026-12-10', flag: 'overdue' });
+  });
+
+  it('a retired course made repeated opens no rounds; a course left without assessment clears a retake', async () => {
+    await ok(['training', 'complete', 'zheng', 'Market trends and competitors', '--date', '2026-11-20']);
+    await ok(['training', 'courses', 'retire', 'Market trends and competitors']);
+    await ok(['training', 'courses', 'edit', 'Market trends and competitors', '--refresh', '3']);
+    expect(await rounds('zheng', 'Market trends and competitors')).toHaveLength(1);
+    await ok(['training', 'assess', 'zheng', 'Product knowledge', '--kind', 'theory', '--score', '40']);
+    expect(item(await status('zheng'), 'Product knowledge').status).toBe('failed');
+    await ok(['training', 'courses', 'edit', 'Product knowledge', '--assess', 'none']);
+    // Due on the round's own date again (not the retake's), so only due soon.
+    expect(item(await status('zheng', '2026-12-20'), 'Product knowledge')).toMatchObject({ status: 'started', due: '2026-12-31', flag: 'due-soon' });
+  });
+});
