@@ -7,7 +7,7 @@ import { getSetting } from '../db/settings.js';
 import { getLang, langFromLocale, setLang, t, type Lang } from '../i18n/index.js';
 import { Failure, NotFoundError } from '../shared/errors.js';
 import type { Notice } from '../db/hooks.js';
-import type { ServiceOptions } from '../shared/service.js';
+import { machineZone, type ServiceOptions } from '../shared/service.js';
 import { clockFrom } from './clock.js';
 import { translateParams } from './errors.js';
 import { io } from './io.js';
@@ -108,7 +108,7 @@ export async function withDb<T>(ctx: Ctx, fn: (o: ServiceOptions) => Promise<T>,
 
 /** The zone a table's reader lives in (the team's, else the machine's): a table names only the zones that differ from it. */
 export function homeZone(ctx: Ctx): string {
-  return ctx.env.TEAM_TZ?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return ctx.env.TEAM_TZ?.trim() || machineZone();
 }
 
 /** Where this command's database is (--db, TEAM_DB or the default), for messages: a URL without its password. */

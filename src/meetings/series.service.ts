@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/sql.js';
 import { getActiveMembers, resolveMemberId } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
-import { stamp, type ServiceOptions } from '../shared/service.js';
+import { stamp, teamZone, type ServiceOptions } from '../shared/service.js';
 import { findLog, lastLoggedDate } from './minutes.repository.js';
 import { deleteSchedule, exceptionsOf, findMeetingById, findMeetingIdByName, insertMeeting, insertSchedule, putException, replaceAgenda, replaceAudience, schedulesOf, updateMeeting, updateSchedule, type Meeting } from './repository.js';
 import { resolveAttendee, resolveMeetingId } from './resolve.js';
@@ -37,13 +37,6 @@ export interface SeriesInput extends ScheduleInput {
   presetKey?: string;
 }
 
-
-
-
-
-/** The machine's zone, when the team has not set one (TEAM_TZ). */
-const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /** The rule, time, duration and zone of a new series, from its kind's defaults and what was given; checked. */
 function scheduleOf(o: ServiceOptions, kind: MeetingKind, s: ScheduleInput): Omit<ScheduleVersion, 'id'> {
   const d = KIND_DEFAULTS[kind];
@@ -52,7 +45,7 @@ function scheduleOf(o: ServiceOptions, kind: MeetingKind, s: ScheduleInput): Omi
   const rrule = ruleOf(s, from, d.repeat);
   const timeText = s.time ?? d.time;
   if (timeText === undefined) throw new InputError('meetings.err.needTime', {});
-  const v = { validFrom: from, validUntil: s.until ?? null, startsOn: from, rrule, time: parseTime(timeText), durationMin: s.duration ?? d.duration, zone: parseZone(s.zone ?? o.zone ?? machineZone()) };
+  const v = { validFrom: from, validUntil: s.until ?? null, startsOn: from, rrule, time: parseTime(timeText), durationMin: s.duration ?? d.duration, zone: parseZone(s.zone ?? teamZone(o)) };
   if (nextOccurrenceDate({ rrule, startsOn: from, until: v.validUntil }, from) === undefined) throw new InputError('meetings.err.never', { from, until: s.until ?? '' });
   return v;
 }

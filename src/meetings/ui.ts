@@ -1,2 +1,2 @@
-/** The meetings renderers other features' handlers may show (the demo prints the open actions). */
-export { actionColumns } from './render.js';
+/** The meetings renderers other features may show (the demo prints the open actions; training writes a class's time as a meeting's). */
+export { actionColumns, timeRange } from './render.js';

@@ -21,3 +21,9 @@ export interface ServiceOptions {
 }
 
 export const stamp = (now: Date) => now.toISOString();
+
+/** The machine's time zone (IANA), for a team that has not set TEAM_TZ. */
+export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The team's time zone: TEAM_TZ when set, else the machine's. New meetings and classes take it. */
+export const teamZone = (o: Pick<ServiceOptions, 'zone'>): string => o.zone ?? machineZone();

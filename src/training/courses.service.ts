@@ -5,7 +5,7 @@ import { InputError } from '../shared/errors.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { untouchedRefreshers, updateItem } from './plans.repository.js';
 import { requireActiveMember, resettleCourse } from './plans.service.js';
-import { findCourse, insertCourse, listCourses, prerequisiteEdges, setCourseParts, updateCourse, type CoursePatch } from './repository.js';
+import { findCourse, findCourseByTitle, insertCourse, listCourses, prerequisiteEdges, setCourseParts, updateCourse, type CoursePatch } from './repository.js';
 import { resolveCourseId } from './resolve.js';
 import { prerequisiteCycle, refreshDue, type AssessmentKind, type Course, type CourseFormat } from './rules/training.js';
 
@@ -52,8 +52,8 @@ async function mapSeq<T, R>(items: readonly T[], fn: (x: T) => Promise<R>): Prom
 }
 
 async function requireFreeTitle(tx: Queryable, title: string, self?: number): Promise<void> {
-  const same = (await listCourses(tx, { includeRetired: true })).find((c) => c.title.toLowerCase() === title.toLowerCase() && c.id !== self);
-  if (same) throw new InputError('training.err.titleTaken', { title: same.title });
+  const same = await findCourseByTitle(tx, title);
+  if (same && same.id !== self) throw new InputError('training.err.titleTaken', { title: same.title });
 }
 
 /** Whether a new course may have this title (the add wizard asks again at once). */

@@ -178,12 +178,16 @@ export async function planOnboarding(tx: Queryable, c: HookContext, e: { memberI
   return [{ key: 'training.onboarding.planned', params: { handle: m.handle, count: planned.length, due } }];
 }
 
+/** The date of the pass an open refresher repeats (undefined for any other round): what is dated on or before it belongs to that pass. */
+async function repeatedPass(tx: Queryable, open: PlanItem | undefined): Promise<string | undefined> {
+  return open?.refreshOf == null ? undefined : ((await findItem(tx, open.refreshOf))?.passedOn ?? undefined);
+}
+
 /** The member's open round of the course, or a new one begun on `date` (due as a plan is). */
 async function roundFor(tx: Queryable, o: { actor: string; now: Date }, m: Member, c: Course, date: string, source: PlanSource): Promise<PlanItem> {
   const open = await findOpenItem(tx, m.id, c.id);
   if (open) {
-    // A refresher repeats a pass: what happened before that pass belongs to the round that passed.
-    const before = open.refreshOf === null ? undefined : (await findItem(tx, open.refreshOf))?.passedOn ?? undefined;
+    const before = await repeatedPass(tx, open);
     if (before !== undefined && date <= before) throw new InputError('training.err.beforePass', { handle: m.handle, course: c.title, passed: before, date });
     return open;
   }
@@ -211,7 +215,7 @@ async function passRound(tx: Queryable, o: { actor: string; now: Date }, item: P
 export async function resettleCourse(tx: Queryable, o: { actor: string; now: Date; today: string }, c: Course, became: { judged: boolean; repeated: boolean }): Promise<void> {
   if (became.judged) {
     // Archived members' rounds too: a member restored later finds them judged as everyone's.
-    const open = (await listItems(tx, { courseId: c.id, open: true, includeArchived: true })).filter((r) => !r.passedOn);
+    const open = await listItems(tx, { courseId: c.id, open: true, includeArchived: true });
     // The open rounds' attempts are marked by the new mark (the report and the latest scores read the mark); passed rounds keep theirs.
     await markOpenAttempts(tx, c.id, c.passMark);
     const attempts = await listAssessments(tx, { courseId: c.id });
@@ -258,7 +262,7 @@ export async function startRound(tx: Queryable, o: { actor: string; now: Date },
   const open = await findOpenItem(tx, m.id, c.id);
   if (!open && (c.retiredAt || (!c.refreshMonths && (await passedCourseIds(tx, m.id)).has(c.id)))) return;
   // A class on or before the pass a refresher repeats belongs to the round that passed: nothing to start.
-  const repeated = open?.refreshOf == null ? undefined : (await findItem(tx, open.refreshOf))?.passedOn ?? undefined;
+  const repeated = await repeatedPass(tx, open);
   if (repeated !== undefined && date <= repeated) return;
   const item = await roundFor(tx, o, m, c, date, 'session');
   if (!item.startedOn || item.startedOn > date) await updateItem(tx, item.id, { startedOn: date }, stamp(o.now));

@@ -1,6 +1,7 @@
 /** How training looks to people: course, plan, session, status and report tables. */
 import type { Column } from '../cli/output.js';
 import { t } from '../i18n/index.js';
+import { timeRange } from '../meetings/ui.js';
 import { ATTENDEE_LABEL, DROP_REASON_LABEL, FLAG_LABEL, FORMAT_LABEL, KIND_LABEL, SOURCE_LABEL, STATUS_LABEL } from './labels.js';
 import type { Assessment, AssessmentKind, AttendeeStatus, Course, CourseFormat, DueFlag, ItemStatus, PlanItem, PlanSource, Session } from './rules/training.js';
 import type { CourseReport, MemberTraining, StatusItem } from './views.service.js';
@@ -113,11 +114,8 @@ export const overdueColumns: readonly Column<OverdueRow>[] = [
   { header: 'training.col.due', value: (r) => r.due },
 ];
 
-export function sessionTime(s: Pick<Session, 'time' | 'durationMin'>): string {
-  const [h, m] = s.time.split(':').map(Number) as [number, number];
-  const end = (h * 60 + m + s.durationMin) % 1440;
-  return `${s.time}–${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
-}
+/** 14:00–15:30, as a meeting's time is written. */
+export const sessionTime = (s: Pick<Session, 'time' | 'durationMin'>): string => timeRange(s.time, s.durationMin);
 
 export const sessionColumns: readonly Column<Session>[] = [
   { header: 'col.id', value: (s) => s.id, align: 'right' },

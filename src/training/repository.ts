@@ -80,6 +80,16 @@ export async function findCourseIdByName(q: Queryable, title: string): Promise<n
   return (await q.get<{ id: number }>('select id from training_courses where title = ? or preset_key = ?', [title, title]))?.id;
 }
 
+/** Whether a course has this id. */
+export async function courseIdExists(q: Queryable, id: number): Promise<boolean> {
+  return (await q.get('select 1 as one from training_courses where id = ?', [id])) !== undefined;
+}
+
+/** The course with this title (any case), if any: a title is unique. */
+export async function findCourseByTitle(q: Queryable, title: string): Promise<{ id: number; title: string } | undefined> {
+  return q.get('select id, title from training_courses where title = ?', [title]);
+}
+
 /** Every prerequisite link, course → the courses it requires. */
 export async function prerequisiteEdges(q: Queryable): Promise<Map<number, number[]>> {
   const rows = await q.all<{ courseId: number; requiresId: number }>('select course_id as "courseId", requires_id as "requiresId" from training_prerequisites');

@@ -4,7 +4,7 @@ import { parseTime, parseZone } from '../meetings/public.js';
 import { EVERYONE_WORDS, findDepartment, findMember, getActiveMembers, getMemberById, resolveMemberId, resolveRoleId, suggestDepartment, suggestMember, type Member } from '../org/public.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
 import { closestMatch } from '../shared/match.js';
-import { stamp, type ServiceOptions } from '../shared/service.js';
+import { stamp, teamZone, type ServiceOptions } from '../shared/service.js';
 import { addDays } from '../shared/dates.js';
 import { listItems } from './plans.repository.js';
 import { readSettings } from './settings.service.js';
@@ -15,7 +15,6 @@ import type { AttendeeStatus, Session } from './rules/training.js';
 import { findSession, insertSession, listSessions, markAttendance } from './sessions.repository.js';
 
 
-const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export interface SessionInput {
   course: string;
@@ -71,7 +70,7 @@ async function resolveAttendees(q: Queryable, names: readonly string[], archived
 export async function addSession(o: ServiceOptions, input: SessionInput): Promise<Session> {
   const time = parseTime(input.time);
   const date = input.date ?? o.today;
-  const zone = parseZone(input.zone ?? o.zone ?? machineZone());
+  const zone = parseZone(input.zone ?? teamZone(o));
   return o.db.transaction(async (tx) => {
     const c = (await findCourse(tx, await resolveCourseId(tx, input.course)))!;
     if (c.retiredAt) throw new InputError('training.err.courseRetired', { course: c.title });
