@@ -19,7 +19,7 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const tmp = `${root}dist.tmp-${process.pid}`;
 mkdirSync(`${tmp}/vendor`, { recursive: true });
 
-const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts', pg: 'pg', 'pg-cursor': 'pg-cursor', pgpass: 'pgpass', rrule: 'rrule' };
+const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts', pg: 'pg', 'pg-cursor': 'pg-cursor', pgpass: 'pgpass', rrule: 'rrule', 'csv-parse/sync': 'csv-parse' };
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 
 /** Points the vendored libraries at their separate bundles. */

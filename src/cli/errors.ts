@@ -1,4 +1,4 @@
-import { CancelledError, Failure, TeamError, type Label, type MessageParams } from '../shared/errors.js';
+import { CancelledError, Failure, LineError, TeamError, type Label, type MessageParams } from '../shared/errors.js';
 import { t } from '../i18n/index.js';
 import { io } from './io.js';
 
@@ -11,6 +11,7 @@ export class UsageExit extends Error {
 
 /** The translated one-line message of a TeamError. */
 export function messageOf(e: TeamError): string {
+  if (e instanceof LineError) return t('err.atLine', { line: e.line, column: e.column, message: messageOf(e.inner) });
   return t(e.key, translateParams(e.params));
 }
 

@@ -12,6 +12,7 @@ import { smartEn } from '../goals/smart.messages.en.js';
 import { orgEn } from '../org/messages.en.js';
 import { setupEn } from '../setup/messages.en.js';
 import { trainingEn } from '../training/messages.en.js';
+import { evaluationsEn } from '../evaluations/messages.en.js';
 import { wordsEn } from './words.en.js';
 
 /**
@@ -19,7 +20,7 @@ import { wordsEn } from './words.en.js';
  * spread of 1,700 keys into one object costs 6–10 ms on every start here,
  * the parts themselves under one.
  */
-export const enParts = [wordsEn, setupEn, orgEn, goalsEn, smartEn, databaseEn, meetingsEn, recurrenceEn, trainingEn] as const;
+export const enParts = [wordsEn, setupEn, orgEn, goalsEn, smartEn, databaseEn, meetingsEn, recurrenceEn, trainingEn, evaluationsEn] as const;
 
 /** The keys of any of the parts (a union, not the intersection `keyof` of a union would give). */
 type KeysOf<T> = T extends unknown ? keyof T : never;

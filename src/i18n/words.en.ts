@@ -36,6 +36,7 @@ export const wordsEn = {
 
   // errors
   'err.notFound': 'No {kind} matches "{input}".',
+  'err.atLine': 'Line {line}, column {column}: {message}',
   'err.notFound.suggest': 'No {kind} matches "{input}". Did you mean "{suggestion}"?',
   'err.invalid': 'Invalid {field}: {reason}',
   'err.invalid.empty': '{field} must not be empty.',

@@ -34,6 +34,7 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'prompt.missingFlags': '缺少 {flags}（没有终端可以询问：请用参数传入）。',
 
   'err.notFound': '没有与“{input}”匹配的{kind}。',
+  'err.atLine': '第 {line} 行，{column} 列：{message}',
   'err.notFound.suggest': '没有与“{input}”匹配的{kind}。你是不是指“{suggestion}”？',
   'err.invalid': '{field} 无效：{reason}',
   'err.invalid.empty': '{field} 不能为空。',

@@ -3,7 +3,7 @@ export const setupEn = {
   // init and demo
   'setup.cmd.init': 'create the database and load a preset (safe to run twice)',
   'setup.opt.preset': 'preset to load: ecommerce or blank',
-  'setup.init.done': 'Database ready at {path} (preset {preset}: {departments} departments, {roles} roles, {duties} duties, {meetings} meeting series, {courses} training courses added).',
+  'setup.init.done': 'Database ready at {path} (preset {preset}: {departments} departments, {roles} roles, {duties} duties, {meetings} meeting series, {courses} training courses, {kpis} KPIs, {seasons} promotion seasons, {rewardRules} reward rules added).',
   'setup.cmd.demo': 'build a realistic demo shop team and show it (the tour)',
   'setup.demo.where': 'Demo database: {path}',
   'setup.demo.exists': 'The database {path} already has members; demo needs an empty one (use a new --db path).',

@@ -4,7 +4,7 @@ import type { setupEn } from './messages.en.js';
 export const setupZh: Record<keyof typeof setupEn, string> = {
   'setup.cmd.init': '创建数据库并载入预设（可重复运行）',
   'setup.opt.preset': '要载入的预设：ecommerce 或 blank',
-  'setup.init.done': '数据库已就绪：{path}（预设 {preset}：新增 {departments} 个部门、{roles} 个岗位、{duties} 条职责、{meetings} 个会议、{courses} 门培训课程）。',
+  'setup.init.done': '数据库已就绪：{path}（预设 {preset}：新增 {departments} 个部门、{roles} 个岗位、{duties} 条职责、{meetings} 个会议、{courses} 门培训课程、{kpis} 项 KPI、{seasons} 个大促季、{rewardRules} 条奖惩规则）。',
   'setup.cmd.demo': '搭建一个真实的示例网店团队并展示（导览）',
   'setup.demo.where': '示例数据库：{path}',
   'setup.demo.exists': '数据库 {path} 里已有成员；demo 需要空数据库（请换一个 --db 路径）。',

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/index.js';
 import { applyMeetingsPreset } from '../meetings/public.js';
 import { applyOrgPreset } from '../org/public.js';
 import { applyTrainingPreset } from '../training/public.js';
+import { applyEvaluationPreset } from '../evaluations/public.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
 
@@ -23,6 +24,9 @@ export interface InitResult {
   duties: number;
   meetings: number;
   courses: number;
+  kpis: number;
+  seasons: number;
+  rewardRules: number;
 }
 
 /**
@@ -33,8 +37,13 @@ export async function applyPreset(o: ServiceOptions, name: string, lang: Lang): 
   assertPreset(name);
   return o.db.transaction(async () => {
     await setSetting(o.db, 'lang', lang);
-    const counts = name === 'blank' ? { departments: 0, roles: 0, duties: 0, meetings: 0, courses: 0 } : { ...(await applyOrgPreset(o, lang)), meetings: await applyMeetingsPreset(o, lang), courses: await applyTrainingPreset(o, lang) };
+    const counts = name === 'blank' ? { departments: 0, roles: 0, duties: 0, meetings: 0, courses: 0, kpis: 0, seasons: 0, rewardRules: 0 } : { ...(await applyOrgPreset(o, lang)), meetings: await applyMeetingsPreset(o, lang), courses: await applyTrainingPreset(o, lang), ...(await evaluationCounts(o, lang)) };
     if (name !== 'blank') await setSetting(o.db, 'preset', name);
     return { preset: name, lang, ...counts };
   });
+}
+
+async function evaluationCounts(o: ServiceOptions, lang: Lang): Promise<Pick<InitResult, 'kpis' | 'seasons' | 'rewardRules'>> {
+  const c = await applyEvaluationPreset(o, lang);
+  return { kpis: c.kpis, seasons: c.seasons, rewardRules: c.rewards };
 }

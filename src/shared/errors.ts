@@ -49,6 +49,21 @@ export class NotFoundError extends InputError {
   }
 }
 
+/**
+ * A problem found at a line and column of a file the user gave (a CSV
+ * import): the inner error's message, said after where it is.
+ * @example throw new LineError(3, 'value', new InputError('err.invalid.number', { value: 'abc' }))
+ */
+export class LineError extends InputError {
+  constructor(
+    readonly line: number,
+    readonly column: string,
+    readonly inner: TeamError,
+  ) {
+    super('err.atLine', { line, column });
+  }
+}
+
 /** Raised when the user cancels a prompt (Ctrl-C); exits 130 with nothing written. */
 export class CancelledError extends Error {
   constructor() {

@@ -1,0 +1,406 @@
+/**
+ * A cycle's life: open (one evaluation per active member, their role's KPIs
+ * frozen in), record and import values, self, peer and lead scores, close
+ * (scores and grades locked), appeal and decide (one evaluation reopened,
+ * its outcome kept). Every write is one transaction.
+ */
+import type { Queryable } from '../db/sql.js';
+import { getGoals } from '../goals/public.js';
+import { getActiveMembers, resolveDepartmentId, resolveMemberId, resolveRoleId } from '../org/public.js';
+import { InputError, LineError, NotFoundError, TeamError } from '../shared/errors.js';
+import { closestMatch, matchByName } from '../shared/match.js';
+import { MAX_QUANTITY } from '../shared/numbers.js';
+import { stamp, type ServiceOptions } from '../shared/service.js';
+import { decideAppeal, evaluatedMemberIds, findCycle, findEvaluation, insertAppeal, insertCycle, insertEvaluation, insertItem, listAppeals, listEvaluations, listItems, listPeers, setItemValue, setPeer, updateCycle, updateEvaluation, type EvaluationPatch } from './cycles.repository.js';
+import { listKpis, listSeasons } from './repository.js';
+import { DEFAULT_WEIGHTS, seasonDays, type Period, type Weights } from './rules/cycle.js';
+import type { AppealOutcome, Cycle, EvaluationHead, Item, Kpi, Season } from './rules/evaluation.js';
+import { scoreEvaluation } from './rules/evaluate.js';
+import { overrideRule, type SeasonPart } from './rules/scoring.js';
+import { readGrades } from './settings.service.js';
+import { requirePeriod, resolveCycle } from './resolve.js';
+
+
+/** What goals say of the period: each member's goal value by metric (a goal due in the month; a month goal first). Read before a write's transaction. */
+export type GoalValues = Map<string, { goalId: number; value: number; progressPct: number | null }>;
+const goalKey = (memberId: number, metric: string) => `${memberId}|${metric.trim().toLowerCase()}`;
+
+export async function readGoalValues(o: ServiceOptions, p: Pick<Period, 'from' | 'to'>): Promise<GoalValues> {
+  const out: GoalValues = new Map();
+  const goals = (await getGoals(o, { dueAfter: p.from, dueBefore: p.to })).filter((g) => g.ownerType === 'member' && g.ownerId !== null && g.metric !== null && g.value !== null && !g.draft);
+  // A goal that starts in the month (the month's own) before a longer one that ends in it; then the later due date.
+  goals.sort((a, b) => Number((b.start ?? '') >= p.from) - Number((a.start ?? '') >= p.from) || (b.due ?? '').localeCompare(a.due ?? '') || a.id - b.id);
+  for (const g of goals) {
+    const k = goalKey(g.ownerId!, g.metric!);
+    if (!out.has(k)) out.set(k, { goalId: g.id, value: g.value!, progressPct: g.progressPct });
+  }
+  return out;
+}
+
+/** Fills the values of the KPIs that come from goals (unless the lead recorded one by hand); how many changed. */
+async function applyGoalValues(tx: Queryable, o: ServiceOptions, cycle: Cycle, goals: GoalValues, only?: ReadonlySet<number>): Promise<number> {
+  if (goals.size === 0) return 0;
+  const heads = new Map((await listEvaluations(tx, { cycleId: cycle.id })).map((e) => [e.id, e]));
+  let changed = 0;
+  for (const i of await listItems(tx, { cycleId: cycle.id })) {
+    if (i.goalMetric === null || i.valueSource === 'manual' || i.valueSource === 'import') continue;
+    if (only && !only.has(i.evaluationId)) continue;
+    const g = goals.get(goalKey(heads.get(i.evaluationId)!.memberId, i.goalMetric));
+    const value = g && (i.goalUse === 'attainment' ? g.progressPct : g.value);
+    if (!g || value === null || value === undefined || (value === i.value && g.goalId === i.goalId)) continue;
+    await setItemValue(tx, i.id, { value, source: 'goal', goalId: g.goalId }, o.actor, stamp(o.now));
+    changed++;
+  }
+  return changed;
+}
+
+/** The share of each season in the cycle for one KPI, with the rule it scores by. */
+function seasonParts(k: Kpi, seasons: readonly Season[], p: Period): SeasonPart[] {
+  const out: SeasonPart[] = [];
+  for (const s of seasons) {
+    const days = seasonDays(s, p.from, p.to);
+    if (days === 0) continue;
+    const matches = s.overrides.filter((x) => x.kpi.toLowerCase() === k.name.toLowerCase() && (x.roleId === null || x.roleId === k.roleId));
+    const o = matches.find((x) => x.roleId !== null) ?? matches[0];
+    if (o) out.push({ season: s.name, days, rule: overrideRule(k, o) });
+  }
+  return out;
+}
+
+export interface OpenInput {
+  period: string;
+  dept?: string;
+  roles?: readonly string[];
+  weights?: Weights;
+}
+
+export interface OpenResult {
+  cycle: Cycle;
+  /** Handles of the members whose evaluation this opened. */
+  added: string[];
+  /** Members in scope with no role (nothing to evaluate them by). */
+  noRole: string[];
+  /** Values filled from goals. */
+  fromGoals: number;
+}
+
+export async function openCycle(o: ServiceOptions, input: OpenInput): Promise<OpenResult> {
+  const p = requirePeriod(input.period);
+  if (p.from > o.today) throw new InputError('evaluations.err.futurePeriod', { period: p.period });
+  const goals = await readGoalValues(o, p);
+  return o.db.transaction(async (tx) => {
+    const now = stamp(o.now);
+    const existing = await findCycle(tx, p.period);
+    if (existing?.state === 'closed') throw new InputError('evaluations.err.cycleClosed', { period: p.period });
+    const departmentId = input.dept !== undefined ? await resolveDepartmentId(tx, input.dept) : undefined;
+    const roleIds = input.roles && (await mapSeq(input.roles, (r) => resolveRoleId(tx, r)));
+    const members = (await getActiveMembers(tx)).filter((m) => (departmentId === undefined || m.departmentId === departmentId) && (roleIds === undefined || (m.roleId !== null && roleIds.includes(m.roleId))));
+    const cycleId = existing?.id ?? (await insertCycle(tx, { ...p, weights: input.weights ?? DEFAULT_WEIGHTS, grades: await readGrades(tx) }, o.actor, now));
+    if (existing && input.weights) await updateCycle(tx, cycleId, { weights: input.weights }, now);
+    const already = existing ? await evaluatedMemberIds(tx, cycleId) : new Set<number>();
+    const todo = members.filter((m) => !already.has(m.id));
+    const withRole = todo.filter((m) => m.roleId !== null);
+    const kpis = await listKpis(tx, { roleIds: [...new Set(withRole.map((m) => m.roleId!))] });
+    const byRole = new Map<number, Kpi[]>();
+    for (const k of kpis) byRole.set(k.roleId, [...(byRole.get(k.roleId) ?? []), k]);
+    // A role's KPIs are usable only when their weights total 100: say which role and what it totals.
+    for (const m of withRole) {
+      const total = Math.round((byRole.get(m.roleId!) ?? []).reduce((s, k) => s + k.weight, 0) * 100) / 100;
+      if (total !== 100) throw new InputError('evaluations.err.weightsTotal', { role: m.role!, total });
+    }
+    const seasons = await listSeasons(tx);
+    const added = new Set<number>();
+    for (const m of withRole) {
+      const evaluationId = await insertEvaluation(tx, { cycleId, memberId: m.id, roleId: m.roleId, departmentId: m.departmentId }, now);
+      added.add(evaluationId);
+      for (const [position, k] of byRole.get(m.roleId!)!.entries()) {
+        await insertItem(tx, evaluationId, { kpiId: k.id, position, name: k.name, unit: k.unit, direction: k.direction, target: k.target, targetHigh: k.targetHigh, threshold: k.threshold, thresholdHigh: k.thresholdHigh, bands: k.bands, weight: k.weight, source: k.source, goalMetric: k.goalMetric, goalUse: k.goalUse, seasons: seasonParts(k, seasons, p) });
+      }
+    }
+    const cycle = (await findCycle(tx, p.period))!;
+    const fromGoals = await applyGoalValues(tx, o, cycle, goals, added);
+    return { cycle, added: withRole.map((m) => m.handle), noRole: todo.filter((m) => m.roleId === null).map((m) => m.handle), fromGoals };
+  });
+}
+
+/** One at a time: a PostgreSQL connection runs one query at a time. */
+async function mapSeq<T, R>(items: readonly T[], fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of items) out.push(await fn(x));
+  return out;
+}
+
+interface Target {
+  cycle: Cycle;
+  head: EvaluationHead;
+  /** Set while an appeal is open: the one evaluation of a closed cycle that may change. */
+  appealId: number | null;
+}
+
+/** A member's evaluation in the cycle, for a write: the cycle open, or an appeal of this evaluation open. */
+async function writableEvaluation(q: Queryable, member: string, period: string | undefined): Promise<Target> {
+  const cycle = await resolveCycle(q, period);
+  const head = await evaluationOf(q, cycle, member);
+  const open = (await listAppeals(q, [head.id])).find((a) => a.outcome === null);
+  if (cycle.state === 'closed' && !open) throw new InputError('evaluations.err.cycleClosed', { period: cycle.period });
+  return { cycle, head, appealId: open?.id ?? null };
+}
+
+async function evaluationOf(q: Queryable, cycle: Cycle, member: string): Promise<EvaluationHead> {
+  const memberId = await resolveMemberId(q, member);
+  const head = await findEvaluation(q, cycle.id, memberId);
+  if (!head) throw new InputError('evaluations.err.notInCycle', { member: member.trim(), period: cycle.period });
+  return head;
+}
+
+function itemOf(items: readonly Item[], kpi: string): Item {
+  const s = kpi.trim();
+  const m = matchByName(s, items, (i) => [i.name]);
+  if (m.kind === 'one') return m.item;
+  if (m.kind === 'several') throw new InputError('evaluations.err.kpiSeveral', { input: s, names: m.items.map((i) => i.name) });
+  throw new NotFoundError('evaluations.kind.kpi', s, closestMatch(s, items.map((i) => i.name)));
+}
+
+/** A measured value: finite, within a trillion, and not below zero unless the KPI's own numbers are (a growth rate may fall). */
+export function checkValue(item: Pick<Item, 'name' | 'target' | 'threshold' | 'thresholdHigh' | 'bands'>, value: number): void {
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_QUANTITY) throw new InputError('evaluations.err.value', { value: String(value), max: MAX_QUANTITY });
+  const lowest = Math.min(item.target, item.threshold ?? item.target, ...(item.bands ?? []).map((b) => b.bound));
+  if (value < 0 && lowest >= 0) throw new InputError('evaluations.err.negativeValue', { kpi: item.name, value });
+}
+
+export interface RecordInput {
+  member: string;
+  kpi: string;
+  value: number;
+  period?: string;
+}
+
+/** Records one measured value (by hand: a later goal check-in no longer overwrites it). */
+export async function recordValue(o: ServiceOptions, r: RecordInput): Promise<{ period: string; handle: string; kpi: string; value: number; score: number }> {
+  return o.db.transaction(async (tx) => {
+    const { cycle, head } = await writableEvaluation(tx, r.member, r.period);
+    const items = await listItems(tx, [head.id]);
+    const item = itemOf(items, r.kpi);
+    checkValue(item, r.value);
+    await setItemValue(tx, item.id, { value: r.value, source: 'manual', goalId: null }, o.actor, stamp(o.now));
+    const scored = scoreEvaluation(head, items.map((i) => (i.id === item.id ? { ...i, value: r.value } : i)), [], cycle).items.find((i) => i.id === item.id)!;
+    return { period: cycle.period, handle: head.handle, kpi: item.name, value: r.value, score: scored.score! };
+  });
+}
+
+/** One row of an import, with where it came from. */
+export interface ImportRow {
+  line: number;
+  member: string;
+  kpi: string;
+  value: string;
+}
+
+/** Column names as the file has them, for the messages. */
+export interface ImportColumns {
+  member: string;
+  kpi: string;
+  value: string;
+}
+
+/** Records every row, or none: the first bad row is named by line and column. */
+export async function importValues(o: ServiceOptions, rows: readonly ImportRow[], columns: ImportColumns, period?: string): Promise<{ period: string; recorded: number; members: number }> {
+  if (rows.length === 0) throw new InputError('evaluations.err.csvEmpty', {});
+  return o.db.transaction(async (tx) => {
+    const cycle = await resolveCycle(tx, period);
+    const now = stamp(o.now);
+    const seen = new Map<string, number>();
+    const cache = new Map<string, { head: EvaluationHead; items: Item[] }>();
+    const at = async <T>(line: number, column: string, fn: () => Promise<T> | T): Promise<T> => {
+      try {
+        return await fn();
+      } catch (e) {
+        if (e instanceof TeamError) throw new LineError(line, column, e);
+        throw e;
+      }
+    };
+    for (const r of rows) {
+      const target = await at(r.line, columns.member, async () => {
+        const key = r.member.trim().toLowerCase();
+        const hit = cache.get(key);
+        if (hit) return hit;
+        const t = await writableEvaluation(tx, r.member, cycle.period);
+        const v = { head: t.head, items: await listItems(tx, [t.head.id]) };
+        cache.set(key, v);
+        return v;
+      });
+      const item = await at(r.line, columns.kpi, () => itemOf(target.items, r.kpi));
+      const value = await at(r.line, columns.value, () => {
+        const text = r.value.trim().replace(/[,，](?=\d{3}\b)/g, '');
+        const n = text === '' ? NaN : Number(text);
+        if (!Number.isFinite(n)) throw new InputError('evaluations.err.notNumber', { value: r.value });
+        checkValue(item, n);
+        return n;
+      });
+      const dup = seen.get(`${target.head.id}|${item.id}`);
+      if (dup !== undefined) throw new LineError(r.line, columns.kpi, new InputError('evaluations.err.csvDuplicate', { line: dup, member: target.head.handle, kpi: item.name }));
+      seen.set(`${target.head.id}|${item.id}`, r.line);
+      await setItemValue(tx, item.id, { value, source: 'import', goalId: null }, o.actor, now);
+    }
+    return { period: cycle.period, recorded: rows.length, members: cache.size };
+  });
+}
+
+function checkScore(v: number, field: string): void {
+  if (!Number.isFinite(v) || v < 0 || v > 100) throw new InputError('evaluations.err.score', { field, value: String(v) });
+}
+
+export interface SelfInput {
+  member: string;
+  period?: string;
+  comment?: string;
+  score?: number;
+}
+
+export async function selfAssess(o: ServiceOptions, s: SelfInput): Promise<EvaluationHead> {
+  if (s.comment === undefined && s.score === undefined) throw new InputError('evaluations.err.selfEmpty', {});
+  if (s.score !== undefined) checkScore(s.score, '--score');
+  return o.db.transaction(async (tx) => {
+    const { head, cycle } = await writableEvaluation(tx, s.member, s.period);
+    if (s.score === undefined && cycle.weights.self > 0 && head.selfScore === null) throw new InputError('evaluations.err.selfScoreNeeded', { weight: cycle.weights.self });
+    const patch: EvaluationPatch = {};
+    if (s.comment !== undefined) patch.selfComment = s.comment.trim() || null;
+    if (s.score !== undefined) patch.selfScore = s.score;
+    await updateEvaluation(tx, head.id, patch, stamp(o.now));
+    return (await findEvaluation(tx, cycle.id, head.memberId))!;
+  });
+}
+
+export interface ReviewInput {
+  member: string;
+  period?: string;
+  comment?: string;
+  score?: number;
+  adjust?: number;
+  reason?: string;
+}
+
+export const ADJUST_MAX = 20;
+
+/** The lead's review: a comment, a score (when the cycle weighs it) and an adjustment of at most ±20 points with its reason. */
+export async function reviewEvaluation(o: ServiceOptions, r: ReviewInput): Promise<EvaluationHead> {
+  if (r.comment === undefined && r.score === undefined && r.adjust === undefined) throw new InputError('evaluations.err.reviewEmpty', {});
+  if (r.score !== undefined) checkScore(r.score, '--score');
+  if (r.adjust !== undefined) {
+    if (!Number.isFinite(r.adjust) || Math.abs(r.adjust) > ADJUST_MAX) throw new InputError('evaluations.err.adjust', { value: String(r.adjust), max: ADJUST_MAX });
+    if (r.adjust !== 0 && !r.reason?.trim()) throw new InputError('evaluations.err.adjustReason', {});
+  }
+  return o.db.transaction(async (tx) => {
+    const { head, cycle } = await writableEvaluation(tx, r.member, r.period);
+    const patch: EvaluationPatch = { reviewer: o.actor };
+    if (r.comment !== undefined) patch.leadComment = r.comment.trim() || null;
+    if (r.score !== undefined) patch.leadScore = r.score;
+    if (r.adjust !== undefined) {
+      patch.adjust = r.adjust;
+      patch.adjustReason = r.adjust === 0 ? null : r.reason!.trim();
+    }
+    await updateEvaluation(tx, head.id, patch, stamp(o.now));
+    return (await findEvaluation(tx, cycle.id, head.memberId))!;
+  });
+}
+
+export interface PeerInput {
+  member: string;
+  by: string;
+  score: number;
+  comment?: string;
+  period?: string;
+}
+
+/** A colleague's score (once per colleague; a second one replaces the first). */
+export async function peerScore(o: ServiceOptions, p: PeerInput): Promise<{ period: string; handle: string; by: string; score: number }> {
+  checkScore(p.score, '--score');
+  return o.db.transaction(async (tx) => {
+    const { head, cycle } = await writableEvaluation(tx, p.member, p.period);
+    const byId = await resolveMemberId(tx, p.by);
+    if (byId === head.memberId) throw new InputError('evaluations.err.selfPeer', { member: head.handle });
+    const by = (await getActiveMembers(tx)).find((m) => m.id === byId);
+    if (!by) throw new InputError('evaluations.err.peerArchived', { member: p.by.trim() });
+    await setPeer(tx, head.id, byId, p.score, p.comment?.trim() || null, stamp(o.now));
+    return { period: cycle.period, handle: head.handle, by: by.handle, score: p.score };
+  });
+}
+
+/** Scores and grades every evaluation of the cycle as it stands, and stores them. */
+async function lockScores(tx: Queryable, cycle: Cycle, now: string, only?: number): Promise<{ handle: string; missing: string[] }[]> {
+  const heads = (await listEvaluations(tx, { cycleId: cycle.id })).filter((h) => only === undefined || h.id === only);
+  const items = await listItems(tx, only !== undefined ? [only] : { cycleId: cycle.id });
+  const peers = await listPeers(tx, heads.map((h) => h.id));
+  const missing: { handle: string; missing: string[] }[] = [];
+  for (const h of heads) {
+    const s = scoreEvaluation(h, items.filter((i) => i.evaluationId === h.id), peers.filter((p) => p.evaluationId === h.id), cycle);
+    if (s.missing.length) missing.push({ handle: h.handle, missing: s.missing });
+    await updateEvaluation(tx, h.id, { kpiScore: s.parts.kpi, finalScore: s.finalScore, grade: s.grade }, now);
+  }
+  return missing;
+}
+
+export interface CloseResult {
+  cycle: Cycle;
+  scored: number;
+  /** Evaluations closed without a final score (with --allow-missing). */
+  missing: { handle: string; missing: string[] }[];
+}
+
+/** Locks the cycle: values from goals brought up to date, scores and grades stored. Missing data refuses unless allowed. */
+export async function closeCycle(o: ServiceOptions, f: { period: string; allowMissing?: boolean }): Promise<CloseResult> {
+  const p = requirePeriod(f.period);
+  const goals = await readGoalValues(o, p);
+  return o.db.transaction(async (tx) => {
+    const cycle = await resolveCycle(tx, p.period);
+    if (cycle.state === 'closed') throw new InputError('evaluations.err.alreadyClosed', { period: cycle.period });
+    await applyGoalValues(tx, o, cycle, goals);
+    const now = stamp(o.now);
+    const missing = await lockScores(tx, cycle, now);
+    if (missing.length && !f.allowMissing) {
+      const first = missing[0]!;
+      throw new InputError('evaluations.err.closeMissing', { period: cycle.period, count: missing.length, member: first.handle, missing: first.missing });
+    }
+    await updateCycle(tx, cycle.id, { state: 'closed', closedAt: now }, now);
+    const total = (await listEvaluations(tx, { cycleId: cycle.id })).length;
+    return { cycle: (await findCycle(tx, cycle.period))!, scored: total - missing.length, missing };
+  });
+}
+
+/** Brings the values that come from goals up to date in an open cycle (close does it too). */
+export async function pullGoalValues(o: ServiceOptions, period?: string): Promise<{ period: string; changed: number }> {
+  const cycle = await resolveCycle(o.db, period);
+  if (cycle.state === 'closed') throw new InputError('evaluations.err.cycleClosed', { period: cycle.period });
+  const goals = await readGoalValues(o, cycle);
+  return o.db.transaction(async (tx) => ({ period: cycle.period, changed: await applyGoalValues(tx, o, cycle, goals) }));
+}
+
+/** Reopens one evaluation of a closed cycle for an appeal: its values and review may change until the appeal is decided. */
+export async function fileAppeal(o: ServiceOptions, a: { member: string; period: string; reason: string }): Promise<{ period: string; handle: string; score: number | null; grade: string | null }> {
+  if (!a.reason.trim()) throw new InputError('evaluations.err.appealReason', {});
+  return o.db.transaction(async (tx) => {
+    const cycle = await resolveCycle(tx, a.period);
+    if (cycle.state !== 'closed') throw new InputError('evaluations.err.appealOpenCycle', { period: cycle.period });
+    const head = await evaluationOf(tx, cycle, a.member);
+    if ((await listAppeals(tx, [head.id])).some((x) => x.outcome === null)) throw new InputError('evaluations.err.appealPending', { member: head.handle, period: cycle.period });
+    await insertAppeal(tx, { evaluationId: head.id, reason: a.reason.trim(), filedOn: o.today, oldScore: head.finalScore, oldGrade: head.grade }, o.actor, stamp(o.now));
+    return { period: cycle.period, handle: head.handle, score: head.finalScore, grade: head.grade };
+  });
+}
+
+/** Decides an appeal: upheld (the score stands as it was) or changed (the new score and grade are locked). */
+export async function decideAppealOutcome(o: ServiceOptions, d: { member: string; period: string; outcome: AppealOutcome; note?: string }): Promise<{ period: string; handle: string; outcome: AppealOutcome; oldScore: number | null; newScore: number | null; oldGrade: string | null; newGrade: string | null }> {
+  return o.db.transaction(async (tx) => {
+    const cycle = await resolveCycle(tx, d.period);
+    const head = await evaluationOf(tx, cycle, d.member);
+    const open = (await listAppeals(tx, [head.id])).find((x) => x.outcome === null);
+    if (!open) throw new InputError('evaluations.err.noAppeal', { member: head.handle, period: cycle.period });
+    const now = stamp(o.now);
+    await lockScores(tx, cycle, now, head.id);
+    const after = (await findEvaluation(tx, cycle.id, head.memberId))!;
+    if (d.outcome === 'upheld' && after.finalScore !== open.oldScore) throw new InputError('evaluations.err.upheldChanged', { old: open.oldScore ?? '—', new: after.finalScore ?? '—' });
+    if (d.outcome === 'changed' && after.finalScore === open.oldScore) throw new InputError('evaluations.err.changedSame', { score: open.oldScore ?? '—' });
+    await decideAppeal(tx, open.id, { outcome: d.outcome, newScore: after.finalScore, newGrade: after.grade, note: d.note?.trim() || null }, now);
+    return { period: cycle.period, handle: head.handle, outcome: d.outcome, oldScore: open.oldScore, newScore: after.finalScore, oldGrade: open.oldGrade, newGrade: after.grade };
+  });
+}
