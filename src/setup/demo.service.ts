@@ -5,6 +5,7 @@ import { addMember, countMembers } from '../org/public.js';
 import { applyPreset } from './preset.service.js';
 import { buildDemoMeetings, DEMO_MEETING_DAYS } from './demo-meetings.service.js';
 import { buildDemoTraining, DEMO_NEWCOMER_DAYS } from './demo-training.service.js';
+import { buildDemoEvaluations } from './demo-evaluations.service.js';
 import { addDays, fromDay, toDay } from '../shared/dates.js';
 import { addGoal, checkinGoal, currentPeriod, getSubGoals, splitGoal } from '../goals/public.js';
 
@@ -110,5 +111,6 @@ export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
     await buildDemoGoals(o, lang, o.today);
     await buildDemoMeetings(o, lang);
     await buildDemoTraining(o);
+    await buildDemoEvaluations(o);
   });
 }

@@ -73,7 +73,7 @@ export const statusItemColumns: readonly Column<StatusItem>[] = [
   { header: 'training.col.passedOn', value: (i) => i.passedOn, priority: 1 },
 ];
 
-const effectText = (r: CourseReport) => (r.goalEffect.members === 0 ? '' : `${r.goalEffect.before}% → ${r.goalEffect.after}%`);
+const effectText = (e: CourseReport['goalEffect'], unit = '%') => (e.members === 0 ? '' : `${e.before}${unit} → ${e.after}${unit}`);
 const changeText = (v: number | null) => (v === null ? '' : `${v > 0 ? '+' : ''}${v}`);
 
 export const reportColumns: readonly Column<CourseReport>[] = [
@@ -87,8 +87,10 @@ export const reportColumns: readonly Column<CourseReport>[] = [
   { header: 'training.col.practical', value: (r) => num(r.meanScore.practical), align: 'right', priority: 3 },
   { header: 'training.col.hours', value: (r) => r.hours, align: 'right', priority: 4 },
   // The effect is what the report is for: it gives way last.
-  { header: 'training.col.goalEffect', value: effectText, plain: (r) => (r.goalEffect.members === 0 ? null : `${r.goalEffect.before} -> ${r.goalEffect.after}`), priority: 1 },
+  { header: 'training.col.goalEffect', value: (r) => effectText(r.goalEffect), plain: (r) => (r.goalEffect.members === 0 ? null : `${r.goalEffect.before} -> ${r.goalEffect.after}`), priority: 1 },
   { header: 'training.col.change', value: (r) => changeText(r.goalEffect.change), plain: (r) => r.goalEffect.change, align: 'right', priority: 2 },
+  { header: 'training.col.kpiEffect', value: (r) => effectText(r.kpiEffect, ''), plain: (r) => (r.kpiEffect.members === 0 ? null : `${r.kpiEffect.before} -> ${r.kpiEffect.after}`), hideEmpty: true, priority: 1 },
+  { header: 'training.col.kpiChange', value: (r) => changeText(r.kpiEffect.change), plain: (r) => r.kpiEffect.change, align: 'right', hideEmpty: true, priority: 2 },
 ];
 
 export const attemptColumns: readonly Column<Assessment>[] = [

@@ -1,4 +1,5 @@
 /** What training looks like: each member's status, and each course's report with its effect on goals. */
+import { getKpiScores } from '../evaluations/public.js';
 import { getGoals } from '../goals/public.js';
 import { getActiveMembers, getMemberById, resolveDepartmentId, resolveMemberId, resolveRoleId, type Member } from '../org/public.js';
 import { addDays } from '../shared/dates.js';
@@ -150,7 +151,8 @@ export interface CourseReport {
   hours: number;
   goalEffect: Effect;
   /** KPI scores before and after: null until performance evaluations exist. */
-  kpiEffect: null;
+  /** The same for the locked KPI scores of closed evaluation cycles, each counted by the day its month ends. */
+  kpiEffect: Effect;
 }
 
 export interface TrainingReport {
@@ -187,6 +189,10 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
     if (g.ownerType !== 'member' || g.ownerId === null || g.due === null || g.progressPct === null || g.draft) continue;
     goalsOf.set(g.ownerId, [...(goalsOf.get(g.ownerId) ?? []), { due: g.due, pct: attainment(g.progressPct) }]);
   }
+  // Closed evaluation cycles ending in the same span: one query; a KPI score counts on the day its month ends, as a goal on its due date.
+  const kpis = data.passes.length === 0 ? [] : await getKpiScores(o, effectWindows(data.passes[0]!.passedOn, o.today).before[0], addDays(data.passes.at(-1)!.passedOn, EFFECT_WINDOW_DAYS));
+  const kpisOf = new Map<number, { due: string; pct: number }[]>();
+  for (const k of kpis) kpisOf.set(k.memberId, [...(kpisOf.get(k.memberId) ?? []), { due: k.to, pct: k.kpiScore }]);
   const reports: CourseReport[] = [];
   for (const c of data.courses) {
     const a = data.activity.get(c.id);
@@ -205,7 +211,7 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
       meanScore,
       hours: Math.round(c.hours * n.completions * 10) / 10,
       goalEffect: effect(data.passes.filter((p) => p.courseId === c.id), goalsOf, o.today),
-      kpiEffect: null,
+      kpiEffect: effect(data.passes.filter((p) => p.courseId === c.id), kpisOf, o.today),
     });
   }
   return { from, to, windowDays: EFFECT_WINDOW_DAYS, courses: reports };

@@ -9,6 +9,9 @@ import { getActions } from '../../meetings/public.js';
 import { actionColumns } from '../../meetings/ui.js';
 import { getStatus } from '../../training/public.js';
 import { statusColumns } from '../../training/ui.js';
+import { getCycles, getRewards, type RewardsResult } from '../../evaluations/public.js';
+import type { ServiceOptions } from '../../shared/service.js';
+import { rewardColumns } from '../../evaluations/ui.js';
 import { renderGoalTree } from '../../goals/ui.js';
 import { databaseLocation, withDb, type Ctx } from '../../cli/context.js';
 import { out, paint, printJson, say, terminalWidth } from '../../cli/output.js';
@@ -33,7 +36,7 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
         if (e instanceof TeamError && e.key === 'setup.demo.exists') throw new InputError('setup.demo.exists', { path: dbPath });
         throw e;
       }
-      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined), actions: await getActions(o, { open: true }), training: (await getStatus(o, {})).filter((m) => m.courses > 0) };
+      return { org: await getOrg(o, {}), members: await getMembers(o, {}), goals: await getGoalTree(o, undefined), actions: await getActions(o, { open: true }), training: (await getStatus(o, {})).filter((m) => m.courses > 0), rewards: await lastRewards(o) };
     },
     { quietCreate: true },
   );
@@ -43,6 +46,13 @@ export async function demo(ctx: Ctx, opts: { json?: boolean }): Promise<void> {
   out(`${paint.head(t('setup.demo.heading.members'))}\n${await renderTable(view.members, memberColumns, { width: terminalWidth() })}\n`);
   out(`${paint.head(t('setup.demo.heading.goals'))}\n${renderGoalTree(view.goals)}\n`);
   out(`${paint.head(t('setup.demo.heading.actions'))}\n${await renderTable(view.actions, actionColumns, { width: terminalWidth() })}\n`);
-  out(`${paint.head(t('setup.demo.heading.training'))}\n${await renderTable(view.training, statusColumns, { width: terminalWidth() })}`);
+  out(`${paint.head(t('setup.demo.heading.training'))}\n${await renderTable(view.training, statusColumns, { width: terminalWidth() })}\n`);
+  out(`${paint.head(t('setup.demo.heading.rewards', { period: view.rewards.period }))}\n${await renderTable(view.rewards.rows.filter((r) => r.kind !== null && !(r.kind === 'bonus' && r.coefficient === 1)), rewardColumns, { width: terminalWidth() })}`);
   say(t('setup.demo.next', { path: dbPath }));
+}
+
+/** The rewards of last month's cycle (closed by the demo). */
+async function lastRewards(o: ServiceOptions): Promise<RewardsResult> {
+  const closed = (await getCycles(o)).find((c) => c.state === 'closed');
+  return getRewards(o, { period: closed!.period });
 }

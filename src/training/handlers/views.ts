@@ -41,7 +41,6 @@ export async function report(ctx: Ctx, flags: { course?: string; from?: string; 
   if (format === 'table') say(t('training.report.period', { from: r.from, to: r.to, days: r.windowDays }));
   if (format === 'table' && r.courses.length === 0) return say(t('training.report.empty'));
   await printList(format, r.courses, reportColumns);
-  if (format === 'table') say(t('training.report.kpiNeedsEvaluations'));
 }
 
 const SETTING_FLAGS: Record<keyof TrainingSettings, string> = { onboardingDays: '--onboarding-days', retakeDays: '--retake-days', soonDays: '--soon-days' };

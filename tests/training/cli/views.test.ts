@@ -302,7 +302,7 @@ interface CourseReport {
   meanScore: { theory: number | null; simulation: number | null; practical: number | null };
   hours: number;
   goalEffect: Effect;
-  kpiEffect: null;
+  kpiEffect: Effect;
 }
 interface Report {
   from: string;
@@ -329,7 +329,7 @@ const DUAL_CHECK: CourseReport = {
   meanScore: { theory: 75, simulation: 82.7, practical: null },
   hours: 5,
   goalEffect: { members: 2, before: 60, after: 95, change: 35 },
-  kpiEffect: null,
+  kpiEffect: NO_EFFECT,
 };
 
 const DEFAULT_REPORT: Report = {
@@ -338,13 +338,13 @@ const DEFAULT_REPORT: Report = {
   windowDays: 90,
   courses: [
     // One failed attempt, no pass, nobody completed it: no hours.
-    { course: 'Monthly drill', trained: 0, assessed: 1, passed: 0, firstTryPct: 0, passPct: 0, meanScore: { theory: 60, simulation: null, practical: null }, hours: 0, goalEffect: NO_EFFECT, kpiEffect: null },
+    { course: 'Monthly drill', trained: 0, assessed: 1, passed: 0, firstTryPct: 0, passPct: 0, meanScore: { theory: 60, simulation: null, practical: null }, hours: 0, goalEffect: NO_EFFECT, kpiEffect: NO_EFFECT },
     DUAL_CHECK,
     // ann passed 11-10: due 08-12…11-09: #1, #2 → 50; due 11-10…11-23: #3 90.
-    { course: 'Quarterly quiz', trained: 1, assessed: 1, passed: 1, firstTryPct: 100, passPct: 100, meanScore: { theory: 75, simulation: null, practical: null }, hours: 1, goalEffect: { members: 1, before: 50, after: 90, change: 40 }, kpiEffect: null },
+    { course: 'Quarterly quiz', trained: 1, assessed: 1, passed: 1, firstTryPct: 100, passPct: 100, meanScore: { theory: 75, simulation: null, practical: null }, hours: 1, goalEffect: { members: 1, before: 50, after: 90, change: 40 }, kpiEffect: NO_EFFECT },
     // boss completed it, cang attended the session: trained 2, one completion's hours.
     // Passed by completion (boss): counted passed; the pass rates are over assessed rounds only.
-    { course: 'Intro talk', trained: 2, assessed: 0, passed: 1, firstTryPct: null, passPct: null, meanScore: NO_SCORES, hours: 1.5, goalEffect: NO_EFFECT, kpiEffect: null },
+    { course: 'Intro talk', trained: 2, assessed: 0, passed: 1, firstTryPct: null, passPct: null, meanScore: NO_SCORES, hours: 1.5, goalEffect: NO_EFFECT, kpiEffect: NO_EFFECT },
   ],
 };
 
@@ -373,14 +373,14 @@ describe('training report', () => {
       from: '2026-10-01',
       to: '2026-10-31',
       windowDays: 90,
-      courses: [{ course: 'Dual check', trained: 1, assessed: 1, passed: 1, firstTryPct: 0, passPct: 100, meanScore: { theory: 85, simulation: 80, practical: null }, hours: 2.5, goalEffect: { members: 1, before: 50, after: 90, change: 40 }, kpiEffect: null }],
+      courses: [{ course: 'Dual check', trained: 1, assessed: 1, passed: 1, firstTryPct: 0, passPct: 100, meanScore: { theory: 85, simulation: 80, practical: null }, hours: 2.5, goalEffect: { members: 1, before: 50, after: 90, change: 40 }, kpiEffect: NO_EFFECT }],
     });
   });
 
   it('--to alone reaches back 90 days from it; a course asked for is listed even without activity', async () => {
     expect((await ok(['training', 'report', '--to', '2026-10-31', '--json'])).json<Report>()).toMatchObject({ from: '2026-08-03', to: '2026-10-31' });
     expect((await ok(['training', 'report', '--course', 'Monthly drill', '--to', '2026-10-31', '--json'])).json<Report>().courses).toEqual([
-      { course: 'Monthly drill', trained: 0, assessed: 0, passed: 0, firstTryPct: null, passPct: null, meanScore: NO_SCORES, hours: 0, goalEffect: NO_EFFECT, kpiEffect: null },
+      { course: 'Monthly drill', trained: 0, assessed: 0, passed: 0, firstTryPct: null, passPct: null, meanScore: NO_SCORES, hours: 0, goalEffect: NO_EFFECT, kpiEffect: NO_EFFECT },
     ]);
   });
 
@@ -412,40 +412,40 @@ describe('training report', () => {
         '',
       ].join('\n'),
     );
-    expect(r.stderr).toBe('From 2026-08-26 to 2026-11-23; effect on goals: 90 days before each pass against the days after it.\nKPI scores before and after: needs performance evaluations (team evals), not there yet.\n');
+    expect(r.stderr).toBe('From 2026-08-26 to 2026-11-23; effect on goals and KPI scores (closed evaluations): 90 days before each pass against the days after it.\n');
   });
 
-  it('the table in Chinese fits 80 columns and says the KPI column needs evaluations', async () => {
+  it('the table in Chinese fits 80 columns', async () => {
     const r = await okEnv(['--lang', 'zh', 'training', 'report'], { COLUMNS: '80' });
     expectFits(r.stdout);
     expect(r.stdout.split('\n')[1]).toMatch(/^│ 课程 +│ 培训人数 │ 一次通过 │ 通过率 │/);
     expect(r.stdout).toContain('│ 60% → 95%');
-    expect(r.stderr).toBe('2026-08-26 至 2026-11-23；对目标的效果：每次通过前 90 天与通过后相比。\n培训前后的 KPI 得分：需要绩效考核功能（team evals），尚未提供。\n');
+    expect(r.stderr).toBe('2026-08-26 至 2026-11-23；对目标和 KPI 得分（已关闭的考核）的效果：每次通过前 90 天与通过后相比。\n');
   });
 
-  it('a period without training says so, and has no KPI line', async () => {
+  it('a period without training says so', async () => {
     const r = await ok(['training', 'report', '--from', '2026-01-01', '--to', '2026-01-31']);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('From 2026-01-01 to 2026-01-31; effect on goals: 90 days before each pass against the days after it.\nNo training in that period.\n');
+    expect(r.stderr).toBe('From 2026-01-01 to 2026-01-31; effect on goals and KPI scores (closed evaluations): 90 days before each pass against the days after it.\nNo training in that period.\n');
     expect((await ok(['training', 'report', '--from', '2026-01-01', '--to', '2026-01-31', '--json'])).json()).toEqual({ from: '2026-01-01', to: '2026-01-31', windowDays: 90, courses: [] });
   });
 
   it('--format csv and md give the numbers plain', async () => {
     expect((await ok(['training', 'report', '--format', 'csv'])).stdout).toBe(
       [
-        '\ufeffCourse,Trained,Assessed,1st try,Passed,Theory,Simul.,Pract.,Hours,Goal effect,Change',
-        'Monthly drill,0,1,0,0,60,,,0,,',
-        'Dual check,2,3,33,67,75,82.7,,5,60 -> 95,35',
-        'Quarterly quiz,1,1,100,100,75,,,1,50 -> 90,40',
-        'Intro talk,2,0,,,,,,1.5,,',
+        '\ufeffCourse,Trained,Assessed,1st try,Passed,Theory,Simul.,Pract.,Hours,Goal effect,Change,KPI effect,KPI ±',
+        'Monthly drill,0,1,0,0,60,,,0,,,,',
+        'Dual check,2,3,33,67,75,82.7,,5,60 -> 95,35,,',
+        'Quarterly quiz,1,1,100,100,75,,,1,50 -> 90,40,,',
+        'Intro talk,2,0,,,,,,1.5,,,,',
         '',
       ].join('\n'),
     );
     expect((await ok(['training', 'report', '--course', 'Dual check', '--format', 'md'])).stdout).toBe(
       [
-        '| Course | Trained | Assessed | 1st try | Passed | Theory | Simul. | Pract. | Hours | Goal effect | Change |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
-        '| Dual check | 2 | 3 | 33 | 67 | 75 | 82.7 |  | 5 | 60 -> 95 | 35 |',
+        '| Course | Trained | Assessed | 1st try | Passed | Theory | Simul. | Pract. | Hours | Goal effect | Change | KPI effect | KPI ± |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- | ---: |',
+        '| Dual check | 2 | 3 | 33 | 67 | 75 | 82.7 |  | 5 | 60 -> 95 | 35 |  |  |',
         '',
       ].join('\n'),
     );

@@ -1,0 +1,2 @@
+/** What other features' handlers may render of evaluations. */
+export { rewardColumns, rankingColumns } from './render.js';
