@@ -137,6 +137,20 @@ export async function checkRole(o: ServiceOptions, role: string): Promise<void> 
   await resolveRoleId(o.db, role);
 }
 
+/** Whether the role may have a new KPI of this name (the add prompt asks again at once). */
+export async function checkKpiName(o: ServiceOptions, role: string, name: string): Promise<void> {
+  if (name.trim() === '') throw new InputError('evaluations.err.needName', {});
+  const taken = await findKpiByName(o.db, await resolveRoleId(o.db, role), name.trim());
+  if (taken) throw new InputError('evaluations.err.kpiTaken', { kpi: taken.name, role: taken.role });
+}
+
+/** Whether a new KPI of this weight keeps the role's total within 100. */
+export async function checkRoleWeight(o: ServiceOptions, role: string, weight: number): Promise<void> {
+  const roleId = await resolveRoleId(o.db, role);
+  const total = Math.round(((await roleTotal(o.db, roleId)) + weight) * 100) / 100;
+  if (total > 100) throw new InputError('evaluations.err.weightsOver', { role: role.trim(), total });
+}
+
 export function showKpi(o: ServiceOptions, ref: string, role?: string): Promise<Kpi> {
   return resolveKpi(o.db, ref, role);
 }

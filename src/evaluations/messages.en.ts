@@ -217,6 +217,7 @@ export const evaluationsEn = {
   'evaluations.err.badWeights': '--weights: "{value}" is not a list like kpi=70,self=10,peer=10,lead=10.',
   'evaluations.err.weightsTotal': '--weights: "{value}" totals other than 100.',
   'evaluations.err.weight': 'A KPI weight is more than 0 and at most 100 (got {value}).',
+  'evaluations.err.weightRange': '{field}: a weight is more than 0 and at most 100 (got "{value}").',
   'evaluations.err.weightsOver': "{role}'s KPI weights would total {total}: more than 100.",
   'evaluations.err.needWeight': 'Give the KPI a weight (--weight).',
   'evaluations.err.needName': 'Give it a name.',

@@ -219,6 +219,7 @@ export const evaluationsZh: Record<keyof typeof evaluationsEn, string> = {
   'evaluations.err.badWeights': '--weights：“{value}”不是 kpi=70,self=10,peer=10,lead=10 这样的列表。',
   'evaluations.err.weightsTotal': '--weights：“{value}”合计不是 100。',
   'evaluations.err.weight': 'KPI 权重须大于 0、不超过 100（收到 {value}）。',
+  'evaluations.err.weightRange': '{field}：权重须大于 0、不超过 100（收到“{value}”）。',
   'evaluations.err.weightsOver': '{role}的 KPI 权重合计将为 {total}，超过 100。',
   'evaluations.err.needWeight': '请给 KPI 一个权重（--weight）。',
   'evaluations.err.needName': '请给出名称。',

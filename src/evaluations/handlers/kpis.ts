@@ -6,7 +6,7 @@ import { answerError, isoDate, numberText, parseOptions, promptCheck, text } fro
 import { t, type MessageKey } from '../../i18n/index.js';
 import { isNone } from '../../shared/none.js';
 import type { ServiceOptions } from '../../shared/service.js';
-import { addKpi, addSeason, checkRole, editKpi, removeKpiTemplate, setSeasonOverride, type KpiInput, type KpiResult } from '../kpis.service.js';
+import { addKpi, addSeason, buildRule, checkKpiName, checkRole, checkRoleWeight, editKpi, removeKpiTemplate, setSeasonOverride, type KpiInput, type KpiResult } from '../kpis.service.js';
 import { DIRECTION_LABEL } from '../labels.js';
 import { scaleText, targetText } from '../render.js';
 import type { Season } from '../rules/evaluation.js';
@@ -17,6 +17,7 @@ const range = z
   .transform((s) => parseRange(s.replace(/[,_，](?=\d{3}\b)/g, '')))
   .refine((v) => v !== undefined && (typeof v === 'number' ? Number.isFinite(v) : v.every(Number.isFinite)), { message: 'evaluations.err.badNumberOrRange' satisfies MessageKey })
   .transform((v) => v!);
+const weight = numberText.refine((n) => n > 0 && n <= 100, { message: 'evaluations.err.weightRange' satisfies MessageKey });
 const fields = {
   name: text.optional(),
   role: text.optional(),
@@ -34,7 +35,8 @@ const fields = {
     .transform((s) => (isNone(s) ? null : parseBands(s)))
     .refine((b) => b !== undefined, { message: 'evaluations.err.badBands' satisfies MessageKey })
     .optional(),
-  weight: numberText.optional(),
+  weight: weight.optional(),
+
   source: z.string().optional(),
   fromGoal: z.union([z.string(), z.boolean()]).optional(),
   attainment: z.boolean().optional(),
@@ -75,12 +77,19 @@ function toInput(f: Flags): KpiInput {
 async function promptKpi(o: ServiceOptions, f: Flags): Promise<Flags> {
   const r = { ...f };
   r.role ??= await askText(t('evaluations.prompt.role'), { required: true, validate: (v) => answerError(() => checkRole(o, v)) });
-  r.name ??= await askText(t('evaluations.prompt.name'), { required: true, validate: promptCheck(text, 'NAME') });
+  r.name ??= await askText(t('evaluations.prompt.name'), { required: true, validate: (v) => answerError(() => checkKpiName(o, r.role!, v)) });
   if (r.unit === undefined) r.unit = await askText(t('evaluations.prompt.unit'), { default: '%' });
   r.direction ??= await askChoice(t('evaluations.prompt.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
   if (r.target === undefined) r.target = range.parse(await askText(t('evaluations.prompt.target'), { required: true, validate: promptCheck(range, '--target') }));
-  if (r.threshold === undefined && r.bands === undefined) r.threshold = range.parse(await askText(t('evaluations.prompt.threshold'), { required: true, validate: promptCheck(range, '--threshold') }));
-  if (r.weight === undefined) r.weight = numberText.parse(await askText(t('evaluations.prompt.weight'), { required: true, validate: promptCheck(numberText, '--weight') }));
+  if (r.threshold === undefined && r.bands === undefined) {
+    // The threshold is checked against the direction and the target at once (its side, a range for "within").
+    const sound = (v: string) => {
+      const ok = promptCheck(range, '--threshold')(v);
+      return ok !== true ? ok : answerError(async () => buildRule({ ...toInput({ ...r, threshold: range.parse(v) }), direction: r.direction! }));
+    };
+    r.threshold = range.parse(await askText(t('evaluations.prompt.threshold'), { required: true, validate: sound }));
+  }
+  if (r.weight === undefined) r.weight = weight.parse(await askText(t('evaluations.prompt.weight'), { required: true, validate: (v) => { const ok = promptCheck(weight, '--weight')(v); return ok !== true ? ok : answerError(() => checkRoleWeight(o, r.role!, weight.parse(v))); } }));
   return r;
 }
 
