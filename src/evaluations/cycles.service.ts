@@ -80,6 +80,8 @@ export interface OpenResult {
   added: string[];
   /** Members in scope with no role (nothing to evaluate them by). */
   noRole: string[];
+  /** Members in scope whose role has no KPIs yet. */
+  noKpis: string[];
   /** Values filled from goals. */
   fromGoals: number;
 }
@@ -99,11 +101,11 @@ export async function openCycle(o: ServiceOptions, input: OpenInput): Promise<Op
     if (existing && input.weights) await updateCycle(tx, cycleId, { weights: input.weights }, now);
     const already = existing ? await evaluatedMemberIds(tx, cycleId) : new Set<number>();
     const todo = members.filter((m) => !already.has(m.id));
-    const withRole = todo.filter((m) => m.roleId !== null);
-    const kpis = await listKpis(tx, { roleIds: [...new Set(withRole.map((m) => m.roleId!))] });
+    const kpis = await listKpis(tx, { roleIds: [...new Set(todo.filter((m) => m.roleId !== null).map((m) => m.roleId!))] });
     const byRole = new Map<number, Kpi[]>();
     for (const k of kpis) byRole.set(k.roleId, [...(byRole.get(k.roleId) ?? []), k]);
-    // A role's KPIs are usable only when their weights total 100: say which role and what it totals.
+    // Members whose role has no KPIs are left out (and said so); a role's KPIs are usable only when their weights total 100.
+    const withRole = todo.filter((m) => m.roleId !== null && byRole.has(m.roleId));
     for (const m of withRole) {
       const total = Math.round((byRole.get(m.roleId!) ?? []).reduce((s, k) => s + k.weight, 0) * 100) / 100;
       if (total !== 100) throw new InputError('evaluations.err.weightsTotal', { role: m.role!, total });
@@ -119,7 +121,7 @@ export async function openCycle(o: ServiceOptions, input: OpenInput): Promise<Op
     }
     const cycle = (await findCycle(tx, p.period))!;
     const fromGoals = await applyGoalValues(tx, o, cycle, goals, added);
-    return { cycle, added: withRole.map((m) => m.handle), noRole: todo.filter((m) => m.roleId === null).map((m) => m.handle), fromGoals };
+    return { cycle, added: withRole.map((m) => m.handle), noRole: todo.filter((m) => m.roleId === null).map((m) => m.handle), noKpis: todo.filter((m) => m.roleId !== null && !byRole.has(m.roleId)).map((m) => m.handle), fromGoals };
   });
 }
 

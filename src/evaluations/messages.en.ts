@@ -164,6 +164,7 @@ export const evaluationsEn = {
   'evaluations.season.added': 'Added season {season} ({from} to {to}).',
   'evaluations.season.set': 'Season {season} ({from} to {to}) now overrides {overrides} KPI(s).',
   'evaluations.opened': 'Cycle {period} open: {count} evaluation(s) added, {fromGoals} value(s) taken from goals.',
+  'evaluations.noKpisFor': 'Not evaluated (their role has no KPIs; add them with `team kpis add`): {members}.',
   'evaluations.noRole': 'Not evaluated (no role): {members}.',
   'evaluations.recorded': 'Recorded {kpi} = {value} for {handle} in {period}: score {score}.',
   'evaluations.imported': 'Imported {recorded} value(s) for {members} member(s) into {period} from {file}.',

@@ -166,6 +166,7 @@ export const evaluationsZh: Record<keyof typeof evaluationsEn, string> = {
   'evaluations.season.added': '已新增大促季 {season}（{from} 至 {to}）。',
   'evaluations.season.set': '大促季 {season}（{from} 至 {to}）现调整 {overrides} 项 KPI。',
   'evaluations.opened': '{period} 考核已开启：新增 {count} 份考核，{fromGoals} 个数值取自目标。',
+  'evaluations.noKpisFor': '未纳入考核（岗位还没有 KPI，可用 `team kpis add` 添加）：{members}。',
   'evaluations.noRole': '未纳入考核（无岗位）：{members}。',
   'evaluations.recorded': '已为 {handle} 录入 {period} 的{kpi} = {value}：得分 {score}。',
   'evaluations.imported': '已从 {file} 向 {period} 导入 {members} 人的 {recorded} 个数值。',

@@ -30,7 +30,7 @@ function vendorsLoaded(args: string[]): string[] {
 
 describe('start-up budget', () => {
   it('list commands load neither zod nor the prompt library', () => {
-    for (const cmd of [['members', 'list', '--json'], ['roles', 'list', '--json'], ['goals', 'list', '--json'], ['goals', 'tree', '1', '--json'], ['meetings', 'upcoming', '--days', '30', '--json'], ['meetings', 'list'], ['actions', 'list', '--json'], ['meetings', 'day', '--json'], ['training', 'status', '--json'], ['training', 'courses', 'list'], ['training', 'sessions', 'list', '--json'], ['training', 'report', '--json'], ['training', 'attempts', 'wu.xue', '--json'], ['training', 'courses', 'show', 'cs-basics', '--json'], ['training', 'sessions', 'show', '1', '--json'], ['--help']]) {
+    for (const cmd of [['members', 'list', '--json'], ['roles', 'list', '--json'], ['goals', 'list', '--json'], ['goals', 'tree', '1', '--json'], ['meetings', 'upcoming', '--days', '30', '--json'], ['meetings', 'list'], ['actions', 'list', '--json'], ['meetings', 'day', '--json'], ['training', 'status', '--json'], ['training', 'courses', 'list'], ['training', 'sessions', 'list', '--json'], ['training', 'report', '--json'], ['training', 'attempts', 'wu.xue', '--json'], ['training', 'courses', 'show', 'cs-basics', '--json'], ['training', 'sessions', 'show', '1', '--json'], ['kpis', 'list', '--json'], ['kpis', 'show', 'First response time', '--role', 'Customer service specialist (pre-sale)', '--json'], ['kpis', 'season', 'list'], ['evals', 'list'], ['evals', 'report', '--json'], ['evals', 'show', 'wu.xue', '--trend', '--json'], ['evals', 'rewards', '--format', 'csv'], ['evals', 'rules', 'list'], ['--help']]) {
       expect([cmd, vendorsLoaded(['--db', t.db, ...cmd])]).toEqual([cmd, []]);
     }
   });

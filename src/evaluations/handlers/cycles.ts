@@ -28,6 +28,7 @@ export async function open(ctx: Ctx, raw: unknown): Promise<void> {
   if (f.json) printJson(r);
   say(t('evaluations.opened', { period: r.cycle.period, count: r.added.length, fromGoals: r.fromGoals }));
   if (r.noRole.length) say(t('evaluations.noRole', { members: listOf(r.noRole) }));
+  if (r.noKpis.length) say(t('evaluations.noKpisFor', { members: listOf(r.noKpis) }));
 }
 
 export async function record(ctx: Ctx, member: string, kpi: string, raw: unknown): Promise<void> {

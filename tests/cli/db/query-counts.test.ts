@@ -128,6 +128,18 @@ async function build(db: string, s: number): Promise<void> {
     await team('training', 'sessions', 'add', `Course ${k}`, '--date', `2026-11-1${k + 3}`, '--time', '10:00', '--attendees', `${CS},boss`);
     await team('training', 'sessions', 'attend', String(k + 1), '--absent', 'm1');
   }
+
+  // Evaluations: a closed cycle with every specialist's values, peer scores and an appeal; an open one with some values.
+  await team('evals', 'open', '--period', '2026-10', '--weights', 'kpi=80,peer=20');
+  const values = [['First response time', 40], ['Inquiry conversion', 40], ['Customer satisfaction', 92], ['Complex issues answered within 24 h', 95], ['Work quality', 90], ['Efficiency', 85]] as const;
+  for (let i = 0; i < 3 * s; i += 2) {
+    for (const [kpi, v] of values) await team('evals', 'record', `m${i}`, kpi, '--value', String(v + i), '--period', '2026-10');
+    await team('evals', 'peer', `m${i}`, '--by', 'boss', '--score', String(70 + i), '--period', '2026-10');
+  }
+  await team('evals', 'close', '--period', '2026-10', '--allow-missing');
+  await team('evals', 'appeal', 'm0', '--period', '2026-10', '--reason', 'a missed review');
+  await team('evals', 'open', '--period', '2026-11');
+  for (let i = 0; i < 3 * s; i += 2) await team('evals', 'record', `m${i}`, 'Work quality', '--value', String(80 + i), '--period', '2026-11');
 }
 
 /** Every command that reads: each group's list, show, tree, check and templates, with each filter and format. */
@@ -194,6 +206,22 @@ const COMMANDS: string[][] = [
   ['goals', 'check', GMV],
   ['goals', 'check', GMV, '--json'],
   ['goals', 'check', 'raise sales 0', '--json'],
+  ['kpis', 'list'],
+  ['kpis', 'list', '--json'],
+  ['kpis', 'list', '--role', SPECIALIST, '--format', 'csv'],
+  ['kpis', 'show', 'First response time', '--role', SPECIALIST, '--json'],
+  ['kpis', 'season', 'list', '--json'],
+  ['evals', 'list'],
+  ['evals', 'list', '--json'],
+  ['evals', 'report', '--period', '2026-10'],
+  ['evals', 'report', '--period', '2026-10', '--json'],
+  ['evals', 'report', '--period', '2026-11', '--dept', CS, '--format', 'csv'],
+  ['evals', 'show', 'm0', '--period', '2026-10', '--json'],
+  ['evals', 'show', 'm2', '--trend', '3'],
+  ['evals', 'rewards', '--period', '2026-10', '--json'],
+  ['evals', 'rewards', '--period', '2026-10', '--format', 'csv'],
+  ['evals', 'rules', 'list', '--json'],
+  ['evals', 'settings', '--json'],
   ['goals', 'templates'],
   ['goals', 'templates', '--json'],
   ['meetings', 'list'],
