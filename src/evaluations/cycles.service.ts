@@ -11,7 +11,7 @@ import { InputError, LineError, NotFoundError, TeamError } from '../shared/error
 import { closestMatch, matchByName } from '../shared/match.js';
 import { MAX_QUANTITY } from '../shared/numbers.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { decideAppeal, evaluatedMemberIds, findCycle, findEvaluation, insertAppeal, insertCycle, insertEvaluation, insertItem, listAppeals, listEvaluations, listItems, listPeers, setItemValue, setPeer, updateCycle, updateEvaluation, type EvaluationPatch } from './cycles.repository.js';
+import { decideAppeal, evaluatedMemberIds, findCycle, findEvaluation, insertAppeal, insertCycle, insertEvaluation, insertItem, listAppeals, listCycles, listEvaluations, listItems, listPeers, setItemValue, setPeer, updateCycle, updateEvaluation, type EvaluationPatch } from './cycles.repository.js';
 import { listKpis, listSeasons } from './repository.js';
 import { DEFAULT_WEIGHTS, seasonDays, type Period, type Weights } from './rules/cycle.js';
 import type { AppealOutcome, Cycle, EvaluationHead, Item, Kpi, Season } from './rules/evaluation.js';
@@ -350,8 +350,8 @@ export interface CloseResult {
 }
 
 /** Locks the cycle: values from goals brought up to date, scores and grades stored. Missing data refuses unless allowed. */
-export async function closeCycle(o: ServiceOptions, f: { period: string; allowMissing?: boolean }): Promise<CloseResult> {
-  const p = requirePeriod(f.period);
+export async function closeCycle(o: ServiceOptions, f: { period?: string; allowMissing?: boolean }): Promise<CloseResult> {
+  const p = requirePeriod(f.period ?? (await onlyOpenCycle(o.db)));
   const goals = await readGoalValues(o, p);
   return o.db.transaction(async (tx) => {
     const cycle = await resolveCycle(tx, p.period);
@@ -367,6 +367,14 @@ export async function closeCycle(o: ServiceOptions, f: { period: string; allowMi
     const total = (await listEvaluations(tx, { cycleId: cycle.id })).length;
     return { cycle: (await findCycle(tx, cycle.period))!, scored: total - missing.length, missing };
   });
+}
+
+/** The period of the one open cycle: closing without --period closes it, and only when there is no doubt which. */
+async function onlyOpenCycle(q: Queryable): Promise<string> {
+  const open = (await listCycles(q)).filter((c) => c.state === 'open');
+  if (open.length === 1) return open[0]!.period;
+  if (open.length === 0) throw new InputError('evaluations.err.noOpenCycle', {});
+  throw new InputError('evaluations.err.whichCycle', { periods: open.map((c) => c.period) });
 }
 
 /** Brings the values that come from goals up to date in an open cycle (close does it too). */

@@ -128,7 +128,7 @@ export async function pull(ctx: Ctx, raw: unknown): Promise<void> {
 }
 
 export async function close(ctx: Ctx, raw: unknown): Promise<void> {
-  const f = parseOptions(z.object({ period, allowMissing: z.boolean().optional(), json: z.boolean().optional() }), raw);
+  const f = parseOptions(z.object({ period: period.optional(), allowMissing: z.boolean().optional(), json: z.boolean().optional() }), raw);
   const r = await withDb(ctx, (o) => closeCycle(o, f));
   if (f.json) printJson(r);
   say(t('evaluations.closed', { period: r.cycle.period, scored: r.scored }));

@@ -88,7 +88,8 @@ export function parseWeights(text: string): Weights | MessageKey {
   const w: Weights = { kpi: 0, self: 0, peer: 0, lead: 0 };
   for (const p of text.split(/[,，]/).map((x) => x.trim()).filter(Boolean)) {
     const m = /^(\S+?)\s*[=:：]\s*(\d{1,3})\s*%?$/.exec(p);
-    const part = m && PART_WORDS[m[1]!.toLowerCase()];
+    const word = m?.[1]!.toLowerCase();
+    const part = word !== undefined && Object.hasOwn(PART_WORDS, word) ? PART_WORDS[word] : undefined;
     if (!m || !part) return 'evaluations.err.badWeights';
     w[part] = Number(m[2]);
   }

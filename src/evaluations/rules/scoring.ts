@@ -140,7 +140,11 @@ const DIRECTION_WORDS: Record<string, KpiDirection> = {
   范围内: 'within',
 };
 
-export const parseDirection = (s: string): KpiDirection | undefined => DIRECTION_WORDS[s.trim().toLowerCase()];
+/** A direction as typed, in English or Chinese; only the table's own words (not "constructor"). */
+export function parseDirection(s: string): KpiDirection | undefined {
+  const w = s.trim().toLowerCase();
+  return Object.hasOwn(DIRECTION_WORDS, w) ? DIRECTION_WORDS[w] : undefined;
+}
 
 /** What a season changes of a KPI's rule; null: the KPI's own. */
 export interface Override {

@@ -76,5 +76,16 @@ describe('the README tour', () => {
     const wu = status.find((m) => m.handle === 'wu.xue')!;
     expect([wu.courses, wu.current, wu.items.filter((i) => i.status === 'passed').map((i) => i.course)]).toEqual([7, 2, ['企业文化', '客服基础']]);
     expect(status.find((m) => m.handle === 'li.na')!.items.map((i) => [i.course, i.source, i.status])).toEqual([['平台规则', 'refresher', 'planned']]);
+    // Evaluations: wu.xue's KPIs all 100 (80 %), self 88 and lead 90 (10 % each): 97.8, grade A, first; li.na closed without a score.
+    const shown = (await run(t.db, ['evals', 'show', 'wu.xue', '--json'], { env })).json<{ evaluation: { period: string; finalScore: number; grade: string; rank: number; state: string } }>().evaluation;
+    expect([shown.period, shown.finalScore, shown.grade, shown.rank, shown.state]).toEqual([today.slice(0, 7), 97.8, 'A', 1, 'closed']);
+    const rewards = (await run(t.db, ['evals', 'rewards', '--json'], { env })).json<{ rows: { handle: string; kind: string | null; coefficient: number | null; text: string | null }[] }>();
+    expect(rewards.rows.map((r) => [r.handle, r.kind, r.coefficient ?? r.text])).toEqual([
+      ['wu.xue', 'bonus', 1.2],
+      ['wu.xue', 'training', '外部培训名额'],
+      ['wu.xue', 'title', '优秀员工奖'],
+      ['wu.xue', 'title', '服务之星'],
+      ['li.na', null, null],
+    ]);
   });
 });

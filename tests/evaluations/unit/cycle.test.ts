@@ -181,12 +181,8 @@ describe('parseWeights', () => {
     expect(parseWeights('garbage')).toBe('evaluations.err.badWeights');
   });
 
-  // Bug: PART_WORDS is a plain object literal, so 'constructor' and
-  // '__proto__' find Object.prototype's members (truthy) and count as parts:
-  // 'kpi=100,constructor=5' is accepted as {kpi: 100, …} (with a stray key
-  // holding 5) instead of being refused, and 'constructor=100' is reported
-  // as a wrong total rather than an unknown part.
-  it.fails('badWeights for words that are only names of Object.prototype', () => {
+  // Was a bug: a lookup in a plain object found Object.prototype's names ('constructor', '__proto__') as words.
+  it('badWeights for words that are only names of Object.prototype', () => {
     expect(parseWeights('kpi=100,constructor=5')).toBe('evaluations.err.badWeights');
     expect(parseWeights('kpi=100,__proto__=5')).toBe('evaluations.err.badWeights');
     expect(parseWeights('constructor=100')).toBe('evaluations.err.badWeights');
