@@ -35,6 +35,8 @@ const BENCHES = [
   { name: 'team meetings upcoming --days 30 --json (200 series)', relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.3 }, db: 'meetings', args: () => ['meetings', 'upcoming', '--days', '30', '--json'] },
   // Issue 9: one member's training, as a lead checks it, in the same terms as meetings upcoming.
   { name: `team training status --member ${OWNER_HANDLE} --json`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.3 }, db: 'training', args: () => ['training', 'status', '--member', OWNER_HANDLE, '--json'] },
+  // Issue 10: one member's evaluation with six months of trend, as a lead opens it in the monthly talk.
+  { name: `team evals show ${OWNER_HANDLE} --trend --json`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.3 }, db: 'evaluations', args: () => ['evals', 'show', OWNER_HANDLE, '--trend', '--json'] },
 ];
 
 /**
@@ -52,6 +54,9 @@ const ABSOLUTE = [
   // and the last 90 days' report over it (counted by the database).
   { name: 'team training status --json', wallMs: 700, rssMb: 150, db: 'training', args: () => ['training', 'status', '--json'] },
   { name: 'team training report --json', wallMs: 500, rssMb: 100, db: 'training', args: () => ['training', 'report', '--json'] },
+  // A month's cycle for 2,000 members (12,000 KPI values scored, ranked in the team and each department), and its rewards for payroll.
+  { name: 'team evals report --period 2026-10 --json', wallMs: 500, rssMb: 120, db: 'evaluations', args: () => ['evals', 'report', '--period', '2026-10', '--json'] },
+  { name: 'team evals rewards --period 2026-10 --format csv', wallMs: 500, rssMb: 120, db: 'evaluations', args: () => ['evals', 'rewards', '--period', '2026-10', '--format', 'csv'] },
 ];
 const ABSOLUTE_TODAY = '2026-11-23';
 const WARMUP_RUNS = 1;

@@ -23,6 +23,7 @@ export const PATHS = {
   goals: `${TMP}goals.db`,
   meetings: `${TMP}meetings.db`,
   training: `${TMP}training.db`,
+  evaluations: `${TMP}evaluations.db`,
 };
 
 export const MEMBER_COUNT = 2000;
@@ -602,6 +603,28 @@ function insertTraining(db) {
   })();
 }
 
+// ---------------------------------------------------------------- evaluations
+
+/** Six closed monthly cycles and one open, for all 2,000 members (their role's preset KPIs): 84,000 KPI values. */
+export const CLOSED_PERIODS = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+export const OPEN_PERIOD = '2026-11';
+
+/**
+ * Every value as a lead's import would give it, made from the item's id so
+ * that scores spread over 0–100 (some in the bands, some beyond the threshold).
+ */
+function fillValues(db, period, share) {
+  db.prepare(
+    `update eval_items set value = case
+        when direction = 'within' then target_high + ((id * 7919) % 41) - 20
+        when bands is not null and direction = 'lower' then target + ((id * 7919) % 50)
+        when bands is not null then target - ((id * 7919) % 50)
+        else threshold + (target - threshold) * (((id * 7919) % 120) / 100.0) end,
+      value_source = 'import', recorded_at = ?, actor = 'bench'
+      where (id * 7919) % 100 < ? and evaluation_id in (select e.id from eval_evaluations e join eval_cycles c on c.id = e.cycle_id where c.period = ?)`,
+  ).run(`${LAST_CHECKIN}T08:00:00.000Z`, share, period);
+}
+
 // ---------------------------------------------------------------- public
 
 const MEMBER_CHECKS = {
@@ -643,6 +666,12 @@ const MEETING_CHECKS = {
   [`select count(*) from meeting_time_zones where zone in (${[...new Set(ZONES)].map((z) => `'${z}'`).join(', ')})`]: new Set(ZONES).size,
 };
 
+const EVALUATION_CHECKS = {
+  ...MEMBER_CHECKS,
+  "select count(*) from eval_cycles where state = 'closed'": CLOSED_PERIODS.length,
+  [`select count(*) from eval_evaluations e join eval_cycles c on c.id = e.cycle_id where c.period = '${OPEN_PERIOD}'`]: MEMBER_COUNT,
+};
+
 const TRAINING_CHECKS = {
   ...MEMBER_CHECKS,
   'select count(*) > 10000 from training_plan_items': 1,
@@ -658,7 +687,7 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
   mkdirSync(TMP, { recursive: true });
   checkManifest();
   const want = new Set(names);
-  if (want.has('goals') || want.has('meetings') || want.has('training')) want.add('members');
+  if (want.has('goals') || want.has('meetings') || want.has('training') || want.has('evaluations')) want.add('members');
   const built = [];
 
   if (want.has('preset') && !probe(PATHS.preset, { 'select count(*) > 0 from roles': 1, 'select count(*) from members': 0 })) {
@@ -732,6 +761,26 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
     }
     built.push('training');
     log(`bench: built training.db in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  if (want.has('evaluations') && (membersFresh || !probe(PATHS.evaluations, EVALUATION_CHECKS))) {
+    const t0 = performance.now();
+    removeDb(PATHS.evaluations);
+    closeClean(new Database(PATHS.members, { fileMustExist: true }));
+    copyFileSync(PATHS.members, PATHS.evaluations);
+    // Cycles through the CLI (open freezes each member's KPIs, close locks the scores); the values themselves by SQL, as an import writes them.
+    for (const period of [...CLOSED_PERIODS, OPEN_PERIOD]) {
+      cli(PATHS.evaluations, ['evals', 'open', '--period', period]);
+      const db = new Database(PATHS.evaluations, { fileMustExist: true });
+      try {
+        fillValues(db, period, period === OPEN_PERIOD ? 50 : 100);
+      } finally {
+        closeClean(db);
+      }
+      if (period !== OPEN_PERIOD) cli(PATHS.evaluations, ['evals', 'close', '--period', period]);
+    }
+    built.push('evaluations');
+    log(`bench: built evaluations.db in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
 
   let treeId;

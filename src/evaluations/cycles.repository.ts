@@ -1,5 +1,7 @@
 /** Cycles and what is in them: evaluations, their frozen KPIs, peer scores and appeals. Reads take a cycle (or a member) whole in a fixed number of queries. */
-import { insertRow, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
+import { columnIndex, insertRow, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
+import type { EvalItemsRow } from './table.js';
+import type { ScoredItem } from './rules/evaluate.js';
 import { bandsJson } from './repository.js';
 import type { Grade, Weights } from './rules/cycle.js';
 import type { Appeal, Cycle, CycleState, EvaluationHead, GoalUse, Item, Peer, ValueSource } from './rules/evaluation.js';
@@ -48,6 +50,8 @@ export interface EvaluationScope {
   departmentId?: number;
   /** The latest N cycles of the member (with memberId). */
   lastPeriods?: number;
+  /** Cycles up to this period. */
+  toPeriod?: string;
 }
 
 /** Evaluations in scope, by period then handle. */
@@ -61,6 +65,7 @@ export async function listEvaluations(q: Queryable, s: EvaluationScope): Promise
   if (s.cycleId !== undefined) add('e.cycle_id = ?', s.cycleId);
   if (s.memberId !== undefined) add('e.member_id = ?', s.memberId);
   if (s.departmentId !== undefined) add('e.department_id = ?', s.departmentId);
+  if (s.toPeriod !== undefined) add('c.period <= ?', s.toPeriod);
   const order = s.lastPeriods !== undefined ? ` order by c.period desc limit ${Math.trunc(s.lastPeriods)}` : ' order by c.period, m.handle';
   return q.all<EvaluationHead>(`${EVAL_SELECT}${where.length ? ` where ${where.join(' and ')}` : ''}${order}`, params);
 }
@@ -72,6 +77,11 @@ export async function findEvaluation(q: Queryable, cycleId: number, memberId: nu
 /** The members of a cycle who have an evaluation in it. */
 export async function evaluatedMemberIds(q: Queryable, cycleId: number): Promise<Set<number>> {
   return new Set((await q.all<{ id: number }>('select member_id as id from eval_evaluations where cycle_id = ?', [cycleId])).map((r) => r.id));
+}
+
+/** A cycle's stored (locked) final scores with departments: what ranks a closed cycle. One light query. */
+export async function lockedScores(q: Queryable, cycleId: number): Promise<{ id: number; departmentId: number | null; finalScore: number | null }[]> {
+  return q.all('select id, department_id as "departmentId", final_score as "finalScore" from eval_evaluations where cycle_id = ?', [cycleId]);
 }
 
 export function insertEvaluation(tx: Queryable, e: { cycleId: number; memberId: number; roleId: number | null; departmentId: number | null }, now: string): Promise<number> {
@@ -126,19 +136,96 @@ export async function updateEvaluation(tx: Queryable, id: number, p: EvaluationP
   });
 }
 
-const ITEM_SELECT = `select i.id, i.evaluation_id as "evaluationId", i.kpi_id as "kpiId", i.position, i.name, i.unit, i.direction, i.target, i.target_high as "targetHigh", i.threshold, i.threshold_high as "thresholdHigh",
-    i.bands, i.weight, i.source, i.goal_metric as "goalMetric", i.goal_use as "goalUse", i.seasons, i.value, i.value_source as "valueSource", i.goal_id as "goalId", i.recorded_at as "recordedAt" from eval_items i`;
-type ItemRow = Omit<Item, 'bands' | 'seasons'> & { bands: string | null; seasons: string | null };
-const toItem = (r: ItemRow): Item => ({ ...r, bands: r.bands === null ? null : (JSON.parse(r.bands) as Band[]), seasons: r.seasons === null ? [] : (JSON.parse(r.seasons) as SeasonPart[]) });
+const ITEM_SELECT = `select i.id, i.evaluation_id, i.kpi_id, i.position, i.name, i.unit, i.direction, i.target, i.target_high, i.threshold, i.threshold_high,
+    i.bands, i.weight, i.source, i.goal_metric, i.goal_use, i.seasons, i.value, i.value_source, i.goal_id, i.recorded_at from eval_items i`;
+type ItemRow = Omit<EvalItemsRow, 'actor'>;
+/**
+ * The JSON of a read, parsed once per distinct text: a cycle's 12,000 items
+ * share the few bands and season shares of their roles' KPIs, and parsing
+ * each row's copy was most of a report's time. The values are never mutated.
+ */
+function jsonMemo<T>(): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) seen.set(text, (v = JSON.parse(text) as T));
+    return v;
+  };
+}
+
+/**
+ * Items from rows as arrays, each built as one literal: a cycle is 12,000 of
+ * them, and row objects spread into items cost more than the query.
+ */
+function toItems(res: { columns: string[]; rows: SqlValue[][] }): Item[] {
+  const c = columnIndex<ItemRow>(res.columns);
+  const bands = jsonMemo<Band[]>();
+  const seasons = jsonMemo<SeasonPart[]>();
+  return res.rows.map((r) => ({
+    id: r[c.id] as number,
+    evaluationId: r[c.evaluation_id] as number,
+    kpiId: r[c.kpi_id] as number | null,
+    position: r[c.position] as number,
+    name: r[c.name] as string,
+    unit: r[c.unit] as string | null,
+    direction: r[c.direction] as KpiDirection,
+    target: r[c.target] as number,
+    targetHigh: r[c.target_high] as number | null,
+    threshold: r[c.threshold] as number | null,
+    thresholdHigh: r[c.threshold_high] as number | null,
+    bands: r[c.bands] === null ? null : bands(r[c.bands] as string),
+    weight: r[c.weight] as number,
+    source: r[c.source] as string | null,
+    goalMetric: r[c.goal_metric] as string | null,
+    goalUse: r[c.goal_use] as GoalUse | null,
+    seasons: r[c.seasons] === null ? [] : seasons(r[c.seasons] as string),
+    value: r[c.value] as number | null,
+    valueSource: r[c.value_source] as ValueSource | null,
+    goalId: r[c.goal_id] as number | null,
+    recordedAt: r[c.recorded_at] as string | null,
+  }));
+}
+
+const LEAN_SELECT = `select i.evaluation_id, i.name, i.unit, i.direction, i.target, i.target_high, i.threshold, i.threshold_high, i.bands, i.weight, i.seasons, i.value
+  from eval_items i join eval_evaluations e on e.id = i.evaluation_id where e.cycle_id = ? order by i.evaluation_id, i.position`;
+
+/** What a report scores of a cycle's items, by evaluation: a dozen columns of 12,000 rows, one query. */
+export async function listScoredItems(q: Queryable, cycleId: number): Promise<Map<number, ScoredItem[]>> {
+  const res = await q.tuples(LEAN_SELECT, [cycleId]);
+  const c = columnIndex<ItemRow>(res.columns);
+  const bands = jsonMemo<Band[]>();
+  const seasons = jsonMemo<SeasonPart[]>();
+  const out = new Map<number, ScoredItem[]>();
+  for (const r of res.rows) {
+    const item: ScoredItem = {
+      name: r[c.name] as string,
+      unit: r[c.unit] as string | null,
+      direction: r[c.direction] as KpiDirection,
+      target: r[c.target] as number,
+      targetHigh: r[c.target_high] as number | null,
+      threshold: r[c.threshold] as number | null,
+      thresholdHigh: r[c.threshold_high] as number | null,
+      bands: r[c.bands] === null ? null : bands(r[c.bands] as string),
+      weight: r[c.weight] as number,
+      seasons: r[c.seasons] === null ? [] : seasons(r[c.seasons] as string),
+      value: r[c.value] as number | null,
+    };
+    const id = r[c.evaluation_id] as number;
+    const list = out.get(id);
+    if (list) list.push(item);
+    else out.set(id, [item]);
+  }
+  return out;
+}
 
 /** The items of the evaluations in scope: one query (a join on the same scope as listEvaluations). */
 export async function listItems(q: Queryable, evaluationIds: readonly number[] | { cycleId: number }): Promise<Item[]> {
   if (Array.isArray(evaluationIds)) {
     if (evaluationIds.length === 0) return [];
-    return (await q.all<ItemRow>(`${ITEM_SELECT} where i.evaluation_id in (${evaluationIds.map(() => '?').join(', ')}) order by i.evaluation_id, i.position`, [...evaluationIds])).map(toItem);
+    return toItems(await q.tuples(`${ITEM_SELECT} where i.evaluation_id in (${evaluationIds.map(() => '?').join(', ')}) order by i.evaluation_id, i.position`, [...evaluationIds]));
   }
   const { cycleId } = evaluationIds as { cycleId: number };
-  return (await q.all<ItemRow>(`${ITEM_SELECT} join eval_evaluations e on e.id = i.evaluation_id where e.cycle_id = ? order by i.evaluation_id, i.position`, [cycleId])).map(toItem);
+  return toItems(await q.tuples(`${ITEM_SELECT} join eval_evaluations e on e.id = i.evaluation_id where e.cycle_id = ? order by i.evaluation_id, i.position`, [cycleId]));
 }
 
 export interface ItemValues {

@@ -3,12 +3,12 @@ import type { Queryable } from '../db/sql.js';
 import { resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
-import { closedKpiScores, listAppeals, listCycles, listEvaluations, listItems, listPeers } from './cycles.repository.js';
+import { closedKpiScores, findEvaluation, listAppeals, listCycles, listEvaluations, listItems, listPeers, listScoredItems, lockedScores } from './cycles.repository.js';
 import { resolveCycle } from './resolve.js';
 import { listRewardRules } from './repository.js';
 import { ruleApplies, type Grade, type Part, type RewardKind, type RewardRule, type Weights } from './rules/cycle.js';
 import type { Appeal, Cycle, CycleState, EvaluationHead } from './rules/evaluation.js';
-import { rankCycle, scoreEvaluation, type ItemScore } from './rules/evaluate.js';
+import { rankCycle, scoreEvaluation, type ItemScore, type Scored } from './rules/evaluate.js';
 import { round2 } from './rules/scoring.js';
 
 export type EvaluationState = CycleState | 'appealed';
@@ -32,22 +32,61 @@ export interface EvaluationView extends Omit<EvaluationHead, 'kpiScore' | 'final
   appeals: Omit<Appeal, 'evaluationId' | 'id'>[];
 }
 
-/** Every evaluation of a cycle (of one department, or one member), scored and ranked in the whole cycle: four queries. */
-async function cycleViews(q: Queryable, cycle: Cycle, f: { departmentId?: number; memberId?: number } = {}): Promise<EvaluationView[]> {
+/** One KPI value of a cycle with its score: what a report averages. */
+interface KpiPoint {
+  departmentId: number | null;
+  name: string;
+  unit: string | null;
+  value: number | null;
+  score: number | null;
+}
+
+/**
+ * Every evaluation of a cycle (of one department, or one member), scored and
+ * ranked in the whole cycle: four queries, five with the one member's items
+ * in full (the others are scored from a dozen columns and not copied).
+ */
+async function cycleViews(q: Queryable, cycle: Cycle, f: { departmentId?: number; memberId?: number } = {}, points?: KpiPoint[]): Promise<EvaluationView[]> {
   const heads = await listEvaluations(q, { cycleId: cycle.id });
-  const items = await listItems(q, { cycleId: cycle.id });
+  const itemsBy = await listScoredItems(q, cycle.id);
   const ids = heads.map((h) => h.id);
   const peers = await listPeers(q, ids);
   const appeals = await listAppeals(q, ids);
-  const itemsBy = groupBy(items, (i) => i.evaluationId);
+  const one = f.memberId !== undefined ? heads.find((h) => h.memberId === f.memberId) : undefined;
+  const detail = one ? await listItems(q, [one.id]) : [];
   const peersBy = groupBy(peers, (p) => p.evaluationId);
   const appealsBy = groupBy(appeals, (a) => a.evaluationId);
   const views = heads.map((h): EvaluationView => {
-    const s = scoreEvaluation(h, itemsBy.get(h.id) ?? [], peersBy.get(h.id) ?? [], cycle);
-    const ap = appealsBy.get(h.id) ?? [];
-    const { cycleId: _c, kpiScore: _k, finalScore: _f, grade: _g, ...rest } = h;
+    const mine = h === one;
+    const items = mine ? detail : (itemsBy.get(h.id) ?? []);
+    const s = scoreEvaluation(h, items, peersBy.get(h.id) ?? [], cycle, mine);
+    if (points) items.forEach((i, n) => points.push({ departmentId: h.departmentId, name: i.name, unit: i.unit, value: i.value, score: s.itemScores[n]! }));
+    return toView(h, s, appealsBy.get(h.id) ?? [], cycle);
+  });
+  for (const [v, r] of rankCycle(views)) Object.assign(v, r);
+  return views.filter((v) => (f.departmentId === undefined || v.departmentId === f.departmentId) && (f.memberId === undefined || v.memberId === f.memberId));
+}
+
+/** One literal per evaluation (a spread of the database's row objects cost a report more than its scoring). */
+function toView(h: EvaluationHead, s: Scored, ap: readonly Appeal[], cycle: Cycle): EvaluationView {
     return {
-      ...rest,
+      id: h.id,
+      period: h.period,
+      memberId: h.memberId,
+      handle: h.handle,
+      name: h.name,
+      roleId: h.roleId,
+      role: h.role,
+      departmentId: h.departmentId,
+      department: h.department,
+      selfScore: h.selfScore,
+      selfComment: h.selfComment,
+      leadScore: h.leadScore,
+      leadComment: h.leadComment,
+      adjust: h.adjust,
+      adjustReason: h.adjustReason,
+      reviewer: h.reviewer,
+      reviewedAt: h.reviewedAt,
       from: cycle.from,
       to: cycle.to,
       state: ap.some((a) => a.outcome === null) ? 'appealed' : cycle.state,
@@ -62,9 +101,6 @@ async function cycleViews(q: Queryable, cycle: Cycle, f: { departmentId?: number
       missing: s.missing,
       appeals: ap.map(({ id: _i, evaluationId: _e, ...a }) => a),
     };
-  });
-  for (const [v, r] of rankCycle(views)) Object.assign(v, r);
-  return views.filter((v) => (f.departmentId === undefined || v.departmentId === f.departmentId) && (f.memberId === undefined || v.memberId === f.memberId));
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => number): Map<number, T[]> {
@@ -99,18 +135,26 @@ export interface ShowResult {
 export async function showEvaluation(o: ServiceOptions, f: { member: string; period?: string; trend?: number }): Promise<ShowResult> {
   return o.db.snapshot(async (q) => {
     const memberId = await resolveMemberId(q, f.member);
-    const mine = await listEvaluations(q, { memberId, lastPeriods: Math.max(f.trend ?? 1, 1) });
     let cycle: Cycle;
     if (f.period !== undefined) cycle = await resolveCycle(q, f.period);
     else {
-      const latest = mine[0];
+      const [latest] = await listEvaluations(q, { memberId, lastPeriods: 1 });
       if (!latest) throw new InputError('evaluations.err.neverEvaluated', { member: f.member.trim() });
       cycle = await resolveCycle(q, latest.period);
     }
-    const [evaluation] = await cycleViews(q, cycle, { memberId });
-    if (!evaluation) throw new InputError('evaluations.err.notInCycle', { member: f.member.trim(), period: cycle.period });
+    const head = await findEvaluation(q, cycle.id, memberId);
+    if (!head) throw new InputError('evaluations.err.notInCycle', { member: f.member.trim(), period: cycle.period });
+    const s = scoreEvaluation(head, await listItems(q, [head.id]), await listPeers(q, [head.id]), cycle);
+    const evaluation = toView(head, s, await listAppeals(q, [head.id]), cycle);
+    // Ranks are the locked scores': a closed cycle's (an open one is ranked as it stands by `evals report`).
+    if (cycle.state === 'closed') {
+      const locked = (await lockedScores(q, cycle.id)).map((r) => (r.id === head.id ? { ...r, finalScore: evaluation.finalScore } : r));
+      const ranks = rankCycle(locked);
+      Object.assign(evaluation, ranks.get(locked.find((r) => r.id === head.id)!));
+    }
     if (f.trend === undefined) return { evaluation };
-    return { evaluation, trend: await trendOf(q, mine.filter((e) => e.period <= cycle.period).reverse()) };
+    // The N periods up to the one shown.
+    return { evaluation, trend: await trendOf(q, (await listEvaluations(q, { memberId, toPeriod: cycle.period, lastPeriods: f.trend })).reverse()) };
   });
 }
 
@@ -173,6 +217,9 @@ export interface CycleReport {
   missing: { handle: string; name: string; missing: string[] }[];
 }
 
+/** Handles are ASCII: a plain comparison, not the locale's (2,000 of them sort in a millisecond). */
+const byHandle = (a: { handle: string }, b: { handle: string }) => (a.handle < b.handle ? -1 : a.handle > b.handle ? 1 : 0);
+
 const mean = (xs: readonly number[]) => (xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length));
 
 /** `evals report`: the ranking (ties share a rank), how many got each grade, each KPI's team mean, who is missing data. */
@@ -180,19 +227,20 @@ export async function getCycleReport(o: ServiceOptions, f: { period?: string; de
   return o.db.snapshot(async (q) => {
     const cycle = await resolveCycle(q, f.period);
     const departmentId = f.dept !== undefined ? await resolveDepartmentId(q, f.dept) : undefined;
-    const views = await cycleViews(q, cycle, departmentId !== undefined ? { departmentId } : {});
-    const ranking = [...views].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.handle.localeCompare(b.handle)).map(
+    const points: KpiPoint[] = [];
+    const views = await cycleViews(q, cycle, departmentId !== undefined ? { departmentId } : {}, points);
+    const ranking = [...views].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byHandle(a, b)).map(
       (v): RankingRow => ({ rank: v.rank, departmentRank: v.departmentRank, handle: v.handle, name: v.name, department: v.department, role: v.role, kpiScore: v.parts.kpi, finalScore: v.finalScore, grade: v.grade, state: v.state }),
     );
     const kpis = new Map<string, { kpi: string; unit: string | null; members: number; values: number[]; scores: number[] }>();
-    for (const v of views)
-      for (const i of v.items) {
-        const k = kpis.get(i.name.toLowerCase()) ?? { kpi: i.name, unit: i.unit, members: 0, values: [], scores: [] };
-        k.members++;
-        if (i.value !== null) k.values.push(i.value);
-        if (i.score !== null) k.scores.push(i.score);
-        kpis.set(i.name.toLowerCase(), k);
-      }
+    for (const i of points) {
+      if (departmentId !== undefined && i.departmentId !== departmentId) continue;
+      const k = kpis.get(i.name.toLowerCase()) ?? { kpi: i.name, unit: i.unit, members: 0, values: [], scores: [] };
+      k.members++;
+      if (i.value !== null) k.values.push(i.value);
+      if (i.score !== null) k.scores.push(i.score);
+      kpis.set(i.name.toLowerCase(), k);
+    }
     const finals = views.map((v) => v.finalScore).filter((s): s is number => s !== null);
     return {
       period: cycle.period,
@@ -272,7 +320,7 @@ export interface RewardsResult {
 export async function getRewards(o: ServiceOptions, f: { period?: string }): Promise<RewardsResult> {
   return o.db.snapshot(async (q) => {
     const cycle = await resolveCycle(q, f.period);
-    const views = (await cycleViews(q, cycle)).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.handle.localeCompare(b.handle));
+    const views = (await cycleViews(q, cycle)).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byHandle(a, b));
     const rules = await listRewardRules(q);
     const rows: RewardRow[] = [];
     for (const v of views) {

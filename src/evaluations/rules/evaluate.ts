@@ -12,7 +12,10 @@ export interface ItemScore extends Item {
 }
 
 export interface Scored {
+  /** The items with their scores (empty unless asked for in detail). */
   items: ItemScore[];
+  /** Each item's score, in the items' order. */
+  itemScores: (number | null)[];
   peers: Peer[];
   parts: Parts;
   finalScore: number | null;
@@ -29,22 +32,29 @@ export function peerMean(peers: readonly Peer[]): number | null {
   return peers.length === 0 ? null : round2(peers.reduce((s, p) => s + p.score, 0) / peers.length);
 }
 
-export function scoreEvaluation(head: EvaluationHead, items: readonly Item[], peers: readonly Peer[], cycle: Cycle): Scored {
+/** What scoring needs of an item (a report reads only these columns). */
+export type ScoredItem = Pick<Item, 'name' | 'unit' | 'direction' | 'target' | 'targetHigh' | 'threshold' | 'thresholdHigh' | 'bands' | 'weight' | 'seasons' | 'value'>;
+
+/**
+ * One evaluation's scores. With `detail`, each item is copied with its score
+ * (what `evals show` prints); without, only `itemScores` (a report scores a
+ * whole cycle, and copying 12,000 items was most of its time).
+ */
+export function scoreEvaluation(head: Pick<EvaluationHead, 'selfScore' | 'leadScore' | 'adjust'>, items: readonly ScoredItem[], peers: readonly Peer[], cycle: Cycle, detail = true): Scored {
   const days = cycleDays(cycle);
-  const scored: ItemScore[] = items.map((i) => {
-    const score = i.value === null ? null : cycleScore(i, i.seasons, days, i.value);
-    return { ...i, score, weighted: score === null ? null : round2((score * i.weight) / 100) };
-  });
-  const parts: Parts = { kpi: kpiScore(scored), self: head.selfScore, peer: peerMean(peers), lead: head.leadScore };
+  const itemScores = items.map((i) => (i.value === null ? null : cycleScore(i, i.seasons, days, i.value)));
+  const weighted = items.map((i, n) => ({ score: itemScores[n]!, weight: i.weight }));
+  const parts: Parts = { kpi: kpiScore(weighted), self: head.selfScore, peer: peerMean(peers), lead: head.leadScore };
   const final = finalScore(parts, cycle.weights, head.adjust);
   const gaps = missingParts(parts, cycle.weights);
   return {
-    items: scored,
+    items: detail ? (items as readonly Item[]).map((i, n) => ({ ...i, score: itemScores[n]!, weighted: itemScores[n] === null ? null : round2((itemScores[n]! * i.weight) / 100) })) : [],
+    itemScores,
     peers: [...peers],
     parts,
     finalScore: final,
     grade: final === null ? null : gradeOf(final, cycle.grades),
-    missing: [...(cycle.weights.kpi > 0 ? scored.filter((i) => i.value === null).map((i) => i.name) : []), ...gaps.filter((p) => p !== 'kpi')],
+    missing: [...(cycle.weights.kpi > 0 ? items.filter((i) => i.value === null).map((i) => i.name) : []), ...gaps.filter((p) => p !== 'kpi')],
     missingParts: gaps,
   };
 }
