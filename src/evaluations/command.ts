@@ -65,9 +65,10 @@ function defineKpis(g: Command): void {
       .option('--target <n|low-high>', t('evaluations.opt.target'))
       .option('--threshold <n|low-high>', t('evaluations.opt.threshold'))
       .option('--bands <bound:score,…>', t('evaluations.opt.bands'))
+      .option('--clear', t('evaluations.opt.clear'))
       .option('--json', t('opt.json'))
       .action(lazy(load.kpis, 'seasonSet')),
-    ['team kpis season set 双11 客户满意度 --target 92 --threshold 75'],
+    ['team kpis season set 双11 客户满意度 --target 92 --threshold 75', 'team kpis season set 618 发货及时率 --clear'],
   );
   examples(listOptions(season.command('list').description(t('evaluations.cmd.season.list'))).action(lazy(load.views, 'seasons')), ['team kpis season list']);
 }

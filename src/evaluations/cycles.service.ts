@@ -7,7 +7,8 @@
 import type { Queryable } from '../db/sql.js';
 import { getGoals } from '../goals/public.js';
 import { getActiveMembers, resolveDepartmentId, resolveMemberId, resolveRoleId } from '../org/public.js';
-import { InputError, LineError, NotFoundError, TeamError } from '../shared/errors.js';
+import { InputError, label, LineError, NotFoundError, TeamError, type Label } from '../shared/errors.js';
+import { PART_LABEL } from './labels.js';
 import { closestMatch, matchByName } from '../shared/match.js';
 import { MAX_QUANTITY } from '../shared/numbers.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
@@ -108,7 +109,7 @@ export async function openCycle(o: ServiceOptions, input: OpenInput): Promise<Op
     const withRole = todo.filter((m) => m.roleId !== null && byRole.has(m.roleId));
     for (const m of withRole) {
       const total = Math.round((byRole.get(m.roleId!) ?? []).reduce((s, k) => s + k.weight, 0) * 100) / 100;
-      if (total !== 100) throw new InputError('evaluations.err.weightsTotal', { role: m.role!, total });
+      if (total !== 100) throw new InputError('evaluations.err.roleWeightsTotal', { role: m.role!, total });
     }
     const seasons = await listSeasons(tx);
     const added = new Set<number>();
@@ -361,13 +362,16 @@ export async function closeCycle(o: ServiceOptions, f: { period?: string; allowM
     const missing = await lockScores(tx, cycle, now);
     if (missing.length && !f.allowMissing) {
       const first = missing[0]!;
-      throw new InputError('evaluations.err.closeMissing', { period: cycle.period, count: missing.length, member: first.handle, missing: first.missing });
+      throw new InputError('evaluations.err.closeMissing', { period: cycle.period, count: missing.length, member: first.handle, missing: first.missing.map(partLabel) });
     }
     await updateCycle(tx, cycle.id, { state: 'closed', closedAt: now }, now);
     const total = (await listEvaluations(tx, { cycleId: cycle.id })).length;
     return { cycle: (await findCycle(tx, cycle.period))!, scored: total - missing.length, missing };
   });
 }
+
+/** A missing part (self, peer, lead) as a label, said in the reader's words; a KPI by its name. */
+const partLabel = (x: string): string | Label => (x === 'self' || x === 'peer' || x === 'lead' ? label(PART_LABEL[x]) : x);
 
 /** The period of the one open cycle: closing without --period closes it, and only when there is no doubt which. */
 async function onlyOpenCycle(q: Queryable): Promise<string> {

@@ -4,7 +4,7 @@ import { resolveRoleId } from '../org/public.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
 import { closestMatch } from '../shared/match.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { findKpi, findKpiByName, findSeasonByName, insertKpi, insertSeason, listKpis, listSeasons, removeKpi, roleWeights, setOverride, updateKpi, type KpiValues } from './repository.js';
+import { deleteOverride, findKpi, findKpiByName, findRoleName, findSeasonByName, insertKpi, insertSeason, listKpis, listSeasons, removeKpi, roleWeights, setOverride, updateKpi, type KpiValues } from './repository.js';
 import { seasonsOverlap } from './rules/cycle.js';
 import type { GoalUse, Kpi, Season } from './rules/evaluation.js';
 import { overrideRule, ruleProblem, sortBands, type Band, type KpiDirection, type Override, type ScoreRule } from './rules/scoring.js';
@@ -38,6 +38,8 @@ function checkWeight(w: number): void {
 /** The rule a KPI scores by: bands win over a threshold; with bands and no target, the best band's bound is the target. */
 export function buildRule(k: Required<Pick<KpiInput, 'direction'>> & KpiInput, base?: ScoreRule): ScoreRule {
   const bands = k.bands !== undefined ? (k.bands === null ? null : sortBands(k.bands)) : (base?.bands ?? null);
+  // A threshold typed for a KPI scored by bands would be dropped: say so (--bands none switches it to a threshold).
+  if (bands !== null && (k.threshold !== undefined || k.thresholdHigh !== undefined)) throw new InputError('evaluations.err.thresholdWithBands', {});
   const target = k.target ?? base?.target ?? bands?.[0]?.bound;
   if (target === undefined) throw new InputError('evaluations.err.needTarget', {});
   const rule: ScoreRule = {
@@ -74,6 +76,17 @@ export async function resolveKpi(q: Queryable, ref: string, role?: string): Prom
   throw new NotFoundError('evaluations.kind.kpi', s, closestMatch(s, all.map((k) => k.name)));
 }
 
+/** Every season's override of the KPI must still make a sound rule with it (a new threshold may cross an override's target). */
+async function checkOverrides(tx: Queryable, k: Kpi): Promise<void> {
+  for (const s of await listSeasons(tx))
+    for (const o of s.overrides) {
+      if (o.kpi.toLowerCase() !== k.name.toLowerCase() || (o.roleId !== null && o.roleId !== k.roleId)) continue;
+      if (k.bands !== null && o.bands === null) throw new InputError('evaluations.err.overrideBroken', { season: s.name, kpi: k.name });
+      const rule = overrideRule(k, o);
+      if (ruleProblem(rule)) throw new InputError('evaluations.err.overrideBroken', { season: s.name, kpi: k.name });
+    }
+}
+
 async function roleTotal(q: Queryable, roleId: number): Promise<number> {
   return Math.round(((await roleWeights(q, [roleId])).get(roleId) ?? 0) * 100) / 100;
 }
@@ -90,6 +103,7 @@ function values(k: KpiInput & { name: string; direction: KpiDirection; weight: n
   checkWeight(k.weight);
   // --from-goal without a metric: the goal's metric is the KPI's name.
   const goalMetric = k.goalMetric === '' ? name : (k.goalMetric?.trim() || null);
+  if (k.goalUse === 'attainment' && !goalMetric) throw new InputError('evaluations.err.attainmentNeedsGoal', {});
   return { name, unit: k.unit ?? null, ...rule, weight: k.weight, source: k.source ?? null, goalMetric, goalUse: goalMetric ? (k.goalUse ?? 'value') : null };
 }
 
@@ -102,6 +116,7 @@ export async function addKpi(o: ServiceOptions, role: string, k: KpiInput & { na
     const direction = k.direction ?? 'higher';
     const id = await insertKpi(tx, { roleId, presetKey, ...values({ ...k, direction, weight: k.weight }, buildRule({ ...k, direction })) }, stamp(o.now));
     const kpi = (await findKpi(tx, id))!;
+    await checkOverrides(tx, kpi);
     return { kpi, roleTotal: await checkRoleTotal(tx, roleId, kpi.role) };
   });
 }
@@ -119,6 +134,7 @@ export async function editKpi(o: ServiceOptions, ref: string, role: string | und
     const rule = buildRule({ ...k, direction }, base);
     const merged = { name: k.name ?? old.name, unit: k.unit !== undefined ? k.unit : old.unit, direction, weight: k.weight ?? old.weight, source: k.source !== undefined ? k.source : old.source, goalMetric: k.goalMetric !== undefined ? k.goalMetric : old.goalMetric, goalUse: k.goalUse !== undefined ? k.goalUse : old.goalUse };
     await updateKpi(tx, old.id, values(merged, rule), stamp(o.now));
+    await checkOverrides(tx, (await findKpi(tx, old.id))!);
     return { kpi: (await findKpi(tx, old.id))!, roleTotal: await checkRoleTotal(tx, old.roleId, old.role) };
   });
 }
@@ -148,7 +164,7 @@ export async function checkKpiName(o: ServiceOptions, role: string, name: string
 export async function checkRoleWeight(o: ServiceOptions, role: string, weight: number): Promise<void> {
   const roleId = await resolveRoleId(o.db, role);
   const total = Math.round(((await roleTotal(o.db, roleId)) + weight) * 100) / 100;
-  if (total > 100) throw new InputError('evaluations.err.weightsOver', { role: role.trim(), total });
+  if (total > 100) throw new InputError('evaluations.err.weightsOver', { role: (await findRoleName(o.db, roleId)) ?? role.trim(), total });
 }
 
 export function showKpi(o: ServiceOptions, ref: string, role?: string): Promise<Kpi> {
@@ -211,20 +227,25 @@ async function resolveSeason(q: Queryable, ref: string): Promise<Season> {
  * one role's. What is not given is the KPI's own (a target of 60 s keeps its
  * threshold); a KPI scored by bands is overridden by bands.
  */
-export async function setSeasonOverride(o: ServiceOptions, seasonRef: string, kpiRef: string, input: KpiInput & { role?: string }): Promise<Season> {
+export async function setSeasonOverride(o: ServiceOptions, seasonRef: string, kpiRef: string, input: KpiInput & { role?: string; clear?: boolean }): Promise<Season> {
   return o.db.transaction(async (tx) => {
     const season = await resolveSeason(tx, seasonRef);
     const roleId = input.role !== undefined ? await resolveRoleId(tx, input.role) : null;
     const all = await listKpis(tx, roleId !== null ? { roleIds: [roleId] } : {});
     const kpis = all.filter((k) => k.name.toLowerCase() === kpiRef.trim().toLowerCase() || k.presetKey === kpiRef.trim());
     if (kpis.length === 0) throw new NotFoundError('evaluations.kind.kpi', kpiRef.trim(), closestMatch(kpiRef.trim(), all.map((k) => k.name)));
+    if (input.clear) {
+      if (!(await deleteOverride(tx, season.id, kpis[0]!.name, roleId))) throw new InputError('evaluations.err.noOverride', { season: season.name, kpi: kpis[0]!.name });
+      return resolveSeason(tx, season.name);
+    }
     if (input.target === undefined && input.bands === undefined && input.threshold === undefined) throw new InputError('evaluations.err.overrideEmpty', {});
     const override: Override = { target: input.target ?? null, targetHigh: input.targetHigh ?? null, threshold: input.threshold ?? null, thresholdHigh: input.thresholdHigh ?? null, bands: input.bands ? sortBands(input.bands) : null };
     // The override must make a sound rule for every KPI it reaches.
     for (const k of kpis) {
       if (k.bands !== null && override.bands === null) throw new InputError('evaluations.err.overrideNeedsBands', { kpi: k.name, role: k.role });
-      const problem = ruleProblem(overrideRule(k, override));
-      if (problem) throw new InputError(problem, {});
+      const rule = overrideRule(k, override);
+      const problem = ruleProblem(rule);
+      if (problem) throw new InputError(problem, { target: rule.target, threshold: rule.threshold ?? '' });
     }
     await setOverride(tx, season.id, kpis[0]!.name, roleId, override);
     return resolveSeason(tx, season.name);

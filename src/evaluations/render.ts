@@ -26,6 +26,9 @@ export function targetText(r: Pick<ScoreRule, 'direction' | 'target' | 'targetHi
   return `${r.direction === 'lower' ? '≤' : '≥'} ${r.target}${unitOf(unit)}`;
 }
 
+/** A target in CSV and Markdown: the number, or "20-35" for a range. */
+const plainTarget = (r: Pick<ScoreRule, 'direction' | 'target' | 'targetHigh'>) => (r.direction === 'within' ? `${r.target}-${r.targetHigh}` : r.target);
+
 /** "0 at 60", "bands ≤30:100, ≤45:80": how the score falls from 100. */
 export function scaleText(r: ScoreRule): string {
   if (r.bands !== null) return t('evaluations.scale.bands', { bands: bandsText(r.direction, r.bands) });
@@ -41,7 +44,7 @@ export const kpiColumns: readonly Column<KpiRow>[] = [
   { header: 'col.id', value: (k) => k.id, align: 'right', priority: 5 },
   { header: 'evaluations.col.role', value: (k) => k.role, wrap: 14 },
   { header: 'evaluations.col.kpi', value: (k) => k.name, wrap: 18 },
-  { header: 'evaluations.col.target', value: (k) => targetText(k, k.unit), plain: (k) => k.target },
+  { header: 'evaluations.col.target', value: (k) => targetText(k, k.unit), plain: plainTarget },
   { header: 'evaluations.col.scale', value: (k) => scaleText(k), wrap: 22, priority: 2 },
   { header: 'evaluations.col.weight', value: (k) => k.weight, align: 'right' },
   { header: 'evaluations.col.goal', value: (k) => k.goalMetric, wrap: 12, priority: 3 },
@@ -66,7 +69,7 @@ export function seasonLines(items: readonly ItemScore[], days: number): string[]
 export const itemColumns: readonly Column<ItemScore>[] = [
   { header: 'evaluations.col.kpi', value: (i) => i.name, wrap: 18 },
   { header: 'evaluations.col.value', value: (i) => (i.value === null ? '—' : `${i.value}${unitOf(i.unit)}`), plain: (i) => i.value, align: 'right' },
-  { header: 'evaluations.col.target', value: (i) => targetText(i, i.unit), plain: (i) => i.target },
+  { header: 'evaluations.col.target', value: (i) => targetText(i, i.unit), plain: plainTarget },
   { header: 'evaluations.col.score', value: (i) => num(i.score), align: 'right' },
   { header: 'evaluations.col.weight', value: (i) => i.weight, align: 'right' },
   { header: 'evaluations.col.weighted', value: (i) => num(i.weighted), align: 'right' },

@@ -104,6 +104,11 @@ export async function removeKpi(tx: Queryable, id: number, now: string): Promise
   await updateRow(tx, 'eval_kpis', id, { removed_at: now, updated_at: now });
 }
 
+/** A role's name (for messages that name the role a part of its name matched). */
+export async function findRoleName(q: Queryable, roleId: number): Promise<string | undefined> {
+  return (await q.get<{ name: string }>('select name from roles where id = ?', [roleId]))?.name;
+}
+
 /** The total weight of each role's live KPIs. */
 export async function roleWeights(q: Queryable, roleIds: readonly number[]): Promise<Map<number, number>> {
   if (roleIds.length === 0) return new Map();
@@ -135,6 +140,11 @@ export async function findSeasonByName(q: Queryable, name: string): Promise<numb
 
 export function insertSeason(tx: Queryable, s: { name: string; presetKey: string | null; from: string; to: string; yearly: boolean }, now: string): Promise<number> {
   return insertRow(tx, 'eval_seasons', { name: s.name, preset_key: s.presetKey, from_date: s.from, to_date: s.to, yearly: s.yearly ? 1 : 0, created_at: now });
+}
+
+/** Takes a season's override of a KPI name (for one role, or for all) away; whether there was one. */
+export async function deleteOverride(tx: Queryable, seasonId: number, kpi: string, roleId: number | null): Promise<boolean> {
+  return (await tx.run('delete from eval_season_overrides where season_id = ? and kpi_name = ? and coalesce(role_id, 0) = ?', [seasonId, kpi, roleId ?? 0])).changes > 0;
 }
 
 /** Sets (replaces) a season's override of a KPI name, for one role or for all. */

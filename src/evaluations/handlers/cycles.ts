@@ -56,47 +56,28 @@ export async function importFile(ctx: Ctx, file: string, raw: unknown): Promise<
   // A require, not an import: the bundle points it at its own file (dist/vendor/csv-parse.cjs), loaded only by an import.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('csv-parse/sync') as typeof CsvParse;
-  let records: string[][];
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(content, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    // csv-parse numbers the lines (a quoted field may span several; blank lines count), and skips blank lines.
+    // Line ends made \n first: csv-parse counts a \r\n inside a quoted field as two lines.
+    parsed = parse(content.replace(/\r\n?/g, '\n'), { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     throw new InputError('evaluations.err.csvSyntax', { file, message: (e as Error).message.split('\n')[0] ?? '' });
   }
-  const [header, ...body] = records;
+  // A row whose cells are all empty (",," is what Excel saves for a cleared row) is a blank line too.
+  const records = parsed.filter((p) => p.record.some((cell) => cell !== ''));
+  const header = records[0]?.record;
+  const body = records.slice(1);
   if (!header) throw new InputError('evaluations.err.csvEmpty', {});
   const find = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].some((x) => x.toLowerCase() === h.trim().toLowerCase()));
   const col = { member: find('member'), kpi: find('kpi'), value: find('value') };
   const lacking = (Object.keys(col) as (keyof typeof col)[]).filter((k) => col[k] < 0);
   if (lacking.length) throw new InputError('evaluations.err.csvColumns', { file, columns: lacking, found: header });
-  // Lines as the file numbers them (the header is line 1; blank lines are skipped but counted by csv-parse's info).
-  const lines = lineNumbers(content, records.length);
-  const rows: ImportRow[] = body.map((r, i) => ({ line: lines[i + 1]!, member: r[col.member] ?? '', kpi: r[col.kpi] ?? '', value: r[col.value] ?? '' }));
+  const rows: ImportRow[] = body.map(({ record: r, info }) => ({ line: info.lines, member: r[col.member] ?? '', kpi: r[col.kpi] ?? '', value: r[col.value] ?? '' }));
   const names = { member: header[col.member]!, kpi: header[col.kpi]!, value: header[col.value]! };
   const r = await withDb(ctx, (o) => importValues(o, rows, names, f.period));
   if (f.json) printJson(r);
   say(t('evaluations.imported', { ...r, file }));
-}
-
-/** The line each record starts on, skipping blank lines (quoted fields may span lines). */
-function lineNumbers(content: string, count: number): number[] {
-  const out: number[] = [];
-  let line = 1;
-  let inQuotes = false;
-  let start = true;
-  const text = content.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length && out.length < count; i++) {
-    const c = text[i]!;
-    if (start && c !== '\n' && c !== '\r') {
-      out.push(line);
-      start = false;
-    }
-    if (c === '"') inQuotes = !inQuotes;
-    else if (c === '\n') {
-      line++;
-      if (!inQuotes) start = true;
-    }
-  }
-  return out;
 }
 
 export async function self(ctx: Ctx, member: string, raw: unknown): Promise<void> {
@@ -143,7 +124,7 @@ export async function appeal(ctx: Ctx, member: string, raw: unknown): Promise<vo
 }
 
 export async function decide(ctx: Ctx, member: string, raw: unknown): Promise<void> {
-  const f = parseOptions(z.object({ period, outcome: z.enum(['upheld', 'changed']), note: z.string().optional(), json: z.boolean().optional() }), raw);
+  const f = parseOptions(z.object({ period, outcome: z.enum(['upheld', 'changed'], { message: 'evaluations.err.badOutcome' satisfies MessageKey }), note: z.string().optional(), json: z.boolean().optional() }), raw);
   const r = await withDb(ctx, (o) => decideAppealOutcome(o, { member, ...f }));
   if (f.json) printJson(r);
   say(t('evaluations.decided', { handle: r.handle, period: r.period, outcome: outcomeText(r.outcome), old: r.oldScore ?? '—', new: r.newScore ?? '—', grade: r.newGrade ?? '—' }));

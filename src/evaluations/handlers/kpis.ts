@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withDb, type Ctx } from '../../cli/context.js';
 import { printJson, say } from '../../cli/output.js';
 import { askChoice, askText, canPrompt, confirmOrAbort, requireFlags } from '../../cli/prompts.js';
-import { answerError, isoDate, numberText, parseOptions, promptCheck, text } from '../../cli/validate.js';
+import { answerError, boundedNumber, isoDate, parseOptions, promptCheck, text } from '../../cli/validate.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { isNone } from '../../shared/none.js';
 import type { ServiceOptions } from '../../shared/service.js';
@@ -17,7 +17,7 @@ const range = z
   .transform((s) => parseRange(s.replace(/[,_，](?=\d{3}\b)/g, '')))
   .refine((v) => v !== undefined && (typeof v === 'number' ? Number.isFinite(v) : v.every(Number.isFinite)), { message: 'evaluations.err.badNumberOrRange' satisfies MessageKey })
   .transform((v) => v!);
-const weight = numberText.refine((n) => n > 0 && n <= 100, { message: 'evaluations.err.weightRange' satisfies MessageKey });
+const weight = boundedNumber(0, 100, 'evaluations.err.weightRange').refine((n) => n > 0, { message: 'evaluations.err.weightRange' satisfies MessageKey });
 const fields = {
   name: text.optional(),
   role: text.optional(),
@@ -40,6 +40,7 @@ const fields = {
   source: z.string().optional(),
   fromGoal: z.union([z.string(), z.boolean()]).optional(),
   attainment: z.boolean().optional(),
+  clear: z.boolean().optional(),
   json: z.boolean().optional(),
 };
 const schema = z.object(fields);
@@ -80,7 +81,14 @@ async function promptKpi(o: ServiceOptions, f: Flags): Promise<Flags> {
   r.name ??= await askText(t('evaluations.prompt.name'), { required: true, validate: (v) => answerError(() => checkKpiName(o, r.role!, v)) });
   if (r.unit === undefined) r.unit = await askText(t('evaluations.prompt.unit'), { default: '%' });
   r.direction ??= await askChoice(t('evaluations.prompt.direction'), DIRECTIONS.map((d) => ({ name: t(DIRECTION_LABEL[d]), value: d })));
-  if (r.target === undefined) r.target = range.parse(await askText(t('evaluations.prompt.target'), { required: true, validate: promptCheck(range, '--target') }));
+  if (r.target === undefined && r.bands === undefined) {
+    // "Within a band" needs a range at once: a single number would leave no threshold that fits.
+    const target = (v: string) => {
+      const ok = promptCheck(range, '--target')(v);
+      return ok !== true || r.direction !== 'within' || typeof range.parse(v) !== 'number' ? ok : t('evaluations.err.withinNeedsRange');
+    };
+    r.target = range.parse(await askText(t('evaluations.prompt.target'), { required: true, validate: target }));
+  }
   if (r.threshold === undefined && r.bands === undefined) {
     // The threshold is checked against the direction and the target at once (its side, a range for "within").
     const sound = (v: string) => {
@@ -102,7 +110,13 @@ function report(r: KpiResult, json: boolean | undefined, key: 'evaluations.kpi.a
 
 export async function add(ctx: Ctx, name: string | undefined, raw: unknown): Promise<void> {
   const flags = parseOptions(schema, { ...(raw as object), ...(name !== undefined && { name }) }, { name: 'NAME' });
-  const missing = [...(flags.name === undefined ? ['NAME'] : []), ...(flags.role === undefined ? ['--role'] : []), ...(flags.weight === undefined ? ['--weight'] : [])];
+  const missing = [
+    ...(flags.name === undefined ? ['NAME'] : []),
+    ...(flags.role === undefined ? ['--role'] : []),
+    ...(flags.target === undefined && flags.bands === undefined ? ['--target'] : []),
+    ...(flags.threshold === undefined && flags.bands === undefined ? ['--threshold'] : []),
+    ...(flags.weight === undefined ? ['--weight'] : []),
+  ];
   if (missing.length && !canPrompt()) requireFlags(missing);
   const r = await withDb(ctx, async (o) => {
     const full = missing.length ? await promptKpi(o, flags) : flags;
@@ -140,6 +154,6 @@ export async function seasonAdd(ctx: Ctx, name: string, raw: unknown): Promise<v
 
 export async function seasonSet(ctx: Ctx, season: string, kpi: string, raw: unknown): Promise<void> {
   const f = parseOptions(schema, raw);
-  const s = await withDb(ctx, (o) => setSeasonOverride(o, season, kpi, { ...toInput(f), ...(f.role !== undefined && { role: f.role }) }));
+  const s = await withDb(ctx, (o) => setSeasonOverride(o, season, kpi, { ...toInput(f), ...(f.role !== undefined && { role: f.role }), ...(f.clear && { clear: true }) }));
   sayseason(s, f.json, 'evaluations.season.set');
 }

@@ -68,7 +68,9 @@ function summaryLines(e: EvaluationView): string[] {
   lines.push(
     e.finalScore === null
       ? t('evaluations.show.noFinal', { missing: listOf(e.missing.map(partOrKpi)) })
-      : t('evaluations.show.final', { score: e.finalScore, grade: e.grade!, rank: e.rank ?? '—', departmentRank: e.departmentRank ?? '—' }),
+      : e.rank === null
+        ? t('evaluations.show.finalUnranked', { score: e.finalScore, grade: e.grade! })
+        : t('evaluations.show.final', { score: e.finalScore, grade: e.grade!, rank: e.rank, departmentRank: e.departmentRank ?? '—' }),
   );
   if (e.selfComment) lines.push(t('evaluations.show.selfComment', { comment: e.selfComment }));
   if (e.leadComment) lines.push(t('evaluations.show.leadComment', { comment: e.leadComment, reviewer: e.reviewer ?? '' }));

@@ -120,7 +120,7 @@ describe('evals decide', () => {
     await ok(['evals', 'record', 'wu', 'Efficiency', '--value', '95', '--period', '2026-11']);
     expect((await ok(['evals', 'decide', 'wu', '--period', '2026-11', '--outcome', 'upheld', '--json'])).json()).toMatchObject({ outcome: 'upheld', newScore: 100 });
     expect((await reject(['evals', 'decide', 'zheng', '--period', '2026-11', '--outcome', 'upheld'])).stderr).toBe('team: zheng has no open appeal in 2026-11.\n');
-    expect((await reject(['evals', 'decide', 'wu', '--period', '2026-11', '--outcome', 'maybe'])).stderr).toMatch(/^team: Invalid --outcome/);
+    expect((await reject(['evals', 'decide', 'wu', '--period', '2026-11', '--outcome', 'maybe'])).stderr).toBe('team: --outcome: "maybe" is neither upheld nor changed.\n');
   });
 
   it('changed: records the old and new score and grade, and locks the new one', async () => {

@@ -138,7 +138,7 @@ describe('evals import', () => {
   // Bug: lineNumbers() (handlers/cycles.ts) starts a record at any line that is not empty, but csv-parse
   // (trim + skip_empty_lines) skips a line of spaces: after one, every row is named one line too early
   // (here "Line 3" for the row on line 4).
-  it.fails('a line of spaces does not shift the line numbers', async () => {
+  it('a line of spaces does not shift the line numbers', async () => {
     await ok(['evals', 'open', '--period', '2026-11']);
     const file = csv('spaces.csv', ['member,kpi,value', '   ', 'wu,Efficiency,90', 'zheng,Efficiency,abc']);
     expect((await reject(['evals', 'import', file])).stderr).toBe('team: Line 4, column value: "abc" is not a number.\n');
@@ -146,7 +146,7 @@ describe('evals import', () => {
 
   // Bug: a row Excel saves for an emptied spreadsheet row is ",," (every cell empty), not an empty line;
   // the import reads it as a row and refuses the file: `Line 3, column member: No member matches "".`
-  it.fails('skips a row whose cells are all empty, as Excel writes a blank row', async () => {
+  it('skips a row whose cells are all empty, as Excel writes a blank row', async () => {
     await ok(['evals', 'open', '--period', '2026-11']);
     const file = csv('excel-blank.csv', ['成员,指标,数值', 'wu,Efficiency,90', ',,', 'zheng,Efficiency,96']);
     expect((await ok(['evals', 'import', file, '--json'])).json()).toEqual({ period: '2026-11', recorded: 2, members: 2 });
