@@ -124,13 +124,14 @@ export const rewardValueText = (kind: RewardKind | null, coefficient: number | n
 export const rewardColumns: readonly Column<RewardRow>[] = [
   { header: 'evaluations.col.rank', value: (r) => rankText(r.rank), plain: (r) => r.rank, align: 'right' },
   { header: 'evaluations.col.member', value: (r) => r.handle },
-  { header: 'evaluations.col.name', value: (r) => r.name, priority: 3 },
-  { header: 'evaluations.col.final', value: (r) => num(r.finalScore), align: 'right', priority: 2 },
+  { header: 'evaluations.col.name', value: (r) => r.name, priority: 5 },
+  { header: 'evaluations.col.final', value: (r) => num(r.finalScore), align: 'right', priority: 4 },
   { header: 'evaluations.col.grade', value: (r) => r.grade ?? '—', plain: (r) => r.grade },
-  { header: 'evaluations.col.reward', value: (r) => (r.kind === 'bonus' ? rewardText('bonus') : rewardValueText(r.kind, r.coefficient, r.text)), plain: (r) => (r.kind === null ? '' : rewardText(r.kind)), wrap: 24 },
-  { header: 'evaluations.col.coefficient', value: (r) => num(r.coefficient), hideEmpty: true, align: 'right' },
-  { header: 'evaluations.col.rewardText', value: (r) => r.text, hideEmpty: true, wrap: 16, priority: 5 },
-  { header: 'evaluations.col.why', value: (r) => whyText(r.rule), wrap: 20, priority: 1 },
+  // For people, the reward in one cell ("bonus × 1.2", "title: 服务之星") and why; for payroll (CSV), the kind, coefficient and text apart.
+  { header: 'evaluations.col.reward', value: (r) => rewardValueText(r.kind, r.coefficient, r.text), plain: (r) => (r.kind === null ? '' : rewardText(r.kind)), wrap: 28 },
+  { header: 'evaluations.col.coefficient', value: (r) => num(r.coefficient), hideEmpty: true, align: 'right', priority: 9 },
+  { header: 'evaluations.col.rewardText', value: (r) => r.text, hideEmpty: true, wrap: 16, priority: 8 },
+  { header: 'evaluations.col.why', value: (r) => whyText(r.rule), wrap: 22, priority: 1 },
 ];
 
 export const ruleColumns: readonly Column<RewardRule>[] = [

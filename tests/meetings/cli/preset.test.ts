@@ -32,7 +32,7 @@ interface Summary {
 describe('init', () => {
   it('adds the four rhythm meetings in the team\'s zone, once', async () => {
     const r = await ok(['init'], '2026-11-23', { TEAM_TZ: 'Asia/Shanghai' });
-    expect(r.stderr).toContain('14 roles, 74 duties, 4 meeting series, 22 training courses added).');
+    expect(r.stderr).toContain('14 roles, 74 duties, 4 meeting series, 22 training courses, 75 KPIs, 2 promotion seasons, 9 reward rules added).');
     const list = (await ok(['meetings', 'list', '--json'])).json<Summary[]>();
     expect(list.map((m) => [m.presetKey, m.title, m.zone, m.next?.date])).toEqual([
       ['morning', 'Morning meeting', 'Asia/Shanghai', '2026-11-23'],
@@ -40,7 +40,7 @@ describe('init', () => {
       ['weekly', 'Weekly meeting', 'Asia/Shanghai', '2026-11-23'],
       ['monthly', 'Monthly meeting', 'Asia/Shanghai', '2026-12-01'],
     ]);
-    expect((await ok(['init'])).stderr).toContain('0 meeting series, 0 training courses added');
+    expect((await ok(['init'])).stderr).toContain('0 meeting series, 0 training courses, 0 KPIs, 0 promotion seasons, 0 reward rules added');
     expect(await query(t.db, 'select count(*) as n from meetings')).toEqual([{ n: 4 }]);
   });
 
