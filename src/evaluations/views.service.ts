@@ -316,11 +316,18 @@ export interface RewardsResult {
   rows: RewardRow[];
 }
 
-/** `evals rewards`: what each member gets by the rules (grade, rank in the team or the department) and why; in ranking order. */
+/**
+ * `evals rewards`: what each member gets by the rules (grade, rank in the
+ * team or the department) and why; in ranking order. A closed cycle's come
+ * from its locked scores and grades (an appeal counts once decided), read
+ * without its items; an open one's are scored as they stand (provisional).
+ */
 export async function getRewards(o: ServiceOptions, f: { period?: string }): Promise<RewardsResult> {
   return o.db.snapshot(async (q) => {
     const cycle = await resolveCycle(q, f.period);
-    const views = (await cycleViews(q, cycle)).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byHandle(a, b));
+    const scored: (EvaluationHead | EvaluationView)[] = cycle.state === 'closed' ? await listEvaluations(q, { cycleId: cycle.id }) : await cycleViews(q, cycle);
+    const ranks = rankCycle(scored);
+    const views = scored.map((v) => ({ ...v, ...ranks.get(v)! })).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byHandle(a, b));
     const rules = await listRewardRules(q);
     const rows: RewardRow[] = [];
     for (const v of views) {
