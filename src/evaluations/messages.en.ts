@@ -276,6 +276,7 @@ export const evaluationsEn = {
   'evaluations.err.upheldChanged': 'The score changed during the appeal ({old} → {new}): record the outcome as changed, or undo the change.',
   'evaluations.err.changedSame': 'The score is still {score}: change a value or the review first, or record the outcome as upheld.',
   'evaluations.err.csvRead': 'Cannot read {file}.',
+  'evaluations.err.csvEncoding': '{file} is not UTF-8 text (Excel: save as "CSV UTF-8"; from GBK: iconv -f GBK -t UTF-8).',
   'evaluations.err.csvSyntax': '{file} is not valid CSV: {message}',
   'evaluations.err.csvEmpty': 'The file has no rows to import.',
   'evaluations.err.csvColumns': '{file} needs the columns member, kpi and value (missing: {columns}; found: {found}).',

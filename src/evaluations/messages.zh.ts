@@ -278,6 +278,7 @@ export const evaluationsZh: Record<keyof typeof evaluationsEn, string> = {
   'evaluations.err.upheldChanged': '申诉期间分数已变（{old} → {new}）：请记为改分，或撤回修改。',
   'evaluations.err.changedSame': '分数仍是 {score}：请先修改数值或评价，或记为维持原判。',
   'evaluations.err.csvRead': '无法读取 {file}。',
+  'evaluations.err.csvEncoding': '{file} 不是 UTF-8 文本（Excel 请另存为“CSV UTF-8”；GBK 文件可用 iconv -f GBK -t UTF-8 转换）。',
   'evaluations.err.csvSyntax': '{file} 不是有效的 CSV：{message}',
   'evaluations.err.csvEmpty': '文件中没有可导入的行。',
   'evaluations.err.csvColumns': '{file} 需要成员、指标、数值三列（缺：{columns}；现有：{found}）。',

@@ -53,6 +53,8 @@ export async function importFile(ctx: Ctx, file: string, raw: unknown): Promise<
   } catch {
     throw new InputError('evaluations.err.csvRead', { file });
   }
+  // Excel on a Chinese Windows saves "CSV" in GBK unless told "CSV UTF-8": bytes that are not UTF-8 would be read as garbage names.
+  if (content.includes('\uFFFD')) throw new InputError('evaluations.err.csvEncoding', { file });
   // A require, not an import: the bundle points it at its own file (dist/vendor/csv-parse.cjs), loaded only by an import.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('csv-parse/sync') as typeof CsvParse;

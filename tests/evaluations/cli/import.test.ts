@@ -151,4 +151,12 @@ describe('evals import', () => {
     const file = csv('excel-blank.csv', ['成员,指标,数值', 'wu,Efficiency,90', ',,', 'zheng,Efficiency,96']);
     expect((await ok(['evals', 'import', file, '--json'])).json()).toEqual({ period: '2026-11', recorded: 2, members: 2 });
   });
+
+  it('a file saved in GBK (Excel\'s "CSV" on a Chinese Windows) is refused in one line saying how to save it, nothing written', async () => {
+    await ok(['evals', 'open', '--period', '2026-11']);
+    const file = join(dir, 'gbk.csv');
+    // "成员,指标,数值" in GBK, then a row.
+    writeFileSync(file, Buffer.concat([Buffer.from([0xb3, 0xc9, 0xd4, 0xb1, 0x2c, 0xd6, 0xb8, 0xb1, 0xea, 0x2c, 0xca, 0xfd, 0xd6, 0xb5, 0x0d, 0x0a]), Buffer.from('wu,Efficiency,90\r\n')]));
+    expect((await reject(['evals', 'import', file])).stderr).toBe(`team: ${file} is not UTF-8 text (Excel: save as "CSV UTF-8"; from GBK: iconv -f GBK -t UTF-8).\n`);
+  });
 });
