@@ -3,9 +3,23 @@ import stringWidth from 'string-width';
 import { t, type MessageKey } from '../i18n/index.js';
 import { colorOn, paint, type Column } from './output.js';
 
+// Printable ASCII is one column a character: most cells are, and string-width's
+// emoji and East Asian tables cost microseconds a call (a 2,000-row table made
+// a million of them).
+// eslint-disable-next-line no-control-regex -- the ASCII range is the point
+const PLAIN = /^[\x20-\x7e]*$/;
+/** The widths of the graphemes seen (a table repeats the same few hundred characters). */
+const graphemeWidths = new Map<string, number>();
+
 /** Display width in terminal columns (CJK counts 2). */
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  return PLAIN.test(s) ? s.length : stringWidth(s);
+}
+
+function graphemeWidth(g: string): number {
+  let w = graphemeWidths.get(g);
+  if (w === undefined) graphemeWidths.set(g, (w = displayWidth(g)));
+  return w;
 }
 
 // Created on first use: building a Segmenter loads ICU data (milliseconds).
@@ -27,7 +41,7 @@ function pieces(para: string): Piece[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'grapheme' });
   const out: Piece[] = [];
   const text = (s: string) => {
-    for (const { segment } of segmenter!.segment(s)) out.push({ s: segment, w: stringWidth(segment) });
+    for (const { segment } of segmenter!.segment(s)) out.push({ s: segment, w: graphemeWidth(segment) });
   };
   let last = 0;
   for (const m of para.matchAll(ANSI)) {
@@ -98,7 +112,7 @@ export function wrapText(text: string, width: number): string {
   // Segmenting only what is too wide keeps the common case free of ICU.
   return text
     .split('\n')
-    .flatMap((p) => (stringWidth(p) <= width ? [trimEnd(p)] : wrapPara(p, width)))
+    .flatMap((p) => (displayWidth(p) <= width ? [trimEnd(p)] : wrapPara(p, width)))
     .join('\n');
 }
 
@@ -202,14 +216,32 @@ export async function renderTable<T>(rows: readonly T[], allColumns: readonly Co
     heads = keep.map((i, j) => wrapText(heads[i]!, widths[j]!));
     cells = raw.map((r, n) => keep.map((i, j) => (cellWidth(cells[n]![i]!) > widths[j]! ? wrapAt(columns[i]!, r[i]!, widths[j]) : cells[n]![i]!)));
   }
-  const table = new Table({
-    head: heads.map((h) => (color ? paint.head(h) : h)),
-    style: { head: [], border: [], compact: true },
-    colAligns: kept.map((c) => c.align ?? 'left'),
-  });
-  for (const row of cells) table.push(row);
-  return table.toString();
+  // The widths are set here, not found by cli-table3: it lays out a table in
+  // time that grows with the square of its rows (2,000 rows took 4–20 s), so
+  // long tables are drawn in slices of the same widths and joined.
+  const colWidths = kept.map((_, i) => Math.max(cellWidth(heads[i]!), ...cells.map((r) => cellWidth(r[i]!))) + 2);
+  const draw = (slice: readonly string[][], withHead: boolean) => {
+    const table = new Table({
+      ...(withHead && { head: heads.map((h) => (color ? paint.head(h) : h)) }),
+      style: { head: [], border: [], compact: true },
+      colAligns: kept.map((c) => c.align ?? 'left'),
+      colWidths,
+    });
+    for (const row of slice) table.push(row);
+    return table.toString().split('\n');
+  };
+  if (cells.length <= TABLE_SLICE) return draw(cells, true).join('\n');
+  const lines: string[] = [];
+  for (let at = 0; at < cells.length; at += TABLE_SLICE) {
+    const part = draw(cells.slice(at, at + TABLE_SLICE), at === 0);
+    // Each slice but the first loses its top border, each but the last its bottom one.
+    lines.push(...part.slice(at === 0 ? 0 : 1, at + TABLE_SLICE >= cells.length ? part.length : -1));
+  }
+  return lines.join('\n');
 }
+
+/** Rows drawn by one cli-table3 table (its layout is quadratic in the rows). */
+export const TABLE_SLICE = 100;
 
 /**
  * Key/value block for `show` commands. With a `width`, long values wrap under
