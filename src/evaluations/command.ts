@@ -93,7 +93,7 @@ function defineEvals(g: Command): void {
   );
   examples(periodOpt(g.command('peer').argument('<member>').description(t('evaluations.cmd.peer')).requiredOption('--by <member>', t('evaluations.opt.by')).requiredOption('--score <0-100>', t('evaluations.opt.peerScore')).option('--comment <text>', t('evaluations.opt.comment'))).option('--json', t('opt.json')).action(lazy(load.cycles, 'peer')), ['team evals peer wu.xue --by zheng.hao --score 88']);
   examples(periodOpt(g.command('pull').description(t('evaluations.cmd.pull'))).option('--json', t('opt.json')).action(lazy(load.cycles, 'pull')), ['team evals pull --period 2026-11']);
-  examples(g.command('close').description(t('evaluations.cmd.close')).option('--period <YYYY-MM>', t('evaluations.opt.closePeriod')).option('--allow-missing', t('evaluations.opt.allowMissing')).option('--json', t('opt.json')).action(lazy(load.cycles, 'close')), ['team evals close --period 2026-11']);
+  examples(g.command('close').description(t('evaluations.cmd.close')).option('--period <YYYY-MM>', t('evaluations.opt.closePeriod')).option('--allow-missing', t('evaluations.opt.allowMissing')).option('--early', t('evaluations.opt.early')).option('--json', t('opt.json')).action(lazy(load.cycles, 'close')), ['team evals close --period 2026-11']);
   examples(g.command('appeal').argument('<member>').description(t('evaluations.cmd.appeal')).requiredOption('--period <YYYY-MM>', t('evaluations.opt.period')).requiredOption('--reason <text>', t('evaluations.opt.appealReason')).option('--json', t('opt.json')).action(lazy(load.cycles, 'appeal')), [
     'team evals appeal zheng.hao --period 2026-11 --reason "满意度统计漏了 11 月 30 日的评价"',
   ]);

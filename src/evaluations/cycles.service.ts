@@ -28,7 +28,8 @@ const goalKey = (memberId: number, metric: string) => `${memberId}|${metric.trim
 
 export async function readGoalValues(o: ServiceOptions, p: Pick<Period, 'from' | 'to'>): Promise<GoalValues> {
   const out: GoalValues = new Map();
-  const goals = (await getGoals(o, { dueAfter: p.from, dueBefore: p.to })).filter((g) => g.ownerType === 'member' && g.ownerId !== null && g.metric !== null && g.value !== null && !g.draft);
+  // Closed goals too (a lead closes the month's goals before the month's evaluation), archived ones not.
+  const goals = (await getGoals(o, { all: true, dueAfter: p.from, dueBefore: p.to })).filter((g) => g.ownerType === 'member' && g.ownerId !== null && g.metric !== null && g.value !== null && !g.draft && g.archivedAt === null);
   // A goal that starts in the month (the month's own) before a longer one that ends in it; then the later due date.
   goals.sort((a, b) => Number((b.start ?? '') >= p.from) - Number((a.start ?? '') >= p.from) || (b.due ?? '').localeCompare(a.due ?? '') || a.id - b.id);
   for (const g of goals) {
@@ -83,6 +84,10 @@ export interface OpenResult {
   noRole: string[];
   /** Members in scope whose role has no KPIs yet. */
   noKpis: string[];
+  /** Members in scope hired after the month. */
+  notHired: string[];
+  /** The weights of a cycle already open were changed. */
+  weightsChanged: boolean;
   /** Values filled from goals. */
   fromGoals: number;
 }
@@ -97,7 +102,10 @@ export async function openCycle(o: ServiceOptions, input: OpenInput): Promise<Op
     if (existing?.state === 'closed') throw new InputError('evaluations.err.cycleClosed', { period: p.period });
     const departmentId = input.dept !== undefined ? await resolveDepartmentId(tx, input.dept) : undefined;
     const roleIds = input.roles && (await mapSeq(input.roles, (r) => resolveRoleId(tx, r)));
-    const members = (await getActiveMembers(tx)).filter((m) => (departmentId === undefined || m.departmentId === departmentId) && (roleIds === undefined || (m.roleId !== null && roleIds.includes(m.roleId))));
+    const inScope = (await getActiveMembers(tx)).filter((m) => (departmentId === undefined || m.departmentId === departmentId) && (roleIds === undefined || (m.roleId !== null && roleIds.includes(m.roleId))));
+    // Nobody is evaluated for a month before they joined.
+    const notHired = inScope.filter((m) => m.hireDate !== null && m.hireDate > p.to);
+    const members = inScope.filter((m) => !notHired.includes(m));
     const cycleId = existing?.id ?? (await insertCycle(tx, { ...p, weights: input.weights ?? DEFAULT_WEIGHTS, grades: await readGrades(tx) }, o.actor, now));
     if (existing && input.weights) await updateCycle(tx, cycleId, { weights: input.weights }, now);
     const already = existing ? await evaluatedMemberIds(tx, cycleId) : new Set<number>();
@@ -122,9 +130,11 @@ export async function openCycle(o: ServiceOptions, input: OpenInput): Promise<Op
     }
     const cycle = (await findCycle(tx, p.period))!;
     const fromGoals = await applyGoalValues(tx, o, cycle, goals, added);
-    return { cycle, added: withRole.map((m) => m.handle), noRole: todo.filter((m) => m.roleId === null).map((m) => m.handle), noKpis: todo.filter((m) => m.roleId !== null && !byRole.has(m.roleId)).map((m) => m.handle), fromGoals };
+    return { cycle, weightsChanged: existing !== undefined && input.weights !== undefined && !sameWeights(existing.weights, input.weights), notHired: notHired.filter((m) => !already.has(m.id)).map((m) => m.handle), added: withRole.map((m) => m.handle), noRole: todo.filter((m) => m.roleId === null).map((m) => m.handle), noKpis: todo.filter((m) => m.roleId !== null && !byRole.has(m.roleId)).map((m) => m.handle), fromGoals };
   });
 }
+
+const sameWeights = (a: Weights, b: Weights) => a.kpi === b.kpi && a.self === b.self && a.peer === b.peer && a.lead === b.lead;
 
 /** One at a time: a PostgreSQL connection runs one query at a time. */
 async function mapSeq<T, R>(items: readonly T[], fn: (x: T) => Promise<R>): Promise<R[]> {
@@ -235,7 +245,8 @@ export async function importValues(o: ServiceOptions, rows: readonly ImportRow[]
       const item = await at(r.line, columns.kpi, () => itemOf(target.items, r.kpi));
       const value = await at(r.line, columns.value, () => {
         const text = r.value.trim().replace(/[,，](?=\d{3}\b)/g, '');
-        const n = text === '' ? NaN : Number(text);
+        // Decimal only (Number() would read 0x20 as 32): what `evals record --value` takes.
+        const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
         if (!Number.isFinite(n)) throw new InputError('evaluations.err.notNumber', { value: r.value });
         checkValue(item, n);
         return n;
@@ -351,8 +362,10 @@ export interface CloseResult {
 }
 
 /** Locks the cycle: values from goals brought up to date, scores and grades stored. Missing data refuses unless allowed. */
-export async function closeCycle(o: ServiceOptions, f: { period?: string; allowMissing?: boolean }): Promise<CloseResult> {
+export async function closeCycle(o: ServiceOptions, f: { period?: string; allowMissing?: boolean; early?: boolean }): Promise<CloseResult> {
   const p = requirePeriod(f.period ?? (await onlyOpenCycle(o.db)));
+  // Closing is for good (only appeals reopen one evaluation): a month not yet over is closed only when asked.
+  if (o.today < p.to && !f.early) throw new InputError('evaluations.err.closeEarly', { period: p.period, to: p.to });
   const goals = await readGoalValues(o, p);
   return o.db.transaction(async (tx) => {
     const cycle = await resolveCycle(tx, p.period);

@@ -40,7 +40,9 @@ export function buildRule(k: Required<Pick<KpiInput, 'direction'>> & KpiInput, b
   const bands = k.bands !== undefined ? (k.bands === null ? null : sortBands(k.bands)) : (base?.bands ?? null);
   // A threshold typed for a KPI scored by bands would be dropped: say so (--bands none switches it to a threshold).
   if (bands !== null && (k.threshold !== undefined || k.thresholdHigh !== undefined)) throw new InputError('evaluations.err.thresholdWithBands', {});
-  const target = k.target ?? base?.target ?? bands?.[0]?.bound;
+  // New bands without a target: the best band's bound is it (the old target would misstate the rule).
+  const target = k.target ?? (k.bands ? bands?.[0]?.bound : undefined) ?? base?.target ?? bands?.[0]?.bound;
+  if (k.direction !== 'within' && ((k.targetHigh !== undefined && k.targetHigh !== null) || (k.thresholdHigh !== undefined && k.thresholdHigh !== null))) throw new InputError('evaluations.err.rangeNotWithin', {});
   if (target === undefined) throw new InputError('evaluations.err.needTarget', {});
   const rule: ScoreRule = {
     direction: k.direction,

@@ -3,7 +3,7 @@ import ecommerce from '../../data/presets/ecommerce.json' with { type: 'json' };
 import type { Lang, Localized } from '../i18n/index.js';
 import { findRoleByPresetKey, listAllDepartments } from '../org/public.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { findKpiByName, findSeasonByName, insertKpi, insertRewardRule, insertSeason, rewardRuleExists, setOverride } from './repository.js';
+import { findSeasonByName, roleEverHadKpis, insertKpi, insertRewardRule, insertSeason, rewardRuleExists, setOverride } from './repository.js';
 import type { RewardKind } from './rules/cycle.js';
 import type { GoalUse } from './rules/evaluation.js';
 import { sortBands, type Band, type KpiDirection } from './rules/scoring.js';
@@ -69,10 +69,10 @@ export async function applyEvaluationPreset(o: ServiceOptions, lang: Lang): Prom
     const names = new Map<string, string>();
     for (const [roleKey, kpis] of Object.entries(preset.kpis)) {
       const roleId = await findRoleByPresetKey(tx, roleKey);
-      if (roleId === undefined) continue;
+      for (const k of kpis) names.set(k.key, k.name[lang]);
+      // A role's set comes whole, once: never to a role that has (or had) KPIs, whose weights already total what the lead chose.
+      if (roleId === undefined || (await roleEverHadKpis(tx, roleId))) continue;
       for (const k of kpis) {
-        names.set(k.key, k.name[lang]);
-        if ((await findKpiByName(tx, roleId, k.key)) ?? (await findKpiByName(tx, roleId, k.name[lang]))) continue;
         const bands = k.bands ? sortBands(k.bands) : null;
         await insertKpi(
           tx,

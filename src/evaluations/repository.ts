@@ -48,6 +48,11 @@ export async function findKpiByName(q: Queryable, roleId: number, name: string):
   return r && toKpi(r);
 }
 
+/** Whether the role has, or ever had, a KPI (removed ones count). */
+export async function roleEverHadKpis(q: Queryable, roleId: number): Promise<boolean> {
+  return (await q.get('select 1 as one from eval_kpis where role_id = ?', [roleId])) !== undefined;
+}
+
 export interface KpiValues extends RuleCols {
   roleId: number;
   name: string;
@@ -156,9 +161,10 @@ export async function setOverride(tx: Queryable, seasonId: number, kpi: string, 
 const RULE_SELECT = `select w.id, w.grade, w.rank_max as "rankMax", w.department_id as "departmentId", d.name as department, w.kind, w.coefficient, w.text
   from eval_reward_rules w left join departments d on d.id = w.department_id`;
 
-/** The live reward rules, in the order they were added. */
-export async function listRewardRules(q: Queryable): Promise<RewardRule[]> {
-  return (await q.all<RewardRule & { kind: RewardKind }>(`${RULE_SELECT} where w.removed_at is null order by w.id`));
+/** The reward rules in force (now, or at a moment: a closed cycle's rewards are those of the day it closed), in the order they were added. */
+export async function listRewardRules(q: Queryable, at?: string): Promise<RewardRule[]> {
+  if (at === undefined) return q.all<RewardRule & { kind: RewardKind }>(`${RULE_SELECT} where w.removed_at is null order by w.id`);
+  return q.all<RewardRule & { kind: RewardKind }>(`${RULE_SELECT} where w.created_at <= ? and (w.removed_at is null or w.removed_at > ?) order by w.id`, [at, at]);
 }
 
 export async function findRewardRule(q: Queryable, id: number): Promise<RewardRule | undefined> {

@@ -8,7 +8,7 @@ import type { Cycle } from './rules/evaluation.js';
 
 export function requirePeriod(text: string): Period {
   const p = parsePeriod(text);
-  if (!p) throw new InputError('evaluations.err.badPeriod', { value: text });
+  if (!p) throw new InputError('evaluations.err.badPeriod', { field: '--period', value: text });
   return p;
 }
 

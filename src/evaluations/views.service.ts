@@ -25,6 +25,8 @@ export interface EvaluationView extends Omit<EvaluationHead, 'kpiScore' | 'final
   parts: Record<Part, number | null>;
   finalScore: number | null;
   grade: string | null;
+  /** Under appeal: the score and grade as the evaluation now stands, not yet locked. */
+  provisional: { finalScore: number | null; grade: string | null } | null;
   rank: number | null;
   departmentRank: number | null;
   /** What the final score still needs: KPI names, then parts (self, peer, lead). */
@@ -94,8 +96,10 @@ function toView(h: EvaluationHead, s: Scored, ap: readonly Appeal[], cycle: Cycl
       items: s.items,
       peers: s.peers.map((p) => ({ by: p.by, score: p.score, comment: p.comment })),
       parts: s.parts,
-      finalScore: s.finalScore,
-      grade: s.grade,
+      // A closed cycle shows what was locked; an appeal's new score is provisional until it is decided.
+      finalScore: cycle.state === 'closed' ? h.finalScore : s.finalScore,
+      grade: cycle.state === 'closed' ? h.grade : s.grade,
+      provisional: cycle.state === 'closed' && ap.some((a) => a.outcome === null) ? { finalScore: s.finalScore, grade: s.grade } : null,
       rank: null,
       departmentRank: null,
       missing: s.missing,
@@ -148,7 +152,7 @@ export async function showEvaluation(o: ServiceOptions, f: { member: string; per
     const evaluation = toView(head, s, await listAppeals(q, [head.id]), cycle);
     // Ranks are the locked scores': a closed cycle's (an open one is ranked as it stands by `evals report`).
     if (cycle.state === 'closed') {
-      const locked = (await lockedScores(q, cycle.id)).map((r) => (r.id === head.id ? { ...r, finalScore: evaluation.finalScore } : r));
+      const locked = await lockedScores(q, cycle.id);
       const ranks = rankCycle(locked);
       Object.assign(evaluation, ranks.get(locked.find((r) => r.id === head.id)!));
     }
@@ -328,7 +332,8 @@ export async function getRewards(o: ServiceOptions, f: { period?: string }): Pro
     const scored: (EvaluationHead | EvaluationView)[] = cycle.state === 'closed' ? await listEvaluations(q, { cycleId: cycle.id }) : await cycleViews(q, cycle);
     const ranks = rankCycle(scored);
     const views = scored.map((v) => ({ ...v, ...ranks.get(v)! })).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byHandle(a, b));
-    const rules = await listRewardRules(q);
+    // A closed month pays by the rules of the day it closed: a rule added or removed since changes next month's.
+    const rules = await listRewardRules(q, cycle.state === 'closed' && cycle.closedAt !== null ? cycle.closedAt : undefined);
     const rows: RewardRow[] = [];
     for (const v of views) {
       const base = { handle: v.handle, name: v.name, department: v.department, role: v.role, finalScore: v.finalScore, grade: v.grade, rank: v.rank, departmentRank: v.departmentRank };

@@ -150,8 +150,7 @@ export interface CourseReport {
   /** Course hours times completions in the period. */
   hours: number;
   goalEffect: Effect;
-  /** KPI scores before and after: null until performance evaluations exist. */
-  /** The same for the locked KPI scores of closed evaluation cycles, each counted by the day its month ends. */
+  /** The same for the locked KPI scores of closed evaluation cycles: months ended before the pass against months begun after it. */
   kpiEffect: Effect;
 }
 
@@ -184,15 +183,15 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
   });
   // Goals due from the earliest window's start to the last pass's window end: one read of the goals.
   const goals = data.passes.length === 0 ? [] : await getGoals(o, { all: true, dueAfter: effectWindows(data.passes[0]!.passedOn, o.today).before[0], dueBefore: addDays(data.passes.at(-1)!.passedOn, EFFECT_WINDOW_DAYS) });
-  const goalsOf = new Map<number, { due: string; pct: number }[]>();
+  const goalsOf = new Map<number, Point[]>();
   for (const g of goals) {
     if (g.ownerType !== 'member' || g.ownerId === null || g.due === null || g.progressPct === null || g.draft) continue;
-    goalsOf.set(g.ownerId, [...(goalsOf.get(g.ownerId) ?? []), { due: g.due, pct: attainment(g.progressPct) }]);
+    goalsOf.set(g.ownerId, [...(goalsOf.get(g.ownerId) ?? []), { from: g.due, to: g.due, pct: attainment(g.progressPct) }]);
   }
-  // Closed evaluation cycles ending in the same span: one query; a KPI score counts on the day its month ends, as a goal on its due date.
+  // Closed evaluation cycles in the same span: one query. A month counts before the pass when it ended before it, after when it began on or after it (the month of the pass is neither).
   const kpis = data.passes.length === 0 ? [] : await getKpiScores(o, effectWindows(data.passes[0]!.passedOn, o.today).before[0], addDays(data.passes.at(-1)!.passedOn, EFFECT_WINDOW_DAYS));
-  const kpisOf = new Map<number, { due: string; pct: number }[]>();
-  for (const k of kpis) kpisOf.set(k.memberId, [...(kpisOf.get(k.memberId) ?? []), { due: k.to, pct: k.kpiScore }]);
+  const kpisOf = new Map<number, Point[]>();
+  for (const k of kpis) kpisOf.set(k.memberId, [...(kpisOf.get(k.memberId) ?? []), { from: k.from, to: k.to, pct: k.kpiScore }]);
   const reports: CourseReport[] = [];
   for (const c of data.courses) {
     const a = data.activity.get(c.id);
@@ -217,7 +216,14 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
   return { from, to, windowDays: EFFECT_WINDOW_DAYS, courses: reports };
 }
 
-function effect(passes: readonly { memberId: number; passedOn: string }[], goalsOf: ReadonlyMap<number, readonly { due: string; pct: number }[]>, today: string): Effect {
+/** A measure over a span of days: a goal on its due date (from = to), a closed month's KPI score over the month. */
+interface Point {
+  from: string;
+  to: string;
+  pct: number;
+}
+
+function effect(passes: readonly { memberId: number; passedOn: string }[], goalsOf: ReadonlyMap<number, readonly Point[]>, today: string): Effect {
   const before: number[] = [];
   const after: number[] = [];
   // Each member once, by their first pass in the period (passes come in date order; a refresher's pass later is the same training).
@@ -226,8 +232,9 @@ function effect(passes: readonly { memberId: number; passedOn: string }[], goals
   for (const p of first.values()) {
     const w = effectWindows(p.passedOn, today);
     const goals = goalsOf.get(p.memberId) ?? [];
-    const b = mean(goals.filter((g) => g.due >= w.before[0] && g.due <= w.before[1]).map((g) => g.pct));
-    const a = w.after && mean(goals.filter((g) => g.due >= w.after![0] && g.due <= w.after![1]).map((g) => g.pct));
+    // Before: ended in the 90 days before the pass; after: began on or after it and ended by the window's end.
+    const b = mean(goals.filter((g) => g.to >= w.before[0] && g.to <= w.before[1]).map((g) => g.pct));
+    const a = w.after && mean(goals.filter((g) => g.from >= w.after![0] && g.to <= w.after![1]).map((g) => g.pct));
     if (b === null || a === null) continue;
     before.push(b);
     after.push(a);

@@ -10,7 +10,7 @@ import { InputError } from '../../shared/errors.js';
 import { closeCycle, decideAppealOutcome, fileAppeal, importValues, openCycle, peerScore, pullGoalValues, recordValue, reviewEvaluation, selfAssess, type ImportRow } from '../cycles.service.js';
 import { addRewardRule, removeRule } from '../rewards.service.js';
 import { getGrades, setGrades } from '../settings.service.js';
-import { listOf, outcomeText, rewardValueText, whyText } from '../render.js';
+import { listOf, outcomeText, rewardValueText, weightsText, whyText } from '../render.js';
 import { parseGrades, parsePeriod, parseWeights, periodOf, REWARD_KINDS, type Grade, type RewardKind } from '../rules/cycle.js';
 
 const period = z
@@ -29,6 +29,8 @@ export async function open(ctx: Ctx, raw: unknown): Promise<void> {
   say(t('evaluations.opened', { period: r.cycle.period, count: r.added.length, fromGoals: r.fromGoals }));
   if (r.noRole.length) say(t('evaluations.noRole', { members: listOf(r.noRole) }));
   if (r.noKpis.length) say(t('evaluations.noKpisFor', { members: listOf(r.noKpis) }));
+  if (r.notHired.length) say(t('evaluations.notHired', { members: listOf(r.notHired), period: r.cycle.period }));
+  if (r.weightsChanged) say(t('evaluations.weightsChanged', { period: r.cycle.period, weights: weightsText(r.cycle.weights) }));
 }
 
 export async function record(ctx: Ctx, member: string, kpi: string, raw: unknown): Promise<void> {
@@ -111,7 +113,7 @@ export async function pull(ctx: Ctx, raw: unknown): Promise<void> {
 }
 
 export async function close(ctx: Ctx, raw: unknown): Promise<void> {
-  const f = parseOptions(z.object({ period: period.optional(), allowMissing: z.boolean().optional(), json: z.boolean().optional() }), raw);
+  const f = parseOptions(z.object({ period: period.optional(), allowMissing: z.boolean().optional(), early: z.boolean().optional(), json: z.boolean().optional() }), raw);
   const r = await withDb(ctx, (o) => closeCycle(o, f));
   if (f.json) printJson(r);
   say(t('evaluations.closed', { period: r.cycle.period, scored: r.scored }));

@@ -72,6 +72,7 @@ function summaryLines(e: EvaluationView): string[] {
         ? t('evaluations.show.finalUnranked', { score: e.finalScore, grade: e.grade! })
         : t('evaluations.show.final', { score: e.finalScore, grade: e.grade!, rank: e.rank, departmentRank: e.departmentRank ?? '—' }),
   );
+  if (e.provisional) lines.push(t('evaluations.show.provisional', { score: e.provisional.finalScore ?? '—', grade: e.provisional.grade ?? '—' }));
   if (e.selfComment) lines.push(t('evaluations.show.selfComment', { comment: e.selfComment }));
   if (e.leadComment) lines.push(t('evaluations.show.leadComment', { comment: e.leadComment, reviewer: e.reviewer ?? '' }));
   if (e.peers.length) lines.push(t('evaluations.show.peers', { peers: listOf(e.peers.map((p) => `${p.by} ${p.score}`)) }));

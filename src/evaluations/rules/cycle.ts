@@ -86,11 +86,13 @@ const PART_WORDS: Record<string, Part> = { kpi: 'kpi', kpis: 'kpi', 指标: 'kpi
 /** "kpi=70,self=10,peer=10,lead=10" (parts left out weigh 0); the problem's key when it is not that. */
 export function parseWeights(text: string): Weights | MessageKey {
   const w: Weights = { kpi: 0, self: 0, peer: 0, lead: 0 };
+  const seen = new Set<Part>();
   for (const p of text.split(/[,，]/).map((x) => x.trim()).filter(Boolean)) {
     const m = /^(\S+?)\s*[=:：]\s*(\d{1,3})\s*%?$/.exec(p);
     const word = m?.[1]!.toLowerCase();
     const part = word !== undefined && Object.hasOwn(PART_WORDS, word) ? PART_WORDS[word] : undefined;
-    if (!m || !part) return 'evaluations.err.badWeights';
+    if (!m || !part || seen.has(part)) return 'evaluations.err.badWeights';
+    seen.add(part);
     w[part] = Number(m[2]);
   }
   return weightsTotal(w) === 100 ? w : 'evaluations.err.weightsTotal';

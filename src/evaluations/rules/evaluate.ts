@@ -65,9 +65,14 @@ export function rankCycle<T extends { finalScore: number | null; departmentId: n
   const team = rankScores(keyed);
   const out = new Map<T, { rank: number | null; departmentRank: number | null }>();
   const byDept = new Map<number | null, typeof keyed>();
-  for (const k of keyed) byDept.set(k.r.departmentId, [...(byDept.get(k.r.departmentId) ?? []), k]);
+  for (const k of keyed) {
+    const list = byDept.get(k.r.departmentId);
+    if (list) list.push(k);
+    else byDept.set(k.r.departmentId, [k]);
+  }
   const deptRank = new Map<(typeof keyed)[number], number>();
-  for (const list of byDept.values()) for (const [k, rank] of rankScores(list)) deptRank.set(k, rank);
+  // Members in no department have no department rank.
+  for (const [dept, list] of byDept) if (dept !== null) for (const [k, rank] of rankScores(list)) deptRank.set(k, rank);
   for (const k of keyed) out.set(k.r, { rank: team.get(k) ?? null, departmentRank: deptRank.get(k) ?? null });
   return out;
 }

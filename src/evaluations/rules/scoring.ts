@@ -116,8 +116,8 @@ export function ruleProblem(r: ScoreRule): MessageKey | null {
 export function parseRange(text: string): [number, number] | number | undefined {
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*(?:\.\.|-|~|～|–)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
   if (m) return [Number(m[1]), Number(m[2])];
-  const n = text.trim() === '' ? NaN : Number(text);
-  return Number.isFinite(n) ? n : undefined;
+  // Decimal only: Number() would take 0x10 as 16.
+  return /^\s*-?\d+(?:\.\d+)?(?:e[-+]?\d+)?\s*$/i.test(text) ? Number(text) : undefined;
 }
 
 const DIRECTION_WORDS: Record<string, KpiDirection> = {

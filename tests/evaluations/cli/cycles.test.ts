@@ -94,6 +94,8 @@ describe('evals open', () => {
       added: ['li', 'wu', 'zheng', 'zhou'],
       noRole: [],
       noKpis: [],
+      notHired: [],
+      weightsChanged: false,
       fromGoals: 0,
     });
     expect(r.stderr).toBe('Cycle 2026-12 open: 4 evaluation(s) added, 0 value(s) taken from goals.\n');
@@ -135,7 +137,7 @@ describe('evals open', () => {
     await ok(['members', 'add', 'sun', '--name', 'Sun Li', '--role', ROLE.presale, '--hire-date', '2024-01-02']);
     const second = await ok(['evals', 'open', '--period', '2026-11', '--weights', 'kpi=80,lead=20', '--json']);
     expect(second.json<OpenJson>()).toMatchObject({ cycle: { id: 1, period: '2026-11', weights: { kpi: 80, self: 0, peer: 0, lead: 20 } }, added: ['li', 'sun'], fromGoals: 0 });
-    expect(second.stderr).toBe('Cycle 2026-11 open: 2 evaluation(s) added, 0 value(s) taken from goals.\n');
+    expect(second.stderr).toBe('Cycle 2026-11 open: 2 evaluation(s) added, 0 value(s) taken from goals.\nThe weights of 2026-11 are now KPI 80%, lead 20%.\n');
     expect(await membersOf('2026-11')).toEqual(['li', 'sun', 'wu', 'zheng', 'zhou']);
     expect(await query(fx.db, 'select count(*) as n from eval_cycles')).toEqual([{ n: 1 }]);
     // wu's evaluation is the one she had: her value kept, her items not doubled.

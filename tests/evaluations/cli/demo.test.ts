@@ -1,6 +1,7 @@
 /** The demo team's evaluations, whatever day the demo runs: the month before last and last month closed (with an appeal), this month open, last month's rewards. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, tempDb } from '../../helpers.js';
+import { addDays } from '../../../src/shared/dates.js';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(() => {
@@ -23,16 +24,19 @@ describe('the demo evaluates', () => {
   ])('on %s: two closed cycles and one open, every grade from A to D, an appeal decided, the rewards', async (today, periods) => {
     const demo = (await ok(['demo', '--db', t.db, '--json'], today)).json<{ rewards: { period: string; state: string; rows: { handle: string; kind: string | null; grade: string | null }[] } }>();
     const cycles = (await ok(['evals', 'list', '--json'], today)).json<{ period: string; state: string; evaluations: number; scored: number; appeals: number; weights: Record<string, number> }[]>();
+    // he.tao joined 18 days ago: evaluated from the month he was hired in.
+    const hired = addDays(today, -18).slice(0, 7);
+    const n = (period: string) => (hired <= period ? 12 : 11);
     expect(cycles.map((c) => [c.period, c.state, c.evaluations, c.scored, c.appeals])).toEqual([
       [periods[0], 'open', 12, 0, 0],
-      [periods[1], 'closed', 12, 12, 1],
-      [periods[2], 'closed', 12, 12, 0],
+      [periods[1], 'closed', n(periods[1]!), n(periods[1]!), 1],
+      [periods[2], 'closed', n(periods[2]!), n(periods[2]!), 0],
     ]);
     expect(cycles[1]!.weights).toEqual({ kpi: 70, self: 10, peer: 10, lead: 10 });
     // Last month's rewards: by grade and rank, everyone listed.
     expect(demo.rewards.period).toBe(periods[1]);
     expect(demo.rewards.state).toBe('closed');
-    expect(new Set(demo.rewards.rows.map((r) => r.handle)).size).toBe(12);
+    expect(new Set(demo.rewards.rows.map((r) => r.handle)).size).toBe(n(periods[1]!));
     expect(new Set(demo.rewards.rows.map((r) => r.grade))).toEqual(new Set(['A', 'B', 'C', 'D']));
     const report = (await ok(['evals', 'report', '--period', periods[1]!, '--json'], today)).json<{ ranking: { handle: string; rank: number }[]; missing: unknown[]; gradeCounts: { grade: string; count: number }[] }>();
     expect(report.missing).toEqual([]);
@@ -47,6 +51,7 @@ describe('the demo evaluates', () => {
     const open = (await ok(['evals', 'report', '--json'], today)).json<{ period: string; state: string; missing: { handle: string }[] }>();
     expect([open.period, open.state]).toEqual([periods[0], 'open']);
     expect(open.missing.length).toBe(12);
+    expect(open.period >= hired).toBe(true);
     // The trend of the last three months, for the leads' monthly talk.
     const trend = (await ok(['evals', 'show', 'wu.xue', '--trend', '3', '--json'], today)).json<{ trend: { periods: { period: string }[] } }>().trend;
     expect(trend.periods.map((p) => p.period)).toEqual([...periods].reverse());

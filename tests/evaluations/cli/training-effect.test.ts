@@ -23,9 +23,10 @@ async function cycle(period: string, values: readonly (readonly [string, number]
 }
 
 describe('the KPI effect of a course', () => {
-  it('wu passed on 2026-10-15: September (0) ended before it, October and November (100) after; an open cycle does not count', async () => {
+  it('wu passed on 2026-10-15: September (0) ended before it, November (100) began after it; October (the month of the pass) and an open cycle do not count', async () => {
     await cycle('2026-09', PRESALE_ZERO);
-    await cycle('2026-10', PRESALE_FULL);
+    // October, the month of the pass, counts for neither side: its 0 would halve the after.
+    await cycle('2026-10', PRESALE_ZERO);
     await cycle('2026-11', PRESALE_FULL);
     await cycle('2026-12', PRESALE_ZERO, false);
     await ok(['training', 'plan', 'wu', '--courses', 'Customer service basics', '--due', '2026-10-31'], '2026-10-01');

@@ -166,8 +166,8 @@ describe('parseWeights', () => {
   it('weightsTotal when the parts do not total 100, under or over', () => {
     expect(parseWeights('kpi=70,self=20')).toBe('evaluations.err.weightsTotal');
     expect(parseWeights('kpi=70,self=10,peer=10,lead=20')).toBe('evaluations.err.weightsTotal');
-    // A part named twice: the last one counts.
-    expect(parseWeights('kpi=50,kpi=50')).toBe('evaluations.err.weightsTotal');
+    // A part named twice is refused as a bad list (a second weight would silently replace the first).
+    expect(parseWeights('kpi=50,kpi=50')).toBe('evaluations.err.badWeights');
     expect(parseWeights('')).toBe('evaluations.err.weightsTotal');
   });
 
