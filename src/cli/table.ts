@@ -6,7 +6,6 @@ import { colorOn, paint, type Column } from './output.js';
 // Printable ASCII is one column a character: most cells are, and string-width's
 // emoji and East Asian tables cost microseconds a call (a 2,000-row table made
 // a million of them).
-// eslint-disable-next-line no-control-regex -- the ASCII range is the point
 const PLAIN = /^[\x20-\x7e]*$/;
 /** The widths of the graphemes seen (a table repeats the same few hundred characters). */
 const graphemeWidths = new Map<string, number>();

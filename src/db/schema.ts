@@ -1,7 +1,7 @@
 import type { GoalCheckinsRow, GoalEventsRow, GoalReviewsRow, GoalsRow } from '../goals/table.js';
 import type { ActionItemsRow, MeetingAgendaItemsRow, MeetingAttendanceRow, MeetingAudienceRow, MeetingDecisionsRow, MeetingExceptionsRow, MeetingLogsRow, MeetingPlanItemsRow, MeetingProblemsRow, MeetingRuleDatesRow, MeetingSchedulesRow, MeetingsRow, MeetingTimeZonesRow } from '../meetings/table.js';
 import type { TrainingAssessmentsRow, TrainingCourseAssessmentsRow, TrainingCourseRolesRow, TrainingCoursesRow, TrainingPlanItemsRow, TrainingPrerequisitesRow, TrainingSessionAttendeesRow, TrainingSessionsRow } from '../training/table.js';
-import type { EvalAppealsRow, EvalCyclesRow, EvalEvaluationsRow, EvalItemsRow, EvalKpisRow, EvalPeersRow, EvalRewardRulesRow, EvalSeasonOverridesRow, EvalSeasonsRow } from '../evaluations/table.js';
+import type { EvalAppealsRow, EvalCyclesRow, EvalEvaluationsRow, EvalItemsRow, EvalItemValuesRow, EvalKpisRow, EvalPeersRow, EvalRewardRulesRow, EvalSeasonOverridesRow, EvalSeasonsRow } from '../evaluations/table.js';
 import type { DepartmentsRow, MembersRow, RoleDutiesRow, RolesRow } from '../org/table.js';
 
 /**
@@ -57,6 +57,7 @@ export interface Tables {
   eval_cycles: EvalCyclesRow;
   eval_evaluations: EvalEvaluationsRow;
   eval_items: EvalItemsRow;
+  eval_item_values: EvalItemValuesRow;
   eval_peers: EvalPeersRow;
   eval_appeals: EvalAppealsRow;
   eval_reward_rules: EvalRewardRulesRow;
@@ -65,7 +66,7 @@ export interface Tables {
 export type TableName = keyof Tables;
 
 /** Every table, in migration order: a table comes after those it refers to (tests dump them; db copy walks them). */
-export const TABLES = ['schema_migrations', 'settings', 'departments', 'roles', 'role_duties', 'members', 'goals', 'goal_checkins', 'goal_reviews', 'goal_events', 'meetings', 'meeting_schedules', 'meeting_audience', 'meeting_agenda_items', 'meeting_exceptions', 'meeting_logs', 'meeting_attendance', 'meeting_decisions', 'action_items', 'meeting_plan_items', 'meeting_problems', 'meeting_time_zones', 'meeting_rule_dates', 'training_courses', 'training_course_roles', 'training_course_assessments', 'training_prerequisites', 'training_plan_items', 'training_sessions', 'training_session_attendees', 'training_assessments', 'eval_kpis', 'eval_seasons', 'eval_season_overrides', 'eval_cycles', 'eval_evaluations', 'eval_items', 'eval_peers', 'eval_appeals', 'eval_reward_rules'] as const satisfies readonly TableName[];
+export const TABLES = ['schema_migrations', 'settings', 'departments', 'roles', 'role_duties', 'members', 'goals', 'goal_checkins', 'goal_reviews', 'goal_events', 'meetings', 'meeting_schedules', 'meeting_audience', 'meeting_agenda_items', 'meeting_exceptions', 'meeting_logs', 'meeting_attendance', 'meeting_decisions', 'action_items', 'meeting_plan_items', 'meeting_problems', 'meeting_time_zones', 'meeting_rule_dates', 'training_courses', 'training_course_roles', 'training_course_assessments', 'training_prerequisites', 'training_plan_items', 'training_sessions', 'training_session_attendees', 'training_assessments', 'eval_kpis', 'eval_seasons', 'eval_season_overrides', 'eval_cycles', 'eval_evaluations', 'eval_items', 'eval_item_values', 'eval_peers', 'eval_appeals', 'eval_reward_rules'] as const satisfies readonly TableName[];
 // Fails to compile when a table is missing from TABLES.
 const _allTables: Record<TableName, true> = Object.fromEntries(TABLES.map((t) => [t, true])) as Record<(typeof TABLES)[number], true>;
 void _allTables;

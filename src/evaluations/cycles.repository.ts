@@ -274,6 +274,7 @@ export function insertItem(tx: Queryable, evaluationId: number, i: ItemValues): 
 
 export async function setItemValue(tx: Queryable, id: number, v: { value: number | null; source: ValueSource | null; goalId: number | null }, actor: string, now: string): Promise<void> {
   await updateRow(tx, 'eval_items', id, { value: v.value, value_source: v.source, goal_id: v.goalId, recorded_at: now, actor });
+  await insertRow(tx, 'eval_item_values', { item_id: id, value: v.value, value_source: v.source, goal_id: v.goalId, recorded_at: now, actor });
 }
 
 export async function listPeers(q: Queryable, evaluationIds: readonly number[]): Promise<Peer[]> {

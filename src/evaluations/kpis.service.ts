@@ -4,7 +4,7 @@ import { resolveRoleId } from '../org/public.js';
 import { InputError, NotFoundError } from '../shared/errors.js';
 import { closestMatch } from '../shared/match.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
-import { deleteOverride, findKpi, findKpiByName, findRoleName, findSeasonByName, insertKpi, insertSeason, listKpis, listSeasons, removeKpi, roleWeights, setOverride, updateKpi, type KpiValues } from './repository.js';
+import { deleteOverride, renameOverrides, findKpi, findKpiByName, findRoleName, findSeasonByName, insertKpi, insertSeason, listKpis, listSeasons, removeKpi, roleWeights, setOverride, updateKpi, type KpiValues } from './repository.js';
 import { seasonsOverlap } from './rules/cycle.js';
 import type { GoalUse, Kpi, Season } from './rules/evaluation.js';
 import { overrideRule, ruleProblem, sortBands, type Band, type KpiDirection, type Override, type ScoreRule } from './rules/scoring.js';
@@ -136,6 +136,7 @@ export async function editKpi(o: ServiceOptions, ref: string, role: string | und
     const rule = buildRule({ ...k, direction }, base);
     const merged = { name: k.name ?? old.name, unit: k.unit !== undefined ? k.unit : old.unit, direction, weight: k.weight ?? old.weight, source: k.source !== undefined ? k.source : old.source, goalMetric: k.goalMetric !== undefined ? k.goalMetric : old.goalMetric, goalUse: k.goalUse !== undefined ? k.goalUse : old.goalUse };
     await updateKpi(tx, old.id, values(merged, rule), stamp(o.now));
+    if (merged.name.trim().toLowerCase() !== old.name.toLowerCase()) await renameOverrides(tx, old.roleId, old.name, merged.name.trim(), stamp(o.now));
     await checkOverrides(tx, (await findKpi(tx, old.id))!);
     return { kpi: (await findKpi(tx, old.id))!, roleTotal: await checkRoleTotal(tx, old.roleId, old.role) };
   });
@@ -237,7 +238,7 @@ export async function setSeasonOverride(o: ServiceOptions, seasonRef: string, kp
     const kpis = all.filter((k) => k.name.toLowerCase() === kpiRef.trim().toLowerCase() || k.presetKey === kpiRef.trim());
     if (kpis.length === 0) throw new NotFoundError('evaluations.kind.kpi', kpiRef.trim(), closestMatch(kpiRef.trim(), all.map((k) => k.name)));
     if (input.clear) {
-      if (!(await deleteOverride(tx, season.id, kpis[0]!.name, roleId))) throw new InputError('evaluations.err.noOverride', { season: season.name, kpi: kpis[0]!.name });
+      if (!(await deleteOverride(tx, season.id, kpis[0]!.name, roleId, stamp(o.now)))) throw new InputError('evaluations.err.noOverride', { season: season.name, kpi: kpis[0]!.name });
       return resolveSeason(tx, season.name);
     }
     if (input.target === undefined && input.bands === undefined && input.threshold === undefined) throw new InputError('evaluations.err.overrideEmpty', {});
@@ -249,7 +250,7 @@ export async function setSeasonOverride(o: ServiceOptions, seasonRef: string, kp
       const problem = ruleProblem(rule);
       if (problem) throw new InputError(problem, { target: rule.target, threshold: rule.threshold ?? '' });
     }
-    await setOverride(tx, season.id, kpis[0]!.name, roleId, override);
+    await setOverride(tx, season.id, kpis[0]!.name, roleId, override, stamp(o.now));
     return resolveSeason(tx, season.name);
   });
 }

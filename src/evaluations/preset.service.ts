@@ -100,7 +100,7 @@ export async function applyEvaluationPreset(o: ServiceOptions, lang: Lang): Prom
     for (const s of preset.seasons) {
       if ((await findSeasonByName(tx, s.key)) ?? (await findSeasonByName(tx, s.name[lang]))) continue;
       const id = await insertSeason(tx, { name: s.name[lang], presetKey: s.key, from: s.from, to: s.to, yearly: s.yearly }, now);
-      for (const x of s.overrides) await setOverride(tx, id, names.get(x.kpi) ?? x.kpi, null, { target: x.target ?? null, targetHigh: null, threshold: x.threshold ?? null, thresholdHigh: null, bands: x.bands ? sortBands(x.bands) : null });
+      for (const x of s.overrides) await setOverride(tx, id, names.get(x.kpi) ?? x.kpi, null, { target: x.target ?? null, targetHigh: null, threshold: x.threshold ?? null, thresholdHigh: null, bands: x.bands ? sortBands(x.bands) : null }, now);
       counts.seasons++;
     }
     const departments = await listAllDepartments(tx);

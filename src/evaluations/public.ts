@@ -11,6 +11,7 @@ export { addKpi, addSeason, setSeasonOverride } from './kpis.service.js';
 export { closeCycle, fileAppeal, decideAppealOutcome, openCycle, peerScore, recordValue, reviewEvaluation, selfAssess } from './cycles.service.js';
 export { getCycleReport, getCycles, getKpiScores, getRewards, showEvaluation, type CycleReport, type CycleSummary, type EvaluationView, type RewardsResult } from './views.service.js';
 export type { EvaluationPresetCounts } from './preset.service.js';
+export { periodOf, previousPeriod } from './rules/cycle.js';
 
 /** Adds the preset's KPIs, seasons and reward rules (init); the preset data loads only then. */
 export async function applyEvaluationPreset(o: ServiceOptions, lang: Lang): Promise<EvaluationPresetCounts> {

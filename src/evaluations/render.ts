@@ -2,7 +2,7 @@
 import type { Column } from '../cli/output.js';
 import { t } from '../i18n/index.js';
 import { sparkline } from '../shared/sparkline.js';
-import { DIRECTION_LABEL, OUTCOME_LABEL, PART_LABEL, REWARD_LABEL, SOURCE_LABEL, STATE_LABEL } from './labels.js';
+import { DIRECTION_LABEL, GOAL_USE_LABEL, OUTCOME_LABEL, PART_LABEL, REWARD_LABEL, SOURCE_LABEL, STATE_LABEL } from './labels.js';
 import type { Part, RewardKind, RewardRule } from './rules/cycle.js';
 import type { AppealOutcome, CycleState, Kpi, Season, ValueSource } from './rules/evaluation.js';
 import type { ItemScore } from './rules/evaluate.js';
@@ -47,7 +47,7 @@ export const kpiColumns: readonly Column<KpiRow>[] = [
   { header: 'evaluations.col.target', value: (k) => targetText(k, k.unit), plain: plainTarget },
   { header: 'evaluations.col.scale', value: (k) => scaleText(k), wrap: 22, priority: 2 },
   { header: 'evaluations.col.weight', value: (k) => k.weight, align: 'right' },
-  { header: 'evaluations.col.goal', value: (k) => k.goalMetric, wrap: 12, priority: 3 },
+  { header: 'evaluations.col.goal', value: (k) => (k.goalMetric === null ? null : k.goalUse === 'attainment' ? `${k.goalMetric} (${t(GOAL_USE_LABEL.attainment)})` : k.goalMetric), wrap: 14, priority: 3 },
   { header: 'evaluations.col.source', value: (k) => k.source, wrap: 16, priority: 4 },
 ];
 

@@ -130,7 +130,7 @@ export async function listSeasons(q: Queryable): Promise<Season[]> {
   const heads = await q.all<SeasonHead>(`${SEASON_SELECT} order by from_date, id`);
   const overrides = await q.all<OverrideRow>(
     `select o.id, o.season_id as "seasonId", o.kpi_name as kpi, o.role_id as "roleId", r.name as role, o.target, o.target_high as "targetHigh", o.threshold, o.threshold_high as "thresholdHigh", o.bands
-       from eval_season_overrides o left join roles r on r.id = o.role_id order by o.id`,
+       from eval_season_overrides o left join roles r on r.id = o.role_id where o.removed_at is null order by o.id`,
   );
   return heads.map((h) => ({
     ...h,
@@ -148,14 +148,25 @@ export function insertSeason(tx: Queryable, s: { name: string; presetKey: string
 }
 
 /** Takes a season's override of a KPI name (for one role, or for all) away; whether there was one. */
-export async function deleteOverride(tx: Queryable, seasonId: number, kpi: string, roleId: number | null): Promise<boolean> {
-  return (await tx.run('delete from eval_season_overrides where season_id = ? and kpi_name = ? and coalesce(role_id, 0) = ?', [seasonId, kpi, roleId ?? 0])).changes > 0;
+export async function deleteOverride(tx: Queryable, seasonId: number, kpi: string, roleId: number | null, now: string): Promise<boolean> {
+  // Kept on record: the override stops applying, its row stays.
+  return (await tx.run('update eval_season_overrides set removed_at = ? where season_id = ? and kpi_name = ? and coalesce(role_id, 0) = ? and removed_at is null', [now, seasonId, kpi, roleId ?? 0])).changes > 0;
 }
 
 /** Sets (replaces) a season's override of a KPI name, for one role or for all. */
-export async function setOverride(tx: Queryable, seasonId: number, kpi: string, roleId: number | null, rule: Override): Promise<void> {
-  await tx.run('delete from eval_season_overrides where season_id = ? and kpi_name = ? and coalesce(role_id, 0) = ?', [seasonId, kpi, roleId ?? 0]);
-  await insertRow(tx, 'eval_season_overrides', { season_id: seasonId, kpi_name: kpi, role_id: roleId, target: rule.target, target_high: rule.targetHigh, threshold: rule.threshold, threshold_high: rule.thresholdHigh, bands: bandsJson(rule.bands) });
+export async function setOverride(tx: Queryable, seasonId: number, kpi: string, roleId: number | null, rule: Override, now: string): Promise<void> {
+  await deleteOverride(tx, seasonId, kpi, roleId, now);
+  await insertRow(tx, 'eval_season_overrides', { season_id: seasonId, kpi_name: kpi, role_id: roleId, target: rule.target, target_high: rule.targetHigh, threshold: rule.threshold, threshold_high: rule.thresholdHigh, bands: bandsJson(rule.bands), removed_at: null });
+}
+
+/** A KPI renamed takes its seasons' overrides along: its role's own, and a copy of those for every role (the other roles keep theirs). */
+export async function renameOverrides(tx: Queryable, roleId: number, from: string, to: string, now: string): Promise<void> {
+  for (const s of await listSeasons(tx))
+    for (const o of s.overrides) {
+      if (o.kpi.toLowerCase() !== from.toLowerCase() || (o.roleId !== null && o.roleId !== roleId)) continue;
+      if (o.roleId !== null) await deleteOverride(tx, s.id, o.kpi, roleId, now);
+      await setOverride(tx, s.id, to, roleId, o, now);
+    }
 }
 
 const RULE_SELECT = `select w.id, w.grade, w.rank_max as "rankMax", w.department_id as "departmentId", d.name as department, w.kind, w.coefficient, w.text

@@ -38,6 +38,7 @@ export interface EvalSeasonsRow {
 export interface EvalSeasonOverridesRow extends Omit<RuleColumns, 'direction' | 'target'> {
   id: number;
   target: number | null;
+  removed_at: string | null;
   season_id: number;
   kpi_name: string;
   role_id: number | null;
@@ -138,4 +139,15 @@ export interface EvalRewardRulesRow {
   preset_key: string | null;
   removed_at: string | null;
   created_at: string;
+}
+
+/** Every value a KPI of an evaluation was given, in order (what an appeal changed is kept). */
+export interface EvalItemValuesRow {
+  id: number;
+  item_id: number;
+  value: number | null;
+  value_source: string | null;
+  goal_id: number | null;
+  recorded_at: string;
+  actor: string | null;
 }

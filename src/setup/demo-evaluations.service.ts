@@ -5,8 +5,8 @@
  * made from each member's level, so that grades run from A to D and ranks
  * differ between months.
  */
-import { closeCycle, decideAppealOutcome, getCycleReport, fileAppeal, openCycle, peerScore, recordValue, reviewEvaluation, selfAssess, showEvaluation, type EvaluationView } from '../evaluations/public.js';
-import { addDays } from '../shared/dates.js';
+import { closeCycle, decideAppealOutcome, getCycleReport, periodOf, previousPeriod, fileAppeal, openCycle, peerScore, recordValue, reviewEvaluation, selfAssess, showEvaluation, type EvaluationView } from '../evaluations/public.js';
+import type { Lang } from '../i18n/index.js';
 import type { ServiceOptions } from '../shared/service.js';
 
 /** How well each demo member does (0–1), and by how much it moves each month. */
@@ -40,14 +40,6 @@ function valueFor(i: EvaluationView['items'][number], level: number, salt: numbe
   return round1(i.threshold! + (i.target - i.threshold!) * l);
 }
 
-const periodOf = (date: string) => date.slice(0, 7);
-/** The first day of the month `n` months before the date's. */
-function monthsBefore(date: string, n: number): string {
-  let d = `${date.slice(0, 7)}-01`;
-  for (let k = 0; k < n; k++) d = `${periodOf(addDays(d, -1))}-01`;
-  return d;
-}
-
 /** The demo members with an evaluation in the period (the newcomer joined only this month or last). */
 async function evaluated(o: ServiceOptions, period: string): Promise<string[]> {
   return (await getCycleReport(o, { period })).ranking.map((r) => r.handle).sort((a, b) => Object.keys(LEVEL).indexOf(a) - Object.keys(LEVEL).indexOf(b));
@@ -64,9 +56,17 @@ async function fill(o: ServiceOptions, period: string, month: number, only?: (ha
   }
 }
 
-export async function buildDemoEvaluations(o: ServiceOptions): Promise<void> {
+/** The demo's words, in the team's language. */
+const TEXT: Record<Lang, { self: string; lead: string; adjust: string; appeal: string; csat: string; decision: string }> = {
+  zh: { self: '大促期间按时完成分内工作', lead: '双11 响应又快又稳', adjust: '双11 支援售后', appeal: '满意度漏计了月底的好评', csat: '客户满意度', decision: '补录后满意度 96%' },
+  en: { self: 'Did my part on time through the promotion', lead: 'Fast and steady replies through Double 11', adjust: 'Helped after-sale during Double 11', appeal: 'Satisfaction left out the good reviews at the end of the month', csat: 'Customer satisfaction', decision: 'Satisfaction 96% once they were counted' },
+};
+
+export async function buildDemoEvaluations(o: ServiceOptions, lang: Lang): Promise<void> {
   const go = { ...o, actor: 'demo' };
-  const [older, last, current] = [2, 1, 0].map((n) => periodOf(monthsBefore(o.today, n))) as [string, string, string];
+  const now = periodOf(o.today);
+  const [older, last, current] = [previousPeriod(previousPeriod(now)), previousPeriod(now), now].map((p) => p.period) as [string, string, string];
+  const say = TEXT[lang];
   // The month before last: KPIs only, closed.
   await openCycle(go, { period: older });
   await fill(go, older, 0);
@@ -77,14 +77,14 @@ export async function buildDemoEvaluations(o: ServiceOptions): Promise<void> {
   const handles = await evaluated(go, last);
   for (const [n, h] of handles.entries()) {
     const level = LEVEL[h]![1];
-    await selfAssess(go, { member: h, period: last, score: Math.min(100, Math.round(level * 100 + 4)), ...(n % 3 === 0 && { comment: '大促期间按时完成分内工作' }) });
+    await selfAssess(go, { member: h, period: last, score: Math.min(100, Math.round(level * 100 + 4)), ...(n % 3 === 0 && { comment: say.self }) });
     await peerScore(go, { member: h, by: handles[(n + 1) % handles.length]!, score: Math.round(level * 100), period: last });
-    await reviewEvaluation(go, { member: h, period: last, score: Math.round(level * 100 - 2), ...(h === 'wu.xue' && { comment: '双11 响应又快又稳', adjust: 2, reason: '双11 支援售后' }) });
+    await reviewEvaluation(go, { member: h, period: last, score: Math.round(level * 100 - 2), ...(h === 'wu.xue' && { comment: say.lead, adjust: 2, reason: say.adjust }) });
   }
   await closeCycle(go, { period: last });
-  await fileAppeal(go, { member: 'zheng.hao', period: last, reason: '满意度漏计了月底的好评' });
-  await recordValue(go, { member: 'zheng.hao', kpi: (await showEvaluation(go, { member: 'zheng.hao', period: last })).evaluation.items[2]!.name, value: 96, period: last });
-  await decideAppealOutcome(go, { member: 'zheng.hao', period: last, outcome: 'changed', note: '补录后满意度 96%' });
+  await fileAppeal(go, { member: 'zheng.hao', period: last, reason: say.appeal });
+  await recordValue(go, { member: 'zheng.hao', kpi: say.csat, value: 96, period: last });
+  await decideAppealOutcome(go, { member: 'zheng.hao', period: last, outcome: 'changed', note: say.decision });
   // This month: open, about half of the values in.
   await openCycle(go, { period: current, weights: { kpi: 70, self: 10, peer: 10, lead: 10 } });
   await fill(go, current, 2, (h, n) => (h.length + n) % 2 === 0);

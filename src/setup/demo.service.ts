@@ -111,6 +111,6 @@ export async function buildDemo(o: ServiceOptions, lang: Lang): Promise<void> {
     await buildDemoGoals(o, lang, o.today);
     await buildDemoMeetings(o, lang);
     await buildDemoTraining(o);
-    await buildDemoEvaluations(o);
+    await buildDemoEvaluations(o, lang);
   });
 }

@@ -3,7 +3,7 @@ import { out, paint, printJson, printList, resolveFormat, say } from '../../cli/
 import { t } from '../../i18n/index.js';
 import { InputError } from '../../shared/errors.js';
 import { getKpis, getSeasons, showKpi } from '../kpis.service.js';
-import { listOf, cycleColumns, itemColumns, seasonLines, kpiColumns, kpiMeanColumns, outcomeText, partText, rankingColumns, rewardColumns, ruleColumns, scaleText, scoreSparkline, seasonColumns, stateText, targetText, weightsText, type KpiRow } from '../render.js';
+import { directionText, listOf, cycleColumns, itemColumns, seasonLines, kpiColumns, kpiMeanColumns, outcomeText, partText, rankingColumns, rewardColumns, ruleColumns, scaleText, scoreSparkline, seasonColumns, stateText, targetText, weightsText, type KpiRow } from '../render.js';
 import { getRewardRules } from '../rewards.service.js';
 import { cycleDays } from '../rules/evaluate.js';
 import { getCycleReport, getCycles, getRewards, showEvaluation, type EvaluationView, type Trend } from '../views.service.js';
@@ -24,7 +24,7 @@ export async function kpi(ctx: Ctx, ref: string, flags: { role?: string; json?: 
   out(
     [
       paint.head(`${k.name} · ${k.role}`),
-      t('evaluations.show.kpi', { target: targetText(k, k.unit), scale: scaleText(k), weight: k.weight }),
+      t('evaluations.show.kpi', { target: targetText(k, k.unit), direction: directionText(k.direction), scale: scaleText(k), weight: k.weight }),
       ...(k.goalMetric ? [t(k.goalUse === 'attainment' ? 'evaluations.show.fromGoalAttainment' : 'evaluations.show.fromGoal', { metric: k.goalMetric })] : []),
       ...(k.source ? [t('evaluations.show.source', { source: k.source })] : []),
     ].join('\n'),

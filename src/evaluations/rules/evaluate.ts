@@ -77,4 +77,3 @@ export function rankCycle<T extends { finalScore: number | null; departmentId: n
   return out;
 }
 
-export { PARTS };

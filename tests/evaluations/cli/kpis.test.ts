@@ -143,12 +143,12 @@ describe('kpis show', () => {
   });
 
   it('as text: target, scoring, weight, where the value comes from', async () => {
-    expect((await ok(['kpis', 'show', 'Inquiry conversion'])).stdout).toBe(`Inquiry conversion · ${ROLE.presale}\nTarget ≥ 45%, 0 at 20, weight 25.\nSource: CS performance report\n`);
+    expect((await ok(['kpis', 'show', 'Inquiry conversion'])).stdout).toBe(`Inquiry conversion · ${ROLE.presale}\nTarget ≥ 45% (higher is better), 0 at 20, weight 25.\nSource: CS performance report\n`);
     expect((await ok(['kpis', 'show', 'First response time', '--role', ROLE.presale])).stdout).toBe(
-      `First response time · ${ROLE.presale}\nTarget ≤ 30 s, bands ≤30:100, ≤45:80, ≤60:60, weight 25.\nValue: the member's goal "First response time".\nSource: The CS workbench\n`,
+      `First response time · ${ROLE.presale}\nTarget ≤ 30 s (lower is better), bands ≤30:100, ≤45:80, ≤60:60, weight 25.\nValue: the member's goal "First response time".\nSource: The CS workbench\n`,
     );
-    expect((await ok(['kpis', 'show', 'Sales attainment'])).stdout).toBe(`Sales attainment · ${ROLE.ops}\nTarget ≥ 100%, 0 at 60, weight 35.\nValue: the attainment (%) of the member's goal "GMV".\nSource: Shop analytics: sales against the target\n`);
-    expect((await ok(['kpis', 'show', 'Days of stock', '--role', ROLE.warehouse])).stdout).toBe(`Days of stock · ${ROLE.warehouse}\nTarget 20–35 days, 0 at 5 and 60, weight 15.\nSource: ERP stock report\n`);
+    expect((await ok(['kpis', 'show', 'Sales attainment'])).stdout).toBe(`Sales attainment · ${ROLE.ops}\nTarget ≥ 100% (higher is better), 0 at 60, weight 35.\nValue: the attainment (%) of the member's goal "GMV".\nSource: Shop analytics: sales against the target\n`);
+    expect((await ok(['kpis', 'show', 'Days of stock', '--role', ROLE.warehouse])).stdout).toBe(`Days of stock · ${ROLE.warehouse}\nTarget 20–35 days (within a band), 0 at 5 and 60, weight 15.\nSource: ERP stock report\n`);
   });
 
   it('refuses an unknown KPI (suggesting the closest), one in several roles without --role, one not in the role named', async () => {

@@ -128,4 +128,32 @@ describe('closing and inputs', () => {
     expect(report.ranking).toEqual([expect.objectContaining({ handle: 'boss', rank: 1, departmentRank: null })]);
     expect(await query(fx.db, "select department_id from eval_evaluations")).toEqual([{ department_id: null }]);
   });
+
+  it('a KPI renamed keeps its seasons: 双11 still scores the renamed satisfaction of the pre-sale role', async () => {
+    await ok(['kpis', 'edit', 'Customer satisfaction', '--role', ROLE.presale, '--name', 'Satisfaction']);
+    await ok(['evals', 'open', '--period', '2026-11', '--roles', ROLE.presale]);
+    const items = (await ok(['evals', 'show', 'wu', '--period', '2026-11', '--json'])).json<{ evaluation: { items: { name: string; seasons: { season: string; days: number }[] }[] } }>().evaluation.items;
+    expect(items.find((i) => i.name === 'Satisfaction')!.seasons).toEqual([expect.objectContaining({ season: 'Double 11', days: 11 })]);
+    // The manager's KPI of the old name keeps the season's override for every role.
+    await ok(['evals', 'open', '--period', '2026-11', '--roles', ROLE.manager]);
+    const zhou = (await ok(['evals', 'show', 'zhou', '--period', '2026-11', '--json'])).json<{ evaluation: { items: { name: string; seasons: unknown[] }[] } }>().evaluation.items;
+    expect(zhou.find((i) => i.name === 'Customer satisfaction')!.seasons).toHaveLength(1);
+  });
+
+  it('every value a KPI was given is kept: an appeal changes the value, the history keeps both', async () => {
+    await closedNovember();
+    await ok(['evals', 'appeal', 'zheng', '--period', '2026-11', '--reason', 'conversion miscounted']);
+    await ok(['evals', 'record', 'zheng', 'Inquiry conversion', '--value', '60', '--period', '2026-11']);
+    const rows = await query(fx.db, "select v.value, v.value_source from eval_item_values v join eval_items i on i.id = v.item_id join eval_evaluations e on e.id = i.evaluation_id join members m on m.id = e.member_id where m.handle = 'zheng' and i.name = 'Inquiry conversion' order by v.id");
+    expect(rows).toEqual([
+      { value: 40, value_source: 'manual' },
+      { value: 60, value_source: 'manual' },
+    ]);
+  });
+
+  it('clearing a season override keeps its row, out of force', async () => {
+    await ok(['kpis', 'season', 'set', 'Double 11', 'First response time', '--clear']);
+    expect(await query(fx.db, "select count(*) as n from eval_season_overrides o join eval_seasons s on s.id = o.season_id where s.name = 'Double 11' and o.kpi_name = 'First response time' and o.removed_at is not null")).toEqual([{ n: 1 }]);
+    expect((await ok(['kpis', 'season', 'list', '--json'])).json<{ name: string; overrides: { kpi: string }[] }[]>().find((x) => x.name === 'Double 11')!.overrides.map((o) => o.kpi)).not.toContain('First response time');
+  });
 });

@@ -58,7 +58,7 @@ const set = (...args: string[]) => ['kpis', 'season', 'set', ...args];
 const items = async (member: string, period = '2026-11') => (await ok(['evals', 'show', member, '--period', period, '--json'])).json<{ evaluation: { items: Item[] } }>().evaluation.items;
 const item = async (member: string, kpi: string, period = '2026-11') => (await items(member, period)).find((i) => i.name === kpi)!;
 const overrideRows = async (seasonName: string) =>
-  query(fx.db, 'select o.kpi_name, o.role_id, o.target, o.target_high, o.threshold, o.threshold_high, o.bands from eval_season_overrides o join eval_seasons s on s.id = o.season_id where s.name = ? order by o.id', seasonName);
+  query(fx.db, 'select o.kpi_name, o.role_id, o.target, o.target_high, o.threshold, o.threshold_high, o.bands from eval_season_overrides o join eval_seasons s on s.id = o.season_id where s.name = ? and o.removed_at is null order by o.id', seasonName);
 
 const rejects = async (args: readonly string[]) => {
   const r = await reject(args);

@@ -279,9 +279,9 @@ function describe_seasons(fresh: () => Promise<Db>): void {
       { bound: 60, score: 100 },
       { bound: 90, score: 60 },
     ];
-    await setOverride(db, double11, 'First response time', null, { ...NO_OVERRIDE, bands });
-    await setOverride(db, double11, 'Sales', o.agent, { ...NO_OVERRIDE, target: 120, threshold: 70 });
-    await setOverride(db, s618, 'Days of stock', o.lead, { target: 30, targetHigh: 50, threshold: 10, thresholdHigh: 80, bands: null });
+    await setOverride(db, double11, 'First response time', null, { ...NO_OVERRIDE, bands }, NOW);
+    await setOverride(db, double11, 'Sales', o.agent, { ...NO_OVERRIDE, target: 120, threshold: 70 }, NOW);
+    await setOverride(db, s618, 'Days of stock', o.lead, { target: 30, targetHigh: 50, threshold: 10, thresholdHigh: 80, bands: null }, NOW);
     const seasons = await listSeasons(db);
     expect(ids(seasons)).toEqual([s618, double11]);
     const [june, nov] = seasons as [(typeof seasons)[0], (typeof seasons)[0]];
@@ -315,13 +315,13 @@ function describe_seasons(fresh: () => Promise<Db>): void {
     const o = await org(db);
     const s = await insertSeason(db, { name: '双11', presetKey: null, from: '2026-11-01', to: '2026-11-11', yearly: true }, NOW);
     const other = await insertSeason(db, { name: '618', presetKey: null, from: '2026-06-01', to: '2026-06-18', yearly: true }, NOW);
-    await setOverride(db, s, 'Sales', null, { ...NO_OVERRIDE, target: 110 });
-    await setOverride(db, s, 'Sales', o.agent, { ...NO_OVERRIDE, target: 120 });
-    await setOverride(db, s, 'Sales', o.lead, { ...NO_OVERRIDE, target: 130 });
-    await setOverride(db, other, 'Sales', null, { ...NO_OVERRIDE, target: 105 });
+    await setOverride(db, s, 'Sales', null, { ...NO_OVERRIDE, target: 110 }, NOW);
+    await setOverride(db, s, 'Sales', o.agent, { ...NO_OVERRIDE, target: 120 }, NOW);
+    await setOverride(db, s, 'Sales', o.lead, { ...NO_OVERRIDE, target: 130 }, NOW);
+    await setOverride(db, other, 'Sales', null, { ...NO_OVERRIDE, target: 105 }, NOW);
     // Replaced: the all-roles one (in another case), then the agent's.
-    await setOverride(db, s, 'SALES', null, { ...NO_OVERRIDE, target: 115, threshold: 50 });
-    await setOverride(db, s, 'sales', o.agent, { ...NO_OVERRIDE, threshold: 65 });
+    await setOverride(db, s, 'SALES', null, { ...NO_OVERRIDE, target: 115, threshold: 50 }, NOW);
+    await setOverride(db, s, 'sales', o.agent, { ...NO_OVERRIDE, threshold: 65 }, NOW);
     const bySeason = new Map((await listSeasons(db)).map((x) => [x.id, x.overrides]));
     const rows = bySeason.get(s)!.map(({ kpi, roleId, target, threshold }) => ({ kpi, roleId, target, threshold }));
     expect(rows).toHaveLength(3);
@@ -333,7 +333,9 @@ function describe_seasons(fresh: () => Promise<Db>): void {
       ]),
     );
     expect(bySeason.get(other)!.map(({ kpi, roleId, target }) => ({ kpi, roleId, target }))).toEqual([{ kpi: 'Sales', roleId: null, target: 105 }]);
-    expect(await db.all('select count(*) as n from eval_season_overrides')).toEqual([{ n: 4 }]);
+    // The replaced ones are kept, out of force.
+    expect(await db.all('select count(*) as n from eval_season_overrides where removed_at is null')).toEqual([{ n: 4 }]);
+    expect(await db.all('select count(*) as n from eval_season_overrides where removed_at is not null')).toEqual([{ n: 2 }]);
   });
 }
 
