@@ -1,6 +1,6 @@
 /** One evaluation's scores from what is recorded in it, pure: each KPI's score and weighted share, the parts, the final score and grade, what is missing. */
 import { toDay } from '../../shared/dates.js';
-import { finalScore, gradeOf, kpiScore, missingParts, PARTS, rankScores, type Part, type Parts } from './cycle.js';
+import { finalScore, gradeOf, kpiScore, missingParts, rankScores, type Part, type Parts } from './cycle.js';
 import type { Cycle, EvaluationHead, Item, Peer } from './evaluation.js';
 import { cycleScore, round2 } from './scoring.js';
 
