@@ -8,7 +8,8 @@ import type { ServiceOptions } from '../shared/service.js';
 import type { EvaluationPresetCounts } from './preset.service.js';
 
 export { addKpi, addSeason, setSeasonOverride } from './kpis.service.js';
-export { closeCycle, fileAppeal, decideAppealOutcome, openCycle, peerScore, recordValue, reviewEvaluation, selfAssess } from './cycles.service.js';
+export { closeCycle, fileAppeal, decideAppealOutcome, openCycle } from './cycles.service.js';
+export { peerScore, recordValue, reviewEvaluation, selfAssess } from './entries.service.js';
 export { getCycleReport, getCycles, getKpiScores, getRewards, showEvaluation, type CycleReport, type CycleSummary, type EvaluationView, type RewardsResult } from './views.service.js';
 export type { EvaluationPresetCounts } from './preset.service.js';
 export { periodOf, previousPeriod } from './rules/cycle.js';
