@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { InputError, type MessageParams } from '../shared/errors.js';
 import { isMessageKey, type MessageKey } from '../i18n/index.js';
 import { NONE_WORDS } from '../shared/none.js';
-import { MAX_QUANTITY } from '../shared/numbers.js';
+import { DECIMAL, MAX_QUANTITY } from '../shared/numbers.js';
 import { dateIssue } from './dates.js';
 import { messageOf } from './errors.js';
 
@@ -53,11 +53,10 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown, field
  * ±MAX_QUANTITY (a trillion): "1e309" would be Infinity, and numbers that
  * large are typos in a shop's goals.
  */
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const numeral = z
   .string()
   .transform((s) => s.replace(/[,_，]/g, '').trim())
-  .refine((s) => NUMBER.test(s), { message: 'err.invalidNumber' satisfies MessageKey })
+  .refine((s) => DECIMAL.test(s), { message: 'err.invalidNumber' satisfies MessageKey })
   .transform(Number);
 export const numberText = numeral
   .refine((n) => Math.abs(n) <= MAX_QUANTITY, { message: 'err.invalid.numberRange' satisfies MessageKey });

@@ -79,6 +79,16 @@ export async function evaluatedMemberIds(q: Queryable, cycleId: number): Promise
   return new Set((await q.all<{ id: number }>('select member_id as id from eval_evaluations where cycle_id = ?', [cycleId])).map((r) => r.id));
 }
 
+/** Per cycle: evaluations, locked scores, their mean, evaluations ever appealed. One grouped query. */
+export async function cycleCounts(q: Queryable, cycleIds: readonly number[]): Promise<Map<number, { n: number; scored: number; mean: number | null; appeals: number }>> {
+  const rows = await q.all<{ cycleId: number; n: number; scored: number; mean: number | null; appeals: number }>(
+    `select e.cycle_id as "cycleId", count(*) as n, count(e.final_score) as scored, avg(e.final_score) as mean, sum(case when exists (select 1 from eval_appeals a where a.evaluation_id = e.id) then 1 else 0 end) as appeals
+       from eval_evaluations e where e.cycle_id in (${cycleIds.map(() => '?').join(', ')}) group by e.cycle_id`,
+    [...cycleIds],
+  );
+  return new Map(rows.map((r) => [r.cycleId, r]));
+}
+
 /** A cycle's stored (locked) final scores with departments: what ranks a closed cycle. One light query. */
 export async function lockedScores(q: Queryable, cycleId: number): Promise<{ id: number; departmentId: number | null; finalScore: number | null }[]> {
   return q.all('select id, department_id as "departmentId", final_score as "finalScore" from eval_evaluations where cycle_id = ?', [cycleId]);

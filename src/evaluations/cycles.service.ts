@@ -10,10 +10,10 @@ import { getActiveMembers, resolveDepartmentId, resolveMemberId, resolveRoleId }
 import { InputError, label, NotFoundError, type Label } from '../shared/errors.js';
 import { PART_LABEL } from './labels.js';
 import { closestMatch, matchByName } from '../shared/match.js';
-import { stamp, type ServiceOptions } from '../shared/service.js';
+import { mapSeq, stamp, type ServiceOptions } from '../shared/service.js';
 import { decideAppeal, evaluatedMemberIds, findCycle, findEvaluation, insertAppeal, insertCycle, insertEvaluation, insertItem, listAppeals, listCycles, listEvaluations, listItems, listPeers, setItemValue, updateCycle, updateEvaluation } from './cycles.repository.js';
 import { listKpis, listSeasons } from './repository.js';
-import { DEFAULT_WEIGHTS, seasonDays, type Period, type Weights } from './rules/cycle.js';
+import { DEFAULT_WEIGHTS, isPart, seasonDays, type Period, type Weights } from './rules/cycle.js';
 import type { AppealOutcome, Cycle, EvaluationHead, Item, Kpi, Season } from './rules/evaluation.js';
 import { scoreEvaluation } from './rules/evaluate.js';
 import { overrideRule, type SeasonPart } from './rules/scoring.js';
@@ -135,13 +135,6 @@ export async function openCycle(o: ServiceOptions, input: OpenInput): Promise<Op
 
 const sameWeights = (a: Weights, b: Weights) => a.kpi === b.kpi && a.self === b.self && a.peer === b.peer && a.lead === b.lead;
 
-/** One at a time: a PostgreSQL connection runs one query at a time. */
-async function mapSeq<T, R>(items: readonly T[], fn: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (const x of items) out.push(await fn(x));
-  return out;
-}
-
 interface Target {
   cycle: Cycle;
   head: EvaluationHead;
@@ -217,7 +210,7 @@ export async function closeCycle(o: ServiceOptions, f: { period?: string; allowM
 }
 
 /** A missing part (self, peer, lead) as a label, said in the reader's words; a KPI by its name. */
-const partLabel = (x: string): string | Label => (x === 'self' || x === 'peer' || x === 'lead' ? label(PART_LABEL[x]) : x);
+const partLabel = (x: string): string | Label => (isPart(x) ? label(PART_LABEL[x]) : x);
 
 /** The period of the one open cycle: closing without --period closes it, and only when there is no doubt which. */
 async function onlyOpenCycle(q: Queryable): Promise<string> {

@@ -6,7 +6,7 @@
  */
 import { getActiveMembers, resolveMemberId } from '../org/public.js';
 import { InputError, LineError, TeamError } from '../shared/errors.js';
-import { MAX_QUANTITY } from '../shared/numbers.js';
+import { DECIMAL, MAX_QUANTITY } from '../shared/numbers.js';
 import { stamp, type ServiceOptions } from '../shared/service.js';
 import { findEvaluation, listItems, setItemValue, setPeer, updateEvaluation, type EvaluationPatch } from './cycles.repository.js';
 import { itemOf, writableEvaluation } from './cycles.service.js';
@@ -86,7 +86,7 @@ export async function importValues(o: ServiceOptions, rows: readonly ImportRow[]
       const value = await at(r.line, columns.value, () => {
         const text = r.value.trim().replace(/[,，](?=\d{3}\b)/g, '');
         // Decimal only (Number() would read 0x20 as 32): what `evals record --value` takes.
-        const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) ? Number(text) : NaN;
+        const n = DECIMAL.test(text) ? Number(text) : NaN;
         if (!Number.isFinite(n)) throw new InputError('evaluations.err.notNumber', { value: r.value });
         checkValue(item, n);
         return n;

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/sql.js';
 import { resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
-import { closedKpiScores, findEvaluation, listAppeals, listCycles, listEvaluations, listItems, listPeers, listScoredItems, lockedScores } from './cycles.repository.js';
+import { closedKpiScores, cycleCounts, findEvaluation, listAppeals, listCycles, listEvaluations, listItems, listPeers, listScoredItems, lockedScores } from './cycles.repository.js';
 import { resolveCycle } from './resolve.js';
 import { listRewardRules } from './repository.js';
 import { ruleApplies, type Grade, type Part, type RewardKind, type RewardRule, type Weights } from './rules/cycle.js';
@@ -283,13 +283,7 @@ export async function getCycles(o: ServiceOptions, f: { all?: boolean } = {}): P
   return o.db.snapshot(async (q) => {
     const cycles = (await listCycles(q)).slice(0, f.all ? undefined : 12);
     if (cycles.length === 0) return [];
-    const marks = cycles.map(() => '?').join(', ');
-    const counts = await q.all<{ cycleId: number; n: number; scored: number; mean: number | null; appeals: number }>(
-      `select e.cycle_id as "cycleId", count(*) as n, count(e.final_score) as scored, avg(e.final_score) as mean, sum(case when exists (select 1 from eval_appeals a where a.evaluation_id = e.id) then 1 else 0 end) as appeals
-         from eval_evaluations e where e.cycle_id in (${marks}) group by e.cycle_id`,
-      cycles.map((c) => c.id),
-    );
-    const by = new Map(counts.map((c) => [c.cycleId, c]));
+    const by = await cycleCounts(q, cycles.map((c) => c.id));
     return cycles.map((c) => {
       const n = by.get(c.id);
       return { period: c.period, from: c.from, to: c.to, state: c.state, weights: c.weights, evaluations: n?.n ?? 0, scored: n?.scored ?? 0, meanScore: n?.mean == null ? null : round2(n.mean), appeals: n?.appeals ?? 0, closedAt: c.closedAt };

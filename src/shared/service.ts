@@ -27,3 +27,13 @@ export const machineZone = (): string => Intl.DateTimeFormat().resolvedOptions()
 
 /** The team's time zone: TEAM_TZ when set, else the machine's. New meetings and classes take it. */
 export const teamZone = (o: Pick<ServiceOptions, 'zone'>): string => o.zone ?? machineZone();
+
+/**
+ * Maps one item after another, never two queries at once: a PostgreSQL
+ * connection runs one query at a time (Promise.all over one would overlap them).
+ */
+export async function mapSeq<T, R>(items: readonly T[], fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of items) out.push(await fn(x));
+  return out;
+}

@@ -2,7 +2,7 @@
 import type { Queryable } from '../db/sql.js';
 import { resolveRoleId } from '../org/public.js';
 import { InputError } from '../shared/errors.js';
-import { stamp, type ServiceOptions } from '../shared/service.js';
+import { mapSeq, stamp, type ServiceOptions } from '../shared/service.js';
 import { untouchedRefreshers, updateItem } from './plans.repository.js';
 import { requireActiveMember, resettleCourse } from './plans.service.js';
 import { findCourse, findCourseByTitle, insertCourse, listCourses, prerequisiteEdges, setCourseParts, updateCourse, type CoursePatch } from './repository.js';
@@ -42,13 +42,6 @@ async function resolveParts(tx: Queryable, id: number | undefined, input: Course
   }
   const trainerId = input.trainer === undefined ? undefined : input.trainer === null ? null : (await requireActiveMember(tx, input.trainer)).id;
   return { roleIds, prerequisiteIds, trainerId };
-}
-
-/** One at a time: a PostgreSQL connection runs one query at a time. */
-async function mapSeq<T, R>(items: readonly T[], fn: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (const x of items) out.push(await fn(x));
-  return out;
 }
 
 async function requireFreeTitle(tx: Queryable, title: string, self?: number): Promise<void> {

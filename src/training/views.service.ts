@@ -1,5 +1,4 @@
 /** What training looks like: each member's status, and each course's report with its effect on goals. */
-import { getKpiScores } from '../evaluations/public.js';
 import { getGoals } from '../goals/public.js';
 import { getActiveMembers, getMemberById, resolveDepartmentId, resolveMemberId, resolveRoleId, type Member } from '../org/public.js';
 import { addDays } from '../shared/dates.js';
@@ -189,7 +188,8 @@ export async function getReport(o: ServiceOptions, f: { course?: string; from?: 
     goalsOf.set(g.ownerId, [...(goalsOf.get(g.ownerId) ?? []), { from: g.due, to: g.due, pct: attainment(g.progressPct) }]);
   }
   // Closed evaluation cycles in the same span: one query. A month counts before the pass when it ended before it, after when it began on or after it (the month of the pass is neither).
-  const kpis = data.passes.length === 0 ? [] : await getKpiScores(o, effectWindows(data.passes[0]!.passedOn, o.today).before[0], addDays(data.passes.at(-1)!.passedOn, EFFECT_WINDOW_DAYS));
+  // Loaded only here: training status (the same module) never pays for evaluations' code.
+  const kpis = data.passes.length === 0 ? [] : await (await import('../evaluations/public.js')).getKpiScores(o, effectWindows(data.passes[0]!.passedOn, o.today).before[0], addDays(data.passes.at(-1)!.passedOn, EFFECT_WINDOW_DAYS));
   const kpisOf = new Map<number, Point[]>();
   for (const k of kpis) kpisOf.set(k.memberId, [...(kpisOf.get(k.memberId) ?? []), { from: k.from, to: k.to, pct: k.kpiScore }]);
   const reports: CourseReport[] = [];

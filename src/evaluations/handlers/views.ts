@@ -5,6 +5,7 @@ import { InputError } from '../../shared/errors.js';
 import { getKpis, getSeasons, showKpi } from '../kpis.service.js';
 import { directionText, listOf, cycleColumns, itemColumns, seasonLines, kpiColumns, kpiMeanColumns, outcomeText, partText, rankingColumns, rewardColumns, ruleColumns, scaleText, scoreSparkline, seasonColumns, stateText, targetText, weightsText, type KpiRow } from '../render.js';
 import { getRewardRules } from '../rewards.service.js';
+import { isPart } from '../rules/cycle.js';
 import { cycleDays } from '../rules/evaluate.js';
 import { getCycleReport, getCycles, getRewards, showEvaluation, type EvaluationView, type Trend } from '../views.service.js';
 
@@ -58,7 +59,7 @@ export async function show(ctx: Ctx, member: string, flags: { period?: string; t
 }
 
 /** A missing part (self, peer, lead) in the reader's words; a KPI by its name. */
-const partOrKpi = (x: string) => (x === 'self' || x === 'peer' || x === 'lead' ? partText(x) : x);
+const partOrKpi = (x: string) => (isPart(x) ? partText(x) : x);
 
 function summaryLines(e: EvaluationView): string[] {
   const dash = (v: number | null) => (v === null ? '—' : String(v));

@@ -77,6 +77,8 @@ export function seasonsOverlap(a: SeasonDates, b: SeasonDates): boolean {
 
 export const PARTS = ['kpi', 'self', 'peer', 'lead'] as const;
 export type Part = (typeof PARTS)[number];
+/** Whether a word of a missing list is a part (self, peer, lead) rather than a KPI's name. */
+export const isPart = (x: string): x is Part => (PARTS as readonly string[]).includes(x);
 /** The weight (%) of each part of the final score; they total 100. */
 export type Weights = Record<Part, number>;
 export const DEFAULT_WEIGHTS: Weights = { kpi: 100, self: 0, peer: 0, lead: 0 };
