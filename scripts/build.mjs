@@ -6,7 +6,7 @@
 // for the native addon's wrapper). Commands are still loaded lazily: every
 // `import()` in the source becomes a module that esbuild initialises only on
 // first use. The heavy libraries only some commands need, zod and
-// @inquirer/prompts (writes), pg (a PostgreSQL database) and rrule (meetings), are bundled
+// @inquirer/prompts (writes), pg (a PostgreSQL database), rrule (meetings), csv-parse (imports) and ical-generator (calendars), are bundled
 // apart into dist/vendor/ so that no SQLite list command even parses them.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const tmp = `${root}dist.tmp-${process.pid}`;
 mkdirSync(`${tmp}/vendor`, { recursive: true });
 
-const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts', pg: 'pg', 'pg-cursor': 'pg-cursor', pgpass: 'pgpass', rrule: 'rrule', 'csv-parse/sync': 'csv-parse' };
+const vendor = { zod: 'zod', '@inquirer/prompts': 'inquirer-prompts', pg: 'pg', 'pg-cursor': 'pg-cursor', pgpass: 'pgpass', rrule: 'rrule', 'csv-parse/sync': 'csv-parse', 'ical-generator': 'ical-generator' };
 const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 
 /** Points the vendored libraries at their separate bundles. */
@@ -38,13 +38,14 @@ await Promise.all([
     outdir: tmp,
     outExtension: { '.js': '.cjs' },
     // The addon is loaded from node_modules; its JS wrapper is bundled.
-    external: ['*.node', 'bindings'],
+    // ical-timezones reads its zone files beside itself: required from node_modules, never bundled.
+    external: ['*.node', 'bindings', '@touch4it/ical-timezones'],
     plugins: [vendorPlugin],
     define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   // pg's optional native binding and its Cloudflare Workers socket are never used here.
-  ...Object.entries(vendor).map(([pkg, name]) => build({ ...common, minify: true, external: ['pg-native', 'cloudflare:sockets'], stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root }, outfile: `${tmp}/vendor/${name}.cjs` })),
+  ...Object.entries(vendor).map(([pkg, name]) => build({ ...common, minify: true, external: ['pg-native', 'cloudflare:sockets', '@touch4it/ical-timezones'], stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root }, outfile: `${tmp}/vendor/${name}.cjs` })),
 ]);
 writeFileSync(`${tmp}/package.json`, '{ "type": "commonjs" }\n');
 rmSync(`${root}dist`, { recursive: true, force: true });

@@ -11,11 +11,12 @@ import { commands as org } from '../org/command.js';
 import { commands as setup } from '../setup/command.js';
 import { commands as training } from '../training/command.js';
 import { commands as evaluations } from '../evaluations/command.js';
+import { commands as reports } from '../reports/command.js';
 import { declarer, type FeatureCommands } from './group.js';
 import { io } from './io.js';
 
 /** Every feature with commands, in the order `team --help` lists them. */
-const FEATURES: readonly FeatureCommands[] = [setup, org, goals, meetings, training, evaluations, database];
+const FEATURES: readonly FeatureCommands[] = [setup, org, goals, meetings, training, evaluations, reports, database];
 
 const TITLES: Record<string, MessageKey> = {
   'Usage:': 'help.usage',

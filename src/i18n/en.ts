@@ -13,6 +13,9 @@ import { orgEn } from '../org/messages.en.js';
 import { setupEn } from '../setup/messages.en.js';
 import { trainingEn } from '../training/messages.en.js';
 import { evaluationsEn } from '../evaluations/messages.en.js';
+import { reportsEn } from '../reports/messages.en.js';
+import { chatEn } from '../reports/chat.messages.en.js';
+import { icsEn } from '../reports/ics.messages.en.js';
 import { wordsEn } from './words.en.js';
 
 /**
@@ -20,7 +23,7 @@ import { wordsEn } from './words.en.js';
  * spread of 1,700 keys into one object costs 6–10 ms on every start here,
  * the parts themselves under one.
  */
-export const enParts = [wordsEn, setupEn, orgEn, goalsEn, smartEn, databaseEn, meetingsEn, recurrenceEn, trainingEn, evaluationsEn] as const;
+export const enParts = [wordsEn, setupEn, orgEn, goalsEn, smartEn, databaseEn, meetingsEn, recurrenceEn, trainingEn, evaluationsEn, reportsEn, chatEn, icsEn] as const;
 
 /** The keys of any of the parts (a union, not the intersection `keyof` of a union would give). */
 type KeysOf<T> = T extends unknown ? keyof T : never;
