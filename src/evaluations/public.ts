@@ -12,6 +12,7 @@ export { closeCycle, fileAppeal, decideAppealOutcome, openCycle } from './cycles
 export { peerScore, recordValue, reviewEvaluation, selfAssess } from './entries.service.js';
 export { getCycleReport, getCycles, getKpiScores, getRewards, showEvaluation, type CycleReport, type CycleSummary, type EvaluationView, type RewardsResult } from './views.service.js';
 export type { EvaluationPresetCounts } from './preset.service.js';
+export { getEvaluationDigest, type CycleDigest, type EvaluationDigest } from './digest.service.js';
 export { periodOf, previousPeriod } from './rules/cycle.js';
 
 /** Adds the preset's KPIs, seasons and reward rules (init); the preset data loads only then. */

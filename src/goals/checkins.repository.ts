@@ -63,3 +63,24 @@ export async function eachCheckinPoint(q: Queryable, goalIds: readonly number[],
   const all = wanted.size === max - min + 1;
   return q.eachTuple(`${cols} where goal_id >= ? and goal_id <= ? ${order}`, [min, max], all ? emit : (r) => wanted.has(r[0] as number) && emit(r));
 }
+
+/** Whose check-ins: one member's goals, or a department's (its own and its members'). */
+export interface CheckinScope {
+  ownerMemberId?: number;
+  departmentId?: number;
+}
+
+function scopeSql(f: CheckinScope): [string, SqlValue[]] {
+  if (f.ownerMemberId !== undefined) return [' and g.owner_member_id = ?', [f.ownerMemberId]];
+  if (f.departmentId !== undefined) return [' and (g.owner_department_id = ? or g.owner_member_id in (select id from members where department_id = ?))', [f.departmentId, f.departmentId]];
+  return ['', []];
+}
+
+/** The check-ins dated within [from, to] of live goals, newest first, at most `limit`, and how many there are in all. */
+export async function checkinsBetween(q: Queryable, from: string, to: string, f: CheckinScope, limit: number): Promise<{ total: number; checkins: Checkin[] }> {
+  const [scope, params] = scopeSql(f);
+  const where = `from goal_checkins c join goals g on g.id = c.goal_id where c.date >= ? and c.date <= ? and g.archived_at is null${scope}`;
+  const total = Number((await q.get<{ n: number }>(`select count(*) as n ${where}`, [from, to, ...params]))!.n);
+  const rows = total === 0 ? [] : await q.all<GoalCheckinsRow>(`select c.* ${where} order by c.date desc, c.id desc limit ?`, [from, to, ...params, limit]);
+  return { total, checkins: rows.map(toCheckin) };
+}

@@ -121,6 +121,11 @@ export interface GoalFilter {
   dueAfter?: string;
   includeClosed?: boolean;
   includeArchived?: boolean;
+  /** Closed within [from, to] (dates; closed_at is a timestamp). */
+  closedFrom?: string;
+  closedTo?: string;
+  /** At most this many, in the list's order. */
+  limit?: number;
 }
 
 /** Goals matching the filter, by due date; each filter narrows through an index. */
@@ -162,7 +167,23 @@ export function listSql(f: GoalFilter, select = SELECT, fromJson = false): [stri
   if (f.horizon !== undefined) add('g.horizon = ?', f.horizon);
   if (f.dueBefore !== undefined) add('g.due_date <= ?', f.dueBefore);
   if (f.dueAfter !== undefined) add('g.due_date >= ?', f.dueAfter);
-  return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by g.due_date is null, g.due_date, g.id`, params];
+  if (f.closedFrom !== undefined) add('g.closed_at >= ?', f.closedFrom);
+  // A timestamp on the last day sorts after the bare date: compare with the next day's start.
+  if (f.closedTo !== undefined) add('g.closed_at < ?', `${f.closedTo}T99`);
+  if (f.limit !== undefined) params.push(f.limit);
+  return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by g.due_date is null, g.due_date, g.id${f.limit !== undefined ? ' limit ?' : ''}`, params];
+}
+
+/** How many goals the filter lists (its limit ignored). */
+export async function countGoals(q: Queryable, f: GoalFilter): Promise<number> {
+  const [sql, params] = listSql({ ...f, limit: undefined }, 'select count(*) as n from goals g');
+  return Number((await q.get<{ n: number }>(sql.replace(/ order by .*$/, ''), params))!.n);
+}
+
+/** The goals with these ids (archived ones too), in id order. */
+export async function listGoalsById(q: Queryable, ids: readonly number[]): Promise<Goal[]> {
+  if (ids.length === 0) return [];
+  return selectGoals(q, `${SELECT} where g.id in (${ids.map(() => '?').join(', ')}) order by g.id`, ids);
 }
 
 export async function findGoalById(q: Queryable, id: number): Promise<Goal | undefined> {

@@ -248,6 +248,11 @@ export async function settle(o: ServiceOptions, { slots, unknown }: { slots: (Go
   return out;
 }
 
+/** The live goals a repository filter lists, judged today from their stored summaries (evaluated where one is missing). */
+export function viewsOf(o: ServiceOptions, filter: GoalFilter): Promise<GoalView[]> {
+  return judgeStored(o, (onGoal) => eachListedGoal(o.db, filter, onGoal));
+}
+
 /** The views of a stream of goals; with `sink`, those before the first goal without a summary go there instead. */
 async function judgeStored(o: ServiceOptions, stream: Stream, status?: GoalListOptions['status'], sink?: (g: GoalView) => void): Promise<GoalView[]> {
   return settle(o, await judgeStream(o, stream, status, false, sink), status);

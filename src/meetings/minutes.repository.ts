@@ -168,3 +168,9 @@ export async function lastLoggedDate(q: Queryable, meetingId: number): Promise<s
   const [a, b] = [r?.held ?? null, r?.occurs ?? null];
   return a === null || (b !== null && b > a) ? b : a;
 }
+
+/** Attendance counts per series and status over meetings held in [from, to] (one grouped query, through the held-date index). */
+export async function attendanceByMeeting(q: Queryable, from: string, to: string): Promise<{ meetingId: number; status: AttendanceStatus; n: number }[]> {
+  return q.all(`select l.meeting_id as "meetingId", a.status, count(*) as n from meeting_logs l join meeting_attendance a on a.log_id = l.id
+    where l.held_on between ? and ? group by l.meeting_id, a.status order by l.meeting_id, a.status`, [from, to]);
+}

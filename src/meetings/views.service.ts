@@ -135,25 +135,26 @@ export interface UpcomingItem extends Occurrence {
 }
 
 /**
- * The occurrences of every series on the `days` days from today, in time
+ * The occurrences of every series on the `days` days from `from` (today), in time
  * order; for one member only the series that expect them (their shift
  * included), for a department those that expect any of its members.
  */
-export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?: string; dept?: string }): Promise<UpcomingItem[]> {
+export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?: string; dept?: string; from?: string }): Promise<UpcomingItem[]> {
   return o.db.snapshot(async (q) => {
     const days = f.days ?? 7;
-    const to = addDays(o.today, days - 1);
+    const from = f.from ?? o.today;
+    const to = addDays(from, days - 1);
     const memberId = f.member === undefined ? undefined : await resolveMemberId(q, f.member);
     const deptId = f.dept === undefined ? undefined : await resolveDepartmentId(q, f.dept);
-    await primeExpansion(q, o.today, to);
+    await primeExpansion(q, from, to);
     const meetings = await listMeetings(q);
     const schedules = await schedulesOf(q);
     const filtered = memberId !== undefined || deptId !== undefined;
     const audience = filtered ? await audienceOf(q) : new Map<number, { memberIds: number[]; departmentIds: number[] }>();
-    const exceptions = await exceptionsBetween(q, o.today, to);
+    const exceptions = await exceptionsBetween(q, from, to);
     const open = await openActionCounts(q);
     // An occurrence carries the items raised before it: not those of its own day or later.
-    const recent = await openActionsRaisedSince(q, o.today);
+    const recent = await openActionsRaisedSince(q, from);
     // Whose meetings: only read when asked for (2,000 members are not read to list everyone's).
     const who = !filtered ? [] : (await getActiveMembers(q)).filter((m) => (memberId === undefined || m.id === memberId) && (deptId === undefined || m.departmentId === deptId));
     const out: UpcomingItem[] = [];
@@ -164,7 +165,7 @@ export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?
       }
       const total = open.get(m.id) ?? 0;
       const raised = recent.filter((r) => r.meetingId === m.id);
-      for (const x of seriesOccurrences(m.id, schedules.get(m.id) ?? [], exceptions.get(m.id) ?? [], o.today, to)) {
+      for (const x of seriesOccurrences(m.id, schedules.get(m.id) ?? [], exceptions.get(m.id) ?? [], from, to)) {
         const carriedActions = raised.length === 0 ? total : total - raised.filter((r) => r.raisedOn >= x.date).length;
         // The occurrence itself becomes the item: a copy (let alone a spread) of a thousand many-field objects costs more than the expansion.
         const item = x as UpcomingItem;

@@ -23,4 +23,8 @@ export const reportsEn = {
   'reports.opt.all': 'every row of every section (default: the most urgent ones)',
   'reports.opt.period': 'the month, YYYY-MM (default: this month)',
   'reports.opt.months': 'how many months the trends cover (default 6)',
+  'reports.err.week': 'week "{value}": use an ISO week such as 2026-W48',
+  'reports.err.weekRange': 'week "{value}": {year} has weeks 1 to {weeks}',
+  'reports.err.within': 'window "{value}": use hours, days or weeks such as 24h, 3d, 7d, 2w',
+  'reports.err.withinRange': 'window "{value}": from 1h to 8w',
 } as const;

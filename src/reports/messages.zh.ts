@@ -25,4 +25,8 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'reports.opt.all': '每节列出全部行（默认只列最紧要的）',
   'reports.opt.period': '月份，YYYY-MM（默认：本月）',
   'reports.opt.months': '趋势覆盖的月数（默认 6）',
+  'reports.err.week': '周“{value}”：请用 ISO 周，例如 2026-W48',
+  'reports.err.weekRange': '周“{value}”：{year} 年只有第 1 到第 {weeks} 周',
+  'reports.err.within': '时间窗“{value}”：请用小时、天或周，例如 24h、3d、7d、2w',
+  'reports.err.withinRange': '时间窗“{value}”：范围为 1h 到 8w',
 };

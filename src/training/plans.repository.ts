@@ -39,6 +39,8 @@ export interface ItemFilter extends MemberScope {
   open?: boolean;
   /** Open and due (after any retake) before this date. */
   dueBefore?: string;
+  /** Open and due (after any retake) on or after this date. */
+  dueFrom?: string;
   /** Passed within [from, to]. */
   passedFrom?: string;
   passedTo?: string;
@@ -60,7 +62,8 @@ export async function listItems(q: Queryable, f: ItemFilter = {}): Promise<PlanI
   };
   scopeWhere(f, add);
   if (f.courseId !== undefined) add('i.course_id = ?', f.courseId);
-  if (f.open || f.dueBefore !== undefined) add('i.passed_on is null and i.dropped_on is null');
+  if (f.open || f.dueBefore !== undefined || f.dueFrom !== undefined) add('i.passed_on is null and i.dropped_on is null');
+  if (f.dueFrom !== undefined) add('(i.due_on >= ? or i.retake_due_on >= ?)', f.dueFrom, f.dueFrom);
   if (f.dueBefore !== undefined) add('(i.due_on < ? or i.retake_due_on < ?)', f.dueBefore, f.dueBefore);
   if (f.passedFrom !== undefined) add('i.passed_on >= ?', f.passedFrom);
   if (f.passedTo !== undefined) add('i.passed_on <= ?', f.passedTo);
@@ -70,7 +73,7 @@ export async function listItems(q: Queryable, f: ItemFilter = {}): Promise<PlanI
   if (f.fromId !== undefined) add('i.id >= ?', f.fromId);
   const rows = await q.all<ItemRow>(`${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle, i.course_id, i.id`, params);
   const items = rows.map(toItem);
-  return f.dueBefore === undefined ? items : items.filter((i) => i.due < f.dueBefore!);
+  return f.dueBefore === undefined && f.dueFrom === undefined ? items : items.filter((i) => (f.dueBefore === undefined || i.due < f.dueBefore) && (f.dueFrom === undefined || i.due >= f.dueFrom));
 }
 
 export async function findItem(q: Queryable, id: number): Promise<PlanItem | undefined> {
