@@ -43,14 +43,14 @@ export interface GoalWindow {
   total: number;
   counts: Partial<Record<GoalStatus, number>>;
   stale: number;
-  /** The most urgent of them (all when no limit). */
+  /** All of them, the most urgent first. */
   goals: GoalView[];
   /** Open goals due before `from`: how many, and the longest overdue first. */
   overdue: { total: number; goals: GoalView[] };
 }
 
-/** The goals in play in [from, to] and those already past due, within one snapshot. */
-export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: string; to: string; limit?: number }): Promise<GoalWindow> {
+/** The goals in play in [from, to] (every one: judging them is the cost, not listing) and the first `overdueLimit` of those already past due. */
+export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: string; to: string; overdueLimit?: number }): Promise<GoalWindow> {
   // One read transaction: the counts and the rows see the same database (its queries inside join it).
   return o.db.snapshot(async (db) => {
     const scope = await scopeFilter(o, f);
@@ -64,8 +64,8 @@ export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: st
     inPlay.sort(byUrgency);
     const before = { ...scope, dueBefore: dayBefore(f.from) };
     const overdueTotal = await countGoals(db, before);
-    const overdue = overdueTotal === 0 ? [] : await viewsOf(o, { ...before, limit: f.limit ?? overdueTotal });
-    return { total: inPlay.length, counts, stale, goals: f.limit === undefined ? inPlay : inPlay.slice(0, f.limit), overdue: { total: overdueTotal, goals: overdue } };
+    const overdue = overdueTotal === 0 ? [] : await viewsOf(o, { ...before, limit: f.overdueLimit ?? overdueTotal });
+    return { total: inPlay.length, counts, stale, goals: inPlay, overdue: { total: overdueTotal, goals: overdue } };
   });
 }
 

@@ -16,7 +16,7 @@ const load = {
 /** --webhook, --to and --secret: the Markdown version posted to a chat group. */
 function chatOptions(c: Command): Command {
   return c
-    .option('--webhook <url>', t('reports.opt.webhook'))
+    .option('--webhook [url]', t('reports.opt.webhook'))
     .option('--to <service>', t('reports.opt.to'))
     .option('--secret <secret>', t('reports.opt.secret'));
 }

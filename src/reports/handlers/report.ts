@@ -1,11 +1,66 @@
-/** Placeholder: built in the following commits. */
-import type { Ctx } from '../../cli/context.js';
-export async function weekly(_ctx: Ctx): Promise<void> {
-  throw new Error('not built yet');
+/** `team report weekly|member|team`: read one service, render in the chosen format, optionally post to chat. */
+import { withDb, type Ctx } from '../../cli/context.js';
+import { checkDate } from '../../cli/dates.js';
+import { printJson, resolveFormat, terminalWidth, type Format } from '../../cli/output.js';
+import { emit } from '../../cli/write-out.js';
+import { t } from '../../i18n/index.js';
+import { InputError } from '../../shared/errors.js';
+import { closestMatch } from '../../shared/match.js';
+import { sectionCsv, sectionsMarkdown, sectionsText, type Section } from '../format.js';
+import { WEEKLY_SECTIONS, weeklyJson, weeklyJsonSection, weeklySections, weeklyTitle, type WeeklySection } from '../render.js';
+import { parseWeek, weekOf } from '../rules/week.js';
+import { getWeeklyReport, SECTION_LIMIT } from '../weekly.service.js';
+import { postMarkdown, type ChatFlags } from './chat.js';
+
+interface OutputFlags extends ChatFlags {
+  json?: boolean;
+  format?: string;
+  section?: string;
+  out?: string;
 }
+
+/** The format, and the one section asked for (CSV needs one). */
+function outputOf(flags: OutputFlags, sections: readonly string[]): { format: Format; section?: string } {
+  const format = resolveFormat(flags);
+  if (flags.section !== undefined && !sections.includes(flags.section)) {
+    const near = closestMatch(flags.section, sections);
+    throw new InputError('reports.err.section', { value: flags.section, sections: near ? [near] : [...sections] });
+  }
+  if (format === 'csv' && flags.section === undefined) throw new InputError('reports.err.csvSection', { sections: [...sections] });
+  return { format, ...(flags.section !== undefined && { section: flags.section }) };
+}
+
+/** Prints (or writes) a report of sections in the format asked for; `json` is the report's (or the section's) own shape. */
+async function emitReport(flags: OutputFlags, ctx: Ctx, title: string, all: Section[], json: unknown, section: string | undefined, format: Format): Promise<void> {
+  const sections = section === undefined ? all : all.filter((s) => s.name === section);
+  if (flags.webhook !== undefined) await postMarkdown(ctx, flags, title, sectionsMarkdown(title, sections));
+  switch (format) {
+    case 'json':
+      if (flags.out === undefined) return printJson(json);
+      return emit(JSON.stringify(json), flags.out);
+    case 'csv':
+      return emit(await sectionCsv(sections[0]!), flags.out);
+    case 'md':
+      return emit(sectionsMarkdown(title, sections), flags.out);
+    case 'table':
+      return emit(await sectionsText(title, sections, flags.out === undefined ? terminalWidth() : undefined), flags.out);
+  }
+}
+
+export async function weekly(ctx: Ctx, flags: OutputFlags & { week?: string; asOf?: string; dept?: string; all?: boolean }): Promise<void> {
+  if (flags.week !== undefined && flags.asOf !== undefined) throw new InputError('reports.err.weekAndAsOf', {});
+  if (flags.asOf !== undefined) checkDate('--as-of', flags.asOf);
+  const { format, section } = outputOf(flags, WEEKLY_SECTIONS);
+  const week = flags.week !== undefined ? parseWeek(flags.week) : weekOf(flags.asOf ?? ctx.today);
+  const r = await withDb(ctx, (o) => getWeeklyReport(o, { week, ...(flags.dept !== undefined && { dept: flags.dept }), ...(!flags.all && { limit: SECTION_LIMIT }) }));
+  const json = weeklyJson(r);
+  await emitReport(flags, ctx, weeklyTitle(r), weeklySections(r), section === undefined ? json : weeklyJsonSection(json, section as WeeklySection), section, format);
+}
+
 export async function member(_ctx: Ctx): Promise<void> {
-  throw new Error('not built yet');
+  throw new InputError('reports.err.format', { value: t('reports.cmd.member') });
 }
+
 export async function team(_ctx: Ctx): Promise<void> {
-  throw new Error('not built yet');
+  throw new InputError('reports.err.format', { value: t('reports.cmd.team') });
 }

@@ -1,0 +1,87 @@
+/**
+ * The weekly report: the week at a glance, read from the other features'
+ * public services only (no SQL of its own). Each section is bounded: counts
+ * from the database, and the `limit` most urgent rows of each list.
+ */
+import { getEvaluationDigest, type EvaluationDigest } from '../evaluations/public.js';
+import { byUrgency, getGoalActivity, getGoalWindow, type CheckinActivity, type GoalStatus, type GoalView } from '../goals/public.js';
+import { getActions, getMeetingDigest, getUpcoming, type ActionItem, type MeetingDigest } from '../meetings/public.js';
+import { getDepartmentMembers, resolveDepartmentId } from '../org/public.js';
+import type { ServiceOptions } from '../shared/service.js';
+import { getTrainingDigest, type TrainingRound } from '../training/public.js';
+import type { Session } from '../training/public.js';
+import { buildPpp, type Ppp } from './rules/ppp.js';
+import { nextWeek, type Week } from './rules/week.js';
+
+/** Rows a section lists unless --all: the most urgent first. */
+export const SECTION_LIMIT = 10;
+
+export interface Listed<T> {
+  total: number;
+  items: T[];
+}
+
+export interface WeeklyReport extends Week {
+  /** The day the report was made (statuses are judged on it). */
+  asOf: string;
+  dept: string | null;
+  goals: Listed<GoalView> & { counts: Partial<Record<GoalStatus, number>>; stale: number };
+  overdueGoals: Listed<GoalView>;
+  changes: { checkins: Listed<CheckinActivity>; closed: Listed<GoalView> };
+  meetings: MeetingDigest & { nextWeek: number };
+  actions: { open: number; overdue: number; dueNextWeek: number; items: ActionItem[] };
+  training: { passed: TrainingRound[]; due: TrainingRound[]; dueNextWeek: TrainingRound[]; overdue: Listed<TrainingRound>; sessions: Session[]; nextSessions: Session[] };
+  evaluations: EvaluationDigest;
+  ppp: Ppp;
+}
+
+/** The report of `week` for everyone or one department; `limit` rows per list (undefined: all). */
+export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?: string; limit?: number }): Promise<WeeklyReport> {
+  const { week, limit } = f;
+  const next = nextWeek(week);
+  const scope = f.dept === undefined ? {} : { dept: f.dept };
+  return o.db.snapshot(async (q) => {
+    const deptName = f.dept === undefined ? null : f.dept;
+    const deptMembers = f.dept === undefined ? undefined : new Set((await getDepartmentMembers(q, await resolveDepartmentId(q, f.dept))).map((m) => m.handle));
+
+    // Every goal in play this week, ranked; next week's due ones come from it too.
+    const window = await getGoalWindow(o, { ...scope, from: week.from, to: week.to, ...(limit !== undefined && { overdueLimit: limit }) });
+    const activity = await getGoalActivity(o, { ...scope, from: week.from, to: week.to, ...(limit !== undefined && { limit }) });
+
+    const meetings = await getMeetingDigest(o, { from: week.from, to: week.to, ...scope });
+    const nextMeetings = (await getUpcoming(o, { from: next.from, days: 7, ...scope })).length;
+
+    const open = (await getActions(o, { open: true })).filter((a) => deptMembers === undefined || deptMembers.has(a.owner));
+    const overdue = open.filter((a) => a.due !== null && a.due < o.today);
+    const dueNextWeek = open.filter((a) => a.due !== null && a.due >= next.from && a.due <= next.to);
+    // Overdue first, then by due date; items without a date last.
+    const actionItems = [...open].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id);
+
+    const training = await getTrainingDigest(o, { from: week.from, to: next.to, nextDays: 0, ...scope, ...(limit !== undefined && { limit }) });
+    const evaluations = await getEvaluationDigest(o, { period: week.to.slice(0, 7) <= o.today.slice(0, 7) ? week.to.slice(0, 7) : o.today.slice(0, 7), ...scope });
+
+    const goalsDueNextWeek = window.goals.filter((g) => g.due !== null && g.due >= next.from && g.due <= next.to && g.state === 'open').sort(byUrgency);
+    const report: Omit<WeeklyReport, 'ppp'> = {
+      ...week,
+      asOf: o.today,
+      dept: deptName,
+      goals: { total: window.total, counts: window.counts, stale: window.stale, items: limit === undefined ? window.goals : window.goals.slice(0, limit) },
+      overdueGoals: { total: window.overdue.total, items: window.overdue.goals },
+      changes: { checkins: { total: activity.checkins.total, items: activity.checkins.items }, closed: { total: activity.closed.total, items: activity.closed.goals } },
+      meetings: { ...meetings, nextWeek: nextMeetings },
+      actions: { open: open.length, overdue: overdue.length, dueNextWeek: dueNextWeek.length, items: limit === undefined ? actionItems : actionItems.slice(0, limit) },
+      training: {
+        passed: training.passed.filter((r) => r.date <= week.to),
+        due: training.due.filter((r) => r.date <= week.to),
+        dueNextWeek: training.due.filter((r) => r.date >= next.from),
+        overdue: { total: training.overdue.total, items: training.overdue.rounds },
+        sessions: training.sessions.filter((s) => s.date <= week.to),
+        nextSessions: training.sessions.filter((s) => s.date >= next.from),
+      },
+      evaluations,
+    };
+    const ppp = buildPpp({ report, next, goalsDueNextWeek, actionsDueNextWeek: dueNextWeek, overdueActions: overdue, today: o.today, limit: limit ?? Infinity });
+    return { ...report, ppp };
+  });
+}
+
