@@ -14,8 +14,14 @@ export interface DigestCounts {
 export async function digestCounts(q: Queryable, cycleId: number, f: { departmentId?: number; memberId?: number }): Promise<DigestCounts> {
   const params: SqlValue[] = [cycleId];
   let scope = '';
-  if (f.departmentId !== undefined) (scope += ' and e.department_id = ?'), params.push(f.departmentId);
-  if (f.memberId !== undefined) (scope += ' and e.member_id = ?'), params.push(f.memberId);
+  if (f.departmentId !== undefined) {
+    scope += ' and e.department_id = ?';
+    params.push(f.departmentId);
+  }
+  if (f.memberId !== undefined) {
+    scope += ' and e.member_id = ?';
+    params.push(f.memberId);
+  }
   const r = await q.get<Record<keyof DigestCounts, number>>(
     `select count(*) as evaluations,
        sum(case when exists (select 1 from eval_items i where i.evaluation_id = e.id and i.value is null) then 1 else 0 end) as "missingValues",
@@ -32,8 +38,14 @@ export async function digestCounts(q: Queryable, cycleId: number, f: { departmen
 export async function gradeCounts(q: Queryable, cycleId: number, f: { departmentId?: number; memberId?: number }): Promise<{ grade: string; n: number }[]> {
   const params: SqlValue[] = [cycleId];
   let scope = '';
-  if (f.departmentId !== undefined) (scope += ' and department_id = ?'), params.push(f.departmentId);
-  if (f.memberId !== undefined) (scope += ' and member_id = ?'), params.push(f.memberId);
+  if (f.departmentId !== undefined) {
+    scope += ' and department_id = ?';
+    params.push(f.departmentId);
+  }
+  if (f.memberId !== undefined) {
+    scope += ' and member_id = ?';
+    params.push(f.memberId);
+  }
   const rows = await q.all<{ grade: string; n: number }>(`select grade, count(*) as n from eval_evaluations where cycle_id = ? and grade is not null${scope} group by grade order by grade`, params);
   return rows.map((r) => ({ grade: r.grade, n: Number(r.n) }));
 }
