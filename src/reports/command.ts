@@ -37,7 +37,8 @@ export const commands: FeatureCommands = (d) => {
         .option('--format <format>', t('reports.opt.remindFormat'))
         .option('--json', t('opt.json'))
         .option('--out <file>', t('reports.opt.out'))
-        .option('--quiet', t('reports.opt.quiet')),
+        .option('--quiet', t('reports.opt.quiet'))
+        .option('--all', t('reports.opt.allRemind')),
     ).action(lazy(load.remind, 'remind')),
     ['team remind', 'team remind --within 7d --member zheng.hao', 'team remind --format ics --out ~/team.ics', 'team remind --quiet --webhook "$TEAM_WEBHOOK" --to wecom'],
   );

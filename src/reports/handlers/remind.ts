@@ -1,5 +1,43 @@
-/** Placeholder: built in the following commits. */
-import type { Ctx } from '../../cli/context.js';
-export async function remind(_ctx: Ctx): Promise<void> {
-  throw new Error('not built yet');
+/** `team remind`: what is due in the window, for cron and for people. */
+import { withDb, type Ctx } from '../../cli/context.js';
+import { out, printJson } from '../../cli/output.js';
+import { emit } from '../../cli/write-out.js';
+import { t } from '../../i18n/index.js';
+import { InputError } from '../../shared/errors.js';
+import { getReminders } from '../remind.service.js';
+import { remindMarkdown, remindText, remindTitle } from '../remind.render.js';
+import { parseWindow } from '../rules/week.js';
+import { postMarkdown, type ChatFlags } from './chat.js';
+
+const FORMATS = ['text', 'md', 'json', 'ics'] as const;
+type RemindFormat = (typeof FORMATS)[number];
+
+/** Overdue items listed per kind unless --all. */
+const REMIND_LIMIT = 20;
+
+export async function remind(ctx: Ctx, flags: ChatFlags & { within?: string; member?: string; format?: string; json?: boolean; out?: string; all?: boolean }): Promise<void> {
+  if (flags.format !== undefined && !(FORMATS as readonly string[]).includes(flags.format)) throw new InputError('reports.err.remindFormat', { value: flags.format });
+  const format: RemindFormat = flags.json ? 'json' : ((flags.format as RemindFormat | undefined) ?? 'text');
+  const hours = parseWindow(flags.within ?? '24h');
+  const r = await withDb(ctx, (o) => getReminders(o, { hours, ...(flags.member !== undefined && { member: flags.member }), ...(!flags.all && { limit: REMIND_LIMIT }) }));
+  const empty = r.items.length === 0;
+  // Nothing due: one line (or nothing with --quiet), exit 0, nothing posted: cron mail stays quiet.
+  if (empty && format !== 'json' && format !== 'ics') {
+    if (!flags.quiet) out(t('reports.remind.nothing'));
+    return;
+  }
+  if (flags.webhook !== undefined && !empty) await postMarkdown(ctx, flags, remindTitle(r), remindMarkdown(r));
+  switch (format) {
+    case 'json':
+      if (flags.out === undefined) return printJson(r);
+      return emit(JSON.stringify(r), flags.out);
+    case 'md':
+      return emit(remindMarkdown(r), flags.out);
+    case 'text':
+      return emit(remindText(r), flags.out);
+    case 'ics': {
+      const { remindIcs } = await import('../remind.ics.js');
+      return emit(remindIcs(r, ctx.now), flags.out);
+    }
+  }
 }
