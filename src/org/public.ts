@@ -13,10 +13,12 @@ import { findRoleIdByPresetKey } from './roles.repository.js';
 import type { Department, Member } from './rules/org.js';
 
 export { getDepartments } from './departments.service.js';
+export { showRole } from './roles.service.js';
+export { showMember } from './members.service.js';
 export { addMember, getMembers, getOrg, isHandleTaken, type MemberInput } from './members.service.js';
 export type { OrgPresetCounts } from './preset.service.js';
 export { findDepartment, findMember, resolveDepartmentId, resolveMemberId, resolveRoleId, suggestDepartment, suggestMember } from './resolve.js';
-export type { Department, Member, MemberStatus, OrgNode } from './rules/org.js';
+export type { Department, Member, MemberStatus, OrgNode, RoleDetail } from './rules/org.js';
 
 /** The words that mean the whole team where members are named (meeting attendees, a class's): in English and Chinese. */
 export const EVERYONE_WORDS: readonly string[] = ['all', 'everyone', 'team', '全员', '所有人', '团队'];

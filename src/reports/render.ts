@@ -54,7 +54,7 @@ export function weeklyJsonSection(j: ReturnType<typeof weeklyJson>, s: WeeklySec
 }
 
 // ── Columns, shared by tables, Markdown and CSV ───────────────────────────
-const goalCols: Column<GoalView>[] = [
+export const goalColumns: Column<GoalView>[] = [
   { header: 'col.id', value: (g) => g.id, align: 'right' },
   { header: 'reports.col.goal', value: (g) => g.title, wrap: 30 },
   { header: 'reports.col.owner', value: ownerLabel, plain: (g) => g.owner, priority: 3 },
@@ -94,7 +94,7 @@ const absenceCols: Column<WeeklyReport['meetings']['absences'][number]>[] = [
   { header: 'reports.col.absent', value: (a) => a.absent, align: 'right' },
 ];
 
-const actionCols = (today: string): Column<ActionItem>[] => [
+export const actionColumns = (today: string): Column<ActionItem>[] => [
   { header: 'col.id', value: (a) => a.id, align: 'right' },
   { header: 'reports.col.action', value: (a) => a.text, wrap: 30 },
   { header: 'reports.col.owner', value: (a) => a.ownerName, plain: (a) => a.owner, priority: 2 },
@@ -200,13 +200,13 @@ export function weeklySections(r: WeeklyReport): Section[] {
   const pppRows: PppRow[] = (['plans', 'progress', 'problems'] as const).flatMap((part) => r.ppp[part].map((line) => ({ part, line })));
   const s = <T>(x: Section<T>) => x as unknown as Section;
   return [
-    s({ name: 'goals', title: t('reports.sec.goals'), summary: r.goals.total === 0 ? t('reports.none.goals') : t('reports.sum.goals', { n: r.goals.total, counts: statusCounts(r.goals.counts) }) + (r.goals.stale > 0 ? ` · ${t('reports.sum.stale', { n: r.goals.stale })}` : ''), rows: r.goals.items, columns: goalCols, more: r.goals.total - r.goals.items.length }),
-    s({ name: 'overdue', title: t('reports.sec.overdue'), summary: r.overdueGoals.total === 0 ? t('reports.none.overdue') : t('reports.sum.overdue', { n: r.overdueGoals.total }), rows: r.overdueGoals.items, columns: goalCols, more: r.overdueGoals.total - r.overdueGoals.items.length }),
+    s({ name: 'goals', title: t('reports.sec.goals'), summary: r.goals.total === 0 ? t('reports.none.goals') : t('reports.sum.goals', { n: r.goals.total, counts: statusCounts(r.goals.counts) }) + (r.goals.stale > 0 ? ` · ${t('reports.sum.stale', { n: r.goals.stale })}` : ''), rows: r.goals.items, columns: goalColumns, more: r.goals.total - r.goals.items.length }),
+    s({ name: 'overdue', title: t('reports.sec.overdue'), summary: r.overdueGoals.total === 0 ? t('reports.none.overdue') : t('reports.sum.overdue', { n: r.overdueGoals.total }), rows: r.overdueGoals.items, columns: goalColumns, more: r.overdueGoals.total - r.overdueGoals.items.length }),
     s({ name: 'checkins', title: t('reports.sec.checkins'), summary: r.changes.checkins.total === 0 ? t('reports.none.checkins') : t('reports.sum.checkins', { n: r.changes.checkins.total }), rows: r.changes.checkins.items, columns: checkinCols, more: r.changes.checkins.total - r.changes.checkins.items.length }),
     s({ name: 'closed', title: t('reports.sec.closed'), summary: r.changes.closed.total === 0 ? t('reports.none.closed') : t('reports.sum.closed', { n: r.changes.closed.total }), rows: r.changes.closed.items, columns: closedCols, more: r.changes.closed.total - r.changes.closed.items.length }),
     s({ name: 'meetings', title: t('reports.sec.meetings'), summary: m.meetings.length === 0 ? t('reports.none.meetings') : t('reports.sum.meetings', { held: m.totals.held, scheduled: m.totals.scheduled, rate: pct(m.totals.ratePct) || '–' }), rows: m.meetings, columns: meetingCols, more: 0 }),
     s({ name: 'absences', title: t('reports.sec.absences'), summary: m.absences.length === 0 ? t('reports.none.absences') : t('reports.sum.absences', { n: m.absences.length }), rows: m.absences, columns: absenceCols, more: 0 }),
-    s({ name: 'actions', title: t('reports.sec.actions'), summary: r.actions.open === 0 ? t('reports.none.actions') : t('reports.sum.actions', { n: r.actions.open, overdue: r.actions.overdue }), rows: r.actions.items, columns: actionCols(r.asOf), more: r.actions.open - r.actions.items.length }),
+    s({ name: 'actions', title: t('reports.sec.actions'), summary: r.actions.open === 0 ? t('reports.none.actions') : t('reports.sum.actions', { n: r.actions.open, overdue: r.actions.overdue }), rows: r.actions.items, columns: actionColumns(r.asOf), more: r.actions.open - r.actions.items.length }),
     s({ name: 'training', title: t('reports.sec.training'), summary: trainingRows.length === 0 ? t('reports.none.training') : t('reports.sum.training', { passed: r.training.passed.length, due: r.training.due.length, overdue: r.training.overdue.total }), rows: trainingRows, columns: trainingCols, more: r.training.overdue.total - r.training.overdue.items.length }),
     s({ name: 'sessions', title: t('reports.sec.sessions'), summary: r.training.nextSessions.length === 0 ? t('reports.none.sessions') : t('reports.sum.sessions', { n: r.training.nextSessions.length }), rows: r.training.nextSessions, columns: sessionCols, more: 0 }),
     s({ name: 'evaluations', title: t('reports.sec.evaluations'), summary: cycles.length === 0 ? t('reports.none.evaluations') : '', rows: cycles, columns: cycleCols, more: 0 }),

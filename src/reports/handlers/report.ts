@@ -3,13 +3,15 @@ import { withDb, type Ctx } from '../../cli/context.js';
 import { checkDate } from '../../cli/dates.js';
 import { printJson, resolveFormat, terminalWidth, type Format } from '../../cli/output.js';
 import { emit } from '../../cli/write-out.js';
-import { t } from '../../i18n/index.js';
 import { InputError } from '../../shared/errors.js';
 import { closestMatch } from '../../shared/match.js';
 import { sectionCsv, sectionsMarkdown, sectionsText, type Section } from '../format.js';
 import { WEEKLY_SECTIONS, weeklyJson, weeklyJsonSection, weeklySections, weeklyTitle, type WeeklySection } from '../render.js';
 import { parseWeek, weekOf } from '../rules/week.js';
 import { getWeeklyReport, SECTION_LIMIT } from '../weekly.service.js';
+import { getScorecard } from '../member.service.js';
+import { getTeamDashboard } from '../team.service.js';
+import { dashboardSections, dashboardTitle, scorecardJson, scorecardSections, scorecardTitle } from '../scorecard.render.js';
 import { postMarkdown, type ChatFlags } from './chat.js';
 
 interface OutputFlags extends ChatFlags {
@@ -57,10 +59,20 @@ export async function weekly(ctx: Ctx, flags: OutputFlags & { week?: string; asO
   await emitReport(flags, ctx, weeklyTitle(r), weeklySections(r), section === undefined ? json : weeklyJsonSection(json, section as WeeklySection), section, format);
 }
 
-export async function member(_ctx: Ctx): Promise<void> {
-  throw new InputError('reports.err.format', { value: t('reports.cmd.member') });
+export async function member(ctx: Ctx, handle: string, flags: OutputFlags & { period?: string }): Promise<void> {
+  const { format, section } = outputOf(flags, MEMBER_SECTIONS);
+  if (flags.period !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(flags.period)) throw new InputError('reports.err.period', { value: flags.period });
+  const period = flags.period ?? ctx.today.slice(0, 7);
+  const c = await withDb(ctx, (o) => getScorecard(o, { member: handle, period }));
+  const json = scorecardJson(c, ctx.today);
+  await emitReport(flags, ctx, scorecardTitle(c), scorecardSections(c, ctx.today), section === undefined ? json : (json as Record<string, unknown>)[section === 'kpis' ? 'evaluation' : section === 'profile' ? 'member' : section], section, format);
 }
 
-export async function team(_ctx: Ctx): Promise<void> {
-  throw new InputError('reports.err.format', { value: t('reports.cmd.team') });
+const MEMBER_SECTIONS = ['profile', 'goals', 'kpis', 'training', 'attendance', 'actions'] as const;
+
+export async function team(ctx: Ctx, flags: OutputFlags & { dept?: string; months?: string }): Promise<void> {
+  const { format, section } = outputOf(flags, ['departments']);
+  if (flags.months !== undefined && !(/^\d{1,2}$/.test(flags.months) && Number(flags.months) >= 2 && Number(flags.months) <= 24)) throw new InputError('reports.err.months', { value: flags.months });
+  const d = await withDb(ctx, (o) => getTeamDashboard(o, { ...(flags.dept !== undefined && { dept: flags.dept }), ...(flags.months !== undefined && { months: Number(flags.months) }) }));
+  await emitReport(flags, ctx, dashboardTitle(d), dashboardSections(d), section === undefined ? d : d.departments, section, format);
 }
