@@ -24,6 +24,7 @@ export const PATHS = {
   meetings: `${TMP}meetings.db`,
   training: `${TMP}training.db`,
   evaluations: `${TMP}evaluations.db`,
+  reports: `${TMP}reports.db`,
 };
 
 export const MEMBER_COUNT = 2000;
@@ -118,10 +119,12 @@ function cliInit(path) {
   }
 }
 
-/** Runs the real CLI on a bench database; fails loudly. */
-function cli(path, args) {
-  const r = spawnSync(process.execPath, [BIN, '--db', path, ...args], { cwd: ROOT, env: cliEnv(), encoding: 'utf8' });
+/** Runs the real CLI on a bench database (on the day `today`, when given); fails loudly; returns its stdout. */
+function cli(path, args, today) {
+  const env = today === undefined ? cliEnv() : { ...cliEnv(), TEAM_TODAY: today };
+  const r = spawnSync(process.execPath, [BIN, '--db', path, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`\`team --db ${path} ${args.join(' ')}\` failed (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout || String(r.error ?? '')).trim()}`);
+  return r.stdout;
 }
 
 /**
@@ -625,6 +628,136 @@ function fillValues(db, period, share) {
   ).run(`${LAST_CHECKIN}T08:00:00.000Z`, share, period);
 }
 
+// ---------------------------------------------------------------- the reports' week
+
+/**
+ * The day the report entries of run.mjs run on (TEAM_TODAY): the Friday of
+ * ISO week 2026-W48 (Monday 23 to Sunday 29 November), when a lead writes the
+ * weekly report. The other databases' data ends on LAST_CHECKIN (Friday
+ * 20 November), so the reports database gets this week on top: check-ins
+ * Monday to Friday, minutes of most of the week's meetings up to Thursday,
+ * goals reviewed and closed, training rounds passed and classes held.
+ */
+export const REPORTS_TODAY = `${YEAR}-11-27`;
+export const REPORT_WEEK = { week: `${YEAR}-W48`, from: `${YEAR}-11-23`, to: `${YEAR}-11-29` };
+export const WEEK_CHECKINS = 2500; // a week of the goals database has 2,300–3,300
+export const WEEK_CLOSURES = 40;
+const WEEK_PASSES = 150;
+/** Share of the week's occurrences before today that got their minutes (the rest show as missed). */
+const WEEK_HELD = 0.9;
+
+/** The week's days up to the report's today. */
+const weekDays = () => Array.from({ length: dayNum(REPORTS_TODAY) - dayNum(REPORT_WEEK.from) + 1 }, (_, i) => isoDay(dayNum(REPORT_WEEK.from) + i));
+
+/**
+ * The week's check-ins (on the open goals in play), minutes with attendance,
+ * decisions and action items (due a week later, most still open) for the
+ * occurrences the real CLI lists, training rounds passed (a passing attempt
+ * per required kind, the refresher opened as `assess` would) and the week's
+ * classes marked held.
+ */
+function insertWeek(db, occurrences) {
+  const rnd = prng(SEED + 13);
+  const days = weekDays();
+  const at = (date) => `${date}T${pad(rnd.int(1, 12))}:${pad(rnd.int(0, 59))}:${pad(rnd.int(0, 59))}.000Z`;
+  const goals = db
+    .prepare(`select g.id, g.baseline, g.target, g.last_value as last, coalesce(m.handle, ?) as actor from goals g left join members m on m.id = g.owner_member_id
+      where g.state = 'open' and g.archived_at is null and g.draft = 0 and g.start_date <= ? and g.due_date >= ? order by g.id`)
+    .all(OWNER_HANDLE, REPORTS_TODAY, REPORT_WEEK.from);
+  if (goals.length * days.length < WEEK_CHECKINS * 2) throw new Error(`only ${goals.length} goals in play in ${REPORT_WEEK.week}`);
+  const insCheckin = db.prepare('insert into goal_checkins (goal_id, date, value, note, actor, created_at) values (?, ?, ?, ?, ?, ?)');
+  const setLast = db.prepare('update goals set last_value = ?, last_checkin_date = ?, updated_at = ? where id = ?');
+  const members = db.prepare('select id from members order by id').pluck().all();
+  const insLog = db.prepare("insert into meeting_logs (meeting_id, occurs_on, held_on, start_time, duration_min, extra, notes, actor, created_at) values (?, ?, ?, ?, ?, 0, null, 'bench', ?)");
+  const insAttendance = db.prepare('insert into meeting_attendance (log_id, member_id, status) values (?, ?, ?)');
+  const insDecision = db.prepare('insert into meeting_decisions (log_id, position, text) values (?, 1, ?)');
+  const insAction = db.prepare("insert into action_items (meeting_id, log_id, owner_id, text, due_date, status, note, closed_at, actor, created_at, updated_at) values (?, ?, ?, ?, ?, ?, null, ?, 'bench', ?, ?)");
+  const insAttempt = db.prepare("insert into training_assessments (plan_item_id, member_id, course_id, kind, score, passed, assessor_id, note, assessed_on, actor, created_at) values (?, ?, ?, ?, ?, 1, null, null, ?, 'bench', ?)");
+  const pass = db.prepare('update training_plan_items set started_on = coalesce(started_on, ?), completed_on = coalesce(completed_on, ?), passed_on = ?, retake_due_on = null, updated_at = ? where id = ?');
+  const insRefresher = db.prepare("insert into training_plan_items (member_id, course_id, source, due_on, refresh_of, actor, created_at, updated_at) values (?, ?, 'refresher', ?, ?, 'bench', ?, ?)");
+  const kindsOf = new Map();
+  for (const k of db.prepare('select course_id as id, kind from training_course_assessments').all()) kindsOf.set(k.id, [...(kindsOf.get(k.id) ?? []), k.kind]);
+  db.transaction(() => {
+    // Check-ins: distinct (goal, day) pairs, each goal's values rising from its last one.
+    const picked = new Map();
+    for (let n = 0; n < WEEK_CHECKINS; ) {
+      const g = goals[Math.floor(rnd.next() * goals.length)];
+      const d = rnd.int(0, days.length - 1);
+      const mine = picked.get(g) ?? new Set();
+      if (mine.has(d)) continue;
+      picked.set(g, mine.add(d));
+      n++;
+    }
+    for (const g of goals) {
+      if (!picked.has(g)) continue;
+      let value = g.last ?? g.baseline;
+      let last;
+      for (const d of [...picked.get(g)].sort((a, b) => a - b)) {
+        value = cents(value + (g.target - g.baseline) * (0.01 + rnd.next() * 0.05));
+        last = { date: days[d], at: at(days[d]) };
+        insCheckin.run(g.id, last.date, value, rnd.next() < 0.1 ? rnd.pick(['大促返场', '黑五活动', '直播场次增加', '退款偏高', '月底冲刺']) : null, g.actor, last.at);
+      }
+      setLast.run(value, last.date, last.at, g.id);
+    }
+
+    // Minutes of the week's occurrences before today.
+    for (const x of occurrences) {
+      if (x.date >= REPORTS_TODAY || rnd.next() >= WEEK_HELD) continue;
+      const created = at(x.date);
+      const logId = Number(insLog.run(x.meetingId, x.occursOn, x.date, x.time, x.durationMin, created).lastInsertRowid);
+      const seen = new Set();
+      for (let a = 0; a < 10; a++) {
+        const m = members[rnd.int(0, members.length - 1)];
+        if (seen.has(m)) continue;
+        seen.add(m);
+        insAttendance.run(logId, m, rnd.pick(['present', 'present', 'present', 'present', 'late', 'absent', 'excused']));
+      }
+      insDecision.run(logId, `decision of ${x.date}`);
+      for (let a = 0; a < 2; a++) {
+        const open = rnd.next() < 0.7;
+        insAction.run(x.meetingId, logId, members[rnd.int(0, members.length - 1)], `action of ${x.date}.${a}`, isoDay(dayNum(x.date) + 7), open ? 'open' : 'done', open ? null : created, created, created);
+      }
+    }
+
+    // Training: open rounds of active courses (no prerequisites, so none is passed out of order) passed this week.
+    const open = db
+      .prepare(`select i.id, i.member_id as memberId, i.course_id as courseId, c.pass_mark as mark, c.refresh_months as refresh from training_plan_items i join training_courses c on c.id = i.course_id
+        where i.passed_on is null and i.dropped_on is null and c.retired_at is null and not exists (select 1 from training_prerequisites p where p.course_id = c.id) order by i.id`)
+      .all();
+    for (const r of rnd.shuffle(open).slice(0, WEEK_PASSES)) {
+      const day = rnd.pick(days);
+      const now = at(day);
+      for (const k of kindsOf.get(r.courseId) ?? []) insAttempt.run(r.id, r.memberId, r.courseId, k, Math.min(100, r.mark + rnd.int(0, 20)), day, now);
+      pass.run(day, day, day, now, r.id);
+      if (r.refresh) insRefresher.run(r.memberId, r.courseId, isoDay(dayNum(day) + 30 * r.refresh), r.id, now, now);
+    }
+    // The classes held since the other databases' today took place (they were still invitations there).
+    const attended = db.prepare('update training_sessions set attended_at = ? where id = ?');
+    const mark = db.prepare('update training_session_attendees set status = ? where session_id = ? and member_id = ?');
+    for (const s of db.prepare('select id, held_on as held from training_sessions where held_on > ? and held_on < ? order by id').all(LAST_CHECKIN, REPORTS_TODAY)) {
+      attended.run(`${s.held}T10:00:00.000Z`, s.id);
+      for (const m of db.prepare('select member_id from training_session_attendees where session_id = ? order by member_id').pluck().all(s.id)) mark.run(rnd.pick(['present', 'present', 'present', 'absent']), s.id, m);
+    }
+  })();
+}
+
+/** Member goals of October still open (due before the week): the ones the week's reviews close. */
+function goalsToClose(path) {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const ids = db
+      .prepare(`select g.id from goals g join members m on m.id = g.owner_member_id
+        where g.state = 'open' and g.archived_at is null and g.draft = 0 and g.horizon = 'month' and g.due_date = ? and g.last_value is not null and m.archived_at is null order by g.id`)
+      .pluck()
+      .all(`${YEAR}-10-31`);
+    if (ids.length < WEEK_CLOSURES) throw new Error(`only ${ids.length} October goals to close`);
+    const step = Math.floor(ids.length / WEEK_CLOSURES);
+    return Array.from({ length: WEEK_CLOSURES }, (_, i) => ids[i * step]);
+  } finally {
+    db.close();
+  }
+}
+
 // ---------------------------------------------------------------- public
 
 const MEMBER_CHECKS = {
@@ -661,7 +794,7 @@ function checkManifest() {
 const MEETING_CHECKS = {
   ...MEMBER_CHECKS,
   'select count(*) from meetings': SERIES_COUNT,
-  'select count(*) from meeting_logs': (SERIES_COUNT - 4 - new Set(ZONES).size) * LOGS_PER_SERIES,
+  [`select count(*) from meeting_logs where held_on <= '${LAST_CHECKIN}'`]: (SERIES_COUNT - 4 - new Set(ZONES).size) * LOGS_PER_SERIES,
   'select count(distinct starts_on) from meeting_schedules': SERIES_COUNT - 4 - new Set(ZONES).size + 2,
   [`select count(*) from meeting_time_zones where zone in (${[...new Set(ZONES)].map((z) => `'${z}'`).join(', ')})`]: new Set(ZONES).size,
 };
@@ -678,109 +811,138 @@ const TRAINING_CHECKS = {
   'select count(*) from training_sessions': SESSION_COUNT,
 };
 
+/** All of the above in one database, plus the reports' week (see insertWeek). */
+const REPORT_CHECKS = {
+  ...GOAL_CHECKS,
+  ...MEETING_CHECKS,
+  ...TRAINING_CHECKS,
+  ...EVALUATION_CHECKS,
+  'select count(*) from goal_checkins': CHECKIN_COUNT + WEEK_CHECKINS,
+  [`select count(*) from goal_checkins where date between '${REPORT_WEEK.from}' and '${REPORT_WEEK.to}'`]: WEEK_CHECKINS,
+  [`select count(*) from goals where closed_at is not null and substr(closed_at, 1, 10) between '${REPORT_WEEK.from}' and '${REPORT_WEEK.to}'`]: WEEK_CLOSURES,
+  [`select count(*) > 0 from meeting_logs where held_on between '${REPORT_WEEK.from}' and '${REPORT_WEEK.to}'`]: 1,
+  [`select count(*) >= ${WEEK_PASSES} from training_plan_items where passed_on between '${REPORT_WEEK.from}' and '${REPORT_WEEK.to}'`]: 1,
+};
+
+// ---------------------------------------------------------------- the steps of each database, applied to a path
+
+/** Runs `fn(db)` on the database at `path` and leaves it closed and checkpointed. */
+function withDb(path, fn) {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    return fn(db);
+  } finally {
+    closeClean(db);
+  }
+}
+
+/** Starts `to` as a copy of the finished database `from`. */
+function copyDb(from, to) {
+  removeDb(to);
+  closeClean(new Database(from, { fileMustExist: true })); // fold any WAL into the file before copying it
+  copyFileSync(from, to);
+}
+
+/** A fresh `team init` with the 2,000 members. */
+function buildMembers(path) {
+  cliInit(path);
+  withDb(path, insertMembers);
+}
+
+/** The goals and check-ins, then the real `goals refresh`. */
+function addGoals(path) {
+  withDb(path, insertGoals);
+  cliRefresh(path);
+  closeClean(new Database(path, { fileMustExist: true }));
+}
+
+function addMeetings(path) {
+  // One series per zone through the CLI, which stores each zone's offsets as a lead's `meetings add` does.
+  for (const zone of new Set(ZONES)) cli(path, ['meetings', 'add', `Series in ${zone}`, '--repeat', 'workdays', '--time', '09:30', '--tz', zone, '--from', `${YEAR}-01-05`]);
+  withDb(path, insertMeetings);
+  // What `meetings add` stores for every series (zone offsets, rule dates), for the series inserted directly.
+  cli(path, ['meetings', 'refresh']);
+}
+
+function addTraining(path) {
+  withDb(path, insertTraining);
+}
+
+function addEvaluations(path) {
+  // Cycles through the CLI (open freezes each member's KPIs, close locks the scores); the values themselves by SQL, as an import writes them.
+  for (const period of [...CLOSED_PERIODS, OPEN_PERIOD]) {
+    cli(path, ['evals', 'open', '--period', period]);
+    withDb(path, (db) => fillValues(db, period, period === OPEN_PERIOD ? 50 : 100));
+    if (period !== OPEN_PERIOD) cli(path, ['evals', 'close', '--period', period]);
+  }
+}
+
 /**
- * Makes sure the named databases ('preset', 'members', 'goals', 'meetings', 'training') exist and are
- * complete, building what is missing. Returns their paths, the id of the
- * Q1 GMV goal when 'goals' was asked for, and what was built.
+ * The reports' week on a database that has everything else: the week's
+ * occurrences as the real CLI lists them, then insertWeek, then goals
+ * closed by the real `goals review` on the week's days, and the summaries
+ * refreshed on the report's today.
+ */
+function addWeek(path) {
+  const days = weekDays();
+  const occurrences = JSON.parse(cli(path, ['meetings', 'upcoming', '--days', String(days.length), '--json'], REPORT_WEEK.from));
+  withDb(path, (db) => insertWeek(db, occurrences));
+  goalsToClose(path).forEach((id, i) => {
+    cli(path, ['goals', 'review', String(id), '--self', '月度复盘：已尽力', '--lead', '已复盘，按实际值结项', '--score', String(3 + (i % 3)), '--outcome', 'none'], days[i % days.length]);
+  });
+  cli(path, ['goals', 'refresh'], REPORTS_TODAY);
+}
+
+/**
+ * Makes sure the named databases ('preset', 'members', 'goals', 'meetings',
+ * 'training', 'evaluations', 'reports') exist and are complete, building
+ * what is missing and what they are made from ('reports' is a copy of
+ * 'goals', which is one of 'members'). Returns their paths, the id of the
+ * Q1 GMV goal when 'goals' or 'reports' was asked for, and what was built.
  */
 export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n`)) {
   mkdirSync(TMP, { recursive: true });
   checkManifest();
   const want = new Set(names);
-  if (want.has('goals') || want.has('meetings') || want.has('training') || want.has('evaluations')) want.add('members');
+  if (want.has('reports')) want.add('goals');
+  if (['goals', 'meetings', 'training', 'evaluations'].some((n) => want.has(n))) want.add('members');
   const built = [];
-
-  if (want.has('preset') && !probe(PATHS.preset, { 'select count(*) > 0 from roles': 1, 'select count(*) from members': 0 })) {
+  const timed = (name, what, build) => {
     const t0 = performance.now();
-    cliInit(PATHS.preset);
-    built.push('preset');
-    log(`bench: built preset.db in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    build(PATHS[name]);
+    built.push(name);
+    log(`bench: built ${name}.db${what ? ` (${what})` : ''} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  };
+
+  if (want.has('preset') && !probe(PATHS.preset, { 'select count(*) > 0 from roles': 1, 'select count(*) from members': 0 })) timed('preset', '', cliInit);
+
+  const membersFresh = want.has('members') && !probe(PATHS.members, MEMBER_CHECKS);
+  if (membersFresh) timed('members', `${MEMBER_COUNT} members`, buildMembers);
+
+  const goalsFresh = want.has('goals') && (membersFresh || !probe(PATHS.goals, GOAL_CHECKS));
+  if (goalsFresh) {
+    timed('goals', `${GOAL_COUNT} goals, ${CHECKIN_COUNT} check-ins`, (path) => {
+      copyDb(PATHS.members, path);
+      addGoals(path);
+    });
   }
 
-  let membersFresh = false;
-  if (want.has('members') && !probe(PATHS.members, MEMBER_CHECKS)) {
-    const t0 = performance.now();
-    cliInit(PATHS.members);
-    const db = new Database(PATHS.members, { fileMustExist: true });
-    try {
-      insertMembers(db);
-    } finally {
-      closeClean(db);
-    }
-    membersFresh = true;
-    built.push('members');
-    log(`bench: built members.db (${MEMBER_COUNT} members) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-
-  if (want.has('goals') && (membersFresh || !probe(PATHS.goals, GOAL_CHECKS))) {
-    const t0 = performance.now();
-    removeDb(PATHS.goals);
-    closeClean(new Database(PATHS.members, { fileMustExist: true })); // fold any WAL into the file before copying it
-    copyFileSync(PATHS.members, PATHS.goals);
-    const db = new Database(PATHS.goals, { fileMustExist: true });
-    try {
-      insertGoals(db);
-    } finally {
-      closeClean(db);
-    }
-    cliRefresh(PATHS.goals);
-    closeClean(new Database(PATHS.goals, { fileMustExist: true }));
-    built.push('goals');
-    log(`bench: built goals.db (${GOAL_COUNT} goals, ${CHECKIN_COUNT} check-ins) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-
+  const onMembers = (steps) => (path) => {
+    copyDb(PATHS.members, path);
+    for (const step of steps) step(path);
+  };
   if (want.has('meetings') && (membersFresh || !probe(PATHS.meetings, MEETING_CHECKS))) {
-    const t0 = performance.now();
-    removeDb(PATHS.meetings);
-    closeClean(new Database(PATHS.members, { fileMustExist: true }));
-    copyFileSync(PATHS.members, PATHS.meetings);
-    // One series per zone through the CLI, which stores each zone's offsets as a lead's `meetings add` does.
-    for (const zone of new Set(ZONES)) cli(PATHS.meetings, ['meetings', 'add', `Series in ${zone}`, '--repeat', 'workdays', '--time', '09:30', '--tz', zone, '--from', `${YEAR}-01-05`]);
-    const db = new Database(PATHS.meetings, { fileMustExist: true });
-    try {
-      insertMeetings(db);
-    } finally {
-      closeClean(db);
-    }
-    // What `meetings add` stores for every series (zone offsets, rule dates), for the series inserted directly.
-    cli(PATHS.meetings, ['meetings', 'refresh']);
-    built.push('meetings');
-    log(`bench: built meetings.db (${SERIES_COUNT} series, ${(SERIES_COUNT - 4 - new Set(ZONES).size) * LOGS_PER_SERIES} minutes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    timed('meetings', `${SERIES_COUNT} series, ${(SERIES_COUNT - 4 - new Set(ZONES).size) * LOGS_PER_SERIES} minutes`, onMembers([addMeetings]));
   }
+  if (want.has('training') && (membersFresh || !probe(PATHS.training, TRAINING_CHECKS))) timed('training', '', onMembers([addTraining]));
+  if (want.has('evaluations') && (membersFresh || !probe(PATHS.evaluations, EVALUATION_CHECKS))) timed('evaluations', '', onMembers([addEvaluations]));
 
-  if (want.has('training') && (membersFresh || !probe(PATHS.training, TRAINING_CHECKS))) {
-    const t0 = performance.now();
-    removeDb(PATHS.training);
-    closeClean(new Database(PATHS.members, { fileMustExist: true }));
-    copyFileSync(PATHS.members, PATHS.training);
-    const db = new Database(PATHS.training, { fileMustExist: true });
-    try {
-      insertTraining(db);
-    } finally {
-      closeClean(db);
-    }
-    built.push('training');
-    log(`bench: built training.db in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-
-  if (want.has('evaluations') && (membersFresh || !probe(PATHS.evaluations, EVALUATION_CHECKS))) {
-    const t0 = performance.now();
-    removeDb(PATHS.evaluations);
-    closeClean(new Database(PATHS.members, { fileMustExist: true }));
-    copyFileSync(PATHS.members, PATHS.evaluations);
-    // Cycles through the CLI (open freezes each member's KPIs, close locks the scores); the values themselves by SQL, as an import writes them.
-    for (const period of [...CLOSED_PERIODS, OPEN_PERIOD]) {
-      cli(PATHS.evaluations, ['evals', 'open', '--period', period]);
-      const db = new Database(PATHS.evaluations, { fileMustExist: true });
-      try {
-        fillValues(db, period, period === OPEN_PERIOD ? 50 : 100);
-      } finally {
-        closeClean(db);
-      }
-      if (period !== OPEN_PERIOD) cli(PATHS.evaluations, ['evals', 'close', '--period', period]);
-    }
-    built.push('evaluations');
-    log(`bench: built evaluations.db in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // Everything at once, as the reports read it: the goals database plus the others' steps and the reports' week.
+  if (want.has('reports') && (goalsFresh || !probe(PATHS.reports, REPORT_CHECKS))) {
+    timed('reports', `goals + meetings + training + evaluations + ${REPORT_WEEK.week}`, (path) => {
+      copyDb(PATHS.goals, path);
+      for (const step of [addMeetings, addTraining, addEvaluations, addWeek]) step(path);
+    });
   }
 
   let treeId;
@@ -795,8 +957,14 @@ export function ensureDatabases(names, log = (s) => process.stderr.write(`${s}\n
   return { paths: PATHS, treeId, built };
 }
 
-// `node bench/seed.mjs` builds (or checks) all three without timing anything.
+// `node bench/seed.mjs [name…]` builds (or checks) the named databases (default: preset, members, goals) without timing anything.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { built } = ensureDatabases(['preset', 'members', 'goals']);
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in PATHS));
+  if (unknown.length) {
+    process.stderr.write(`bench: no database ${unknown.join(', ')}; there are ${Object.keys(PATHS).join(', ')}\n`);
+    process.exit(2);
+  }
+  const { built } = ensureDatabases(names.length ? names : ['preset', 'members', 'goals']);
   if (!built.length) process.stderr.write('bench: databases up to date\n');
 }
