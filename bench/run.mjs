@@ -18,13 +18,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { BIN, cliEnv, OWNER_HANDLE, ROOT, TMP, TREE_TITLE, ensureDatabases } from './seed.mjs';
+import { BIN, cliEnv, OWNER_HANDLE, REPORT_WEEK, REPORTS_TODAY, ROOT, TMP, TREE_TITLE, ensureDatabases } from './seed.mjs';
 
 const WARMUP_PAIRS = 3;
 const MIN_PAIRS = 20;
 const DEFAULT_PAIRS = 25;
 
-/** What is measured. `db` names a database from seed.mjs; `args` may use the seed's ids. */
+/**
+ * What is measured. `db` names a database from seed.mjs; `args` may use the
+ * seed's ids; `today`, when given, pins TEAM_TODAY for the command (both
+ * environments), for commands whose output depends on the date.
+ */
 const BENCHES = [
   { name: 'team --help', target: 1.3, db: null, args: () => ['--help'] },
   { name: 'team roles list --json', target: 1.5, db: 'preset', args: () => ['roles', 'list', '--json'] },
@@ -37,6 +41,12 @@ const BENCHES = [
   { name: `team training status --member ${OWNER_HANDLE} --json`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.3 }, db: 'training', args: () => ['training', 'status', '--member', OWNER_HANDLE, '--json'] },
   // Issue 10: one member's evaluation with six months of trend, as a lead opens it in the monthly talk.
   { name: `team evals show ${OWNER_HANDLE} --trend --json`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.3 }, db: 'evaluations', args: () => ['evals', 'show', OWNER_HANDLE, '--trend', '--json'] },
+  // Issue 11: the week at a glance and what is due, on the database with everything at once, within 1.5× the clean ratio of
+  // `goals list --owner`. They run on the Friday of the seeded week (the real date would give an empty week): see seed.mjs REPORTS_TODAY.
+  { name: `team report weekly --json (${REPORT_WEEK.week})`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.5 }, db: 'reports', today: REPORTS_TODAY, args: () => ['report', 'weekly', '--json'] },
+  { name: `team report weekly (${REPORT_WEEK.week}, table)`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.5 }, db: 'reports', today: REPORTS_TODAY, args: () => ['report', 'weekly'] },
+  { name: `team remind --within 7d --json (from ${REPORTS_TODAY})`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.5 }, db: 'reports', today: REPORTS_TODAY, args: () => ['remind', '--within', '7d', '--json'] },
+  { name: `team remind --within 7d (from ${REPORTS_TODAY}, text)`, relativeTo: { name: `team goals list --owner ${OWNER_HANDLE} --json`, factor: 1.5 }, db: 'reports', today: REPORTS_TODAY, args: () => ['remind', '--within', '7d'] },
 ];
 
 /**
@@ -147,8 +157,8 @@ function timed(argv, env = ENV) {
  * first line, or for a Node crash the error line rather than the
  * `node:internal/…:283` location Node prints first.
  */
-function whyFailed(argv) {
-  const r = spawnSync(process.execPath, argv, { cwd: ROOT, env: ENV, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+function whyFailed(argv, env = ENV) {
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.error) return r.error.message;
   const lines = (r.stderr ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   if (r.status === 0) return `failed once, then passed on a re-run (${lines[0] ?? 'no stderr'})`;
@@ -158,6 +168,9 @@ function whyFailed(argv) {
 
 const BASELINE = ['-e', '0'];
 
+/** A command's environment: `env`, with its TEAM_TODAY when it pins one. */
+const envOf = (bench, env) => (bench.today ? { ...env, TEAM_TODAY: bench.today } : env);
+
 function measure(bench, argv, pairs, env = ENV) {
   const base = [];
   const cmd = [];
@@ -166,7 +179,7 @@ function measure(bench, argv, pairs, env = ENV) {
     if (!b.ok) throw new Error(`\`node -e 0\` failed (${b.code}): the machine, not the CLI, is broken`);
     const c = timed(argv, env);
     if (!c.ok) {
-      const reason = whyFailed(argv);
+      const reason = whyFailed(argv, env);
       const when = i < WARMUP_PAIRS ? `warm-up run ${i + 1}` : `run ${i - WARMUP_PAIRS + 1}`;
       process.stderr.write(`bench: ${bench.name}: ${when} exited with ${c.code}: ${reason}\n`);
       return { failed: `command failed: ${reason}` };
@@ -194,7 +207,7 @@ function measureAbsolute(bench, argv, runs, baseEnv = CLEAN_ENV) {
     rmSync(rssFile, { force: true });
     const r = timed(['--require', MAXRSS_PRELOAD, ...argv], env);
     if (!r.ok) {
-      const reason = whyFailed(argv);
+      const reason = whyFailed(argv, env);
       process.stderr.write(`bench: ${bench.name}: run ${i + 1} exited with ${r.code}: ${reason}\n`);
       return { failed: `command failed: ${reason}` };
     }
@@ -221,7 +234,8 @@ function absoluteTable(rows) {
 
 function row(bench, seed) {
   const args = [...(bench.db ? ['--db', seed.paths[bench.db]] : []), ...bench.args(seed)];
-  return { bench, argv: [BIN, ...args], shown: `team ${args.map((a) => (a.startsWith(ROOT) ? a.slice(ROOT.length) : a)).join(' ')}` };
+  const shown = `${bench.today ? `TEAM_TODAY=${bench.today} ` : ''}team ${args.map((a) => (a.startsWith(ROOT) ? a.slice(ROOT.length) : a)).join(' ')}`;
+  return { bench, argv: [BIN, ...args], shown };
 }
 
 const fmtRatio = (r) => `${r.toFixed(2)}×`;
@@ -263,15 +277,15 @@ function main() {
   for (const bench of benches) {
     const { argv, shown } = row(bench, seed);
     process.stderr.write(`bench: ${bench.name} (${WARMUP_PAIRS} + ${opts.pairs} pairs)…\n`);
-    const m = measure(bench, argv, opts.pairs);
+    const m = measure(bench, argv, opts.pairs, envOf(bench, ENV));
     const target = targetOf(bench, results);
-    const base = { name: bench.name, argv: shown, target, db: bench.db };
+    const base = { name: bench.name, argv: shown, target, db: bench.db, ...(bench.today && { today: bench.today }) };
     if (m.failed) {
       results.push({ ...base, status: 'n/a', reason: m.failed });
       continue;
     }
     const medianRatio = median(m.ratios);
-    const c = HAS_CA ? measure(bench, argv, opts.pairs, CLEAN_ENV) : null;
+    const c = HAS_CA ? measure(bench, argv, opts.pairs, envOf(bench, CLEAN_ENV)) : null;
     results.push({
       clean: c && !c.failed ? { medianRatio: median(c.ratios), medianMs: median(c.cmd), baselineMedianMs: median(c.base) } : null,
       ...base,
