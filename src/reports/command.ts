@@ -26,7 +26,7 @@ function formatOptions(c: Command): Command {
 }
 
 export const commands: FeatureCommands = (d) => {
-  d.group('report', 'reports.cmd.report', defineReport, ['team report weekly', 'team report weekly --week 2026-W48 --format md', 'team report member zheng.hao', 'team report team']);
+  d.group('report', 'reports.cmd.report', defineReport, ['team report weekly', 'team report weekly --week last --format md', 'team report member zheng.hao', 'team report team']);
   examples(
     chatOptions(
       d.program

@@ -53,7 +53,7 @@ export async function weekly(ctx: Ctx, flags: OutputFlags & { week?: string; asO
   if (flags.week !== undefined && flags.asOf !== undefined) throw new InputError('reports.err.weekAndAsOf', {});
   if (flags.asOf !== undefined) checkDate('--as-of', flags.asOf);
   const { format, section } = outputOf(flags, WEEKLY_SECTIONS);
-  const week = flags.week !== undefined ? parseWeek(flags.week) : weekOf(flags.asOf ?? ctx.today);
+  const week = flags.week !== undefined ? parseWeek(flags.week, ctx.today) : weekOf(flags.asOf ?? ctx.today);
   const r = await withDb(ctx, (o) => getWeeklyReport(o, { week, ...(flags.dept !== undefined && { dept: flags.dept }), ...(!flags.all && { limit: SECTION_LIMIT }) }));
   const json = weeklyJson(r);
   await emitReport(flags, ctx, weeklyTitle(r), weeklySections(r), section === undefined ? json : weeklyJsonSection(json, section as WeeklySection), section, format);

@@ -32,8 +32,12 @@ export function weekOf(date: string): Week {
   return { week: `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`, from, to: addDays(from, 6) };
 }
 
-/** "2026-W48" (or "2026w48") → that week; a week the year does not have is refused. */
-export function parseWeek(text: string): Week {
+/** "2026-W48" (or "2026w48") → that week, and "this", "last" or "next" from `today`; a week the year does not have is refused. */
+export function parseWeek(text: string, today: string): Week {
+  const word = text.trim().toLowerCase();
+  if (word === 'this' || word === '本周') return weekOf(today);
+  if (word === 'last' || word === '上周') return weekOf(addDays(today, -7));
+  if (word === 'next' || word === '下周') return weekOf(addDays(today, 7));
   const m = /^(\d{4})-?[Ww](\d{1,2})$/.exec(text.trim());
   if (!m) throw new InputError('reports.err.week', { value: text });
   const year = Number(m[1]);
