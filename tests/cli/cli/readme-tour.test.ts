@@ -87,5 +87,15 @@ describe('the README tour', () => {
       ['wu.xue', 'title', '服务之星'],
       ['li.na', null, null],
     ]);
+    // Reports: the week shows the goal closed as achieved, the tour's check-ins and the closed cycle; remind lists the open action and the classes.
+    const weekly = (await run(t.db, ['report', 'weekly', '--json'], { env })).json<{ week: string; changes: { checkins: { total: number }; closed: { items: { id: number; state: string }[] } }; evaluations: { current: { state: string; evaluations: number } | null }; ppp: { progress: { kind: string; count: number }[] } }>();
+    expect(weekly.changes.closed.items.map((g) => [g.id, g.state])).toEqual([[3, 'achieved']]);
+    expect(weekly.changes.checkins.total).toBe(2);
+    expect(weekly.evaluations.current).toMatchObject({ state: 'closed', evaluations: 2 });
+    expect(weekly.ppp.progress.find((l) => l.kind === 'goalsAchieved')?.count).toBe(1);
+    const card = (await run(t.db, ['report', 'member', 'wu.xue', '--json'], { env })).json<{ duties: string[]; evaluation: { finalScore: number } }>();
+    expect([card.duties.length > 0, card.evaluation.finalScore]).toEqual([true, 97.8]);
+    const due = (await run(t.db, ['remind', '--within', '7d', '--json'], { env })).json<{ items: { kind: string; title: string }[] }>();
+    expect(due.items.some((i) => i.kind === 'actionDue' || i.kind === 'actionOverdue' || i.kind === 'meeting')).toBe(true);
   });
 });
