@@ -37,7 +37,9 @@ export async function getEvaluationDigest(o: ServiceOptions, f: { period: string
     const digest = async (c: NonNullable<Awaited<ReturnType<typeof findCycle>>>): Promise<CycleDigest> => {
       const order = new Map(c.grades.map((g, i) => [g.name, i]));
       const grades = c.state === 'closed' ? (await gradeCounts(q, c.id, scope)).sort((a, b) => (order.get(a.grade) ?? 99) - (order.get(b.grade) ?? 99)) : [];
-      return { period: c.period, from: c.from, to: c.to, state: c.state, weights: c.weights, closedAt: c.closedAt, grades, ...(await digestCounts(q, c.id, scope)) };
+      // A closed cycle's gaps are history: counted only for an open one.
+      const counts = c.state === 'open' ? await digestCounts(q, c.id, scope) : { evaluations: grades.reduce((a, g) => a + g.n, 0), missingValues: 0, missingSelf: 0, missingLead: 0, missingPeer: 0 };
+      return { period: c.period, from: c.from, to: c.to, state: c.state, weights: c.weights, closedAt: c.closedAt, grades, ...counts };
     };
     const current = await findCycle(q, f.period);
     const closed = (await listCycles(q)).find((c) => c.state === 'closed' && c.period < f.period);

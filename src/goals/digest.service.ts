@@ -10,6 +10,9 @@ import { resolveOwner } from './resolve.js';
 import type { GoalStatus } from './rules/evaluate.js';
 import type { GoalView } from './rules/goal.js';
 import { viewsOf } from './view.service.js';
+import { countGoalsWithoutJson, eachGoalJsonById, eachListedGoalJudge } from './json.repository.js';
+import { judge, type Judgement } from './rules/evaluate.js';
+import { goalJson, unpackJudgeInput } from './rules/view.js';
 import { resolveDepartmentId } from '../org/public.js';
 import { dayBefore } from '../shared/dates.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -38,37 +41,76 @@ async function scopeFilter(o: ServiceOptions, f: GoalScope): Promise<GoalFilter>
   return filter;
 }
 
-export interface GoalWindow {
-  /** Open goals whose span touches [from, to]: how many, by status, and how many are stale. */
+export interface Listed<T> {
   total: number;
-  counts: Partial<Record<GoalStatus, number>>;
-  stale: number;
-  /** All of them, the most urgent first. */
-  goals: GoalView[];
-  /** Open goals due before `from`: how many, and the longest overdue first. */
-  overdue: { total: number; goals: GoalView[] };
+  items: T[];
 }
 
-/** The goals in play in [from, to] (every one: judging them is the cost, not listing) and the first `overdueLimit` of those already past due. */
-export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: string; to: string; overdueLimit?: number }): Promise<GoalWindow> {
+export interface GoalWindow {
+  /** Open goals whose span touches [from, to]: how many, by status. */
+  total: number;
+  counts: Partial<Record<GoalStatus, number>>;
+  /** The most urgent of them (all without a limit). */
+  goals: GoalView[];
+  /** Those without a check-in within their cadence. */
+  stale: Listed<GoalView>;
+  /** Those due within `due` (when asked), the earliest first. */
+  due: Listed<GoalView>;
+  /** Open goals due before `from`: how many, and the longest overdue first. */
+  overdue: Listed<GoalView>;
+}
+
+interface Judged {
+  id: number;
+  due: string | null;
+  e: Judgement;
+  decimals: number;
+}
+
+const urgency = (a: Judged, b: Judged) => URGENCY[a.e.status] - URGENCY[b.e.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
+const byDue = (a: Judged, b: Judged) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
+
+/**
+ * The goals in play in [from, to], judged today from what judging takes alone
+ * (one packed column a goal), counted by status; only the goals listed (the
+ * `limit` most urgent, stale and due in `due`) are read in full, in one query.
+ */
+export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: string; to: string; limit?: number; due?: { from: string; to: string } }): Promise<GoalWindow> {
   // One read transaction: the counts and the rows see the same database (its queries inside join it).
   return o.db.snapshot(async (db) => {
     const scope = await scopeFilter(o, f);
-    const inPlay = (await viewsOf(o, { ...scope, dueAfter: f.from })).filter((g) => g.start === null || g.start <= f.to);
-    const counts: Partial<Record<GoalStatus, number>> = {};
-    let stale = 0;
-    for (const g of inPlay) {
-      counts[g.status] = (counts[g.status] ?? 0) + 1;
-      if (g.stale) stale++;
+    const judged: Judged[] = [];
+    if ((await countGoalsWithoutJson(db)) === 0) {
+      await eachListedGoalJudge(db, { ...scope, dueAfter: f.from }, (id, text) => {
+        const { facts, decimals, summary } = unpackJudgeInput(text);
+        if (facts.start !== null && facts.start > f.to) return;
+        judged.push({ id, due: facts.due, e: judge(facts, summary, o.today), decimals });
+      });
+    } else {
+      // A database from before the stored judgements: the goals themselves.
+      for (const g of await viewsOf(o, { ...scope, dueAfter: f.from })) if (g.start === null || g.start <= f.to) judged.push({ id: g.id, due: g.due, e: g, decimals: g.decimals });
     }
-    inPlay.sort(byUrgency);
+    const counts: Partial<Record<GoalStatus, number>> = {};
+    for (const j of judged) counts[j.e.status] = (counts[j.e.status] ?? 0) + 1;
+    const cut = <T>(xs: T[]) => (f.limit === undefined ? xs : xs.slice(0, f.limit));
+    const top = cut([...judged].sort(urgency));
+    const staleAll = judged.filter((j) => j.e.stale).sort(byDue);
+    const dueAll = f.due === undefined ? [] : judged.filter((j) => j.due !== null && j.due >= f.due!.from && j.due <= f.due!.to).sort(byDue);
+    const stale = cut(staleAll);
+    const due = cut(dueAll);
+    const views = new Map<number, GoalView>();
+    const wanted = new Map([...top, ...stale, ...due].map((j) => [j.id, j]));
+    await eachGoalJsonById(db, [...wanted.keys()], (id, json) => {
+      const j = wanted.get(id)!;
+      views.set(id, JSON.parse(goalJson(json, j.e, j.decimals)) as GoalView);
+    });
+    const viewsOfList = (xs: Judged[]) => xs.map((j) => views.get(j.id)).filter((v): v is GoalView => v !== undefined);
     const before = { ...scope, dueBefore: dayBefore(f.from) };
     const overdueTotal = await countGoals(db, before);
-    const overdue = overdueTotal === 0 ? [] : await viewsOf(o, { ...before, limit: f.overdueLimit ?? overdueTotal });
-    return { total: inPlay.length, counts, stale, goals: inPlay, overdue: { total: overdueTotal, goals: overdue } };
+    const overdue = overdueTotal === 0 ? [] : await viewsOf(o, { ...before, limit: f.limit ?? overdueTotal });
+    return { total: judged.length, counts, goals: viewsOfList(top), stale: { total: staleAll.length, items: viewsOfList(stale) }, due: { total: dueAll.length, items: viewsOfList(due) }, overdue: { total: overdueTotal, items: overdue } };
   });
 }
-
 
 export interface CheckinActivity {
   goalId: number;

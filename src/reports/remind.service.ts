@@ -48,13 +48,14 @@ export async function getReminders(o: ServiceOptions, f: { hours: number; member
     }
 
     // Goals: due in the window, past due (counted, the first `limit`), and stale ones in play.
-    const goals = await getGoalWindow(o, { ...(member !== undefined && { owner: member }), from: o.today, to, ...(limit !== undefined && { overdueLimit: limit }) });
-    for (const g of goals.goals) {
-      if (g.due !== null && g.due <= to) items.push(day('goalDue', g.due, g.title, g.owner, `goal ${g.id}`, false, goalDetail(g)));
-      else if (g.stale) items.push(day('goalStale', o.today, g.title, g.owner, `goal ${g.id}`, false, { ...goalDetail(g), lastCheckinDate: g.lastCheckinDate }));
-    }
-    for (const g of goals.overdue.goals) items.push(day('goalOverdue', g.due!, g.title, g.owner, `goal ${g.id}`, true, goalDetail(g)));
-    if (goals.overdue.total > goals.overdue.goals.length) more.goalOverdue = goals.overdue.total - goals.overdue.goals.length;
+    const goals = await getGoalWindow(o, { ...(member !== undefined && { owner: member }), from: o.today, to, due: { from: o.today, to }, ...(limit !== undefined && { limit }) });
+    const dueIds = new Set(goals.due.items.map((g) => g.id));
+    for (const g of goals.due.items) items.push(day('goalDue', g.due!, g.title, g.owner, `goal ${g.id}`, false, goalDetail(g)));
+    if (goals.due.total > goals.due.items.length) more.goalDue = goals.due.total - goals.due.items.length;
+    for (const g of goals.stale.items) if (!dueIds.has(g.id)) items.push(day('goalStale', o.today, g.title, g.owner, `goal ${g.id}`, false, { ...goalDetail(g), lastCheckinDate: g.lastCheckinDate }));
+    if (goals.stale.total > goals.stale.items.length) more.goalStale = goals.stale.total - goals.stale.items.length;
+    for (const g of goals.overdue.items) items.push(day('goalOverdue', g.due!, g.title, g.owner, `goal ${g.id}`, true, goalDetail(g)));
+    if (goals.overdue.total > goals.overdue.items.length) more.goalOverdue = goals.overdue.total - goals.overdue.items.length;
 
     // Action items due by the window's end (the overdue among them cut at `limit`).
     const actions = (await getActions(o, { open: true, ...(member !== undefined && { owner: member }) })).filter((a) => a.due !== null && a.due <= to);
@@ -64,15 +65,16 @@ export async function getReminders(o: ServiceOptions, f: { hours: number; member
     if (limit !== undefined && overdueActions.length > limit) more.actionOverdue = overdueActions.length - limit;
 
     // Training: classes in the window, rounds due in it, overdue rounds (refreshers among them).
-    const training = await getTrainingDigest(o, { from: o.today, to: addDays(o.today, days), nextDays: 0, ...who, ...(limit !== undefined && { limit }) });
+    const training = await getTrainingDigest(o, { from: o.today, to: addDays(o.today, days), ...who, ...(limit !== undefined && { limit }) });
     for (const s of training.sessions) {
       const local = `${s.date}T${s.time}`;
       if (s.date > addDays(o.today, days) || local < `${o.today}T00:00`) continue;
       items.push({ kind: 'session', date: s.date, time: s.time, startsAt: null, endsAt: null, zone: s.timeZone, title: s.course, owner: s.trainer, overdue: false, ref: `session ${s.id}`, detail: { durationMin: s.durationMin, place: s.place } });
     }
-    for (const r of training.due.filter((x) => x.date <= to)) items.push(day('trainingDue', r.date, r.course, r.member, `training ${r.member} ${r.course}`, false, { source: r.source, status: r.status }));
-    for (const r of training.overdue.rounds) items.push(day('trainingOverdue', r.date, r.course, r.member, `training ${r.member} ${r.course}`, true, { source: r.source, status: r.status }));
-    if (training.overdue.total > training.overdue.rounds.length) more.trainingOverdue = training.overdue.total - training.overdue.rounds.length;
+    if (training.due.total > training.due.items.length) more.trainingDue = training.due.total - training.due.items.length;
+    for (const r of training.due.items.filter((x) => x.date <= to)) items.push(day('trainingDue', r.date, r.course, r.member, `training ${r.member} ${r.course}`, false, { source: r.source, status: r.status }));
+    for (const r of training.overdue.items) items.push(day('trainingOverdue', r.date, r.course, r.member, `training ${r.member} ${r.course}`, true, { source: r.source, status: r.status }));
+    if (training.overdue.total > training.overdue.items.length) more.trainingOverdue = training.overdue.total - training.overdue.items.length;
 
     // Evaluations: an open month that ends within the window, with what it still lacks.
     const e = await getEvaluationDigest(o, { period: o.today.slice(0, 7), ...who });

@@ -195,7 +195,9 @@ const statusCounts = (counts: WeeklyReport['goals']['counts']) =>
 /** The report as its sections, in order. */
 export function weeklySections(r: WeeklyReport): Section[] {
   const m = r.meetings;
-  const trainingRows: TrainingRow[] = [...r.training.overdue.items.map((x) => ({ ...x, what: 'overdue' as const })), ...r.training.due.map((x) => ({ ...x, what: 'due' as const })), ...r.training.passed.map((x) => ({ ...x, what: 'passed' as const }))];
+  const trainingRows: TrainingRow[] = [...r.training.overdue.items.map((x) => ({ ...x, what: 'overdue' as const })), ...r.training.due.items.map((x) => ({ ...x, what: 'due' as const })), ...r.training.passed.items.map((x) => ({ ...x, what: 'passed' as const }))];
+  const tr = r.training;
+  const trainingMore = tr.overdue.total - tr.overdue.items.length + tr.due.total - tr.due.items.length + tr.passed.total - tr.passed.items.length;
   const cycles: CycleRow[] = [...(r.evaluations.current ? [{ which: 'current' as const, c: r.evaluations.current }] : []), ...(r.evaluations.lastClosed ? [{ which: 'lastClosed' as const, c: r.evaluations.lastClosed }] : [])];
   const pppRows: PppRow[] = (['plans', 'progress', 'problems'] as const).flatMap((part) => r.ppp[part].map((line) => ({ part, line })));
   const s = <T>(x: Section<T>) => x as unknown as Section;
@@ -207,7 +209,7 @@ export function weeklySections(r: WeeklyReport): Section[] {
     s({ name: 'meetings', title: t('reports.sec.meetings'), summary: m.meetings.length === 0 ? t('reports.none.meetings') : t('reports.sum.meetings', { held: m.totals.held, scheduled: m.totals.scheduled, rate: pct(m.totals.ratePct) || '–' }), rows: m.meetings, columns: meetingCols, more: 0 }),
     s({ name: 'absences', title: t('reports.sec.absences'), summary: m.absences.length === 0 ? t('reports.none.absences') : t('reports.sum.absences', { n: m.absences.length }), rows: m.absences, columns: absenceCols, more: 0 }),
     s({ name: 'actions', title: t('reports.sec.actions'), summary: r.actions.open === 0 ? t('reports.none.actions') : t('reports.sum.actions', { n: r.actions.open, overdue: r.actions.overdue }), rows: r.actions.items, columns: actionColumns(r.asOf), more: r.actions.open - r.actions.items.length }),
-    s({ name: 'training', title: t('reports.sec.training'), summary: trainingRows.length === 0 ? t('reports.none.training') : t('reports.sum.training', { passed: r.training.passed.length, due: r.training.due.length, overdue: r.training.overdue.total }), rows: trainingRows, columns: trainingCols, more: r.training.overdue.total - r.training.overdue.items.length }),
+    s({ name: 'training', title: t('reports.sec.training'), summary: trainingRows.length === 0 ? t('reports.none.training') : t('reports.sum.training', { passed: tr.passed.total, due: tr.due.total, overdue: tr.overdue.total }), rows: trainingRows, columns: trainingCols, more: trainingMore }),
     s({ name: 'sessions', title: t('reports.sec.sessions'), summary: r.training.nextSessions.length === 0 ? t('reports.none.sessions') : t('reports.sum.sessions', { n: r.training.nextSessions.length }), rows: r.training.nextSessions, columns: sessionCols, more: 0 }),
     s({ name: 'evaluations', title: t('reports.sec.evaluations'), summary: cycles.length === 0 ? t('reports.none.evaluations') : '', rows: cycles, columns: cycleCols, more: 0 }),
     s({ name: 'ppp', title: t('reports.sec.ppp'), summary: '', rows: pppRows, columns: pppCols, more: 0, lines: pppLines(r) }),

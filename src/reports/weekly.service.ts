@@ -4,7 +4,7 @@
  * from the database, and the `limit` most urgent rows of each list.
  */
 import { getEvaluationDigest, type EvaluationDigest } from '../evaluations/public.js';
-import { byUrgency, getGoalActivity, getGoalWindow, type CheckinActivity, type GoalStatus, type GoalView } from '../goals/public.js';
+import { getGoalActivity, getGoalWindow, type CheckinActivity, type GoalStatus, type GoalView } from '../goals/public.js';
 import { getActions, getMeetingDigest, getUpcoming, type ActionItem, type MeetingDigest } from '../meetings/public.js';
 import { getDepartmentMembers, resolveDepartmentId } from '../org/public.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -30,7 +30,7 @@ export interface WeeklyReport extends Week {
   changes: { checkins: Listed<CheckinActivity>; closed: Listed<GoalView> };
   meetings: MeetingDigest & { nextWeek: number };
   actions: { open: number; overdue: number; dueNextWeek: number; items: ActionItem[] };
-  training: { passed: TrainingRound[]; due: TrainingRound[]; dueNextWeek: TrainingRound[]; overdue: Listed<TrainingRound>; sessions: Session[]; nextSessions: Session[] };
+  training: { passed: Listed<TrainingRound>; due: Listed<TrainingRound>; dueNextWeek: Listed<TrainingRound>; overdue: Listed<TrainingRound>; sessions: Session[]; nextSessions: Session[] };
   evaluations: EvaluationDigest;
   ppp: Ppp;
 }
@@ -45,7 +45,7 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
     const deptMembers = f.dept === undefined ? undefined : new Set((await getDepartmentMembers(q, await resolveDepartmentId(q, f.dept))).map((m) => m.handle));
 
     // Every goal in play this week, ranked; next week's due ones come from it too.
-    const window = await getGoalWindow(o, { ...scope, from: week.from, to: week.to, ...(limit !== undefined && { overdueLimit: limit }) });
+    const window = await getGoalWindow(o, { ...scope, from: week.from, to: week.to, due: { from: next.from, to: next.to }, ...(limit !== undefined && { limit }) });
     const activity = await getGoalActivity(o, { ...scope, from: week.from, to: week.to, ...(limit !== undefined && { limit }) });
 
     const meetings = await getMeetingDigest(o, { from: week.from, to: week.to, ...scope });
@@ -57,30 +57,24 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
     // Overdue first, then by due date; items without a date last.
     const actionItems = [...open].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id);
 
-    const training = await getTrainingDigest(o, { from: week.from, to: next.to, nextDays: 0, ...scope, ...(limit !== undefined && { limit }) });
+    const lim = limit !== undefined ? { limit } : {};
+    const training = await getTrainingDigest(o, { from: week.from, to: week.to, ...scope, ...lim });
+    const trainingNext = await getTrainingDigest(o, { from: next.from, to: next.to, ...scope, ...lim });
     const evaluations = await getEvaluationDigest(o, { period: week.to.slice(0, 7) <= o.today.slice(0, 7) ? week.to.slice(0, 7) : o.today.slice(0, 7), ...scope });
 
-    const goalsDueNextWeek = window.goals.filter((g) => g.due !== null && g.due >= next.from && g.due <= next.to && g.state === 'open').sort(byUrgency);
     const report: Omit<WeeklyReport, 'ppp'> = {
       ...week,
       asOf: o.today,
       dept: deptName,
-      goals: { total: window.total, counts: window.counts, stale: window.stale, items: limit === undefined ? window.goals : window.goals.slice(0, limit) },
-      overdueGoals: { total: window.overdue.total, items: window.overdue.goals },
+      goals: { total: window.total, counts: window.counts, stale: window.stale.total, items: window.goals },
+      overdueGoals: window.overdue,
       changes: { checkins: { total: activity.checkins.total, items: activity.checkins.items }, closed: { total: activity.closed.total, items: activity.closed.goals } },
       meetings: { ...meetings, nextWeek: nextMeetings },
       actions: { open: open.length, overdue: overdue.length, dueNextWeek: dueNextWeek.length, items: limit === undefined ? actionItems : actionItems.slice(0, limit) },
-      training: {
-        passed: training.passed.filter((r) => r.date <= week.to),
-        due: training.due.filter((r) => r.date <= week.to),
-        dueNextWeek: training.due.filter((r) => r.date >= next.from),
-        overdue: { total: training.overdue.total, items: training.overdue.rounds },
-        sessions: training.sessions.filter((s) => s.date <= week.to),
-        nextSessions: training.sessions.filter((s) => s.date >= next.from),
-      },
+      training: { passed: training.passed, due: training.due, dueNextWeek: trainingNext.due, overdue: training.overdue, sessions: training.sessions, nextSessions: trainingNext.sessions },
       evaluations,
     };
-    const ppp = buildPpp({ report, next, goalsDueNextWeek, actionsDueNextWeek: dueNextWeek, overdueActions: overdue, today: o.today, limit: limit ?? Infinity });
+    const ppp = buildPpp({ report, next, goalsDueNextWeek: window.due, staleGoals: window.stale.items, actionsDueNextWeek: dueNextWeek, overdueActions: overdue, today: o.today, limit: limit ?? Infinity });
     return { ...report, ppp };
   });
 }

@@ -3,17 +3,17 @@ import type { Patch } from '../db/schema.js';
 import { insertRow, toColumns, updateRow, type Queryable, type SqlValue } from '../db/sql.js';
 import { dueOf, roundStatus, type Assessment, type AssessmentKind, type PlanItem, type PlanSource, type Round } from './rules/training.js';
 
-interface ItemRow extends Omit<PlanItem, 'due' | 'status' | 'failed'> {
+export interface ItemRow extends Omit<PlanItem, 'due' | 'status' | 'failed'> {
   failed: number;
 }
 
-const SELECT = `select i.id, i.member_id as "memberId", m.handle as member, m.name as "memberName", i.course_id as "courseId", c.title as course, i.source,
+export const ITEM_SELECT = `select i.id, i.member_id as "memberId", m.handle as member, m.name as "memberName", i.course_id as "courseId", c.title as course, i.source,
     i.due_on as "dueOn", i.started_on as "startedOn", i.completed_on as "completedOn", i.passed_on as "passedOn", i.retake_due_on as "retakeDueOn",
     case when i.retake_due_on is not null and i.passed_on is null then 1 else 0 end as failed,
     i.refresh_of as "refreshOf", i.dropped_on as "droppedOn", i.drop_reason as "dropReason", i.created_at as "createdAt"
   from training_plan_items i join members m on m.id = i.member_id join training_courses c on c.id = i.course_id`;
 
-const toItem = (r: ItemRow): PlanItem => {
+export const toItem = (r: ItemRow): PlanItem => {
   const round = { ...r, source: r.source as PlanSource, failed: r.failed === 1 };
   return { ...round, due: dueOf(round), status: roundStatus(round) };
 };
@@ -26,7 +26,7 @@ export interface MemberScope {
   includeArchived?: boolean;
 }
 
-function scopeWhere(f: MemberScope, add: (sql: string, ...values: SqlValue[]) => void): void {
+export function scopeWhere(f: MemberScope, add: (sql: string, ...values: SqlValue[]) => void): void {
   if (f.memberId !== undefined) add('m.id = ?', f.memberId);
   if (f.departmentId !== undefined) add('m.department_id = ?', f.departmentId);
   if (f.roleId !== undefined) add('m.role_id = ?', f.roleId);
@@ -71,25 +71,25 @@ export async function listItems(q: Queryable, f: ItemFilter = {}): Promise<PlanI
   if (f.completedTo !== undefined) add('i.completed_on <= ?', f.completedTo);
   if (!f.includeDropped) add('i.dropped_on is null');
   if (f.fromId !== undefined) add('i.id >= ?', f.fromId);
-  const rows = await q.all<ItemRow>(`${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle, i.course_id, i.id`, params);
+  const rows = await q.all<ItemRow>(`${ITEM_SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle, i.course_id, i.id`, params);
   const items = rows.map(toItem);
   return f.dueBefore === undefined && f.dueFrom === undefined ? items : items.filter((i) => (f.dueBefore === undefined || i.due < f.dueBefore) && (f.dueFrom === undefined || i.due >= f.dueFrom));
 }
 
 export async function findItem(q: Queryable, id: number): Promise<PlanItem | undefined> {
-  const r = await q.get<ItemRow>(`${SELECT} where i.id = ?`, [id]);
+  const r = await q.get<ItemRow>(`${ITEM_SELECT} where i.id = ?`, [id]);
   return r && toItem(r);
 }
 
 /** The member's open round of the course, if any (there is at most one). */
 export async function findOpenItem(q: Queryable, memberId: number, courseId: number): Promise<PlanItem | undefined> {
-  const r = await q.get<ItemRow>(`${SELECT} where i.member_id = ? and i.course_id = ? and i.passed_on is null and i.dropped_on is null`, [memberId, courseId]);
+  const r = await q.get<ItemRow>(`${ITEM_SELECT} where i.member_id = ? and i.course_id = ? and i.passed_on is null and i.dropped_on is null`, [memberId, courseId]);
   return r && toItem(r);
 }
 
 /** The member's rounds of the course, oldest first (dropped ones too). */
 export async function itemsOf(q: Queryable, memberId: number, courseId: number): Promise<PlanItem[]> {
-  return (await q.all<ItemRow>(`${SELECT} where i.member_id = ? and i.course_id = ? order by i.id`, [memberId, courseId])).map(toItem);
+  return (await q.all<ItemRow>(`${ITEM_SELECT} where i.member_id = ? and i.course_id = ? order by i.id`, [memberId, courseId])).map(toItem);
 }
 
 /** The ids of the courses a member has passed at least once. */

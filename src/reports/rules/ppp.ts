@@ -51,7 +51,8 @@ export interface Ppp {
 export interface PppInput {
   report: Omit<WeeklyReport, 'ppp'>;
   next: Week;
-  goalsDueNextWeek: readonly GoalView[];
+  goalsDueNextWeek: { total: number; items: readonly GoalView[] };
+  staleGoals: readonly GoalView[];
   actionsDueNextWeek: readonly ActionItem[];
   overdueActions: readonly ActionItem[];
   today: string;
@@ -72,9 +73,9 @@ export function buildPpp(x: PppInput): Ppp {
   const m = r.meetings;
   return {
     plans: [
-      ...line('goalsDue', x.goalsDueNextWeek.length, titles(x.goalsDueNextWeek)),
+      ...line('goalsDue', x.goalsDueNextWeek.total, titles(x.goalsDueNextWeek.items)),
       ...line('actionsDue', x.actionsDueNextWeek.length, x.actionsDueNextWeek.map((a) => `${a.text} (${a.owner})`)),
-      ...line('trainingDue', r.training.dueNextWeek.length, r.training.dueNextWeek.map((t) => `${t.course} (${t.member})`)),
+      ...line('trainingDue', r.training.dueNextWeek.total, r.training.dueNextWeek.items.map((t) => `${t.course} (${t.member})`)),
       ...line('sessions', r.training.nextSessions.length, r.training.nextSessions.map((s) => `${s.course} ${s.date.slice(5)} ${s.time}`)),
       ...line('meetings', r.meetings.nextWeek),
       ...(closesNextWeek ? line('cycleCloses', 1, [cycle.period], cycle.to) : []),
@@ -84,13 +85,13 @@ export function buildPpp(x: PppInput): Ppp {
       ...line('goalsDone', r.goals.counts.done ?? 0, titles(status('done'))),
       ...line('checkins', r.changes.checkins.total, [], checkedGoals),
       ...line('meetingsHeld', m.totals.held, [], m.totals.scheduled),
-      ...line('trainingPassed', r.training.passed.length, r.training.passed.map((t) => `${t.course} (${t.member})`)),
+      ...line('trainingPassed', r.training.passed.total, r.training.passed.items.map((t) => `${t.course} (${t.member})`)),
     ],
     problems: [
       ...line('goalsOffTrack', r.goals.counts['off-track'] ?? 0, titles(status('off-track'))),
       ...line('goalsAtRisk', r.goals.counts['at-risk'] ?? 0, titles(status('at-risk'))),
       ...line('goalsOverdue', r.overdueGoals.total + (r.goals.counts.missed ?? 0), titles([...status('missed'), ...r.overdueGoals.items])),
-      ...line('goalsStale', r.goals.stale, titles(inPlay.filter((g) => g.stale))),
+      ...line('goalsStale', r.goals.stale, titles(x.staleGoals)),
       ...line('actionsOverdue', x.overdueActions.length, x.overdueActions.map((a) => `${a.text} (${a.owner})`)),
       ...line('trainingOverdue', r.training.overdue.total, r.training.overdue.items.map((t) => `${t.course} (${t.member})`)),
       ...line('meetingsMissed', m.totals.missed, m.meetings.filter((row) => row.missed > 0).map((row) => row.title)),
