@@ -186,4 +186,6 @@ export const reportsEn = {
   'reports.sum.departments': 'trends of the last {months} months (a dot: no data that month)',
   'reports.err.period': 'month "{value}": use YYYY-MM, e.g. 2026-11',
   'reports.err.months': '--months "{value}": a whole number from 2 to 24',
+  'reports.err.noWebhook': '--webhook without a URL needs TEAM_WEBHOOK set to the robot\'s address.',
+  'reports.posted': 'Posted to {service} (messages: {n}).',
 } as const;

@@ -188,4 +188,6 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'reports.sum.departments': '近 {months} 个月的趋势（“·”表示该月没有数据）',
   'reports.err.period': '月份“{value}”：请用 YYYY-MM，例如 2026-11',
   'reports.err.months': '--months“{value}”：请用 2 到 24 的整数',
+  'reports.err.noWebhook': '只写 --webhook 时需要在 TEAM_WEBHOOK 中设置群机器人地址。',
+  'reports.posted': '已发送到{service}（{n} 条消息）。',
 };

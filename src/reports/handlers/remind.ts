@@ -4,10 +4,10 @@ import { out, printJson } from '../../cli/output.js';
 import { emit } from '../../cli/write-out.js';
 import { t } from '../../i18n/index.js';
 import { InputError } from '../../shared/errors.js';
-import { getReminders } from '../remind.service.js';
+import { getReminders, type Reminders } from '../remind.service.js';
 import { remindMarkdown, remindText, remindTitle } from '../remind.render.js';
 import { parseWindow } from '../rules/week.js';
-import { postMarkdown, type ChatFlags } from './chat.js';
+import { chatOf, postMarkdown, type ChatFlags } from './chat.js';
 
 const FORMATS = ['text', 'md', 'json', 'ics'] as const;
 type RemindFormat = (typeof FORMATS)[number];
@@ -19,6 +19,7 @@ export async function remind(ctx: Ctx, flags: ChatFlags & { within?: string; mem
   if (flags.format !== undefined && !(FORMATS as readonly string[]).includes(flags.format)) throw new InputError('reports.err.remindFormat', { value: flags.format });
   const format: RemindFormat = flags.json ? 'json' : ((flags.format as RemindFormat | undefined) ?? 'text');
   const hours = parseWindow(flags.within ?? '24h');
+  const chat = await chatOf(ctx, flags);
   const r = await withDb(ctx, (o) => getReminders(o, { hours, ...(flags.member !== undefined && { member: flags.member }), ...(!flags.all && { limit: REMIND_LIMIT }) }));
   const empty = r.items.length === 0;
   // Nothing due: one line (or nothing with --quiet), exit 0, nothing posted: cron mail stays quiet.
@@ -26,18 +27,23 @@ export async function remind(ctx: Ctx, flags: ChatFlags & { within?: string; mem
     if (!flags.quiet) out(t('reports.remind.nothing'));
     return;
   }
-  if (flags.webhook !== undefined && !empty) await postMarkdown(ctx, flags, remindTitle(r), remindMarkdown(r));
+  await emitFormat(r, format, flags.out, ctx.now);
+  // Posted after the output is written; nothing due posts nothing.
+  if (chat && !empty) await postMarkdown(ctx, chat, flags, remindTitle(r), remindMarkdown(r));
+}
+
+async function emitFormat(r: Reminders, format: RemindFormat, out: string | undefined, now: Date): Promise<void> {
   switch (format) {
     case 'json':
-      if (flags.out === undefined) return printJson(r);
-      return emit(JSON.stringify(r), flags.out);
+      if (out === undefined) return printJson(r);
+      return emit(JSON.stringify(r), out);
     case 'md':
-      return emit(remindMarkdown(r), flags.out);
+      return emit(remindMarkdown(r), out);
     case 'text':
-      return emit(remindText(r), flags.out);
+      return emit(remindText(r), out);
     case 'ics': {
       const { remindIcs } = await import('../remind.ics.js');
-      return emit(remindIcs(r, ctx.now), flags.out);
+      return emit(remindIcs(r, now), out);
     }
   }
 }
