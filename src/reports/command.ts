@@ -47,7 +47,7 @@ export const commands: FeatureCommands = (d) => {
 
 function defineReport(g: Command): void {
   examples(
-    chatOptions(formatOptions(g.command('weekly').description(t('reports.cmd.weekly')).option('--week <week>', t('reports.opt.week')).option('--as-of <date>', t('reports.opt.asOf')).option('--dept <department>', t('reports.opt.dept')).option('--all', t('reports.opt.all')))).action(lazy(load.report, 'weekly')),
+    chatOptions(formatOptions(g.command('weekly').description(t('reports.cmd.weekly')).option('--week <week>', t('reports.opt.week')).option('--as-of <date>', t('reports.opt.asOf')).option('--dept <department>', t('reports.opt.dept')).option('--all', t('reports.opt.all')).option('--quiet', t('reports.opt.quietReport')))).action(lazy(load.report, 'weekly')),
     ['team report weekly', 'team report weekly --week 2026-W48 --dept 客服部', 'team report weekly --format md --webhook "$TEAM_WEBHOOK" --to wecom', 'team report weekly --format csv --section goals > goals.csv'],
   );
   examples(formatOptions(g.command('member').argument('<member>').description(t('reports.cmd.member')).option('--period <month>', t('reports.opt.period'))).action(lazy(load.report, 'member')), ['team report member zheng.hao', 'team report member zheng.hao --period 2026-11 --format md']);

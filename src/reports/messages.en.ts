@@ -16,7 +16,7 @@ export const reportsEn = {
   'reports.opt.within': 'the window ahead: 24h (default), 3d, 7d, 2w',
   'reports.opt.member': "only this member's",
   'reports.opt.remindFormat': 'output format: text (default), md, json or ics',
-  'reports.opt.quiet': 'print nothing when nothing is due',
+  'reports.opt.quiet': 'print nothing when nothing is due (with --webhook: nothing at all, the chat has it)',
   'reports.opt.week': 'the ISO week, e.g. 2026-W48, or this, last, next (default: this week)',
   'reports.opt.asOf': 'the week that contains this date',
   'reports.opt.dept': 'only this department',
@@ -188,4 +188,5 @@ export const reportsEn = {
   'reports.err.months': '--months "{value}": a whole number from 2 to 24',
   'reports.err.noWebhook': '--webhook without a URL needs TEAM_WEBHOOK set to the robot\'s address.',
   'reports.posted': 'Posted to {service} (messages: {n}).',
+  'reports.opt.quietReport': 'no line saying it was posted (for cron)',
 } as const;

@@ -18,7 +18,7 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'reports.opt.within': '向前看的时间窗：24h（默认）、3d、7d、2w',
   'reports.opt.member': '只看这位成员的',
   'reports.opt.remindFormat': '输出格式：text（默认）、md、json 或 ics',
-  'reports.opt.quiet': '没有到期事项时什么也不输出',
+  'reports.opt.quiet': '没有到期事项时什么也不输出（配合 --webhook：一律不输出，内容已发到群里）',
   'reports.opt.week': 'ISO 周，例如 2026-W48，或 this、last、next（默认：本周）',
   'reports.opt.asOf': '包含这一天的那一周',
   'reports.opt.dept': '只看这个部门',
@@ -190,4 +190,5 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'reports.err.months': '--months“{value}”：请用 2 到 24 的整数',
   'reports.err.noWebhook': '只写 --webhook 时需要在 TEAM_WEBHOOK 中设置群机器人地址。',
   'reports.posted': '已发送到{service}（{n} 条消息）。',
+  'reports.opt.quietReport': '发送后不输出提示（供 cron 使用）',
 };

@@ -27,7 +27,8 @@ export async function remind(ctx: Ctx, flags: ChatFlags & { within?: string; mem
     if (!flags.quiet) out(t('reports.remind.nothing'));
     return;
   }
-  await emitFormat(r, format, flags.out, ctx.now);
+  // With a chat and --quiet, the chat is the delivery: nothing on stdout for cron to mail (a file still gets written).
+  if (!(chat && flags.quiet && flags.out === undefined)) await emitFormat(r, format, flags.out, ctx.now);
   // Posted after the output is written; nothing due posts nothing.
   if (chat && !empty) await postMarkdown(ctx, chat, flags, remindTitle(r), remindMarkdown(r));
 }
