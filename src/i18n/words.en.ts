@@ -44,6 +44,7 @@ export const wordsEn = {
   'err.invalidDate': 'Invalid {field} "{value}": use YYYY-MM-DD.',
   'err.invalidTimeZone': 'Unknown time zone "{value}" in TEAM_TZ: use an IANA name such as Asia/Shanghai or UTC.',
   'err.invalidClock': 'Invalid TEAM_TODAY "{value}": use a date (2026-11-23) or a date and time (2026-11-23T09:30, 2026-11-23T01:30Z).',
+  'err.outWrite': 'Cannot write {path}: {reason}',
   'err.outEmpty': '--out needs a file name.',
   'err.outFolder': 'Cannot write {path}: the folder {folder} does not exist.',
   'err.outIsFolder': 'Cannot write {path}: it is a folder.',

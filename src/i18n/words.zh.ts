@@ -42,6 +42,7 @@ export const wordsZh: Record<keyof typeof wordsEn, string> = {
   'err.invalidDate': '{field}“{value}”无效：请用 YYYY-MM-DD。',
   'err.invalidTimeZone': 'TEAM_TZ 中的时区“{value}”无效：请用 IANA 名称，例如 Asia/Shanghai 或 UTC。',
   'err.invalidClock': 'TEAM_TODAY“{value}”无效：请用日期（2026-11-23）或日期加时间（2026-11-23T09:30、2026-11-23T01:30Z）。',
+  'err.outWrite': '无法写入 {path}：{reason}',
   'err.outEmpty': '--out 需要一个文件名。',
   'err.outFolder': '无法写入 {path}：文件夹 {folder} 不存在。',
   'err.outIsFolder': '无法写入 {path}：这是一个文件夹。',

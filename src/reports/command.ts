@@ -55,5 +55,5 @@ function defineReport(g: Command): void {
 }
 
 function defineExport(g: Command): void {
-  examples(g.command('ics').description(t('reports.cmd.ics')).option('--out <file>', t('reports.opt.out')).option('--member <member>', t('reports.opt.member')).action(lazy(load.ics, 'exportIcs')), ['team export ics --out ~/team.ics', 'team export ics --member zheng.hao > zheng.ics']);
+  examples(g.command('ics').description(t('reports.cmd.ics')).option('--out <file>', t('reports.opt.out')).option('--member <member>', t('reports.opt.member')).option('--quiet', t('reports.opt.quietIcs')).action(lazy(load.ics, 'exportIcs')), ['team export ics --out ~/team.ics', 'team export ics --member zheng.hao > zheng.ics']);
 }

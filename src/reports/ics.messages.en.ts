@@ -8,5 +8,4 @@ export const icsEn = {
   'reports.ics.due': 'Due: {title}',
   'reports.ics.goalOwner': 'Goal #{id} of {owner}',
   'reports.ics.written': 'Wrote {count} events to {file}.',
-  'reports.ics.err.write': 'Cannot write {file}: {reason}.',
 } as const;

@@ -10,5 +10,4 @@ export const icsZh: Record<keyof typeof icsEn, string> = {
   'reports.ics.due': '截止：{title}',
   'reports.ics.goalOwner': '{owner}的目标 #{id}',
   'reports.ics.written': '已将 {count} 个日程写入 {file}。',
-  'reports.ics.err.write': '无法写入 {file}：{reason}。',
 };

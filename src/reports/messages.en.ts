@@ -189,4 +189,5 @@ export const reportsEn = {
   'reports.err.noWebhook': '--webhook without a URL needs TEAM_WEBHOOK set to the robot\'s address.',
   'reports.posted': 'Posted to {service} (messages: {n}).',
   'reports.opt.quietReport': 'no line saying it was posted (for cron)',
+  'reports.opt.quietIcs': 'no line saying what was written (for cron)',
 } as const;

@@ -191,4 +191,5 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'reports.err.noWebhook': '只写 --webhook 时需要在 TEAM_WEBHOOK 中设置群机器人地址。',
   'reports.posted': '已发送到{service}（{n} 条消息）。',
   'reports.opt.quietReport': '发送后不输出提示（供 cron 使用）',
+  'reports.opt.quietIcs': '写入后不输出提示（供 cron 使用）',
 };
