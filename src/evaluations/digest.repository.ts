@@ -49,3 +49,18 @@ export async function gradeCounts(q: Queryable, cycleId: number, f: { department
   const rows = await q.all<{ grade: string; n: number }>(`select grade, count(*) as n from eval_evaluations where cycle_id = ? and grade is not null${scope} group by grade order by grade`, params);
   return rows.map((r) => ({ grade: r.grade, n: Number(r.n) }));
 }
+
+/** How many evaluations a cycle has (of one department or member). */
+export async function countEvaluations(q: Queryable, cycleId: number, f: { departmentId?: number; memberId?: number }): Promise<number> {
+  const params: SqlValue[] = [cycleId];
+  let scope = '';
+  if (f.departmentId !== undefined) {
+    scope += ' and department_id = ?';
+    params.push(f.departmentId);
+  }
+  if (f.memberId !== undefined) {
+    scope += ' and member_id = ?';
+    params.push(f.memberId);
+  }
+  return Number((await q.get<{ n: number }>(`select count(*) as n from eval_evaluations where cycle_id = ?${scope}`, params))!.n);
+}

@@ -6,7 +6,7 @@
 import { resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { findCycle, listCycles } from './cycles.repository.js';
-import { digestCounts, gradeCounts, type DigestCounts } from './digest.repository.js';
+import { countEvaluations, digestCounts, gradeCounts, type DigestCounts } from './digest.repository.js';
 import type { Weights } from './rules/cycle.js';
 import type { CycleState } from './rules/evaluation.js';
 
@@ -38,7 +38,7 @@ export async function getEvaluationDigest(o: ServiceOptions, f: { period: string
       const order = new Map(c.grades.map((g, i) => [g.name, i]));
       const grades = c.state === 'closed' ? (await gradeCounts(q, c.id, scope)).sort((a, b) => (order.get(a.grade) ?? 99) - (order.get(b.grade) ?? 99)) : [];
       // A closed cycle's gaps are history: counted only for an open one.
-      const counts = c.state === 'open' ? await digestCounts(q, c.id, scope) : { evaluations: grades.reduce((a, g) => a + g.n, 0), missingValues: 0, missingSelf: 0, missingLead: 0, missingPeer: 0 };
+      const counts = c.state === 'open' ? await digestCounts(q, c.id, scope) : { evaluations: await countEvaluations(q, c.id, scope), missingValues: 0, missingSelf: 0, missingLead: 0, missingPeer: 0 };
       return { period: c.period, from: c.from, to: c.to, state: c.state, weights: c.weights, closedAt: c.closedAt, grades, ...counts };
     };
     const current = await findCycle(q, f.period);

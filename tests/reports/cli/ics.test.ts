@@ -152,8 +152,9 @@ describe('export ics', () => {
       expect(r.stderr).toBe(`Wrote ${parseIcs(written).events.length} events to ${file}.\n`);
       expect(readdirSync(t.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       const bad = await fx.team(['export', 'ics', '--out', join(t.dir, 'missing', 'team.ics')], TODAY);
-      expect(bad.code).toBe(1);
-      expect(bad.stderr).toMatch(/^team: Cannot write .*missing\/team\.ics: ENOENT\.\n$/);
+      // A folder that is not there is the input's mistake (exit 2), and it is not created.
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^team: Cannot write .*missing\/team\.ics: the folder .*missing does not exist\.\n$/);
       expect(existsSync(join(t.dir, 'missing'))).toBe(false);
     } finally {
       await t.cleanup();
