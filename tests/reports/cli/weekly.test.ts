@@ -305,6 +305,11 @@ describe('report weekly on the fixture team (2026-W48, as of Friday 27 November)
     expect(title).toContain(DEPT.cs);
   });
 
+  it.fails('Bug: --dept Operations (nobody in the Customer service cycle) says its evaluation month closes next week, with 0 evaluations', async () => {
+    const ops = await fx.json<Weekly>(['report', 'weekly', '--dept', DEPT.ops]);
+    expect(ops.ppp.plans.map((l) => l.kind)).not.toContain('cycleCloses');
+  });
+
   it('as of a day long after: every goal past due, every action and round overdue', async () => {
     const j = await fx.json<Weekly>(['report', 'weekly'], { today: '2027-03-01' });
     expect([j.week, j.asOf]).toEqual(['2027-W09', '2027-03-01']);
