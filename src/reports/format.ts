@@ -39,8 +39,12 @@ export async function sectionsText(title: string, sections: readonly Section[], 
   };
   const parts: string[] = [paint.head(title)];
   for (const s of sections) {
-    const head = s.summary === '' ? paint.bold(s.title) : `${paint.bold(s.title)}  ${s.summary}`;
-    parts.push('', head);
+    const plain = s.summary === '' ? s.title : `${s.title}  ${s.summary}`;
+    // A long summary wraps under itself, indented past the title.
+    const fits = width === undefined || displayWidth(plain) <= width;
+    const indent = displayWidth(s.title) + 2;
+    const summary = fits || width! - indent < 20 ? s.summary : wrapText(s.summary, width! - indent).split('\n').join(`\n${' '.repeat(indent)}`);
+    parts.push('', s.summary === '' ? paint.bold(s.title) : `${paint.bold(s.title)}  ${summary}`);
     if (s.lines) parts.push(...s.lines.map(line));
     else if (s.rows.length > 0) parts.push(await renderTable(s.rows, s.columns, { width }));
     if (s.more > 0) parts.push(paint.dim(t('reports.moreRows', { n: s.more })));

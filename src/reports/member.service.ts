@@ -7,7 +7,7 @@ import { showEvaluation, type EvaluationView } from '../evaluations/public.js';
 import { byUrgency, getGoals, type GoalView } from '../goals/public.js';
 import { getActions, getAttendance, type ActionItem } from '../meetings/public.js';
 import { showMember, showRole, type Member } from '../org/public.js';
-import { NotFoundError } from '../shared/errors.js';
+import { InputError } from '../shared/errors.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { getStatus, type MemberTraining } from '../training/public.js';
 
@@ -51,7 +51,7 @@ export async function getScorecard(o: ServiceOptions, f: { member: string; perio
       kpiTrend = (r.trend?.kpis ?? []).map((k) => ({ name: k.name, unit: k.unit, scores: k.scores }));
     } catch (e) {
       // No evaluation of that month (none opened, or the member was not in it): the card says so.
-      if (!(e instanceof NotFoundError)) throw e;
+      if (!(e instanceof InputError)) throw e;
     }
     const training = m.archived ? null : ((await getStatus(o, { member: m.handle }))[0] ?? null);
     const att = (await getAttendance(o, { member: m.handle, from, to: to < from ? from : to })).members[0];

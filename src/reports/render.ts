@@ -167,10 +167,10 @@ const PPP_KEY: Record<PppKind, MessageKey> = {
   evalMissing: 'reports.ppp.evalMissing',
 };
 
-/** One PPP line in words: "3 goals due: A, B, C". */
+/** One PPP line in words: "3 goals due: A, B, C". Lines whose names are not one per count (absences, meetings not held) never say "and N more". */
 export function pppText(l: PppLine): string {
   const head = t(PPP_KEY[l.kind], { n: l.count, of: l.of ?? '' });
-  return l.items.length === 0 ? head : `${head}${t('reports.ppp.colon')}${l.items.join(t('list.separator'))}${l.count > l.items.length && l.kind !== 'absences' ? t('reports.more', { n: l.count - l.items.length }) : ''}`;
+  return l.items.length === 0 ? head : `${head}${t('reports.ppp.colon')}${l.items.join(t('list.separator'))}${l.count > l.items.length && l.kind !== 'absences' && l.kind !== 'meetingsMissed' ? t('reports.more', { n: l.count - l.items.length }) : ''}`;
 }
 
 interface PppRow {

@@ -65,7 +65,8 @@ export function buildPpp(x: PppInput): Ppp {
   const line = (kind: PppKind, count: number, items: readonly string[] = [], of?: PppLine['of']): PppLine[] => (count > 0 ? [{ kind, count, items: items.slice(0, limit), ...(of !== undefined && { of }) }] : []);
   const titles = (goals: readonly GoalView[]) => goals.map((g) => g.title);
   const cycle = r.evaluations.current;
-  const closesNextWeek = cycle !== null && cycle.state === 'open' && cycle.to <= x.next.to;
+  // A cycle nobody in scope is in (another department's) is not this report's deadline.
+  const closesNextWeek = cycle !== null && cycle.state === 'open' && cycle.evaluations > 0 && cycle.to <= x.next.to;
   const inPlay = r.goals.items;
   const status = (s: GoalView['status']) => inPlay.filter((g) => g.status === s);
   const achieved = r.changes.closed.items.filter((g) => g.state === 'achieved');

@@ -124,7 +124,7 @@ describe('remind on the fixture team (Friday 27 November, noon)', () => {
     expect((await fx.ok(['remind', '--member', 'wu'])).stdout.split('\n')[0]).toContain('for wu');
   });
 
-  it.fails('Bug: --member li (Operations, not in the Customer service cycle) is reminded that the evaluation month closes, with 0 evaluations', async () => {
+  it('Fixed: --member li (Operations, not in the Customer service cycle) is reminded that the evaluation month closes, with 0 evaluations', async () => {
     const li = await remind(['--within', '7d', '--member', 'li']);
     expect(li.items.filter((i) => i.kind === 'evaluation')).toEqual([]);
   });

@@ -18,12 +18,12 @@ function report(over: Record<string, unknown> = {}): Report {
     changes: { checkins: { total: 0, items: [] }, closed: { total: 0, items: [] } },
     meetings: { totals: { scheduled: 0, held: 0, missed: 0 }, meetings: [], absences: [], nextWeek: 0 },
     actions: { open: 0, overdue: 0, dueNextWeek: 0, items: [] },
-    training: { passed: [], due: [], dueNextWeek: [], overdue: { total: 0, items: [] }, sessions: [], nextSessions: [] },
+    training: { passed: { total: 0, items: [] }, due: { total: 0, items: [] }, dueNextWeek: { total: 0, items: [] }, overdue: { total: 0, items: [] }, sessions: [], nextSessions: [] },
     evaluations: { current: null, lastClosed: null },
   };
   return { ...base, ...over } as unknown as Report;
 }
-const input = (r: Report, over: Partial<PppInput> = {}): PppInput => ({ report: r, next: { week: '2026-W49', from: '2026-11-30', to: '2026-12-06' }, goalsDueNextWeek: [], actionsDueNextWeek: [], overdueActions: [], today: '2026-11-27', limit: 10, ...over });
+const input = (r: Report, over: Partial<PppInput> = {}): PppInput => ({ report: r, next: { week: '2026-W49', from: '2026-11-30', to: '2026-12-06' }, goalsDueNextWeek: { total: 0, items: [] }, staleGoals: r.goals.items.filter((g) => g.stale), actionsDueNextWeek: [], overdueActions: [], today: '2026-11-27', limit: 10, ...over });
 
 describe('buildPpp', () => {
   it('an empty week: three empty lists', () => {
@@ -39,7 +39,7 @@ describe('buildPpp', () => {
       meetings: { totals: { scheduled: 4, held: 3, missed: 1 }, meetings: [{ title: 'Morning', missed: 1 }], absences: [{ name: 'Zheng', absent: 2 }], nextWeek: 6 },
       evaluations: { current: cycle('open', '2026-11-30', 2), lastClosed: null },
     });
-    const p = buildPpp(input(r, { goalsDueNextWeek: [goal(6, 'Next', 'on-track')] as never, overdueActions: [{ text: 'Fix', owner: 'wu' }] as never }));
+    const p = buildPpp(input(r, { goalsDueNextWeek: { total: 1, items: [goal(6, 'Next', 'on-track')] } as never, overdueActions: [{ text: 'Fix', owner: 'wu' }] as never }));
     expect(p.plans.map((l) => [l.kind, l.count])).toEqual([
       ['goalsDue', 1],
       ['meetings', 6],
