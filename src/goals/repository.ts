@@ -171,7 +171,9 @@ export function listSql(f: GoalFilter, select = SELECT, fromJson = false): [stri
   // A timestamp on the last day sorts after the bare date: compare with the next day's start.
   if (f.closedTo !== undefined) add('g.closed_at < ?', `${f.closedTo}T99`);
   if (f.limit !== undefined) params.push(f.limit);
-  return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by g.due_date is null, g.due_date, g.id${f.limit !== undefined ? ' limit ?' : ''}`, params];
+  // A due-date range has no undated goal in it: the plain order lets an index on the due date give it (no sort of every goal in the range).
+  const dated = f.dueBefore !== undefined || f.dueAfter !== undefined;
+  return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by ${dated ? '' : 'g.due_date is null, '}g.due_date, g.id${f.limit !== undefined ? ' limit ?' : ''}`, params];
 }
 
 /** How many goals the filter lists (its limit ignored). */

@@ -59,7 +59,7 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
 
     const lim = limit !== undefined ? { limit } : {};
     const training = await getTrainingDigest(o, { from: week.from, to: week.to, ...scope, ...lim });
-    const trainingNext = await getTrainingDigest(o, { from: next.from, to: next.to, ...scope, ...lim });
+    const trainingNext = await getTrainingDigest(o, { from: next.from, to: next.to, only: 'due', ...scope, ...lim });
     const evaluations = await getEvaluationDigest(o, { period: week.to.slice(0, 7) <= o.today.slice(0, 7) ? week.to.slice(0, 7) : o.today.slice(0, 7), ...scope });
 
     const report: Omit<WeeklyReport, 'ppp'> = {

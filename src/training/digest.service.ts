@@ -40,16 +40,18 @@ export interface TrainingDigest {
 const round = (i: PlanItem, date: string): TrainingRound => ({ member: i.member, memberName: i.memberName, course: i.course, source: i.source, status: i.status, date });
 
 /** Training in [from, to] for everyone, a department or one member; each list counted, and cut at `limit`. */
-export async function getTrainingDigest(o: ServiceOptions, f: { from: string; to: string; member?: string; dept?: string; limit?: number }): Promise<TrainingDigest> {
+export async function getTrainingDigest(o: ServiceOptions, f: { from: string; to: string; member?: string; dept?: string; limit?: number; only?: 'due' }): Promise<TrainingDigest> {
   return o.db.snapshot(async (q) => {
     const scope: MemberScope = {};
     if (f.member !== undefined) scope.memberId = await resolveMemberId(q, f.member);
     if (f.dept !== undefined) scope.departmentId = await resolveDepartmentId(q, f.dept);
     const listed = (r: { total: number; items: PlanItem[] }, date: (i: PlanItem) => string) => ({ total: r.total, items: r.items.map((i) => round(i, date(i))) });
-    const passed = listed(await roundsPassed(q, scope, f.from, f.to, f.limit), (i) => i.passedOn!);
+    const none = { total: 0, items: [] };
+    // `only: 'due'`: a window ahead (next week), where nothing has passed and the overdue are today's anyway.
+    const passed = f.only === 'due' ? none : listed(await roundsPassed(q, scope, f.from, f.to, f.limit), (i) => i.passedOn!);
     const dueFrom = f.from < o.today ? o.today : f.from;
     const due = listed(await roundsDue(q, scope, { from: dueFrom, before: addDays(f.to, 1) }, f.limit), (i) => i.due);
-    const overdue = listed(await roundsDue(q, scope, { before: o.today }, f.limit), (i) => i.due);
+    const overdue = f.only === 'due' ? none : listed(await roundsDue(q, scope, { before: o.today }, f.limit), (i) => i.due);
     const sessions = await listSessions(q, { from: f.from, to: f.to, ...(scope.memberId !== undefined && { memberId: scope.memberId }) });
     return { passed, due, overdue, sessions };
   });

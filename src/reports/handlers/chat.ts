@@ -10,7 +10,7 @@ import { say } from '../../cli/output.js';
 import { t } from '../../i18n/index.js';
 import { InputError } from '../../shared/errors.js';
 import type { ChatTarget } from '../chat.service.js';
-import { CHAT_SERVICE_LABEL } from '../rules/chat.js';
+
 
 export interface ChatFlags {
   webhook?: string | boolean;
@@ -30,7 +30,7 @@ export async function chatOf(ctx: Ctx, flags: ChatFlags): Promise<ChatTarget | u
 
 /** Posts the Markdown; one line on stderr says where (never the URL), unless --quiet. */
 export async function postMarkdown(ctx: Ctx, target: ChatTarget, flags: ChatFlags, title: string, markdown: string): Promise<void> {
-  const { sendChat } = await import('../chat.service.js');
+  const [{ sendChat }, { CHAT_SERVICE_LABEL }] = await Promise.all([import('../chat.service.js'), import('../rules/chat.js')]);
   const { messages } = await sendChat(target, { title, markdown }, { now: ctx.now });
   if (!flags.quiet) say(t('reports.posted', { service: t(CHAT_SERVICE_LABEL[target.to]), n: messages }));
 }
