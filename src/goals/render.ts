@@ -9,13 +9,22 @@ import { paint, renderTree, type Column } from '../cli/output.js';
 
 const PREFIX_UNITS = new Set(['¥', '￥', '$', '€', '£']);
 
+const formats = new Map<string, Intl.NumberFormat>();
+/** One formatter per locale and precision: building one costs more than formatting a hundred numbers. */
+function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals })));
+  return f;
+}
+
 /**
  * A value with its unit: ¥33,333.34 · 95% · 30 s · 120 单.
  * @example formatQuantity(100000, '¥', 2) // '¥100,000'
  */
 export function formatQuantity(value: number | null, unit: string | null, decimals: number): string {
   if (value === null) return '';
-  const n = new Intl.NumberFormat(getLang() === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: decimals }).format(value);
+  const n = numberFormat(getLang() === 'zh' ? 'zh-CN' : 'en-US', decimals).format(value);
   if (!unit) return n;
   if (PREFIX_UNITS.has(unit)) return value < 0 ? `-${unit}${n.slice(1)}` : `${unit}${n}`;
   if (unit === '%' || unit === '％') return `${n}%`;
