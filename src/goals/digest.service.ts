@@ -81,7 +81,7 @@ export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: st
     const scope = await scopeFilter(o, f);
     const judged: Judged[] = [];
     if ((await countGoalsWithoutJson(db)) === 0) {
-      await eachListedGoalJudge(db, { ...scope, dueAfter: f.from }, (id, text) => {
+      await eachListedGoalJudge(db, { ...scope, dueAfter: f.from, startBefore: f.to }, (id, text) => {
         const { facts, decimals, summary } = unpackJudgeInput(text);
         if (facts.start !== null && facts.start > f.to) return;
         judged.push({ id, due: facts.due, e: judge(facts, summary, o.today), decimals });

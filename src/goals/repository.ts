@@ -121,6 +121,8 @@ export interface GoalFilter {
   dueAfter?: string;
   includeClosed?: boolean;
   includeArchived?: boolean;
+  /** Begun on or before this date (or with no start). */
+  startBefore?: string;
   /** Closed within [from, to] (dates; closed_at is a timestamp). */
   closedFrom?: string;
   closedTo?: string;
@@ -167,12 +169,14 @@ export function listSql(f: GoalFilter, select = SELECT, fromJson = false): [stri
   if (f.horizon !== undefined) add('g.horizon = ?', f.horizon);
   if (f.dueBefore !== undefined) add('g.due_date <= ?', f.dueBefore);
   if (f.dueAfter !== undefined) add('g.due_date >= ?', f.dueAfter);
+  if (f.startBefore !== undefined) add('(g.start_date is null or g.start_date <= ?)', f.startBefore);
   if (f.closedFrom !== undefined) add('g.closed_at >= ?', f.closedFrom);
   // A timestamp on the last day sorts after the bare date: compare with the next day's start.
   if (f.closedTo !== undefined) add('g.closed_at < ?', `${f.closedTo}T99`);
   if (f.limit !== undefined) params.push(f.limit);
-  // A due-date range has no undated goal in it: the plain order lets an index on the due date give it (no sort of every goal in the range).
-  const dated = f.dueBefore !== undefined || f.dueAfter !== undefined;
+  // The first N of a due-date range (reports' past-due goals) has no undated goal: ordered by the
+  // date alone, an index gives them without sorting the range. Lists keep the order the list index has.
+  const dated = f.limit !== undefined && (f.dueBefore !== undefined || f.dueAfter !== undefined);
   return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by ${dated ? '' : 'g.due_date is null, '}g.due_date, g.id${f.limit !== undefined ? ' limit ?' : ''}`, params];
 }
 
