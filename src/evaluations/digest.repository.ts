@@ -1,6 +1,21 @@
 /** What a cycle's digest counts: one grouped query each, whatever the team's size. */
 import type { Queryable, SqlValue } from '../db/sql.js';
 
+/** The cycle's evaluations of one department or member: the clause after `cycle_id = ?` and all its parameters. */
+function scoped(cycleId: number, f: { departmentId?: number; memberId?: number }, alias = ''): [string, SqlValue[]] {
+  const params: SqlValue[] = [cycleId];
+  let sql = '';
+  if (f.departmentId !== undefined) {
+    sql += ` and ${alias}department_id = ?`;
+    params.push(f.departmentId);
+  }
+  if (f.memberId !== undefined) {
+    sql += ` and ${alias}member_id = ?`;
+    params.push(f.memberId);
+  }
+  return [sql, params];
+}
+
 export interface DigestCounts {
   evaluations: number;
   /** Evaluations with at least one KPI value missing. */
@@ -12,16 +27,7 @@ export interface DigestCounts {
 
 /** A cycle's evaluations (of one department or member) and what each still lacks. */
 export async function digestCounts(q: Queryable, cycleId: number, f: { departmentId?: number; memberId?: number }): Promise<DigestCounts> {
-  const params: SqlValue[] = [cycleId];
-  let scope = '';
-  if (f.departmentId !== undefined) {
-    scope += ' and e.department_id = ?';
-    params.push(f.departmentId);
-  }
-  if (f.memberId !== undefined) {
-    scope += ' and e.member_id = ?';
-    params.push(f.memberId);
-  }
+  const [scope, params] = scoped(cycleId, f, 'e.');
   const r = await q.get<Record<keyof DigestCounts, number>>(
     `select count(*) as evaluations,
        sum(case when exists (select 1 from eval_items i where i.evaluation_id = e.id and i.value is null) then 1 else 0 end) as "missingValues",
@@ -36,31 +42,13 @@ export async function digestCounts(q: Queryable, cycleId: number, f: { departmen
 
 /** The locked grades of a cycle: how many of each. */
 export async function gradeCounts(q: Queryable, cycleId: number, f: { departmentId?: number; memberId?: number }): Promise<{ grade: string; n: number }[]> {
-  const params: SqlValue[] = [cycleId];
-  let scope = '';
-  if (f.departmentId !== undefined) {
-    scope += ' and department_id = ?';
-    params.push(f.departmentId);
-  }
-  if (f.memberId !== undefined) {
-    scope += ' and member_id = ?';
-    params.push(f.memberId);
-  }
+  const [scope, params] = scoped(cycleId, f);
   const rows = await q.all<{ grade: string; n: number }>(`select grade, count(*) as n from eval_evaluations where cycle_id = ? and grade is not null${scope} group by grade order by grade`, params);
   return rows.map((r) => ({ grade: r.grade, n: Number(r.n) }));
 }
 
 /** How many evaluations a cycle has (of one department or member). */
 export async function countEvaluations(q: Queryable, cycleId: number, f: { departmentId?: number; memberId?: number }): Promise<number> {
-  const params: SqlValue[] = [cycleId];
-  let scope = '';
-  if (f.departmentId !== undefined) {
-    scope += ' and department_id = ?';
-    params.push(f.departmentId);
-  }
-  if (f.memberId !== undefined) {
-    scope += ' and member_id = ?';
-    params.push(f.memberId);
-  }
+  const [scope, params] = scoped(cycleId, f);
   return Number((await q.get<{ n: number }>(`select count(*) as n from eval_evaluations where cycle_id = ?${scope}`, params))!.n);
 }

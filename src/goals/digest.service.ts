@@ -6,16 +6,14 @@
  */
 import { checkinsBetween } from './checkins.repository.js';
 import { countGoals, listGoalsById, type GoalFilter } from './repository.js';
-import { resolveOwner } from './resolve.js';
 import type { GoalStatus } from './rules/evaluate.js';
 import type { GoalView } from './rules/goal.js';
-import { viewsOf } from './view.service.js';
+import { scopeFilter, viewsOf } from './view.service.js';
 import { countGoalsWithoutJson, eachGoalJsonById, eachListedGoalJudge } from './json.repository.js';
 import { judge, type Judgement } from './rules/evaluate.js';
 import { goalJson, unpackJudgeInput } from './rules/view.js';
-import { resolveDepartmentId } from '../org/public.js';
 import { dayBefore } from '../shared/dates.js';
-import type { ServiceOptions } from '../shared/service.js';
+import type { Listed, ServiceOptions } from '../shared/service.js';
 
 export interface GoalScope {
   /** A member handle, a department or "team": the goals it owns. */
@@ -29,22 +27,6 @@ const URGENCY: Record<GoalStatus, number> = { 'off-track': 0, missed: 1, 'at-ris
 
 export const byUrgency = (a: GoalView, b: GoalView) => URGENCY[a.status] - URGENCY[b.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
 
-async function scopeFilter(o: ServiceOptions, f: GoalScope): Promise<GoalFilter> {
-  const filter: GoalFilter = {};
-  if (f.owner !== undefined) {
-    const owner = await resolveOwner(o.db, f.owner);
-    if (owner.type === 'member') filter.ownerMemberId = owner.id!;
-    else if (owner.type === 'department') filter.ownerDepartmentId = owner.id!;
-    else filter.team = true;
-  }
-  if (f.dept !== undefined) filter.departmentId = await resolveDepartmentId(o.db, f.dept);
-  return filter;
-}
-
-export interface Listed<T> {
-  total: number;
-  items: T[];
-}
 
 export interface GoalWindow {
   /** Open goals whose span touches [from, to]: how many, by status. */

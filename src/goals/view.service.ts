@@ -157,9 +157,9 @@ async function writeJson(o: ServiceOptions, f: GoalListOptions, sink: (json: str
   return 0;
 }
 
-/** The repository filter of a list's options (names resolved, or an input error). */
-async function listFilter(o: ServiceOptions, f: GoalListOptions): Promise<GoalFilter> {
-  const filter: GoalFilter = { includeClosed: Boolean(f.all), includeArchived: Boolean(f.all) };
+/** Whose goals: `owner` (a member, a department or "team") owns them; `dept` also takes its members' (names resolved, or an input error). */
+export async function scopeFilter(o: ServiceOptions, f: { owner?: string; dept?: string }): Promise<GoalFilter> {
+  const filter: GoalFilter = {};
   if (f.owner !== undefined) {
     const owner = await resolveOwner(o.db, f.owner);
     if (owner.type === 'member') filter.ownerMemberId = owner.id!;
@@ -167,6 +167,12 @@ async function listFilter(o: ServiceOptions, f: GoalListOptions): Promise<GoalFi
     else filter.team = true;
   }
   if (f.dept !== undefined) filter.departmentId = await resolveDepartmentId(o.db, f.dept);
+  return filter;
+}
+
+/** The repository filter of a list's options (names resolved, or an input error). */
+async function listFilter(o: ServiceOptions, f: GoalListOptions): Promise<GoalFilter> {
+  const filter: GoalFilter = { ...(await scopeFilter(o, f)), includeClosed: Boolean(f.all), includeArchived: Boolean(f.all) };
   if (f.parent !== undefined) filter.parentId = await resolveGoalId(o.db, f.parent);
   if (f.horizon !== undefined) filter.horizon = f.horizon;
   if (f.dueBefore !== undefined) filter.dueBefore = f.dueBefore;

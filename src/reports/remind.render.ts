@@ -77,7 +77,3 @@ export function remindMarkdown(r: Reminders): string {
   });
   return [`### ${esc(remindTitle(r))}`, ...lines, ...moreLines(r).map((l) => `- ${esc(l)}`)].join('\n');
 }
-
-export function remindJson(r: Reminders) {
-  return r;
-}

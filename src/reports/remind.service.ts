@@ -34,7 +34,7 @@ export async function getReminders(o: ServiceOptions, f: { hours: number; member
   const until = new Date(o.now.getTime() + f.hours * 3_600_000);
   const limit = f.limit;
   return o.db.snapshot(async (q) => {
-    const member = f.member === undefined ? undefined : f.member;
+    const member = f.member;
     if (member !== undefined) await resolveMemberId(q, member);
     const who = member === undefined ? {} : { member };
     const items: RemindItem[] = [];

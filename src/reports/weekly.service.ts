@@ -7,7 +7,7 @@ import { getEvaluationDigest, type EvaluationDigest } from '../evaluations/publi
 import { getGoalActivity, getGoalWindow, type CheckinActivity, type GoalStatus, type GoalView } from '../goals/public.js';
 import { getActions, getMeetingDigest, getUpcoming, type ActionItem, type MeetingDigest } from '../meetings/public.js';
 import { getDepartmentMembers, resolveDepartmentId } from '../org/public.js';
-import type { ServiceOptions } from '../shared/service.js';
+import type { Listed, ServiceOptions } from '../shared/service.js';
 import { getTrainingDigest, type TrainingRound } from '../training/public.js';
 import type { Session } from '../training/public.js';
 import { buildPpp, type Ppp } from './rules/ppp.js';
@@ -16,10 +16,6 @@ import { nextWeek, type Week } from './rules/week.js';
 /** Rows a section lists unless --all: the most urgent first. */
 export const SECTION_LIMIT = 10;
 
-export interface Listed<T> {
-  total: number;
-  items: T[];
-}
 
 export interface WeeklyReport extends Week {
   /** The day the report was made (statuses are judged on it). */
@@ -41,7 +37,6 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
   const next = nextWeek(week);
   const scope = f.dept === undefined ? {} : { dept: f.dept };
   return o.db.snapshot(async (q) => {
-    const deptName = f.dept === undefined ? null : f.dept;
     const deptMembers = f.dept === undefined ? undefined : new Set((await getDepartmentMembers(q, await resolveDepartmentId(q, f.dept))).map((m) => m.handle));
 
     // Every goal in play this week, ranked; next week's due ones come from it too.
@@ -65,7 +60,7 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
     const report: Omit<WeeklyReport, 'ppp'> = {
       ...week,
       asOf: o.today,
-      dept: deptName,
+      dept: f.dept ?? null,
       goals: { total: window.total, counts: window.counts, stale: window.stale.total, items: window.goals },
       overdueGoals: window.overdue,
       changes: { checkins: { total: activity.checkins.total, items: activity.checkins.items }, closed: { total: activity.closed.total, items: activity.closed.goals } },

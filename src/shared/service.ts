@@ -37,3 +37,9 @@ export async function mapSeq<T, R>(items: readonly T[], fn: (x: T) => Promise<R>
   for (const x of items) out.push(await fn(x));
   return out;
 }
+
+/** A counted list cut at a limit: how many there are in all, and the first of them. */
+export interface Listed<T> {
+  total: number;
+  items: T[];
+}

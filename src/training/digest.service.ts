@@ -5,7 +5,7 @@
  */
 import { resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { addDays } from '../shared/dates.js';
-import type { ServiceOptions } from '../shared/service.js';
+import type { Listed, ServiceOptions } from '../shared/service.js';
 import { roundsDue, roundsPassed } from './digest.repository.js';
 import type { MemberScope } from './plans.repository.js';
 import type { PlanItem, Session } from './rules/training.js';
@@ -21,10 +21,6 @@ export interface TrainingRound {
   date: string;
 }
 
-export interface Listed<T> {
-  total: number;
-  items: T[];
-}
 
 export interface TrainingDigest {
   /** Rounds passed within the window. */

@@ -9,7 +9,7 @@ export { getCourses, showCourse, addCourse } from './courses.service.js';
 export { assessMember, completeCourse, planCourses } from './plans.service.js';
 export { addSession, attendSession, getSessions } from './sessions.service.js';
 export { getReport, getStatus, type MemberTraining, type TrainingReport } from './views.service.js';
-export { getTrainingDigest, type Listed as TrainingListed, type TrainingDigest, type TrainingRound } from './digest.service.js';
+export { getTrainingDigest, type TrainingDigest, type TrainingRound } from './digest.service.js';
 export type { Assessment, Course, PlanItem, Session } from './rules/training.js';
 
 /** Adds the preset's curriculum (init); the preset data loads only then. */
