@@ -5,11 +5,12 @@
 // is drawn from a fixed-seed PRNG with fixed timestamps, so two builds give
 // the same rows and timings stay comparable between machines and commits.
 // A database is reused while its row counts still match; a change to this
-// file (see manifest.json) or deleting bench/.tmp forces a rebuild.
+// file or to any migration (see manifest.json), or deleting bench/.tmp,
+// forces a rebuild.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -775,9 +776,20 @@ const GOAL_CHECKS = {
   'select count(*) from goals where summary_points is null or json_head is null': 0,
 };
 
-/** Invalidates every database when this generator changes, since the counts alone would not notice. */
+/** The generator and every migration's source: an index added to (or edited in) a migration must reach the databases. */
+function generatorHash() {
+  const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
+  const files = readdirSync(`${ROOT}src`, { recursive: true })
+    .map(String)
+    .filter((f) => /(^|\/)migrations(\/|\.ts$)/.test(f))
+    .sort();
+  for (const f of files) if (f.endsWith('.ts')) hash.update(f).update(readFileSync(`${ROOT}src/${f}`));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Invalidates every database when the generator or a migration changes, since the counts alone would not notice. */
 function checkManifest() {
-  const generator = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+  const generator = generatorHash();
   const file = `${TMP}manifest.json`;
   let old;
   try {
