@@ -3,6 +3,7 @@ import { m20261123Org } from '../org/migrations/2026-11-23-org.js';
 import { m20261201GoalSummaries } from '../goals/migrations/2026-12-01-goal-summaries.js';
 import { m20261201GoalJson } from '../goals/migrations/2026-12-01-goal-json.js';
 import { m20261203GoalActivity } from '../goals/migrations/2026-12-03-goal-activity.js';
+import { m20261204GoalJudgement } from '../goals/migrations/2026-12-04-goal-judgement.js';
 import { m20261201Meetings } from '../meetings/migrations/2026-12-01-meetings.js';
 import { m20261202Evaluations } from '../evaluations/migrations/2026-12-02-evaluations.js';
 import { m20261201Training } from '../training/migrations/2026-12-01-training.js';
@@ -24,4 +25,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only; never edit a released one. A new feature appends its own here. */
-export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals, m20261201GoalSummaries, m20261201GoalJson, m20261201Meetings, m20261201Training, m20261202Evaluations, m20261203GoalActivity, m20261203TrainingDue];
+export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals, m20261201GoalSummaries, m20261201GoalJson, m20261201Meetings, m20261201Training, m20261202Evaluations, m20261203GoalActivity, m20261203TrainingDue, m20261204GoalJudgement];

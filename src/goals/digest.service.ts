@@ -10,6 +10,7 @@ import type { GoalStatus } from './rules/evaluate.js';
 import type { GoalView } from './rules/goal.js';
 import { scopeFilter, viewsOf } from './view.service.js';
 import { countGoalsWithoutJson, eachGoalJsonById, eachListedGoalJudge } from './json.repository.js';
+import { countJudged, eachJudgedFirst, eachUnjudged, URGENCY } from './judged.repository.js';
 import { judge, type Judgement } from './rules/evaluate.js';
 import { goalJson, unpackJudgeInput } from './rules/view.js';
 import { dayBefore } from '../shared/dates.js';
@@ -22,14 +23,12 @@ export interface GoalScope {
   dept?: string;
 }
 
-/** The most urgent first: what needs a lead's attention before what is fine. */
-const URGENCY: Record<GoalStatus, number> = { 'off-track': 0, missed: 1, 'at-risk': 2, 'not-started': 3, draft: 4, 'on-track': 5, done: 6 };
 
 export const byUrgency = (a: GoalView, b: GoalView) => URGENCY[a.status] - URGENCY[b.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
 
 
 export interface GoalWindow {
-  /** Open goals whose span touches [from, to]: how many, by status. */
+  /** Open goals whose span touches [from, to]: how many, by status (the most urgent first). */
   total: number;
   counts: Partial<Record<GoalStatus, number>>;
   /** The most urgent of them (all without a limit). */
@@ -53,33 +52,72 @@ const urgency = (a: Judged, b: Judged) => URGENCY[a.e.status] - URGENCY[b.e.stat
 const byDue = (a: Judged, b: Judged) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
 
 /**
- * The goals in play in [from, to], judged today from what judging takes alone
- * (one packed column a goal), counted by status; only the goals listed (the
- * `limit` most urgent, stale and due in `due`) are read in full, in one query.
+ * The goals in play in [from, to] as judged today, counted by status. The
+ * database counts those whose stored judgement covers today and picks the
+ * first few of each list; the rest (a span that ended, or none stored) are
+ * judged here. Only the goals listed (the `limit` most urgent, stale and due
+ * in `due`) are read in full, in one query.
  */
 export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: string; to: string; limit?: number; due?: { from: string; to: string } }): Promise<GoalWindow> {
   // One read transaction: the counts and the rows see the same database (its queries inside join it).
   return o.db.snapshot(async (db) => {
     const scope = await scopeFilter(o, f);
-    const judged: Judged[] = [];
+    const inPlay: GoalFilter = { ...scope, dueAfter: f.from, startBefore: f.to };
+    const limit = f.limit ?? 1_000_000;
+    const counts: Partial<Record<GoalStatus, number>> = {};
+    let total = 0;
+    let staleTotal = 0;
+    const count = (status: GoalStatus, stale: boolean, n: number) => {
+      counts[status] = (counts[status] ?? 0) + n;
+      total += n;
+      if (stale) staleTotal += n;
+    };
+    /** Goals judged here: the unjudged ones (all counted), and the chosen ones the database ranked. */
+    const judged = new Map<number, Judged>();
+    const unjudged: Judged[] = [];
+    const judgeRow = (id: number, text: string) => {
+      const { facts, decimals, summary } = unpackJudgeInput(text);
+      const j = { id, due: facts.due, e: judge(facts, summary, o.today), decimals };
+      judged.set(id, j);
+      return j;
+    };
+    let dueAll: Judged[] = [];
+    let dueTotal = 0;
     if ((await countGoalsWithoutJson(db)) === 0) {
-      await eachListedGoalJudge(db, { ...scope, dueAfter: f.from, startBefore: f.to }, (id, text) => {
-        const { facts, decimals, summary } = unpackJudgeInput(text);
-        if (facts.start !== null && facts.start > f.to) return;
-        judged.push({ id, due: facts.due, e: judge(facts, summary, o.today), decimals });
+      for (const c of await countJudged(db, inPlay, o.today)) count(c.status, c.stale, c.n);
+      await eachUnjudged(db, inPlay, o.today, (id, text) => {
+        const j = judgeRow(id, text);
+        unjudged.push(j);
+        count(j.e.status, j.e.stale, 1);
       });
+      await eachJudgedFirst(db, inPlay, o.today, { stale: false, limit }, judgeRow);
+      await eachJudgedFirst(db, inPlay, o.today, { stale: true, limit }, judgeRow);
+      if (f.due !== undefined) {
+        const inDue: GoalFilter = { ...inPlay, dueAfter: f.due.from > f.from ? f.due.from : f.from, dueBefore: f.due.to };
+        dueTotal = await countGoals(db, inDue);
+        await eachListedGoalJudge(db, { ...inDue, limit }, (id, text) => dueAll.push(judged.get(id) ?? judgeRow(id, text)));
+      }
     } else {
       // A database from before the stored judgements: the goals themselves.
-      for (const g of await viewsOf(o, { ...scope, dueAfter: f.from })) if (g.start === null || g.start <= f.to) judged.push({ id: g.id, due: g.due, e: g, decimals: g.decimals });
+      for (const g of await viewsOf(o, { ...scope, dueAfter: f.from })) {
+        if (g.start !== null && g.start > f.to) continue;
+        const j = { id: g.id, due: g.due, e: g, decimals: g.decimals };
+        judged.set(g.id, j);
+        unjudged.push(j);
+        count(g.status, g.stale, 1);
+      }
+      if (f.due !== undefined) {
+        const due = f.due;
+        dueAll = unjudged.filter((j) => j.due !== null && j.due >= due.from && j.due <= due.to);
+        dueTotal = dueAll.length;
+      }
     }
-    const counts: Partial<Record<GoalStatus, number>> = {};
-    for (const j of judged) counts[j.e.status] = (counts[j.e.status] ?? 0) + 1;
-    const cut = <T>(xs: T[]) => (f.limit === undefined ? xs : xs.slice(0, f.limit));
-    const top = cut([...judged].sort(urgency));
-    const staleAll = judged.filter((j) => j.e.stale).sort(byDue);
-    const dueAll = f.due === undefined ? [] : judged.filter((j) => j.due !== null && j.due >= f.due!.from && j.due <= f.due!.to).sort(byDue);
-    const stale = cut(staleAll);
-    const due = cut(dueAll);
+    const cut = <T>(xs: T[]) => xs.slice(0, limit);
+    // The database's first few and every goal judged here compete for each list.
+    const all = [...judged.values()];
+    const top = cut(all.sort(urgency));
+    const stale = cut(all.filter((j) => j.e.stale).sort(byDue));
+    const due = cut(dueAll.sort(byDue));
     const views = new Map<number, GoalView>();
     const wanted = new Map([...top, ...stale, ...due].map((j) => [j.id, j]));
     await eachGoalJsonById(db, [...wanted.keys()], (id, json) => {
@@ -90,7 +128,10 @@ export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: st
     const before = { ...scope, dueBefore: dayBefore(f.from) };
     const overdueTotal = await countGoals(db, before);
     const overdue = overdueTotal === 0 ? [] : await viewsOf(o, { ...before, limit: f.limit ?? overdueTotal });
-    return { total: judged.length, counts, goals: viewsOfList(top), stale: { total: staleAll.length, items: viewsOfList(stale) }, due: { total: dueAll.length, items: viewsOfList(due) }, overdue: { total: overdueTotal, items: overdue } };
+    // Counts in a fixed order (the most urgent first), however they were found.
+    const ordered: Partial<Record<GoalStatus, number>> = {};
+    for (const status of Object.keys(URGENCY) as GoalStatus[]) if (counts[status] !== undefined) ordered[status] = counts[status];
+    return { total, counts: ordered, goals: viewsOfList(top), stale: { total: staleTotal, items: viewsOfList(stale) }, due: { total: dueTotal, items: viewsOfList(due) }, overdue: { total: overdueTotal, items: overdue } };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Goal } from './rules/goal.js';
-import type { GoalSummary } from './rules/evaluate.js';
+import type { GoalSummary, JudgementSpan } from './rules/evaluate.js';
 import type { GoalJsonParts } from './rules/view.js';
 import type { Insertable, Patch } from '../db/schema.js';
 import type { GoalsRow } from './table.js';
@@ -143,6 +143,16 @@ export async function eachListedGoal(q: Queryable, f: GoalFilter, onGoal: OnGoal
 }
 
 export function listSql(f: GoalFilter, select = SELECT, fromJson = false): [string, SqlValue[]] {
+  const [where, params] = goalWhere(f, fromJson);
+  if (f.limit !== undefined) params.push(f.limit);
+  // The first N of a due-date range (reports' past-due goals) has no undated goal: ordered by the
+  // date alone, an index gives them without sorting the range. Lists keep the order the list index has.
+  const dated = f.limit !== undefined && (f.dueBefore !== undefined || f.dueAfter !== undefined);
+  return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by ${dated ? '' : 'g.due_date is null, '}g.due_date, g.id${f.limit !== undefined ? ' limit ?' : ''}`, params];
+}
+
+/** The filter's terms (on `goals g`, to be joined with `and`) and their parameters; its limit is the caller's. */
+export function goalWhere(f: GoalFilter, fromJson = false): [string[], SqlValue[]] {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]) => {
@@ -173,11 +183,7 @@ export function listSql(f: GoalFilter, select = SELECT, fromJson = false): [stri
   if (f.closedFrom !== undefined) add('g.closed_at >= ?', f.closedFrom);
   // A timestamp on the last day sorts after the bare date: compare with the next day's start.
   if (f.closedTo !== undefined) add('g.closed_at < ?', `${f.closedTo}T99`);
-  if (f.limit !== undefined) params.push(f.limit);
-  // The first N of a due-date range (reports' past-due goals) has no undated goal: ordered by the
-  // date alone, an index gives them without sorting the range. Lists keep the order the list index has.
-  const dated = f.limit !== undefined && (f.dueBefore !== undefined || f.dueAfter !== undefined);
-  return [`${select}${where.length ? ` where ${where.join(' and ')}` : ''} order by ${dated ? '' : 'g.due_date is null, '}g.due_date, g.id${f.limit !== undefined ? ' limit ?' : ''}`, params];
+  return [where, params];
 }
 
 /** How many goals the filter lists (its limit ignored). */
@@ -212,7 +218,7 @@ export async function listGoalTitles(q: Queryable): Promise<string[]> {
 /** Archives (or, with null, restores) goals by id. */
 export async function setGoalsArchived(q: Queryable, ids: readonly number[], at: string | null): Promise<void> {
   // The stored JSON describes the row as it was: cleared until refreshSummaries writes it again.
-  for (const id of ids) await q.run('update goals set archived_at = ?, updated_at = coalesce(?, updated_at), json_head = null, json_tail = null, json_judge = null where id = ?', [at, at, id]);
+  for (const id of ids) await q.run('update goals set archived_at = ?, updated_at = coalesce(?, updated_at), json_head = null, json_tail = null, json_judge = null, judged_from = null where id = ?', [at, at, id]);
 }
 
 /** The goals below `rootId` archived at the same moment as it (archived along with it). */
@@ -286,21 +292,29 @@ export async function listGoalsAndAncestors(q: Queryable, ids: readonly number[]
 }
 
 /**
- * Stores a goal's summary and its view's JSON parts (null: unknown, to be
- * computed from its check-ins when read). Not audited, not a change of the goal.
+ * Stores a goal's summary, its view's JSON parts and its judgement's span
+ * (null: unknown, to be computed from its check-ins when read). Not audited,
+ * not a change of the goal.
  */
-export async function setGoalSummary(q: Queryable, id: number, s: GoalSummary | null, json: (GoalJsonParts & { judge: string }) | null): Promise<void> {
-  await q.run('update goals set summary_points = ?, summary_first_value = ?, summary_last_value = ?, summary_last_date = ?, summary_projected = ?, json_head = ?, json_tail = ?, json_judge = ? where id = ?', [
-    s?.points ?? null,
-    s?.firstValue ?? null,
-    s?.lastValue ?? null,
-    s?.lastDate ?? null,
-    s?.projected ?? null,
-    json?.head ?? null,
-    json?.tail ?? null,
-    json?.judge ?? null,
-    id,
-  ]);
+export async function setGoalSummary(q: Queryable, id: number, s: GoalSummary | null, json: (GoalJsonParts & { judge: string }) | null, span: JudgementSpan | null = null): Promise<void> {
+  await q.run(
+    'update goals set summary_points = ?, summary_first_value = ?, summary_last_value = ?, summary_last_date = ?, summary_projected = ?, json_head = ?, json_tail = ?, json_judge = ?, judged_status = ?, judged_stale = ?, judged_from = ?, judged_until = ? where id = ?',
+    [
+      s?.points ?? null,
+      s?.firstValue ?? null,
+      s?.lastValue ?? null,
+      s?.lastDate ?? null,
+      s?.projected ?? null,
+      json?.head ?? null,
+      json?.tail ?? null,
+      json?.judge ?? null,
+      span?.status ?? null,
+      span === null ? null : span.stale ? 1 : 0,
+      span?.from ?? null,
+      span?.until ?? null,
+      id,
+    ],
+  );
 }
 
 /** Every goal's id (for recomputing all summaries). */

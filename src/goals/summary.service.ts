@@ -1,7 +1,8 @@
 /**
  * The stored goal summaries (see rules/evaluate.ts summarize): what lists judge
- * goals from without reading check-ins, and the JSON of each goal's view
- * (rules/view.ts goalJsonParts) that lists write goals from. Every write to a
+ * goals from without reading check-ins, the JSON of each goal's view
+ * (rules/view.ts goalJsonParts) that lists write goals from, and the span of
+ * days its judgement holds (judgementSpan) that reports count by. Every write to a
  * goal calls `refreshSummaries` in its own transaction.
  */
 import { listGoalIds, listGoalsAndAncestors, setGoalSummary } from './repository.js';
@@ -9,6 +10,7 @@ import type { Queryable } from '../db/sql.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { evaluateGoals } from './view.service.js';
 import { goalJsonParts, packJudgeInput } from './rules/view.js';
+import { judgementSpan } from './rules/evaluate.js';
 
 /**
  * Recomputes, from check-ins, the summaries of the given goals and of every
@@ -26,7 +28,7 @@ export async function refreshSummaries(tx: Queryable, goalIds: readonly number[]
   // The goals as read inside this transaction, after the write: their JSON is current.
   for (const g of live) {
     const summary = summaries.get(g.id)!;
-    await setGoalSummary(tx, g.id, summary, { ...goalJsonParts(g), judge: packJudgeInput(g, summary) });
+    await setGoalSummary(tx, g.id, summary, { ...goalJsonParts(g), judge: packJudgeInput(g, summary) }, judgementSpan(g, summary, today));
   }
 }
 

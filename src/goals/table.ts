@@ -42,6 +42,11 @@ export interface GoalsRow {
   json_tail: string | null;
   /** packJudgeInput's text: facts, precision and summary (rules/view.ts). */
   json_judge: string | null;
+  /** The judgement on judged_from, unchanged through judged_until (2026-12-04 goal-judgement migration; rules/evaluate.ts judgementSpan); null = judge when read. */
+  judged_status: string | null;
+  judged_stale: number | null;
+  judged_from: string | null;
+  judged_until: string | null;
 }
 
 export interface GoalCheckinsRow {

@@ -46,7 +46,7 @@ export const DEPT = { cs: 'Customer service', ops: 'Operations' } as const;
 export type Setup = (args: string[], today?: string) => Promise<void>;
 
 const WHY = ['--why', 'The desk standard'];
-const goal = (title: string, owner: string, metric: string, unit: string, baseline: number, target: number, due: string, extra: string[] = []) => ['goals', 'add', title, '--owner', owner, '--metric', metric, '--unit', unit, '--baseline', String(baseline), '--target', String(target), '--start', '2026-11-02', '--due', due, ...WHY, ...extra];
+export const goal = (title: string, owner: string, metric: string, unit: string, baseline: number, target: number, due: string, extra: string[] = []) => ['goals', 'add', title, '--owner', owner, '--metric', metric, '--unit', unit, '--baseline', String(baseline), '--target', String(target), '--start', '2026-11-02', '--due', due, ...WHY, ...extra];
 
 /** What the weekly report of 2026-W48 should count (see the header). */
 export const EXPECTED = {

@@ -6,6 +6,7 @@
 import { forecast, forecastFrom, isStale, rollup, trend, type ForecastStatus, type Trend } from './progress.js';
 import type { Goal } from './goal.js';
 import type { MetricKind } from './units.js';
+import { fromDay, toDay } from '../../shared/dates.js';
 
 export type GoalStatus = ForecastStatus | 'draft';
 
@@ -64,6 +65,8 @@ export function summarize(goal: GoalFacts, series: readonly Point[], leaf: boole
 /**
  * The today-dependent half of `evaluateGoal`: a goal's summary judged on
  * `today` (expected progress, due date, grace, staleness). Cheap: no series.
+ * A change to how it decides needs a migration that clears goals.judged_from
+ * (the spans stored by judgementSpan were worked out by the old rules).
  */
 export function judge(goal: GoalFacts, s: GoalSummary, today: string): Judgement {
   // One result object per goal, no spread copies: a list judges 20,000 of them.
@@ -90,6 +93,37 @@ export function judge(goal: GoalFacts, s: GoalSummary, today: string): Judgement
   const settled = out.status === 'done' || out.status === 'missed';
   out.stale = s.leaf && !settled && isStale(out.lastCheckinDate, goal.start, today, goal.cadenceDays);
   return out;
+}
+
+/** How many days ahead `judgementSpan` looks: a goal untouched for longer is judged again when read. */
+export const SPAN_DAYS = 62;
+
+/** A goal's status and staleness as judged on `from`, unchanged through `until`. */
+export interface JudgementSpan {
+  status: GoalStatus;
+  stale: boolean;
+  from: string;
+  until: string;
+}
+
+/**
+ * What `judge` says of a goal's status and staleness on `today`, and the last
+ * day (at most `days` ahead) on which it would still say the same, with no
+ * write in between. Exact, not estimated: judging depends on the facts, the
+ * summary and the day alone, and each day is judged. Stored with the summary,
+ * it lets reports count goals by status in the database.
+ * @example judgementSpan(goal, summary, '2026-11-23') // { status: 'on-track', stale: false, from: '2026-11-23', until: '2026-11-30' }
+ */
+export function judgementSpan(goal: GoalFacts, s: GoalSummary, today: string, days = SPAN_DAYS): JudgementSpan {
+  const first = judge(goal, s, today);
+  const start = toDay(today);
+  let last = start;
+  for (let d = start + 1; d <= start + days; d++) {
+    const e = judge(goal, s, fromDay(d));
+    if (e.status !== first.status || e.stale !== first.stale) break;
+    last = d;
+  }
+  return { status: first.status, stale: first.stale, from: today, until: fromDay(last) };
 }
 
 /** One point per date, the last recorded winning; sorted by date. */

@@ -4,7 +4,7 @@
  * judge(summarize(…)) is exactly what evaluation gave before the split.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateGoal, goalSeries, judge, summarize, type ChildInput, type GoalFacts, type Point } from '../../../src/goals/rules/evaluate.js';
+import { evaluateGoal, goalSeries, judge, judgementSpan, SPAN_DAYS, summarize, type ChildInput, type GoalFacts, type Point } from '../../../src/goals/rules/evaluate.js';
 import { fromDay, toDay } from '../../../src/shared/dates.js';
 import { oldEvaluateGoal } from './evaluate-before-split.js';
 
@@ -114,5 +114,52 @@ describe('summarize + judge', () => {
     expect(s.projected).toBeCloseTo(290, 9);
     expect(summarize({ ...g, due: null }, series, false)).toEqual({ points: 2, firstValue: 90, lastValue: 190, lastDate: '2026-11-20', projected: null, leaf: false });
     expect(summarize(g, [], true)).toEqual({ points: 0, firstValue: null, lastValue: null, lastDate: null, projected: null, leaf: true });
+  });
+});
+
+describe('judgementSpan', () => {
+  it('holds exactly: judged on every day of the span the status and staleness are the same, and on the day after they differ', () => {
+    const r = prng(20261204);
+    let cut = 0;
+    for (let i = 0; i < 2_000; i++) {
+      const g = facts(r);
+      const c = checkins(r, g);
+      const kids = children(r, g);
+      const s = summarize(g, goalSeries(g, c, kids), !kids || kids.length === 0);
+      const today = fromDay((g.start ? toDay(g.start) : BASE) + r.int(-20, 120));
+      const span = judgementSpan(g, s, today);
+      const first = judge(g, s, today);
+      const why = `case ${i}: ${JSON.stringify({ g, s, today, span })}`;
+      expect({ status: span.status, stale: span.stale, from: span.from }, why).toEqual({ status: first.status, stale: first.stale, from: today });
+      const last = toDay(span.until);
+      expect(last, why).toBeGreaterThanOrEqual(toDay(today));
+      expect(last, why).toBeLessThanOrEqual(toDay(today) + SPAN_DAYS);
+      for (let d = toDay(today); d <= last; d++) {
+        const e = judge(g, s, fromDay(d));
+        // One expect per case, not per day (3,000 × 62 of them cost seconds).
+        if (e.status !== span.status || e.stale !== span.stale) expect([e.status, e.stale], `${why} on ${fromDay(d)}`).toEqual([span.status, span.stale]);
+      }
+      if (last < toDay(today) + SPAN_DAYS) {
+        cut++;
+        const after = judge(g, s, fromDay(last + 1));
+        expect([after.status, after.stale], why).not.toEqual([span.status, span.stale]);
+      }
+    }
+    // The generator reaches both ends: spans that a change cuts short, and spans that reach the horizon.
+    expect(cut).toBeGreaterThan(200);
+    expect(cut).toBeLessThan(1_800);
+  });
+
+  it('ends the day before a goal goes stale, and looks no further than asked', () => {
+    const g: GoalFacts = { kind: 'additive', baseline: null, target: 300, direction: 'increase', start: '2026-11-01', due: '2026-11-30', draft: true, state: 'open', finalValue: null, cadenceDays: 7 };
+    const s = summarize(g, [{ date: '2026-11-10', value: 90 }], true);
+    // A draft is a draft every day: the span runs to the horizon, or to what the caller asked.
+    expect(judgementSpan(g, s, '2026-11-12')).toEqual({ status: 'draft', stale: false, from: '2026-11-12', until: '2027-01-13' });
+    expect(judgementSpan(g, s, '2026-11-12', 3).until).toBe('2026-11-15');
+    // Open and checked in on the 10th with a 7-day cadence: stale from the 18th.
+    const open = { ...g, draft: false };
+    const span = judgementSpan(open, summarize(open, [{ date: '2026-11-10', value: 90 }], true), '2026-11-12');
+    expect(span.stale).toBe(false);
+    expect(span.until <= '2026-11-17').toBe(true);
   });
 });
