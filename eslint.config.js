@@ -74,6 +74,11 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/await-thenable': 'error' },
   },
+  {
+    // localeCompare loads ICU's collator on first use (15 ms a command) and orders by the machine's locale.
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='localeCompare']", message: 'Use compareText (src/shared/order.ts): the same order everywhere, without loading ICU.' }] },
+  },
   ...boundaries,
   ...kernel,
   {

@@ -19,6 +19,7 @@ import { scoreEvaluation } from './rules/evaluate.js';
 import { overrideRule, type SeasonPart } from './rules/scoring.js';
 import { readGrades } from './settings.service.js';
 import { requirePeriod, resolveCycle } from './resolve.js';
+import { compareText } from '../shared/order.js';
 
 
 /** What goals say of the period: each member's goal value by metric (a goal due in the month; a month goal first). Read before a write's transaction. */
@@ -30,7 +31,7 @@ export async function readGoalValues(o: ServiceOptions, p: Pick<Period, 'from' |
   // Closed goals too (a lead closes the month's goals before the month's evaluation), archived ones not.
   const goals = (await getGoals(o, { all: true, dueAfter: p.from, dueBefore: p.to })).filter((g) => g.ownerType === 'member' && g.ownerId !== null && g.metric !== null && g.value !== null && !g.draft && g.archivedAt === null);
   // A goal that starts in the month (the month's own) before a longer one that ends in it; then the later due date.
-  goals.sort((a, b) => Number((b.start ?? '') >= p.from) - Number((a.start ?? '') >= p.from) || (b.due ?? '').localeCompare(a.due ?? '') || a.id - b.id);
+  goals.sort((a, b) => Number((b.start ?? '') >= p.from) - Number((a.start ?? '') >= p.from) || compareText(b.due ?? '', a.due ?? '') || a.id - b.id);
   for (const g of goals) {
     const k = goalKey(g.ownerId!, g.metric!);
     if (!out.has(k)) out.set(k, { goalId: g.id, value: g.value!, progressPct: g.progressPct });

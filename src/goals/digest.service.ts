@@ -15,6 +15,7 @@ import { judge, type Judgement } from './rules/evaluate.js';
 import { goalJson, unpackJudgeInput } from './rules/view.js';
 import { dayBefore } from '../shared/dates.js';
 import type { Listed, ServiceOptions } from '../shared/service.js';
+import { compareText } from '../shared/order.js';
 
 export interface GoalScope {
   /** A member handle, a department or "team": the goals it owns. */
@@ -24,7 +25,7 @@ export interface GoalScope {
 }
 
 
-export const byUrgency = (a: GoalView, b: GoalView) => URGENCY[a.status] - URGENCY[b.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
+export const byUrgency = (a: GoalView, b: GoalView) => URGENCY[a.status] - URGENCY[b.status] || compareText(a.due ?? '9999', b.due ?? '9999') || a.id - b.id;
 
 
 export interface GoalWindow {
@@ -48,8 +49,8 @@ interface Judged {
   decimals: number;
 }
 
-const urgency = (a: Judged, b: Judged) => URGENCY[a.e.status] - URGENCY[b.e.status] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
-const byDue = (a: Judged, b: Judged) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id;
+const urgency = (a: Judged, b: Judged) => URGENCY[a.e.status] - URGENCY[b.e.status] || compareText(a.due ?? '9999', b.due ?? '9999') || a.id - b.id;
+const byDue = (a: Judged, b: Judged) => compareText(a.due ?? '9999', b.due ?? '9999') || a.id - b.id;
 
 /**
  * The goals in play in [from, to] as judged today, counted by status. The

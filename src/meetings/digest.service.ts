@@ -9,6 +9,7 @@ import { tally, type AttendanceTally } from './rules/minutes.js';
 import { getUpcoming } from './views.service.js';
 import { getDepartmentMembers, resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { toDay } from '../shared/dates.js';
+import { compareText } from '../shared/order.js';
 import type { ServiceOptions } from '../shared/service.js';
 
 export interface MeetingWeekRow extends AttendanceTally {
@@ -75,7 +76,7 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
       if (c.status !== 'absent' || (deptIds && !deptIds.has(c.memberId))) continue;
       absent.set(c.memberId, { handle: c.handle, name: c.name, absent: Number(c.n) });
     }
-    const absences = [...absent.values()].sort((a, b) => b.absent - a.absent || a.handle.localeCompare(b.handle));
+    const absences = [...absent.values()].sort((a, b) => b.absent - a.absent || compareText(a.handle, b.handle));
     return { from: f.from, to: f.to, meetings, totals, absences };
   });
 }

@@ -12,6 +12,7 @@ import { getTrainingDigest, type TrainingRound } from '../training/public.js';
 import type { Session } from '../training/public.js';
 import { buildPpp, type Ppp } from './rules/ppp.js';
 import { nextWeek, type Week } from './rules/week.js';
+import { compareText } from '../shared/order.js';
 
 /** Rows a section lists unless --all: the most urgent first. */
 export const SECTION_LIMIT = 10;
@@ -50,7 +51,7 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
     const overdue = open.filter((a) => a.due !== null && a.due < o.today);
     const dueNextWeek = open.filter((a) => a.due !== null && a.due >= next.from && a.due <= next.to);
     // Overdue first, then by due date; items without a date last.
-    const actionItems = [...open].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.id - b.id);
+    const actionItems = [...open].sort((a, b) => compareText(a.due ?? '9999', b.due ?? '9999') || a.id - b.id);
 
     const lim = limit !== undefined ? { limit } : {};
     const training = await getTrainingDigest(o, { from: week.from, to: week.to, ...scope, ...lim });

@@ -7,6 +7,7 @@ import { forecast, forecastFrom, isStale, rollup, trend, type ForecastStatus, ty
 import type { Goal } from './goal.js';
 import type { MetricKind } from './units.js';
 import { fromDay, toDay } from '../../shared/dates.js';
+import { compareText } from '../../shared/order.js';
 
 export type GoalStatus = ForecastStatus | 'draft';
 
@@ -134,7 +135,7 @@ export function dedupeSeries(points: readonly Point[]): Point[] {
   if (ordered) return points.slice();
   const byDate = new Map<string, number>();
   for (const p of points) byDate.set(p.date, p.value);
-  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, value]) => ({ date, value }));
+  return [...byDate.entries()].sort(([a], [b]) => compareText(a, b)).map(([date, value]) => ({ date, value }));
 }
 
 /**

@@ -3,6 +3,7 @@
  * by when (the overdue first, since they are the earliest), then by kind and
  * name, so two runs on the same data print the same lines. Pure.
  */
+import { compareText } from '../../shared/order.js';
 
 export const REMIND_KINDS = ['evaluation', 'goalOverdue', 'actionOverdue', 'trainingOverdue', 'meeting', 'session', 'goalDue', 'actionDue', 'trainingDue', 'goalStale'] as const;
 export type RemindKind = (typeof REMIND_KINDS)[number];
@@ -31,7 +32,7 @@ const ORDER = new Map(REMIND_KINDS.map((k, i) => [k, i]));
 
 /** By date and time (a day's items without a time first), then kind, title, reference. */
 export function sortReminders(items: RemindItem[]): RemindItem[] {
-  return items.sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '') || ORDER.get(a.kind)! - ORDER.get(b.kind)! || a.title.localeCompare(b.title) || a.ref.localeCompare(b.ref));
+  return items.sort((a, b) => compareText(a.date, b.date) || compareText(a.time ?? '', b.time ?? '') || ORDER.get(a.kind)! - ORDER.get(b.kind)! || compareText(a.title, b.title) || compareText(a.ref, b.ref));
 }
 
 /** The window's days: 24h is today only, 36h today and tomorrow, 7d a week from today. */

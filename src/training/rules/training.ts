@@ -5,6 +5,7 @@
  * clock (today comes in), no printing.
  */
 import { addDays, addMonths, toDay } from '../../shared/dates.js';
+import { compareText } from '../../shared/order.js';
 
 export const FORMATS = ['internal', 'external', 'online', 'roleplay', 'shadowing', 'sharing'] as const;
 export type CourseFormat = (typeof FORMATS)[number];
@@ -124,7 +125,7 @@ export interface RoundResult {
  * @example roundResult(['theory'], 80, [{ kind: 'theory', score: 79, … }, { kind: 'theory', score: 80, … }]).passed // true
  */
 export function roundResult(required: readonly AssessmentKind[], passMark: number, attempts: readonly Attempt[]): RoundResult {
-  const ordered = [...attempts].sort((a, b) => a.assessedOn.localeCompare(b.assessedOn) || a.id - b.id);
+  const ordered = [...attempts].sort((a, b) => compareText(a.assessedOn, b.assessedOn) || a.id - b.id);
   const metOn = new Map<AssessmentKind, string>();
   const latest = new Map<AssessmentKind, Attempt>();
   for (const a of ordered) {
