@@ -2,6 +2,7 @@
 import type { Column } from '../cli/output.js';
 import { renderFields, renderTable } from '../cli/table.js';
 import { t } from '../i18n/index.js';
+import { formatDecimal } from '../shared/numbers.js';
 import type { TableCheck } from './copy.service.js';
 import type { DatabaseInfo, TableCount } from './info.service.js';
 
@@ -15,7 +16,7 @@ const countColumns: Column<TableCount>[] = [
 const checkColumns: Column<TableCheck>[] = [...(countColumns as Column<TableCheck>[]), { header: 'database.col.checksum', value: (r) => r.checksum.slice(0, CHECKSUM_SHOWN) }];
 
 /** Bytes as typed by a person: 1234567 → "1,234,567". */
-const bytes = (n: number) => n.toLocaleString('en-US');
+const bytes = (n: number) => formatDecimal(n, 0);
 
 function sizeText(info: DatabaseInfo): string | null {
   if (info.fileBytes === null) return null;

@@ -3,20 +3,12 @@ import type { GoalStatus } from './rules/evaluate.js';
 import type { GoalView } from './rules/goal.js';
 import type { GoalTreeNode } from './view.service.js';
 import type { SmartReport } from './rules/smart.js';
-import { getLang, t, type MessageKey } from '../i18n/index.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { DIRECTION_LABEL, HISTORY_FIELD_LABEL, horizonKey, STATE_LABEL, STATUS_LABEL, TERM_LABEL } from './labels.js';
 import { paint, renderTree, type Column } from '../cli/output.js';
+import { formatDecimal } from '../shared/numbers.js';
 
 const PREFIX_UNITS = new Set(['¥', '￥', '$', '€', '£']);
-
-const formats = new Map<string, Intl.NumberFormat>();
-/** One formatter per locale and precision: building one costs more than formatting a hundred numbers. */
-function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
-  const key = `${locale}|${decimals}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals })));
-  return f;
-}
 
 /**
  * A value with its unit: ¥33,333.34 · 95% · 30 s · 120 单.
@@ -24,7 +16,8 @@ function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
  */
 export function formatQuantity(value: number | null, unit: string | null, decimals: number): string {
   if (value === null) return '';
-  const n = numberFormat(getLang() === 'zh' ? 'zh-CN' : 'en-US', decimals).format(value);
+  // As Intl.NumberFormat writes it in en-US and zh-CN alike (the same marks), without loading ICU.
+  const n = formatDecimal(value, decimals);
   if (!unit) return n;
   if (PREFIX_UNITS.has(unit)) return value < 0 ? `-${unit}${n.slice(1)}` : `${unit}${n}`;
   if (unit === '%' || unit === '％') return `${n}%`;

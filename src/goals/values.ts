@@ -1,8 +1,9 @@
 /** The numbers a goal can take, as refusals that name the flag and the range (rules/units.ts decides the range). */
 import { InputError } from '../shared/errors.js';
+import { formatDecimal } from '../shared/numbers.js';
 import { outOfRange, type MetricKind } from './rules/units.js';
 
-const bound = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+const bound = (n: number) => formatDecimal(n, 20);
 
 /** The range parameters of a number a goal in `unit` cannot take, or undefined when it fits. */
 export function rangeProblem(value: number, unit: string | null, kind: MetricKind | null) {
