@@ -36,6 +36,70 @@ export async function listActions(q: Queryable, f: ActionFilter = {}): Promise<A
   return q.all(`${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} ${order}`, params);
 }
 
+/** Whose open items a digest reads: one owner's, a department's active members', or everyone's (undefined). */
+export interface ActionScope {
+  ownerId?: number;
+  departmentId?: number;
+}
+
+/** A digest's where clause: open items of the scope (both scope filters run in the index: owner_id is in the status index), and its parameters. */
+function openWhere(f: ActionScope): { where: string[]; params: SqlValue[]; add: (sql: string, ...values: SqlValue[]) => void } {
+  const where = ["a.status = 'open'"];
+  const params: SqlValue[] = [];
+  const add = (sql: string, ...values: SqlValue[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (f.ownerId !== undefined) add('a.owner_id = ?', f.ownerId);
+  if (f.departmentId !== undefined) add('a.owner_id in (select id from members where department_id = ? and archived_at is null)', f.departmentId);
+  return { where, params, add };
+}
+
+export interface OpenActionCounts {
+  open: number;
+  /** Due before `today`. */
+  overdue: number;
+  /** Due in the range asked for (0 without one). */
+  due: number;
+}
+
+/** How many open items the scope has, overdue, and due in [from, to]: one pass over the index, no item read. */
+export async function countOpenActions(q: Queryable, f: ActionScope, today: string, range?: { from: string; to: string }): Promise<OpenActionCounts> {
+  const { where, params } = openWhere(f);
+  const r = await q.get<{ open: number; overdue: number | null; due: number | null }>(
+    `select count(*) as open, sum(case when a.due_date < ? then 1 else 0 end) as overdue,
+       sum(case when a.due_date >= ? and a.due_date <= ? then 1 else 0 end) as due
+     from action_items a where ${where.join(' and ')}`,
+    [today, range?.from ?? '', range?.to ?? '', ...params],
+  );
+  return { open: Number(r?.open ?? 0), overdue: Number(r?.overdue ?? 0), due: range === undefined ? 0 : Number(r?.due ?? 0) };
+}
+
+const limited = (limit: number | undefined): [string, SqlValue[]] => (limit === undefined ? ['', []] : [' limit ?', [limit]]);
+
+/**
+ * The scope's open items due in [from, to] or before `before` (a date at
+ * least), by due date then id: the index's order, so only the first `limit`
+ * are read (all when undefined).
+ */
+export async function openActionsDue(q: Queryable, f: ActionScope, w: { from?: string; to?: string; before?: string }, limit?: number): Promise<ActionItem[]> {
+  const { where, params, add } = openWhere(f);
+  add('a.due_date is not null');
+  if (w.from !== undefined) add('a.due_date >= ?', w.from);
+  if (w.to !== undefined) add('a.due_date <= ?', w.to);
+  if (w.before !== undefined) add('a.due_date < ?', w.before);
+  const [tail, more] = limited(limit);
+  return q.all(`${SELECT} where ${where.join(' and ')} order by a.due_date, a.id${tail}`, [...params, ...more]);
+}
+
+/** The scope's open items without a due date, by id (the index's order): the first `limit`. */
+export async function openActionsUndated(q: Queryable, f: ActionScope, limit?: number): Promise<ActionItem[]> {
+  const { where, params, add } = openWhere(f);
+  add('a.due_date is null');
+  const [tail, more] = limited(limit);
+  return q.all(`${SELECT} where ${where.join(' and ')} order by a.id${tail}`, [...params, ...more]);
+}
+
 export async function findAction(q: Queryable, id: number): Promise<ActionItem | undefined> {
   return q.get(`${SELECT} where a.id = ?`, [id]);
 }

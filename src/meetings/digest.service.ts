@@ -1,16 +1,18 @@
 /**
- * What the weekly report reads of the meetings: per series, the occurrences
- * scheduled in a window against the minutes held, with attendance; and who
- * was absent. Bounded by the series and the window, never by the history.
+ * What the weekly report and reminders read of the meetings: per series, the
+ * occurrences scheduled in a window against the minutes held, with
+ * attendance; who was absent; and the open action items. Bounded by the
+ * series and the window, never by the history: counts come from the
+ * database, lists are its first `limit` rows.
  */
-import { attendanceByMeeting, attendanceCounts, logsBetween } from './minutes.repository.js';
-import type { MeetingKind } from './rules/meeting.js';
+import { countOpenActions, openActionsDue, openActionsUndated, type ActionItem, type ActionScope } from './actions.repository.js';
+import { absencesBetween, logAttendanceBetween, type Absence } from './minutes.repository.js';
+import { ATTENDANCE_STATUSES, type MeetingKind } from './rules/meeting.js';
 import { tally, type AttendanceTally } from './rules/minutes.js';
 import { getUpcoming } from './views.service.js';
-import { getDepartmentMembers, resolveDepartmentId, resolveMemberId } from '../org/public.js';
+import { resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import { toDay } from '../shared/dates.js';
-import { compareText } from '../shared/order.js';
-import type { ServiceOptions } from '../shared/service.js';
+import type { Listed, ServiceOptions } from '../shared/service.js';
 
 export interface MeetingWeekRow extends AttendanceTally {
   meetingId: number;
@@ -28,13 +30,14 @@ export interface MeetingDigest {
   from: string;
   to: string;
   meetings: MeetingWeekRow[];
-  totals: { scheduled: number; held: number; missed: number } & AttendanceTally;
-  /** Members absent from at least one meeting in the window, most absences first. */
-  absences: { handle: string; name: string; absent: number }[];
+  /** absentMembers: how many members were absent from at least one meeting (the absences listed are the first `limit` of them). */
+  totals: { scheduled: number; held: number; missed: number } & AttendanceTally & { absentMembers: number };
+  /** Members absent from at least one meeting in the window, most absences first (then by handle): the first `limit`. */
+  absences: Absence[];
 }
 
-/** Scheduled against held for [from, to], per series that has either, in the scope of a member or department. */
-export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to: string; member?: string; dept?: string }): Promise<MeetingDigest> {
+/** Scheduled against held for [from, to], per series that has either, in the scope of a member or department; the first `limit` absences (all when undefined). */
+export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to: string; member?: string; dept?: string; limit?: number }): Promise<MeetingDigest> {
   return o.db.snapshot(async (q) => {
     const days = toDay(f.to) - toDay(f.from) + 1;
     const occurrences = await getUpcoming(o, { from: f.from, days, ...(f.member !== undefined && { member: f.member }), ...(f.dept !== undefined && { dept: f.dept }) });
@@ -44,7 +47,7 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
       if (!r) rows.set(meetingId, (r = { meetingId, title, kind, scheduled: 0, held: 0, missed: 0, present: 0, late: 0, absent: 0, excused: 0, ratePct: null }));
       return r;
     };
-    const logs = await logsBetween(q, f.from, f.to);
+    const logs = await logAttendanceBetween(q, f.from, f.to);
     const logged = new Set(logs.map((l) => `${l.meetingId}|${l.occursOn}`));
     for (const x of occurrences) {
       const r = row(x.meetingId, x.title, x.kind);
@@ -54,29 +57,59 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
     // Minutes of a series outside the scope (or ended) are not this scope's meetings.
     const filtered = f.member !== undefined || f.dept !== undefined;
     for (const l of logs) {
-      const r = rows.get(l.meetingId);
-      if (r) r.held++;
-      else if (!filtered) {
+      let r = rows.get(l.meetingId);
+      if (!r && !filtered) {
         const first = occurrences.find((x) => x.meetingId === l.meetingId);
-        if (first) row(l.meetingId, first.title, first.kind).held++;
+        if (first) r = row(l.meetingId, first.title, first.kind);
       }
-    }
-    for (const c of await attendanceByMeeting(q, f.from, f.to)) {
-      const r = rows.get(c.meetingId);
-      if (r) r[c.status] += Number(c.n);
+      if (!r) continue;
+      r.held++;
+      for (const s of ATTENDANCE_STATUSES) r[s] += l[s];
     }
     const meetings = [...rows.values()].map((r) => ({ ...r, ...tally(r) }));
     const sum = (k: 'scheduled' | 'held' | 'missed' | 'present' | 'late' | 'absent' | 'excused') => meetings.reduce((a, r) => a + r[k], 0);
-    const totals = { scheduled: sum('scheduled'), held: sum('held'), missed: sum('missed'), ...tally({ present: sum('present'), late: sum('late'), absent: sum('absent'), excused: sum('excused') }) };
-    // Absences: of the member, or of the department's members, or everyone's.
+    // Absences: of the member, or of the department's (active) members, or everyone's; counted, the first `limit` listed.
     const memberId = f.member === undefined ? undefined : await resolveMemberId(q, f.member);
-    const deptIds = f.dept === undefined ? undefined : new Set((await getDepartmentMembers(q, await resolveDepartmentId(q, f.dept))).map((m) => m.id));
-    const absent = new Map<number, { handle: string; name: string; absent: number }>();
-    for (const c of await attendanceCounts(q, f.from, f.to, memberId)) {
-      if (c.status !== 'absent' || (deptIds && !deptIds.has(c.memberId))) continue;
-      absent.set(c.memberId, { handle: c.handle, name: c.name, absent: Number(c.n) });
+    const departmentId = f.dept === undefined ? undefined : await resolveDepartmentId(q, f.dept);
+    const absent = await absencesBetween(q, f.from, f.to, { ...(memberId !== undefined && { memberId }), ...(departmentId !== undefined && { departmentId }) }, f.limit);
+    const totals = { scheduled: sum('scheduled'), held: sum('held'), missed: sum('missed'), ...tally({ present: sum('present'), late: sum('late'), absent: sum('absent'), excused: sum('excused') }), absentMembers: absent.total };
+    return { from: f.from, to: f.to, meetings, totals, absences: absent.items };
+  });
+}
+
+export interface ActionDigest {
+  /** Open items: how many, and the first `limit` by due date (so the overdue first), then id; those without a date last. */
+  open: Listed<ActionItem>;
+  /** Open items due before today: how many, and the first `limit`, the longest overdue first. */
+  overdue: Listed<ActionItem>;
+  /** Open items due in `f.due` (none asked: 0), the earliest first. */
+  due: Listed<ActionItem>;
+}
+
+/**
+ * The open action items of one owner, of a department's (active) members, or
+ * everyone's: counted by the database, each list its first `limit` rows in
+ * index order (all when undefined). `open: false` leaves the open list out
+ * (reminders show the overdue and the due ones only).
+ */
+export async function getActionDigest(o: ServiceOptions, f: { owner?: string; dept?: string; due?: { from: string; to: string }; limit?: number; open?: boolean }): Promise<ActionDigest> {
+  return o.db.snapshot(async (q) => {
+    const scope: ActionScope = {};
+    if (f.owner !== undefined) scope.ownerId = await resolveMemberId(q, f.owner);
+    if (f.dept !== undefined) scope.departmentId = await resolveDepartmentId(q, f.dept);
+    const { limit } = f;
+    const counts = await countOpenActions(q, scope, o.today, f.due);
+    const list = async (n: number, read: () => Promise<ActionItem[]>): Promise<Listed<ActionItem>> => ({ total: n, items: n === 0 || limit === 0 ? [] : await read() });
+    const overdue = await list(counts.overdue, () => openActionsDue(q, scope, { before: o.today }, limit));
+    const range = f.due;
+    const due = range === undefined ? { total: 0, items: [] } : await list(counts.due, () => openActionsDue(q, scope, range, limit));
+    let open: Listed<ActionItem> = { total: counts.open, items: [] };
+    if (f.open !== false && counts.open > 0) {
+      // The dated ones in due order (the overdue first), then the undated ones by id: each in its index's order.
+      const dated = counts.overdue >= (limit ?? Infinity) ? overdue.items : await openActionsDue(q, scope, {}, limit);
+      const rest = limit === undefined ? undefined : limit - dated.length;
+      open = { total: counts.open, items: rest === 0 || dated.length === counts.open ? dated : [...dated, ...(await openActionsUndated(q, scope, rest))] };
     }
-    const absences = [...absent.values()].sort((a, b) => b.absent - a.absent || compareText(a.handle, b.handle));
-    return { from: f.from, to: f.to, meetings, totals, absences };
+    return { open, overdue, due };
   });
 }

@@ -53,11 +53,6 @@ export async function latestLogs(q: Queryable, meetingId: number, limit: number,
   return rows.map(toLog);
 }
 
-/** Minutes held in [from, to], every series, by date. */
-export async function logsBetween(q: Queryable, from: string, to: string): Promise<MeetingLog[]> {
-  return (await q.all<LogRow>(`${LOG} where held_on between ? and ? order by held_on, meeting_id`, [from, to])).map(toLog);
-}
-
 /** Whether a series has minutes of occurrences first dated in these dates (an occurrence with minutes cannot be skipped or moved). */
 export async function loggedOccurrences(q: Queryable, meetingId: number, from: string): Promise<string[]> {
   return (await q.all<{ occursOn: string }>('select occurs_on as "occursOn" from meeting_logs where meeting_id = ? and (occurs_on >= ? or held_on >= ?) order by occurs_on', [meetingId, from, from])).map((r) => r.occursOn);
@@ -169,8 +164,60 @@ export async function lastLoggedDate(q: Queryable, meetingId: number): Promise<s
   return a === null || (b !== null && b > a) ? b : a;
 }
 
-/** Attendance counts per series and status over meetings held in [from, to] (one grouped query, through the held-date index). */
-export async function attendanceByMeeting(q: Queryable, from: string, to: string): Promise<{ meetingId: number; status: AttendanceStatus; n: number }[]> {
-  return q.all(`select l.meeting_id as "meetingId", a.status, count(*) as n from meeting_logs l join meeting_attendance a on a.log_id = l.id
-    where l.held_on between ? and ? group by l.meeting_id, a.status order by l.meeting_id, a.status`, [from, to]);
+export interface LogAttendance {
+  meetingId: number;
+  occursOn: string;
+  present: number;
+  late: number;
+  absent: number;
+  excused: number;
+}
+
+/**
+ * The minutes held in [from, to], one row a log with its attendance counted
+ * by status: each count a probe of the (log, status) index, so no attendance
+ * row is read, and no grouping (grouped by meeting, SQLite scanned all of the
+ * attendance; grouped by status it sorted the window's rows).
+ */
+export async function logAttendanceBetween(q: Queryable, from: string, to: string): Promise<LogAttendance[]> {
+  const n = (status: AttendanceStatus) => `(select count(*) from meeting_attendance a where a.log_id = l.id and a.status = '${status}') as ${status}`;
+  const rows = await q.all<LogAttendance>(`select l.meeting_id as "meetingId", l.occurs_on as "occursOn", ${n('present')}, ${n('late')}, ${n('absent')}, ${n('excused')}
+    from meeting_logs l where l.held_on between ? and ? order by l.held_on, l.meeting_id`, [from, to]);
+  return rows.map((r) => ({ ...r, present: Number(r.present), late: Number(r.late), absent: Number(r.absent), excused: Number(r.excused) }));
+}
+
+export interface Absence {
+  handle: string;
+  name: string;
+  /** Meetings missed in the window. */
+  absent: number;
+}
+
+/**
+ * Who was absent from meetings held in [from, to] (one member, a
+ * department's active members, or anyone): how many members, and the first
+ * `limit` (all when undefined), the most absences first, then by handle.
+ * Only the absent rows are read, in the (log, status) index.
+ */
+export async function absencesBetween(q: Queryable, from: string, to: string, f: { memberId?: number; departmentId?: number }, limit?: number): Promise<{ total: number; items: Absence[] }> {
+  const params: SqlValue[] = [from, to];
+  let scope = '';
+  if (f.memberId !== undefined) {
+    scope += ' and a.member_id = ?';
+    params.push(f.memberId);
+  }
+  if (f.departmentId !== undefined) {
+    scope += ' and m.department_id = ? and m.archived_at is null';
+    params.push(f.departmentId);
+  }
+  if (limit !== undefined) params.push(limit);
+  // The total is the count of groups (a window over the grouped rows), before the limit.
+  const rows = await q.all<Absence & { total: number }>(
+    `select m.handle, m.name, count(*) as absent, count(*) over () as total
+     from meeting_logs l cross join meeting_attendance a join members m on m.id = a.member_id
+     where a.log_id = l.id and l.held_on between ? and ? and a.status = 'absent'${scope}
+     group by a.member_id, m.handle, m.name order by absent desc, m.handle${limit === undefined ? '' : ' limit ?'}`,
+    params,
+  );
+  return { total: Number(rows[0]?.total ?? 0), items: rows.map((r) => ({ handle: r.handle, name: r.name, absent: Number(r.absent) })) };
 }

@@ -10,7 +10,7 @@ export type { ActionItem } from './actions.repository.js';
 export { getAttendance, getDay, logMeeting, type LogInput } from './minutes.service.js';
 export { addMeeting, moveOccurrence, skipOccurrence } from './series.service.js';
 export { getAgenda, getMeetings, getOccurrences, getUpcoming, type UpcomingItem } from './views.service.js';
-export { getMeetingDigest, type MeetingDigest, type MeetingWeekRow } from './digest.service.js';
+export { getActionDigest, getMeetingDigest, type ActionDigest, type MeetingDigest, type MeetingWeekRow } from './digest.service.js';
 export type { MeetingKind } from './rules/meeting.js';
 
 /** Adds the preset's rhythm meetings (init); the preset data loads only then. */

@@ -1,11 +1,12 @@
 /**
  * `team remind`: everything due in a window from now, from the other
- * features' public services. Bounded like the report: the overdue lists are
- * counted and cut at `limit`, the rest are what the window holds.
+ * features' public services. Bounded like the report: what is overdue and
+ * what is due is counted and cut at `limit`; meetings and classes are what
+ * the window holds.
  */
 import { getEvaluationDigest, periodOf, previousPeriod } from '../evaluations/public.js';
 import { getGoalWindow, type GoalView } from '../goals/public.js';
-import { getActions, getUpcoming } from '../meetings/public.js';
+import { getActionDigest, getUpcoming } from '../meetings/public.js';
 import { resolveMemberId } from '../org/public.js';
 import { addDays } from '../shared/dates.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -57,12 +58,12 @@ export async function getReminders(o: ServiceOptions, f: { hours: number; member
     for (const g of goals.overdue.items) items.push(day('goalOverdue', g.due!, g.title, g.owner, `goal ${g.id}`, true, goalDetail(g)));
     if (goals.overdue.total > goals.overdue.items.length) more.goalOverdue = goals.overdue.total - goals.overdue.items.length;
 
-    // Action items due by the window's end (the overdue among them cut at `limit`).
-    const actions = (await getActions(o, { open: true, ...(member !== undefined && { owner: member }) })).filter((a) => a.due !== null && a.due <= to);
-    const overdueActions = actions.filter((a) => a.due! < o.today);
-    for (const a of actions.filter((x) => x.due! >= o.today)) items.push(day('actionDue', a.due!, a.text, a.owner, `action ${a.id}`, false, { meeting: a.meeting }));
-    for (const a of limit === undefined ? overdueActions : overdueActions.slice(0, limit)) items.push(day('actionOverdue', a.due!, a.text, a.owner, `action ${a.id}`, true, { meeting: a.meeting }));
-    if (limit !== undefined && overdueActions.length > limit) more.actionOverdue = overdueActions.length - limit;
+    // Action items due in the window, and overdue: each counted, the first `limit` listed.
+    const actions = await getActionDigest(o, { ...(member !== undefined && { owner: member }), due: { from: o.today, to }, open: false, ...(limit !== undefined && { limit }) });
+    for (const a of actions.due.items) items.push(day('actionDue', a.due!, a.text, a.owner, `action ${a.id}`, false, { meeting: a.meeting }));
+    if (actions.due.total > actions.due.items.length) more.actionDue = actions.due.total - actions.due.items.length;
+    for (const a of actions.overdue.items) items.push(day('actionOverdue', a.due!, a.text, a.owner, `action ${a.id}`, true, { meeting: a.meeting }));
+    if (actions.overdue.total > actions.overdue.items.length) more.actionOverdue = actions.overdue.total - actions.overdue.items.length;
 
     // Training: classes in the window, rounds due in it, overdue rounds (refreshers among them).
     const training = await getTrainingDigest(o, { from: o.today, to: addDays(o.today, days), ...who, ...(limit !== undefined && { limit }) });

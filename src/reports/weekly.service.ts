@@ -5,14 +5,12 @@
  */
 import { getEvaluationDigest, type EvaluationDigest } from '../evaluations/public.js';
 import { getGoalActivity, getGoalWindow, type CheckinActivity, type GoalStatus, type GoalView } from '../goals/public.js';
-import { getActions, getMeetingDigest, getUpcoming, type ActionItem, type MeetingDigest } from '../meetings/public.js';
-import { getDepartmentMembers, resolveDepartmentId } from '../org/public.js';
+import { getActionDigest, getMeetingDigest, getUpcoming, type ActionItem, type MeetingDigest } from '../meetings/public.js';
 import type { Listed, ServiceOptions } from '../shared/service.js';
 import { getTrainingDigest, type TrainingRound } from '../training/public.js';
 import type { Session } from '../training/public.js';
 import { buildPpp, type Ppp } from './rules/ppp.js';
 import { nextWeek, type Week } from './rules/week.js';
-import { compareText } from '../shared/order.js';
 
 /** Rows a section lists unless --all: the most urgent first. */
 export const SECTION_LIMIT = 10;
@@ -37,21 +35,16 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
   const { week, limit } = f;
   const next = nextWeek(week);
   const scope = f.dept === undefined ? {} : { dept: f.dept };
-  return o.db.snapshot(async (q) => {
-    const deptMembers = f.dept === undefined ? undefined : new Set((await getDepartmentMembers(q, await resolveDepartmentId(q, f.dept))).map((m) => m.handle));
-
+  return o.db.snapshot(async () => {
     // Every goal in play this week, ranked; next week's due ones come from it too.
     const window = await getGoalWindow(o, { ...scope, from: week.from, to: week.to, due: { from: next.from, to: next.to }, ...(limit !== undefined && { limit }) });
     const activity = await getGoalActivity(o, { ...scope, from: week.from, to: week.to, ...(limit !== undefined && { limit }) });
 
-    const meetings = await getMeetingDigest(o, { from: week.from, to: week.to, ...scope });
+    const meetings = await getMeetingDigest(o, { from: week.from, to: week.to, ...scope, ...(limit !== undefined && { limit }) });
     const nextMeetings = (await getUpcoming(o, { from: next.from, days: 7, ...scope })).length;
 
-    const open = (await getActions(o, { open: true })).filter((a) => deptMembers === undefined || deptMembers.has(a.owner));
-    const overdue = open.filter((a) => a.due !== null && a.due < o.today);
-    const dueNextWeek = open.filter((a) => a.due !== null && a.due >= next.from && a.due <= next.to);
-    // Overdue first, then by due date; items without a date last.
-    const actionItems = [...open].sort((a, b) => compareText(a.due ?? '9999', b.due ?? '9999') || a.id - b.id);
+    // Open items counted; the first `limit` by due date (the overdue first, undated last), of the overdue and of next week's.
+    const actions = await getActionDigest(o, { ...scope, due: { from: next.from, to: next.to }, ...(limit !== undefined && { limit }) });
 
     const lim = limit !== undefined ? { limit } : {};
     const training = await getTrainingDigest(o, { from: week.from, to: week.to, ...scope, ...lim });
@@ -66,11 +59,11 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
       overdueGoals: window.overdue,
       changes: { checkins: { total: activity.checkins.total, items: activity.checkins.items }, closed: { total: activity.closed.total, items: activity.closed.goals } },
       meetings: { ...meetings, nextWeek: nextMeetings },
-      actions: { open: open.length, overdue: overdue.length, dueNextWeek: dueNextWeek.length, items: limit === undefined ? actionItems : actionItems.slice(0, limit) },
+      actions: { open: actions.open.total, overdue: actions.overdue.total, dueNextWeek: actions.due.total, items: actions.open.items },
       training: { passed: training.passed, due: training.due, dueNextWeek: trainingNext.due, overdue: training.overdue, sessions: training.sessions, nextSessions: trainingNext.sessions },
       evaluations,
     };
-    const ppp = buildPpp({ report, next, goalsDueNextWeek: window.due, staleGoals: window.stale.items, actionsDueNextWeek: dueNextWeek, overdueActions: overdue, today: o.today, limit: limit ?? Infinity });
+    const ppp = buildPpp({ report, next, goalsDueNextWeek: window.due, staleGoals: window.stale.items, actionsDueNextWeek: actions.due, overdueActions: actions.overdue, today: o.today, limit: limit ?? Infinity });
     return { ...report, ppp };
   });
 }

@@ -53,8 +53,9 @@ export interface PppInput {
   next: Week;
   goalsDueNextWeek: { total: number; items: readonly GoalView[] };
   staleGoals: readonly GoalView[];
-  actionsDueNextWeek: readonly ActionItem[];
-  overdueActions: readonly ActionItem[];
+  /** Counted, and the first of them (at least the limit's). */
+  actionsDueNextWeek: { total: number; items: readonly ActionItem[] };
+  overdueActions: { total: number; items: readonly ActionItem[] };
   today: string;
   limit: number;
 }
@@ -75,7 +76,7 @@ export function buildPpp(x: PppInput): Ppp {
   return {
     plans: [
       ...line('goalsDue', x.goalsDueNextWeek.total, titles(x.goalsDueNextWeek.items)),
-      ...line('actionsDue', x.actionsDueNextWeek.length, x.actionsDueNextWeek.map((a) => `${a.text} (${a.owner})`)),
+      ...line('actionsDue', x.actionsDueNextWeek.total, x.actionsDueNextWeek.items.map((a) => `${a.text} (${a.owner})`)),
       ...line('trainingDue', r.training.dueNextWeek.total, r.training.dueNextWeek.items.map((t) => `${t.course} (${t.member})`)),
       ...line('sessions', r.training.nextSessions.length, r.training.nextSessions.map((s) => `${s.course} ${s.date.slice(5)} ${s.time}`)),
       ...line('meetings', r.meetings.nextWeek),
@@ -93,10 +94,10 @@ export function buildPpp(x: PppInput): Ppp {
       ...line('goalsAtRisk', r.goals.counts['at-risk'] ?? 0, titles(status('at-risk'))),
       ...line('goalsOverdue', r.overdueGoals.total + (r.goals.counts.missed ?? 0), titles([...status('missed'), ...r.overdueGoals.items])),
       ...line('goalsStale', r.goals.stale, titles(x.staleGoals)),
-      ...line('actionsOverdue', x.overdueActions.length, x.overdueActions.map((a) => `${a.text} (${a.owner})`)),
+      ...line('actionsOverdue', x.overdueActions.total, x.overdueActions.items.map((a) => `${a.text} (${a.owner})`)),
       ...line('trainingOverdue', r.training.overdue.total, r.training.overdue.items.map((t) => `${t.course} (${t.member})`)),
       ...line('meetingsMissed', m.totals.missed, m.meetings.filter((row) => row.missed > 0).map((row) => row.title)),
-      ...line('absences', m.absences.length, m.absences.map((a) => (a.absent > 1 ? `${a.name} ×${a.absent}` : a.name))),
+      ...line('absences', m.totals.absentMembers, m.absences.map((a) => (a.absent > 1 ? `${a.name} ×${a.absent}` : a.name))),
       ...(cycle !== null && cycle.state === 'open' ? line('evalMissing', cycle.missingValues, [], cycle.period) : []),
     ],
   };

@@ -16,14 +16,14 @@ function report(over: Record<string, unknown> = {}): Report {
     goals: { total: 0, counts: {}, stale: 0, items: [] },
     overdueGoals: { total: 0, items: [] },
     changes: { checkins: { total: 0, items: [] }, closed: { total: 0, items: [] } },
-    meetings: { totals: { scheduled: 0, held: 0, missed: 0 }, meetings: [], absences: [], nextWeek: 0 },
+    meetings: { totals: { scheduled: 0, held: 0, missed: 0, absentMembers: 0 }, meetings: [], absences: [], nextWeek: 0 },
     actions: { open: 0, overdue: 0, dueNextWeek: 0, items: [] },
     training: { passed: { total: 0, items: [] }, due: { total: 0, items: [] }, dueNextWeek: { total: 0, items: [] }, overdue: { total: 0, items: [] }, sessions: [], nextSessions: [] },
     evaluations: { current: null, lastClosed: null },
   };
   return { ...base, ...over } as unknown as Report;
 }
-const input = (r: Report, over: Partial<PppInput> = {}): PppInput => ({ report: r, next: { week: '2026-W49', from: '2026-11-30', to: '2026-12-06' }, goalsDueNextWeek: { total: 0, items: [] }, staleGoals: r.goals.items.filter((g) => g.stale), actionsDueNextWeek: [], overdueActions: [], today: '2026-11-27', limit: 10, ...over });
+const input = (r: Report, over: Partial<PppInput> = {}): PppInput => ({ report: r, next: { week: '2026-W49', from: '2026-11-30', to: '2026-12-06' }, goalsDueNextWeek: { total: 0, items: [] }, staleGoals: r.goals.items.filter((g) => g.stale), actionsDueNextWeek: { total: 0, items: [] }, overdueActions: { total: 0, items: [] }, today: '2026-11-27', limit: 10, ...over });
 
 describe('buildPpp', () => {
   it('an empty week: three empty lists', () => {
@@ -36,10 +36,10 @@ describe('buildPpp', () => {
       goals: { total: 3, counts: { 'off-track': 1, 'at-risk': 1, done: 1 }, stale: 1, items },
       overdueGoals: { total: 2, items: [goal(4, 'Late', 'missed')] },
       changes: { checkins: { total: 5, items: [{ goalId: 1 }, { goalId: 1 }, { goalId: 2 }] }, closed: { total: 1, items: [goal(5, 'Won', 'done', { state: 'achieved' })] } },
-      meetings: { totals: { scheduled: 4, held: 3, missed: 1 }, meetings: [{ title: 'Morning', missed: 1 }], absences: [{ name: 'Zheng', absent: 2 }], nextWeek: 6 },
+      meetings: { totals: { scheduled: 4, held: 3, missed: 1, absentMembers: 1 }, meetings: [{ title: 'Morning', missed: 1 }], absences: [{ name: 'Zheng', absent: 2 }], nextWeek: 6 },
       evaluations: { current: cycle('open', '2026-11-30', 2), lastClosed: null },
     });
-    const p = buildPpp(input(r, { goalsDueNextWeek: { total: 1, items: [goal(6, 'Next', 'on-track')] } as never, overdueActions: [{ text: 'Fix', owner: 'wu' }] as never }));
+    const p = buildPpp(input(r, { goalsDueNextWeek: { total: 1, items: [goal(6, 'Next', 'on-track')] } as never, overdueActions: { total: 1, items: [{ text: 'Fix', owner: 'wu' }] } as never }));
     expect(p.plans.map((l) => [l.kind, l.count])).toEqual([
       ['goalsDue', 1],
       ['meetings', 6],
@@ -73,9 +73,9 @@ describe('buildPpp', () => {
 
   it('items are cut at the limit; the count stays whole', () => {
     const overdue = Array.from({ length: 15 }, (_, i) => ({ text: `T${i}`, owner: 'wu' }));
-    const p = buildPpp(input(report(), { overdueActions: overdue as never, limit: 10 }));
+    const p = buildPpp(input(report(), { overdueActions: { total: 15, items: overdue } as never, limit: 10 }));
     expect(p.problems[0]).toMatchObject({ kind: 'actionsOverdue', count: 15 });
     expect(p.problems[0]!.items).toHaveLength(10);
-    expect(buildPpp(input(report(), { overdueActions: overdue as never, limit: Infinity })).problems[0]!.items).toHaveLength(15);
+    expect(buildPpp(input(report(), { overdueActions: { total: 15, items: overdue } as never, limit: Infinity })).problems[0]!.items).toHaveLength(15);
   });
 });
