@@ -66,7 +66,7 @@ export async function getReminders(o: ServiceOptions, f: { hours: number; member
     if (actions.overdue.total > actions.overdue.items.length) more.actionOverdue = actions.overdue.total - actions.overdue.items.length;
 
     // Training: classes in the window, rounds due in it, overdue rounds (refreshers among them).
-    const training = await getTrainingDigest(o, { from: o.today, to: addDays(o.today, days), ...who, ...(limit !== undefined && { limit }) });
+    const training = await getTrainingDigest(o, { from: o.today, to: addDays(o.today, days), ...who, only: 'open', ...(limit !== undefined && { limit }) });
     for (const s of training.sessions) {
       const local = `${s.date}T${s.time}`;
       if (s.date > addDays(o.today, days) || local < `${o.today}T00:00`) continue;
