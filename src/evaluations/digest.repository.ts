@@ -25,7 +25,7 @@ export interface DigestCounts {
   missingPeer: number;
 }
 
-/** A cycle's evaluations (of one department or member) and what each still lacks. */
+/** A cycle's evaluations (of one department or member) and what each still lacks: in the (cycle, department, grade, self, lead) index, a missing value by a probe of the partial index of missing items (no row read). */
 export async function digestCounts(q: Queryable, cycleId: number, f: { departmentId?: number; memberId?: number }): Promise<DigestCounts> {
   const [scope, params] = scoped(cycleId, f, 'e.');
   const r = await q.get<Record<keyof DigestCounts, number>>(

@@ -28,8 +28,12 @@ export interface EvaluationDigest {
   lastClosed: CycleDigest | null;
 }
 
-/** The month's cycle and the last closed one before it, for everyone, a department or one member. */
-export async function getEvaluationDigest(o: ServiceOptions, f: { period: string; dept?: string; member?: string }): Promise<EvaluationDigest> {
+/**
+ * The month's cycle and the last closed one before it, for everyone, a
+ * department or one member. `only: 'open'`: the month's cycle while it is
+ * open (else null), and no last closed one (reminders: what is still to close).
+ */
+export async function getEvaluationDigest(o: ServiceOptions, f: { period: string; dept?: string; member?: string; only?: 'open' }): Promise<EvaluationDigest> {
   return o.db.snapshot(async (q) => {
     const scope: { departmentId?: number; memberId?: number } = {};
     if (f.dept !== undefined) scope.departmentId = await resolveDepartmentId(q, f.dept);
@@ -42,6 +46,7 @@ export async function getEvaluationDigest(o: ServiceOptions, f: { period: string
       return { period: c.period, from: c.from, to: c.to, state: c.state, weights: c.weights, closedAt: c.closedAt, grades, ...counts };
     };
     const current = await findCycle(q, f.period);
+    if (f.only === 'open') return { current: current?.state === 'open' ? await digest(current) : null, lastClosed: null };
     const closed = (await listCycles(q)).find((c) => c.state === 'closed' && c.period < f.period);
     return { current: current ? await digest(current) : null, lastClosed: closed ? await digest(closed) : null };
   });

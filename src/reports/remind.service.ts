@@ -78,13 +78,13 @@ export async function getReminders(o: ServiceOptions, f: { hours: number; member
     if (training.overdue.total > training.overdue.items.length) more.trainingOverdue = training.overdue.total - training.overdue.items.length;
 
     // Evaluations: an open month that ends within the window, with what it still lacks.
-    const e = await getEvaluationDigest(o, { period: o.today.slice(0, 7), ...who });
+    const e = await getEvaluationDigest(o, { period: o.today.slice(0, 7), ...who, only: 'open' });
     const c = e.current;
     if (c !== null && c.state === 'open' && c.evaluations > 0 && c.to <= to) {
       items.push(day('evaluation', c.to, c.period, member ?? null, `cycle ${c.period}`, false, { evaluations: c.evaluations, missingValues: c.missingValues, missingSelf: c.weights.self > 0 ? c.missingSelf : 0, missingPeer: c.weights.peer > 0 ? c.missingPeer : 0, missingLead: c.weights.lead > 0 ? c.missingLead : 0 }));
     }
     // Last month left open after it ended is overdue to close.
-    const prev = (await getEvaluationDigest(o, { period: previousPeriod(periodOf(o.today)).period, ...who })).current;
+    const prev = (await getEvaluationDigest(o, { period: previousPeriod(periodOf(o.today)).period, ...who, only: 'open' })).current;
     if (prev !== null && prev.state === 'open' && prev.evaluations > 0) items.push(day('evaluation', prev.to, prev.period, member ?? null, `cycle ${prev.period}`, true, { evaluations: prev.evaluations, missingValues: prev.missingValues, missingSelf: prev.weights.self > 0 ? prev.missingSelf : 0, missingPeer: prev.weights.peer > 0 ? prev.missingPeer : 0, missingLead: prev.weights.lead > 0 ? prev.missingLead : 0 }));
 
     return { now: o.now.toISOString(), until: until.toISOString(), from: o.today, to, hours: f.hours, member: member ?? null, items: sortReminders(items), more };
