@@ -259,6 +259,11 @@ const COMMANDS: string[][] = [
   ['training', 'report', '--json'],
   ['training', 'report', '--course', 'Course 0'],
   ['training', 'settings', '--json'],
+  ['report', 'weekly', '--json'],
+  ['report', 'weekly', '--dept', CS, '--json'],
+  ['report', 'weekly', '--all', '--format', 'md'],
+  ['remind', '--within', '7d', '--json'],
+  ['remind', '--within', '7d', '--member', 'm0', '--json'],
 ];
 
 describe('the query count of every reading command does not grow with the rows', () => {
