@@ -31,6 +31,23 @@ const vendorPlugin = {
   },
 };
 
+/**
+ * commander requires child_process when it loads, for executable subcommands
+ * team never has: 3–6 ms of every start. Its only use, spawn, requires it then.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`build: commander no longer requires child_process as expected (${args.path}); update lazyChildProcess`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 await Promise.all([
   build({
     ...common,
@@ -40,7 +57,7 @@ await Promise.all([
     // The addon is loaded from node_modules; its JS wrapper is bundled.
     // ical-timezones reads its zone files beside itself: required from node_modules, never bundled.
     external: ['*.node', 'bindings', '@touch4it/ical-timezones'],
-    plugins: [vendorPlugin],
+    plugins: [vendorPlugin, lazyChildProcess],
     define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
