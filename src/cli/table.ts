@@ -1,19 +1,13 @@
 /** Tables for people (CJK-aware widths and wrapping), CSV and Markdown: loaded only when one is printed. */
-import stringWidth from 'string-width';
 import { t, type MessageKey } from '../i18n/index.js';
+import { drawBox } from './box.js';
 import { colorOn, paint, type Column } from './output.js';
+import { displayWidth } from './width.js';
 
-// Printable ASCII is one column a character: most cells are, and string-width's
-// emoji and East Asian tables cost microseconds a call (a 2,000-row table made
-// a million of them).
-const PLAIN = /^[\x20-\x7e]*$/;
+export { displayWidth };
+
 /** The widths of the graphemes seen (a table repeats the same few hundred characters). */
 const graphemeWidths = new Map<string, number>();
-
-/** Display width in terminal columns (CJK counts 2). */
-export function displayWidth(s: string): number {
-  return PLAIN.test(s) ? s.length : stringWidth(s);
-}
 
 function graphemeWidth(g: string): number {
   let w = graphemeWidths.get(g);
@@ -124,6 +118,13 @@ function cellWidth(s: string): number {
   return s.includes('\n') ? Math.max(...s.split('\n').map(displayWidth)) : displayWidth(s);
 }
 
+/** The widest line of column `i` of `cells`, at least `from` (a loop: a spread of 200,000 rows overflows the stack). */
+function widest(cells: readonly (readonly string[])[], i: number, from: number): number {
+  let w = from;
+  for (const r of cells) w = Math.max(w, cellWidth(r[i]!));
+  return w;
+}
+
 export interface FitColumn {
   /** Widest line of the header and the cells, as the table would be without a limit. */
   natural: number;
@@ -187,7 +188,6 @@ export interface TableOptions {
  * `width`, long cells wrap and the least important columns give way (fitColumns).
  */
 export async function renderTable<T>(rows: readonly T[], allColumns: readonly Column<T>[], opts: TableOptions = {}): Promise<string> {
-  const { default: Table } = await import('cli-table3');
   const color = colorOn();
   const allRaw = rows.map((row) => allColumns.map((c) => cellText(c.value(row))));
   // A column that may be left out when it says nothing (a place no meeting has) is.
@@ -204,7 +204,7 @@ export async function renderTable<T>(rows: readonly T[], allColumns: readonly Co
   if (opts.width !== undefined) {
     const fit = fitColumns(
       columns.map((c, i) => ({
-        natural: Math.max(displayWidth(heads[i]!), ...cells.map((r) => cellWidth(r[i]!))),
+        natural: widest(cells, i, displayWidth(heads[i]!)),
         wraps: c.align !== 'right',
         priority: c.priority,
       })),
@@ -215,32 +215,15 @@ export async function renderTable<T>(rows: readonly T[], allColumns: readonly Co
     heads = keep.map((i, j) => wrapText(heads[i]!, widths[j]!));
     cells = raw.map((r, n) => keep.map((i, j) => (cellWidth(cells[n]![i]!) > widths[j]! ? wrapAt(columns[i]!, r[i]!, widths[j]) : cells[n]![i]!)));
   }
-  // The widths are set here, not found by cli-table3: it lays out a table in
-  // time that grows with the square of its rows (2,000 rows took 4–20 s), so
-  // long tables are drawn in slices of the same widths and joined.
-  const colWidths = kept.map((_, i) => Math.max(cellWidth(heads[i]!), ...cells.map((r) => cellWidth(r[i]!))) + 2);
-  const draw = (slice: readonly string[][], withHead: boolean) => {
-    const table = new Table({
-      ...(withHead && { head: heads.map((h) => (color ? paint.head(h) : h)) }),
-      style: { head: [], border: [], compact: true },
-      colAligns: kept.map((c) => c.align ?? 'left'),
-      colWidths,
-    });
-    for (const row of slice) table.push(row);
-    return table.toString().split('\n');
-  };
-  if (cells.length <= TABLE_SLICE) return draw(cells, true).join('\n');
-  const lines: string[] = [];
-  for (let at = 0; at < cells.length; at += TABLE_SLICE) {
-    const part = draw(cells.slice(at, at + TABLE_SLICE), at === 0);
-    // Each slice but the first loses its top border, each but the last its bottom one.
-    lines.push(...part.slice(at === 0 ? 0 : 1, at + TABLE_SLICE >= cells.length ? part.length : -1));
-  }
-  return lines.join('\n');
+  // The widths are set here: each column's widest line and a space each side.
+  const colWidths = kept.map((_, i) => widest(cells, i, cellWidth(heads[i]!)) + 2);
+  return drawBox({
+    head: heads.map((h) => (color ? paint.head(h) : h)),
+    rows: cells,
+    colWidths,
+    colAligns: kept.map((c) => c.align ?? 'left'),
+  });
 }
-
-/** Rows drawn by one cli-table3 table (its layout is quadratic in the rows). */
-export const TABLE_SLICE = 100;
 
 /**
  * Key/value block for `show` commands. With a `width`, long values wrap under
