@@ -32,19 +32,45 @@ const vendorPlugin = {
 };
 
 /**
- * commander requires child_process when it loads, for executable subcommands
- * team never has: 3–6 ms of every start. Its only use, spawn, requires it then.
+ * Two libraries do at load what only some runs need, at a cost every command
+ * paid; each line is rewritten to do it on first use, and the build fails if
+ * the line is no longer there (a new version: look again).
+ * - commander requires child_process for executable subcommands, which team
+ *   never has: 3–6 ms of every start. Its only use, spawn, requires it then.
+ * - string-width builds an Intl.Segmenter when it loads, which loads ICU's
+ *   break iterators: 18 ms of every table, though cli/width.ts asks it for
+ *   one character at a time, which is a grapheme of its own. One code point
+ *   is measured without segmenting; longer text builds the Segmenter then.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+const PATCHES = [
+  {
+    file: /[\\/]commander[\\/]lib[\\/]command\.js$/,
+    edits: [["const childProcess = require('node:child_process');", "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"]],
+  },
+  {
+    file: /[\\/]string-width[\\/]index\.js$/,
+    edits: [
+      ['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+      [
+        'for (const {segment: character} of segmenter.segment(string)) {',
+        'for (const {segment: character} of (string.length === 1 || (string.length === 2 && string.codePointAt(0) > 0xFFFF) ? [{segment: string}] : (segmenter ??= new Intl.Segmenter()).segment(string))) {',
+      ],
+    ],
+  },
+];
+const lazyLoads = {
+  name: 'lazy-loads',
   setup(b) {
-    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const eager = "const childProcess = require('node:child_process');";
-      if (!source.includes(eager)) throw new Error(`build: commander no longer requires child_process as expected (${args.path}); update lazyChildProcess`);
-      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
-      return { contents: source.replace(eager, lazy), loader: 'js' };
-    });
+    for (const { file, edits } of PATCHES) {
+      b.onLoad({ filter: file }, (args) => {
+        let source = readFileSync(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          if (!source.includes(from)) throw new Error(`build: ${args.path} no longer has \`${from}\`; update PATCHES in scripts/build.mjs`);
+          source = source.replace(from, to);
+        }
+        return { contents: source, loader: 'js' };
+      });
+    }
   },
 };
 
@@ -57,7 +83,7 @@ await Promise.all([
     // The addon is loaded from node_modules; its JS wrapper is bundled.
     // ical-timezones reads its zone files beside itself: required from node_modules, never bundled.
     external: ['*.node', 'bindings', '@touch4it/ical-timezones'],
-    plugins: [vendorPlugin, lazyChildProcess],
+    plugins: [vendorPlugin, lazyLoads],
     define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { spawn, tempDb } from '../helpers.js';
+import { run, spawn, tempDb } from '../helpers.js';
 
 const LOAD = fileURLToPath(new URL('../../bin/load.cjs', import.meta.url));
 
@@ -49,5 +49,58 @@ describe('start-up budget', () => {
 
   it('a write command loads zod but, given every flag, not the prompt library', () => {
     expect(vendorsLoaded(['--db', t.db, 'depts', 'add', 'Live', '--description', 'Douyin'])).toEqual(['zod.cjs']);
+  });
+});
+
+/**
+ * Runs a command in-process through the launcher, with Intl's constructors,
+ * localeCompare and toLocaleString watched, and says which it used and which
+ * of Node's own modules it loaded that bare node had not: the first ICU
+ * service costs 6–28 ms, child_process 3–6 ms.
+ */
+function icuAndModules(args: string[], env: Record<string, string> = {}): { icu: string[]; modules: string[] } {
+  const script = `
+    const used = new Set();
+    for (const k of ['NumberFormat', 'DateTimeFormat', 'Segmenter', 'PluralRules', 'Collator', 'ListFormat', 'RelativeTimeFormat']) {
+      const Real = Intl[k];
+      Intl[k] = function (...a) { used.add(k); return new Real(...a); };
+    }
+    for (const [o, m] of [[String.prototype, 'localeCompare'], [Number.prototype, 'toLocaleString'], [Date.prototype, 'toLocaleString']]) {
+      const real = o[m];
+      o[m] = function (...a) { used.add(m); return real.apply(this, a); };
+    }
+    const before = new Set(process.moduleLoadList);
+    const { loadBundle } = require(${JSON.stringify(LOAD)});
+    process.stdout.write = () => true;
+    loadBundle().run(['node', 'team', ...${JSON.stringify(args)}]).then((code) => {
+      const modules = process.moduleLoadList.filter((m) => !before.has(m) && /^NativeModule (child_process|readline|http|https|tls|crypto|zlib|worker_threads)$/.test(m));
+      process.stderr.write('@@' + JSON.stringify({ code, icu: [...used], modules }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', TEAM_TODAY: '2026-11-27', ...env } });
+  const out = JSON.parse(r.stderr.split('@@').pop() ?? '') as { code: number; icu: string[]; modules: string[] };
+  expect(out.code, r.stderr).toBe(0);
+  return { icu: out.icu, modules: out.modules };
+}
+
+describe('start-up: no ICU, no child_process', () => {
+  it('tables, lists and reports in English and Chinese use no Intl service and load no child_process', () => {
+    for (const lang of ['en', 'zh']) {
+      for (const cmd of [['members', 'list'], ['roles', 'list'], ['goals', 'list'], ['goals', 'list', '--json'], ['report', 'weekly'], ['report', 'weekly', '--json'], ['remind', '--within', '7d'], ['--help']]) {
+        expect([lang, cmd, icuAndModules(['--db', t.db, ...cmd], { TEAM_LANG: lang })]).toEqual([lang, cmd, { icu: [], modules: [] }]);
+      }
+    }
+  });
+
+  it('the bundle measures text as the source does (its string-width measures one character without a Segmenter)', async () => {
+    // Names with what needs a Segmenter (emoji sequences, combining marks, flags) and what does not.
+    for (const [h, name] of [['fam', 'Fam 👨‍👩‍👧 ily'], ['acc', 'Zoë Åström'], ['flag', '王 🇨🇳 ✔️'], ['kana', 'カタカナ ｶﾀｶﾅ 한국어']] as const) {
+      expect(spawn(t.db, ['members', 'add', h, '--name', name, '--role', 'Customer service specialist (pre-sale)', '--hire-date', '2024-01-02']).code).toBe(0);
+    }
+    for (const columns of ['200', '40']) {
+      const spawned = spawn(t.db, ['members', 'list'], { env: { COLUMNS: columns } });
+      const inProcess = await run(t.db, ['members', 'list'], { env: { COLUMNS: columns } });
+      expect(spawned.code).toBe(0);
+      expect(spawned.stdout).toBe(inProcess.stdout);
+    }
   });
 });
