@@ -3,6 +3,8 @@
  * run the whole program in-process (`run(argv, io)`) with captured output.
  * Only the kernel touches `process.stdout`, `process.env` and friends, here.
  */
+import { isatty } from 'node:tty';
+
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -17,7 +19,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdinIsTTY: Boolean(process.stdin.isTTY), env: process.env });
+// isatty(0), not process.stdin.isTTY: the getter builds the stdin stream (4 ms) that only prompts use.
+export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdinIsTTY: isatty(0), env: process.env });
 
 let current: Io | undefined;
 

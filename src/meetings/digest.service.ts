@@ -34,13 +34,19 @@ export interface MeetingDigest {
   totals: { scheduled: number; held: number; missed: number } & AttendanceTally & { absentMembers: number };
   /** Members absent from at least one meeting in the window, most absences first (then by handle): the first `limit`. */
   absences: Absence[];
+  /** With `through`: the occurrences scheduled after `to` through that day (next week's, for the weekly report). */
+  scheduledLater: number;
 }
 
 /** Scheduled against held for [from, to], per series that has either, in the scope of a member or department; the first `limit` absences (all when undefined). */
-export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to: string; member?: string; dept?: string; limit?: number }): Promise<MeetingDigest> {
+export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to: string; through?: string; member?: string; dept?: string; limit?: number }): Promise<MeetingDigest> {
   return o.db.snapshot(async (q) => {
-    const days = toDay(f.to) - toDay(f.from) + 1;
-    const occurrences = await getUpcoming(o, { from: f.from, days, ...(f.member !== undefined && { member: f.member }), ...(f.dept !== undefined && { dept: f.dept }) });
+    // One expansion for the window and what comes after it (each costs the series, their schedules and exceptions).
+    const last = f.through !== undefined && f.through > f.to ? f.through : f.to;
+    const days = toDay(last) - toDay(f.from) + 1;
+    const expanded = await getUpcoming(o, { from: f.from, days, ...(f.member !== undefined && { member: f.member }), ...(f.dept !== undefined && { dept: f.dept }) });
+    const occurrences = expanded.filter((x) => x.date <= f.to);
+    const scheduledLater = expanded.length - occurrences.length;
     const rows = new Map<number, MeetingWeekRow>();
     const row = (meetingId: number, title: string, kind: MeetingKind) => {
       let r = rows.get(meetingId);
@@ -73,7 +79,7 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
     const departmentId = f.dept === undefined ? undefined : await resolveDepartmentId(q, f.dept);
     const absent = await absencesBetween(q, f.from, f.to, { ...(memberId !== undefined && { memberId }), ...(departmentId !== undefined && { departmentId }) }, f.limit);
     const totals = { scheduled: sum('scheduled'), held: sum('held'), missed: sum('missed'), ...tally({ present: sum('present'), late: sum('late'), absent: sum('absent'), excused: sum('excused') }), absentMembers: absent.total };
-    return { from: f.from, to: f.to, meetings, totals, absences: absent.items };
+    return { from: f.from, to: f.to, meetings, totals, absences: absent.items, scheduledLater };
   });
 }
 

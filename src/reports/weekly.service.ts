@@ -5,7 +5,7 @@
  */
 import { getEvaluationDigest, type EvaluationDigest } from '../evaluations/public.js';
 import { getGoalActivity, getGoalWindow, type CheckinActivity, type GoalStatus, type GoalView } from '../goals/public.js';
-import { getActionDigest, getMeetingDigest, getUpcoming, type ActionItem, type MeetingDigest } from '../meetings/public.js';
+import { getActionDigest, getMeetingDigest, type ActionItem, type MeetingDigest } from '../meetings/public.js';
 import type { Listed, ServiceOptions } from '../shared/service.js';
 import { getTrainingDigest, type TrainingRound } from '../training/public.js';
 import type { Session } from '../training/public.js';
@@ -40,8 +40,7 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
     const window = await getGoalWindow(o, { ...scope, from: week.from, to: week.to, due: { from: next.from, to: next.to }, ...(limit !== undefined && { limit }) });
     const activity = await getGoalActivity(o, { ...scope, from: week.from, to: week.to, ...(limit !== undefined && { limit }) });
 
-    const meetings = await getMeetingDigest(o, { from: week.from, to: week.to, ...scope, ...(limit !== undefined && { limit }) });
-    const nextMeetings = (await getUpcoming(o, { from: next.from, days: 7, ...scope })).length;
+    const meetings = await getMeetingDigest(o, { from: week.from, to: week.to, through: next.to, ...scope, ...(limit !== undefined && { limit }) });
 
     // Open items counted; the first `limit` by due date (the overdue first, undated last), of the overdue and of next week's.
     const actions = await getActionDigest(o, { ...scope, due: { from: next.from, to: next.to }, ...(limit !== undefined && { limit }) });
@@ -58,7 +57,7 @@ export async function getWeeklyReport(o: ServiceOptions, f: { week: Week; dept?:
       goals: { total: window.total, counts: window.counts, stale: window.stale.total, items: window.goals },
       overdueGoals: window.overdue,
       changes: { checkins: { total: activity.checkins.total, items: activity.checkins.items }, closed: { total: activity.closed.total, items: activity.closed.goals } },
-      meetings: { ...meetings, nextWeek: nextMeetings },
+      meetings: { ...meetings, nextWeek: meetings.scheduledLater },
       actions: { open: actions.open.total, overdue: actions.overdue.total, dueNextWeek: actions.due.total, items: actions.open.items },
       training: { passed: training.passed, due: training.due, dueNextWeek: trainingNext.due, overdue: training.overdue, sessions: training.sessions, nextSessions: trainingNext.sessions },
       evaluations,

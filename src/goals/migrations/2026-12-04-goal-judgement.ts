@@ -17,6 +17,8 @@ const ddl = [
   'create index goals_in_play on goals(state, archived_at, due_date, start_date, judged_from, judged_until, judged_status, judged_stale)',
   // The few archived goals, so that counting a week's check-ins need not look up each one's goal.
   'create index goals_archived on goals(archived_at) where archived_at is not null',
+  // The week's newest check-ins, newest first (date, then entry), read in that order and cut at N.
+  'create index goal_checkins_date_id on goal_checkins(date, id)',
 ];
 
 export const m20261204GoalJudgement: Migration = { name: '2026-12-04-goal-judgement', sqlite: ddl, postgres: ddl };
