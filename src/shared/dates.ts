@@ -35,8 +35,15 @@ const DAY_CACHE_MAX = 10_000;
  * @example fromDay(0) // '1970-01-01'
  */
 export function fromDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  // Expanding meetings and judging goals day by day ask for the same few hundred days thousands of times.
+  let date = dateCache.get(day);
+  if (date === undefined) {
+    if (dateCache.size >= DAY_CACHE_MAX) dateCache.clear();
+    dateCache.set(day, (date = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+  }
+  return date;
 }
+const dateCache = new Map<number, string>();
 
 /**
  * A date `n` days later (earlier when negative).
