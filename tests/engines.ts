@@ -5,7 +5,7 @@
  */
 import { afterEach, describe } from 'vitest';
 import { openDatabase } from '../src/db/connection.js';
-import type { Db } from '../src/db/sql.js';
+import type { Db, Queryable } from '../src/db/sql.js';
 import { ENGINE, tempDb } from './helpers.js';
 
 export interface Engine {
@@ -44,4 +44,51 @@ export function describeEngines(name: string, body: (fresh: () => Promise<Db>) =
       for (const o of open.splice(0)) await o.close();
     });
   });
+}
+
+/** One statement a recording connection saw, with the rows it returned (0 for a write). */
+export interface Recorded {
+  sql: string;
+  rows: number;
+}
+
+/**
+ * A connection over `db` that records every statement with how many rows it
+ * returned (streams counted as they are read), for "no statement grows with
+ * the table" and "as many statements for a bigger team" assertions.
+ * Transactions and snapshots run on it directly.
+ */
+export function recording(db: Db): { db: Db; log: Recorded[] } {
+  const log: Recorded[] = [];
+  const q: Queryable = {
+    dialect: db.dialect,
+    all: async (sql, params) => {
+      const rows = await db.all(sql, params);
+      log.push({ sql, rows: rows.length });
+      return rows as never;
+    },
+    get: async (sql, params) => {
+      const row = await db.get(sql, params);
+      log.push({ sql, rows: row === undefined ? 0 : 1 });
+      return row as never;
+    },
+    run: (sql, params) => {
+      log.push({ sql, rows: 0 });
+      return db.run(sql, params);
+    },
+    tuples: async (sql, params) => {
+      const t = await db.tuples(sql, params);
+      log.push({ sql, rows: t.rows.length });
+      return t;
+    },
+    eachTuple: async (sql, params, onRow) => {
+      const entry = { sql, rows: 0 };
+      log.push(entry);
+      return db.eachTuple(sql, params, (r) => {
+        entry.rows++;
+        onRow(r);
+      });
+    },
+  };
+  return { db: { ...q, location: db.location, transaction: (fn) => fn(q), snapshot: (fn) => fn(q), close: () => db.close() }, log };
 }

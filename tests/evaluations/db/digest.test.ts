@@ -6,7 +6,7 @@
  * closed one. Bounded: as many statements for three times the team.
  */
 import { expect, it } from 'vitest';
-import type { Db, Queryable } from '../../../src/db/sql.js';
+import type { Db } from '../../../src/db/sql.js';
 import { insertCycle, insertEvaluation, insertItem, setItemValue, setPeer, updateCycle, updateEvaluation, type ItemValues } from '../../../src/evaluations/cycles.repository.js';
 import { digestCounts, gradeCounts } from '../../../src/evaluations/digest.repository.js';
 import { getEvaluationDigest } from '../../../src/evaluations/digest.service.js';
@@ -14,7 +14,7 @@ import type { Grade, Weights } from '../../../src/evaluations/rules/cycle.js';
 import { insertDepartment } from '../../../src/org/departments.repository.js';
 import { insertMember } from '../../../src/org/members.repository.js';
 import type { ServiceOptions } from '../../../src/shared/service.js';
-import { describeEngines } from '../../engines.js';
+import { describeEngines, recording } from '../../engines.js';
 
 const NOW = '2026-12-01T12:00:00.000Z';
 const GRADES: Grade[] = [
@@ -81,14 +81,6 @@ async function build(db: Db, s: number) {
 
 const options = (db: Db): ServiceOptions => ({ db, now: new Date(NOW), today: '2026-12-01', actor: 'test' });
 
-/** A connection that counts statements. */
-function counting(db: Db): { db: Db; log: string[] } {
-  const log: string[] = [];
-  const wrap = <F extends (sql: string, ...rest: never[]) => unknown>(f: F): F => ((sql: string, ...rest: never[]) => (log.push(sql), f(sql, ...rest))) as F;
-  const q: Queryable = { dialect: db.dialect, all: wrap(db.all.bind(db)), get: wrap(db.get.bind(db)), run: wrap(db.run.bind(db)), tuples: wrap(db.tuples.bind(db)), eachTuple: wrap(db.eachTuple.bind(db)) };
-  return { db: { ...q, location: db.location, transaction: (fn) => fn(q), snapshot: (fn) => fn(q), close: () => db.close() }, log };
-}
-
 describeEngines('evaluations digest', (fresh) => {
   it('an open cycle\'s gaps, for everyone, a department, a member; a closed cycle\'s grades', async () => {
     const db = await fresh();
@@ -111,7 +103,7 @@ describeEngines('evaluations digest', (fresh) => {
     const o = options(db);
     const full = await getEvaluationDigest(o, { period: '2026-11' });
     expect(full.lastClosed?.grades.length).toBeGreaterThan(0);
-    const c = counting(db);
+    const c = recording(db);
     const open = await getEvaluationDigest({ ...o, db: c.db }, { period: '2026-11', only: 'open' });
     expect(open).toEqual({ current: full.current, lastClosed: null });
     // The cycle, then its counts: no list of cycles, no grades.
@@ -128,7 +120,7 @@ describeEngines('evaluations digest', (fresh) => {
     for (const s of [1, 3]) {
       const db = await fresh();
       await build(db, s);
-      const c = counting(db);
+      const c = recording(db);
       const o = { ...options(db), db: c.db };
       await getEvaluationDigest(o, { period: '2026-11' });
       await getEvaluationDigest(o, { period: '2026-11', dept: 'Support' });

@@ -7,7 +7,7 @@
  * more rows than the limit (or than the window's minutes).
  */
 import { expect, it } from 'vitest';
-import type { Db, Queryable } from '../../../src/db/sql.js';
+import type { Db } from '../../../src/db/sql.js';
 import { countOpenActions, insertAction, listActions, openActionsDue, openActionsUndated, updateAction, type ActionItem } from '../../../src/meetings/actions.repository.js';
 import { getActionDigest } from '../../../src/meetings/digest.service.js';
 import { absencesBetween, attendanceCounts, insertAttendance, insertLog, logAttendanceBetween } from '../../../src/meetings/minutes.repository.js';
@@ -16,7 +16,7 @@ import type { AttendanceStatus } from '../../../src/meetings/rules/meeting.js';
 import { insertDepartment } from '../../../src/org/departments.repository.js';
 import { insertMember } from '../../../src/org/members.repository.js';
 import type { ServiceOptions } from '../../../src/shared/service.js';
-import { describeEngines } from '../../engines.js';
+import { describeEngines, recording } from '../../engines.js';
 
 const NOW = '2026-11-27T12:00:00.000Z';
 const TODAY = '2026-11-27';
@@ -75,37 +75,6 @@ async function naive(db: Db, owners: (a: ActionItem) => boolean, limit: number |
   return { open: { total: open.length, items: cut(sorted) }, overdue: { total: overdue.length, items: cut(overdue) }, due: { total: due.length, items: cut(due) } };
 }
 
-/** A connection that keeps each statement with the rows it returned. */
-function counting(db: Db): { db: Db; log: { sql: string; rows: number }[] } {
-  const log: { sql: string; rows: number }[] = [];
-  const q: Queryable = {
-    dialect: db.dialect,
-    all: async (sql, params) => {
-      const rows = await db.all(sql, params);
-      log.push({ sql, rows: rows.length });
-      return rows as never;
-    },
-    get: async (sql, params) => {
-      const row = await db.get(sql, params);
-      log.push({ sql, rows: row === undefined ? 0 : 1 });
-      return row as never;
-    },
-    run: (sql, params) => {
-      log.push({ sql, rows: 0 });
-      return db.run(sql, params);
-    },
-    tuples: (sql, params) => {
-      log.push({ sql, rows: -1 });
-      return db.tuples(sql, params);
-    },
-    eachTuple: (sql, params, onRow) => {
-      log.push({ sql, rows: -1 });
-      return db.eachTuple(sql, params, onRow);
-    },
-  };
-  return { db: { ...q, location: db.location, transaction: (fn) => fn(q), snapshot: (fn) => fn(q), close: () => db.close() }, log };
-}
-
 describeEngines('meetings digest', (fresh) => {
   it('the action digest: the counts and first items the reports computed from every open item, for everyone, a department, an owner', async () => {
     const db = await fresh();
@@ -143,7 +112,7 @@ describeEngines('meetings digest', (fresh) => {
     const o = options(db);
     const plain = await getActionDigest(o, { limit: 5 });
     expect(plain.due).toEqual({ total: 0, items: [] });
-    const c = counting(db);
+    const c = recording(db);
     const remind = await getActionDigest({ ...o, db: c.db }, { due: { from: TODAY, to: '2026-12-03' }, open: false, limit: 5 });
     expect(remind.open.items).toEqual([]);
     expect(remind.open.total).toBe(plain.open.total);
@@ -210,7 +179,7 @@ describeEngines('meetings digest', (fresh) => {
     for (const s of [1, 3]) {
       const db = await fresh();
       await build(db, s);
-      const c = counting(db);
+      const c = recording(db);
       const o = { ...options(db), db: c.db };
       await getActionDigest(o, { due: NEXT, limit: 4 });
       await getActionDigest(o, { dept: 'Sales', due: NEXT, limit: 4 });

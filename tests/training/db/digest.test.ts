@@ -7,7 +7,7 @@
  * returning more rows than the limit.
  */
 import { expect, it } from 'vitest';
-import type { Db, Queryable } from '../../../src/db/sql.js';
+import type { Db } from '../../../src/db/sql.js';
 import { insertDepartment } from '../../../src/org/departments.repository.js';
 import { insertMember } from '../../../src/org/members.repository.js';
 import type { ServiceOptions } from '../../../src/shared/service.js';
@@ -16,7 +16,7 @@ import { getTrainingDigest } from '../../../src/training/digest.service.js';
 import { insertItem, listItems, updateItem } from '../../../src/training/plans.repository.js';
 import { insertCourse, type CourseRow } from '../../../src/training/repository.js';
 import type { PlanItem } from '../../../src/training/rules/training.js';
-import { describeEngines } from '../../engines.js';
+import { describeEngines, recording } from '../../engines.js';
 
 const NOW = '2026-11-27T12:00:00.000Z';
 const TODAY = '2026-11-27';
@@ -56,28 +56,6 @@ const options = (db: Db): ServiceOptions => ({ db, now: new Date(NOW), today: TO
 const byHandle = (a: PlanItem, b: PlanItem) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
 const view = (r: { total: number; items: PlanItem[] }) => ({ total: r.total, items: r.items.map((i) => i.id) });
 
-/** A connection that keeps each statement with the rows it returned. */
-function counting(db: Db): { db: Db; log: { sql: string; rows: number }[] } {
-  const log: { sql: string; rows: number }[] = [];
-  const q: Queryable = {
-    dialect: db.dialect,
-    all: async (sql, params) => {
-      const rows = await db.all(sql, params);
-      log.push({ sql, rows: rows.length });
-      return rows as never;
-    },
-    get: async (sql, params) => {
-      const row = await db.get(sql, params);
-      log.push({ sql, rows: row === undefined ? 0 : 1 });
-      return row as never;
-    },
-    run: (sql, params) => db.run(sql, params),
-    tuples: (sql, params) => db.tuples(sql, params),
-    eachTuple: (sql, params, onRow) => db.eachTuple(sql, params, onRow),
-  };
-  return { db: { ...q, location: db.location, transaction: (fn) => fn(q), snapshot: (fn) => fn(q), close: () => db.close() }, log };
-}
-
 describeEngines('training digest', (fresh) => {
   it('due, overdue and passed: the rounds the member-joined filters give, in the reports\' order, counted whole and cut at the limit', async () => {
     const db = await fresh();
@@ -111,7 +89,7 @@ describeEngines('training digest', (fresh) => {
     await build(db, 1);
     const all = await getTrainingDigest(options(db), { from: '2026-11-23', to: '2026-11-29', limit: 5 });
     expect(all.passed.total).toBeGreaterThan(0);
-    const c = counting(db);
+    const c = recording(db);
     const open = await getTrainingDigest({ ...options(db), db: c.db }, { from: '2026-11-23', to: '2026-11-29', limit: 5, only: 'open' });
     expect(open).toEqual({ ...all, passed: { total: 0, items: [] } });
     expect(c.log.some((s) => s.sql.includes('passed_on >='))).toBe(false);
@@ -124,7 +102,7 @@ describeEngines('training digest', (fresh) => {
     for (const s of [1, 3]) {
       const db = await fresh();
       await build(db, s);
-      const c = counting(db);
+      const c = recording(db);
       const o = { ...options(db), db: c.db };
       await getTrainingDigest(o, { from: '2026-11-23', to: '2026-11-29', limit: 4 });
       await getTrainingDigest(o, { from: '2026-11-23', to: '2026-11-29', dept: 'Sales', limit: 4 });
