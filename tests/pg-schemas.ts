@@ -86,3 +86,8 @@ export async function rawRows(url: string, sql: string): Promise<unknown[]> {
   const results = (await c.query(`set search_path to ${q(schema)}; ${sql}; reset search_path`)) as unknown as { rows: unknown[] }[];
   return results[1]!.rows;
 }
+
+/** Runs SQL on the run's test database outside any test's schema (to stage another team's schema beside a test's). */
+export async function adminQuery<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  return (await (await admin()).query(sql)).rows as T[];
+}

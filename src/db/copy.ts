@@ -85,8 +85,11 @@ export async function copyDatabase(from: Db, to: Db): Promise<TableCheck[]> {
     await tx.run('delete from schema_migrations');
     for (const table of TABLES) await insertAll(tx, table, data.get(table)!);
   });
-  // A server plans by its statistics: gather them now, not after its next autovacuum.
-  if (to.dialect === 'postgres') await to.run('analyze');
+  // A server plans by its statistics: gather them now, not after its next
+  // autovacuum; for the team's own tables only: a bare ANALYZE walks every
+  // schema of the database (other teams', and any dropped meanwhile: "relation
+  // with OID … does not exist").
+  if (to.dialect === 'postgres') await to.run(`analyze ${TABLES.join(', ')}`);
   const checks: TableCheck[] = [];
   for (const table of TABLES) {
     const source = data.get(table)!;

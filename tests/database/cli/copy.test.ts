@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpDb, expectRejected, onPostgres, run, tempDb } from '../../helpers.js';
+import { adminQuery } from '../../pg-schemas.js';
 import { counts, demo, ENV, ok, printed, SECRET_URL } from '../fixture.js';
 
 let t: ReturnType<typeof tempDb>;
@@ -77,6 +78,24 @@ describe.skipIf(!onPostgres)('team db copy between SQLite and PostgreSQL', () =>
     const goals = await goalsJson(laptop);
     expect(await goalsJson(t.db)).toBe(goals);
     expect(await goalsJson(back)).toBe(goals);
+  });
+
+  it('gathers statistics for the team\'s own tables only, never another schema\'s of the same database', async () => {
+    // A bare ANALYZE walked every schema: another team's, and one dropped meanwhile failed the copy
+    // ("relation with OID … does not exist"). A table never analyzed has reltuples -1.
+    const other = `other_team_${process.pid}_${Date.now()}`;
+    await adminQuery(`create schema ${other}; create table ${other}.probe (x integer); insert into ${other}.probe values (1), (2), (3)`);
+    try {
+      const laptop = join(t.dir, 'laptop.db');
+      await demo(laptop);
+      await ok(laptop, ['db', 'copy', '--to', t.db]);
+      const schema = new URL(t.db).searchParams.get('schema')!;
+      const tuples = async (name: string) => (await adminQuery<{ n: number }>(`select reltuples::integer as n from pg_class where oid = to_regclass('${name}')`))[0]!.n;
+      expect(await tuples(`${other}.probe`)).toBe(-1);
+      expect(await tuples(`"${schema}".members`)).toBe(12);
+    } finally {
+      await adminQuery(`drop schema ${other} cascade`);
+    }
   });
 
   it('PostgreSQL → SQLite → PostgreSQL: the same, and the checksums agree across engines', async () => {
