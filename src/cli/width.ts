@@ -28,10 +28,40 @@ let segmenter: Intl.Segmenter | undefined;
 export const STANDALONE =
   /^[\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e\u2070-\u20cf\u2100-\u27bf\u2900-\u2bff\u3000-\u3029\u3030-\u3096\u309b-\u30ff\u3105-\u312f\u3131-\u318e\u3190-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6b\uff01-\uff9d\uffa1-\uffdc\uffe0-\uffee\u{20000}-\u{2fffd}]*$/u;
 
+/**
+ * Single characters whose width string-width would give without asking it
+ * (each of its first calls compiles its emoji and Default_Ignorable patterns,
+ * and a Chinese table meets a few hundred new characters: ~1.5 ms): none is an
+ * emoji, a mark or ignorable. CJK ideographs (and extension A), CJK
+ * punctuation and fullwidth forms are wide; Latin-1 signs (not ©, ® or the
+ * soft hyphen),
+ * general punctuation (dashes, quotes, ellipsis), box drawing and blocks are
+ * narrow (East Asian ambiguous counts narrow). tests/cli/unit/width.test.ts
+ * compares every one with string-width.
+ */
+export const KNOWN_WIDTH: readonly (readonly [from: number, to: number, width: number])[] = [
+  [0x00a0, 0x00a8, 1],
+  [0x00aa, 0x00ac, 1],
+  [0x00af, 0x00ff, 1],
+  [0x2010, 0x2027, 1],
+  [0x2500, 0x259f, 1],
+  [0x3001, 0x3029, 2],
+  [0x3400, 0x4dbf, 2],
+  [0x4e00, 0x9fff, 2],
+  [0xff01, 0xff60, 2],
+];
+
+function knownWidth(g: string): number | undefined {
+  if (g.length !== 1) return undefined;
+  const c = g.charCodeAt(0);
+  for (const [from, to, width] of KNOWN_WIDTH) if (c >= from && c <= to) return width;
+  return undefined;
+}
+
 /** One grapheme's width, measured once. */
 export function graphemeWidth(g: string): number {
   let w = graphemeWidths.get(g);
-  if (w === undefined) graphemeWidths.set(g, (w = stringWidth(g)));
+  if (w === undefined) graphemeWidths.set(g, (w = knownWidth(g) ?? stringWidth(g)));
   return w;
 }
 

@@ -8,6 +8,8 @@ export type Localized = Record<Lang, string>;
 type Parts = readonly Readonly<Record<string, string>>[];
 let catalog: Parts = enParts;
 let current: Lang = 'en';
+/** The messages `t()` has found in the current catalog: a table asks for the same few (headers, statuses) row after row, and each search walks a dozen parts. */
+let found = new Map<string, string>();
 
 /** The message of `key` in the parts of a catalog, if one has it. */
 function lookup(parts: Parts, key: string): string | undefined {
@@ -25,6 +27,7 @@ export async function catalogOf(lang: Lang): Promise<Record<MessageKey, string>>
 export async function setLang(lang: Lang): Promise<void> {
   current = lang;
   catalog = lang === 'zh' ? (await import('./zh.js')).zhParts : enParts;
+  found = new Map();
 }
 
 export function getLang(): Lang {
@@ -41,7 +44,8 @@ export function isMessageKey(s: string): s is MessageKey {
  * @example t('org.member.added', { handle: 'li.na', name: '李娜' })
  */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = lookup(catalog, key) ?? lookup(enParts, key) ?? key;
+  let text = found.get(key);
+  if (text === undefined) found.set(key, (text = lookup(catalog, key) ?? lookup(enParts, key) ?? key));
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

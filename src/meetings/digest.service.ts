@@ -7,11 +7,11 @@
  */
 import { countOpenActions, openActionsDue, openActionsUndated, type ActionItem, type ActionScope } from './actions.repository.js';
 import { absencesBetween, logAttendanceBetween, type Absence } from './minutes.repository.js';
-import { ATTENDANCE_STATUSES, type MeetingKind } from './rules/meeting.js';
+import type { Meeting } from './repository.js';
+import { ATTENDANCE_STATUSES, byStart, type MeetingKind, type Slot } from './rules/meeting.js';
 import { tally, type AttendanceTally } from './rules/minutes.js';
-import { getUpcoming } from './views.service.js';
+import { getSlots } from './views.service.js';
 import { resolveDepartmentId, resolveMemberId } from '../org/public.js';
-import { toDay } from '../shared/dates.js';
 import type { Listed, ServiceOptions } from '../shared/service.js';
 
 export interface MeetingWeekRow extends AttendanceTally {
@@ -43,31 +43,26 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
   return o.db.snapshot(async (q) => {
     // One expansion for the window and what comes after it (each costs the series, their schedules and exceptions).
     const last = f.through !== undefined && f.through > f.to ? f.through : f.to;
-    const days = toDay(last) - toDay(f.from) + 1;
-    const expanded = await getUpcoming(o, { from: f.from, days, ...(f.member !== undefined && { member: f.member }), ...(f.dept !== undefined && { dept: f.dept }) });
-    const occurrences = expanded.filter((x) => x.date <= f.to);
-    const scheduledLater = expanded.length - occurrences.length;
-    const rows = new Map<number, MeetingWeekRow>();
-    const row = (meetingId: number, title: string, kind: MeetingKind) => {
-      let r = rows.get(meetingId);
-      if (!r) rows.set(meetingId, (r = { meetingId, title, kind, scheduled: 0, held: 0, missed: 0, present: 0, late: 0, absent: 0, excused: 0, ratePct: null }));
-      return r;
-    };
+    const series = await getSlots(o, { from: f.from, to: last, ...(f.member !== undefined && { member: f.member }), ...(f.dept !== undefined && { dept: f.dept }) });
     const logs = await logAttendanceBetween(q, f.from, f.to);
     const logged = new Set(logs.map((l) => `${l.meetingId}|${l.occursOn}`));
-    for (const x of occurrences) {
-      const r = row(x.meetingId, x.title, x.kind);
-      r.scheduled++;
-      if (x.date < o.today && !logged.has(`${x.meetingId}|${x.occursOn}`)) r.missed++;
+    // A row per series scheduled in the window, in the order of their first occurrences (then id), as the time-ordered list gives them.
+    const scheduled: { meeting: Meeting; first: Slot; slots: Slot[] }[] = [];
+    let scheduledLater = 0;
+    for (const { meeting, slots } of series) {
+      const within = slots.filter((x) => x.date <= f.to);
+      scheduledLater += slots.length - within.length;
+      if (within.length > 0) scheduled.push({ meeting, first: within.reduce((a, b) => (byStart(b, a) < 0 ? b : a)), slots: within });
     }
-    // Minutes of a series outside the scope (or ended) are not this scope's meetings.
-    const filtered = f.member !== undefined || f.dept !== undefined;
+    scheduled.sort((a, b) => byStart(a.first, b.first));
+    const rows = new Map<number, MeetingWeekRow>();
+    for (const { meeting, slots } of scheduled) {
+      const missed = slots.filter((x) => x.date < o.today && !logged.has(`${x.meetingId}|${x.occursOn}`)).length;
+      rows.set(meeting.id, { meetingId: meeting.id, title: meeting.title, kind: meeting.kind, scheduled: slots.length, held: 0, missed, present: 0, late: 0, absent: 0, excused: 0, ratePct: null });
+    }
+    // Minutes count for a series scheduled in the window: one outside the scope, ended, or not due this week is not this week's.
     for (const l of logs) {
-      let r = rows.get(l.meetingId);
-      if (!r && !filtered) {
-        const first = occurrences.find((x) => x.meetingId === l.meetingId);
-        if (first) r = row(l.meetingId, first.title, first.kind);
-      }
+      const r = rows.get(l.meetingId);
       if (!r) continue;
       r.held++;
       for (const s of ATTENDANCE_STATUSES) r[s] += l[s];

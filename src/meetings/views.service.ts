@@ -9,7 +9,7 @@ import { agendaOf, audienceOf, exceptionsBetween, exceptionsOf, findMeetingById,
 import { resolveMeetingId } from './resolve.js';
 import { primeExpansion } from './expansion.service.js';
 import { addDays } from '../shared/dates.js';
-import { inTimeOrder, nextOccurrences, notOccurrence, SOON, seriesOccurrences, versionOn, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
+import { inTimeOrder, nextOccurrences, notOccurrence, SOON, seriesOccurrences, seriesSlots, versionOn, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion, type Slot } from './rules/meeting.js';
 import { expects, type Audience } from './rules/minutes.js';
 
 /** A series with what it is for, its rule now and its next date. */
@@ -135,6 +135,29 @@ export interface UpcomingItem extends Occurrence {
 }
 
 /**
+ * The series a member or a department expects (everyone's when neither), with
+ * their schedules and the exceptions in [from, to], the expansion primed for
+ * the window: what expanding them needs.
+ */
+async function seriesInScope(q: Queryable, f: { from: string; to: string; member?: string; dept?: string }): Promise<{ meetings: Meeting[]; schedules: Map<number, ScheduleVersion[]>; exceptions: Map<number, MeetingException[]> }> {
+  const memberId = f.member === undefined ? undefined : await resolveMemberId(q, f.member);
+  const deptId = f.dept === undefined ? undefined : await resolveDepartmentId(q, f.dept);
+  await primeExpansion(q, f.from, f.to);
+  const all = await listMeetings(q);
+  const schedules = await schedulesOf(q);
+  const exceptions = await exceptionsBetween(q, f.from, f.to);
+  if (memberId === undefined && deptId === undefined) return { meetings: all, schedules, exceptions };
+  const audience = await audienceOf(q);
+  // Whose meetings: only read when asked for (2,000 members are not read to list everyone's).
+  const who = (await getActiveMembers(q)).filter((m) => (memberId === undefined || m.id === memberId) && (deptId === undefined || m.departmentId === deptId));
+  const meetings = all.filter((m) => {
+    const a: Audience = { everyone: m.everyone, memberIds: audience.get(m.id)?.memberIds ?? [], departmentIds: audience.get(m.id)?.departmentIds ?? [], shift: m.shift };
+    return who.some((x) => expects(a, x));
+  });
+  return { meetings, schedules, exceptions };
+}
+
+/**
  * The occurrences of every series on the `days` days from `from` (today), in time
  * order; for one member only the series that expect them (their shift
  * included), for a department those that expect any of its members.
@@ -144,25 +167,12 @@ export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?
     const days = f.days ?? 7;
     const from = f.from ?? o.today;
     const to = addDays(from, days - 1);
-    const memberId = f.member === undefined ? undefined : await resolveMemberId(q, f.member);
-    const deptId = f.dept === undefined ? undefined : await resolveDepartmentId(q, f.dept);
-    await primeExpansion(q, from, to);
-    const meetings = await listMeetings(q);
-    const schedules = await schedulesOf(q);
-    const filtered = memberId !== undefined || deptId !== undefined;
-    const audience = filtered ? await audienceOf(q) : new Map<number, { memberIds: number[]; departmentIds: number[] }>();
-    const exceptions = await exceptionsBetween(q, from, to);
+    const { meetings, schedules, exceptions } = await seriesInScope(q, { from, to, ...(f.member !== undefined && { member: f.member }), ...(f.dept !== undefined && { dept: f.dept }) });
     const open = await openActionCounts(q);
     // An occurrence carries the items raised before it: not those of its own day or later.
     const recent = await openActionsRaisedSince(q, from);
-    // Whose meetings: only read when asked for (2,000 members are not read to list everyone's).
-    const who = !filtered ? [] : (await getActiveMembers(q)).filter((m) => (memberId === undefined || m.id === memberId) && (deptId === undefined || m.departmentId === deptId));
     const out: UpcomingItem[] = [];
     for (const m of meetings) {
-      if (filtered) {
-        const a: Audience = { everyone: m.everyone, memberIds: audience.get(m.id)?.memberIds ?? [], departmentIds: audience.get(m.id)?.departmentIds ?? [], shift: m.shift };
-        if (!who.some((x) => expects(a, x))) continue;
-      }
       const total = open.get(m.id) ?? 0;
       const raised = recent.filter((r) => r.meetingId === m.id);
       for (const x of seriesOccurrences(m.id, schedules.get(m.id) ?? [], exceptions.get(m.id) ?? [], from, to)) {
@@ -179,6 +189,19 @@ export async function getUpcoming(o: ServiceOptions, f: { days?: number; member?
       }
     }
     return inTimeOrder(out);
+  });
+}
+
+/**
+ * Each series in the scope with its occurrences in [from, to] as slots (in
+ * time order within the series; the series in id order): the occurrences
+ * getUpcoming lists, without what only a list shows (actions carried,
+ * instants written) and without sorting them all.
+ */
+export async function getSlots(o: ServiceOptions, f: { from: string; to: string; member?: string; dept?: string }): Promise<{ meeting: Meeting; slots: Slot[] }[]> {
+  return o.db.snapshot(async (q) => {
+    const { meetings, schedules, exceptions } = await seriesInScope(q, f);
+    return meetings.map((meeting) => ({ meeting, slots: seriesSlots(meeting.id, schedules.get(meeting.id) ?? [], exceptions.get(meeting.id) ?? [], f.from, f.to) }));
   });
 }
 

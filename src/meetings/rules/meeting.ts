@@ -151,6 +151,32 @@ function clockOf(minute: number): string {
 
 const NO_EXCEPTIONS: ReadonlyMap<string, MeetingException> = new Map();
 
+/** What an expansion makes of each occurrence it finds: a whole Occurrence, or only what a count needs. */
+type Make<T> = (meetingId: number, v: ScheduleVersion, occursOn: string, date: string, time: string, movedFrom: string | null) => T;
+
+function expand<T extends { [START_MS]: number; meetingId: number }>(make: Make<T>, meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, to: string): T[] {
+  const byDate = exceptions.length === 0 ? NO_EXCEPTIONS : new Map(exceptions.map((e) => [e.occursOn, e]));
+  const out: T[] = [];
+  for (const v of versions) {
+    const a = v.validFrom > from ? v.validFrom : from;
+    const b = v.validUntil !== null && v.validUntil < to ? v.validUntil : to;
+    if (a > b) continue;
+    for (const d of occurrenceDates({ rrule: v.rrule, startsOn: v.startsOn, until: v.validUntil }, a, b)) {
+      const e = byDate.get(d);
+      if (e === undefined) out.push(make(meetingId, v, d, d, v.time, null));
+      else if (e.kind === 'move' && e.movedTo! >= from && e.movedTo! <= to) out.push(make(meetingId, v, d, e.movedTo!, e.movedTime ?? v.time, d));
+    }
+  }
+  // Moved in from outside the window.
+  for (const e of exceptions) {
+    if (e.kind !== 'move' || e.movedTo! < from || e.movedTo! > to || (e.occursOn >= from && e.occursOn <= to)) continue;
+    const v = versionOn(versions, e.occursOn);
+    if (v && isRuleDate(versions, e.occursOn)) out.push(make(meetingId, v, e.occursOn, e.movedTo!, e.movedTime ?? v.time, e.occursOn));
+  }
+  // Each version's dates come in order and versions follow each other: only a move can break the order.
+  return exceptions.some((e) => e.kind === 'move') ? out.sort(byStart) : out;
+}
+
 /**
  * A series' occurrences held within [from, to] (dates in the series' zone),
  * in time order: each version's rule over its own dates, skipped ones left
@@ -158,26 +184,22 @@ const NO_EXCEPTIONS: ReadonlyMap<string, MeetingException> = new Map();
  * a move out of it does not).
  */
 export function seriesOccurrences(meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, to: string): Occurrence[] {
-  const byDate = exceptions.length === 0 ? NO_EXCEPTIONS : new Map(exceptions.map((e) => [e.occursOn, e]));
-  const out: Occurrence[] = [];
-  for (const v of versions) {
-    const a = v.validFrom > from ? v.validFrom : from;
-    const b = v.validUntil !== null && v.validUntil < to ? v.validUntil : to;
-    if (a > b) continue;
-    for (const d of occurrenceDates({ rrule: v.rrule, startsOn: v.startsOn, until: v.validUntil }, a, b)) {
-      const e = byDate.get(d);
-      if (e === undefined) out.push(occurrence(meetingId, v, d, d, v.time, null));
-      else if (e.kind === 'move' && e.movedTo! >= from && e.movedTo! <= to) out.push(occurrence(meetingId, v, d, e.movedTo!, e.movedTime ?? v.time, d));
-    }
-  }
-  // Moved in from outside the window.
-  for (const e of exceptions) {
-    if (e.kind !== 'move' || e.movedTo! < from || e.movedTo! > to || (e.occursOn >= from && e.occursOn <= to)) continue;
-    const v = versionOn(versions, e.occursOn);
-    if (v && isRuleDate(versions, e.occursOn)) out.push(occurrence(meetingId, v, e.occursOn, e.movedTo!, e.movedTime ?? v.time, e.occursOn));
-  }
-  // Each version's dates come in order and versions follow each other: only a move can break the order.
-  return exceptions.some((e) => e.kind === 'move') ? out.sort(byStart) : out;
+  return expand(occurrence, meetingId, versions, exceptions, from, to);
+}
+
+/** An occurrence as counts see it: which, on what date, and when it starts (no instants written). */
+export interface Slot {
+  [START_MS]: number;
+  meetingId: number;
+  occursOn: string;
+  date: string;
+}
+
+const slot: Make<Slot> = (meetingId, v, occursOn, date, time) => ({ meetingId, occursOn, date, [START_MS]: zonedMs(date, time, v.zone) });
+
+/** The same occurrences as seriesOccurrences, in the same order, as slots: what a digest counts. */
+export function seriesSlots(meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, to: string): Slot[] {
+  return expand(slot, meetingId, versions, exceptions, from, to);
 }
 
 /**
@@ -197,7 +219,7 @@ export function inTimeOrder<T extends Occurrence>(list: readonly T[]): T[] {
 }
 
 /** Time order; the series id breaks ties, so the order is stable. */
-export function byStart(a: Occurrence, b: Occurrence): number {
+export function byStart(a: { [START_MS]: number; meetingId: number }, b: { [START_MS]: number; meetingId: number }): number {
   return a[START_MS] - b[START_MS] || a.meetingId - b.meetingId;
 }
 

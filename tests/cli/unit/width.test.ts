@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, STANDALONE } from '../../../src/cli/width.js';
+import { displayWidth, KNOWN_WIDTH, STANDALONE } from '../../../src/cli/width.js';
 
 /** Characters string-width treats in every way it has: ASCII, controls, CJK, emoji and their joiners and modifiers, marks, zero widths. */
 const piece = fc.oneof(
@@ -39,6 +39,14 @@ describe('displayWidth', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('knows without string-width only widths string-width gives, character by character', () => {
+    const wrong: string[] = [];
+    for (const [from, to, width] of KNOWN_WIDTH) {
+      for (let c = from; c <= to; c++) if (stringWidth(String.fromCharCode(c)) !== width) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('takes as standing alone only characters that are a grapheme next to any other', () => {

@@ -1,7 +1,7 @@
 /** The pure rules of meetings: versions and exceptions into occurrences, and the small languages of the log. */
 import { describe, expect, it } from 'vitest';
 import { inputError } from './errors.js';
-import { isoAt, nextOccurrences, seriesOccurrences, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
+import { isoAt, nextOccurrences, seriesOccurrences, seriesSlots, START_MS, type MeetingException, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
 import { completionPct, expects, parseAction, parseDone, parsePlan, splitProblem, tally } from '../../../src/meetings/rules/minutes.js';
 
 const WORKDAYS = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
@@ -37,6 +37,23 @@ describe('seriesOccurrences', () => {
     // Moved out of a window: gone from it.
     expect(seriesOccurrences(1, [v()], ex, '2026-11-25', '2026-11-25')).toEqual([]);
     expect(seriesOccurrences(1, [v()], ex, '2026-12-01', '2026-12-01')).toEqual([]);
+  });
+
+  it('slots are the same occurrences in the same order, start included, for versions, skips and moves in and out', () => {
+    const versions = [v({ validUntil: '2026-11-24', zone: 'America/New_York' }), v({ id: 2, validFrom: '2026-11-25', time: '09:30' })];
+    const ex: MeetingException[] = [
+      { occursOn: '2026-11-24', kind: 'skip', movedTo: null, movedTime: null },
+      { occursOn: '2026-11-26', kind: 'move', movedTo: '2026-11-28', movedTime: '07:00' },
+      { occursOn: '2026-12-01', kind: 'move', movedTo: '2026-11-27', movedTime: null },
+      { occursOn: '2026-11-20', kind: 'move', movedTo: '2026-12-02', movedTime: '08:00' },
+    ];
+    for (const [from, to] of [['2026-11-23', '2026-11-29'], ['2026-11-18', '2026-12-04'], ['2026-11-27', '2026-11-27']] as const) {
+      for (const exceptions of [[], ex]) {
+        const occurrences = seriesOccurrences(7, versions, exceptions, from, to);
+        expect(occurrences.length).toBeGreaterThan(0);
+        expect(seriesSlots(7, versions, exceptions, from, to).map((x) => [x.meetingId, x.occursOn, x.date, x[START_MS]])).toEqual(occurrences.map((x) => [x.meetingId, x.occursOn, x.date, x[START_MS]]));
+      }
+    }
   });
 
   it('ends and durations: the end time, an ended series, the next dates across months', () => {

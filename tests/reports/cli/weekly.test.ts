@@ -128,6 +128,14 @@ describe('report weekly on the fixture team (2026-W48, as of Friday 27 November)
     expect(j.ppp.progress.find((l) => l.kind === 'meetingsHeld')).toMatchObject({ count: EXPECTED.held, of: j.meetings.totals.scheduled });
   });
 
+  it('lists the week\'s series in the order of their first meetings, as meetings upcoming has them, and next week\'s as many as it shows', async () => {
+    const j = await weekly();
+    const week = await fx.json<{ title: string; date: string }[]>(['meetings', 'upcoming', '--days', '7'], { today: WEEK.from });
+    expect(j.meetings.items.map((m) => m.title)).toEqual([...new Set(week.map((x) => x.title))]);
+    expect(j.meetings.totals.scheduled).toBe(week.length);
+    expect(j.meetings.nextWeek).toBe((await fx.json<unknown[]>(['meetings', 'upcoming', '--days', '7'], { today: NEXT.from })).length);
+  });
+
   it('counts open, overdue and next week\'s action items as the database holds them, overdue first', async () => {
     const j = await weekly();
     const open = await query<{ id: number; due_date: string | null }>(fx.db, "select id, due_date from action_items where status = 'open'");
