@@ -51,6 +51,9 @@ const PATCHES = [
     file: /[\\/]string-width[\\/]index\.js$/,
     edits: [
       ['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+      // Its \\p{…} pattern is parsed when built (ICU's property tables: 0.4 ms of every table), and most text never reaches it (cli/width.ts).
+      ['const defaultIgnorableCodePointRegex = /^\\p{Default_Ignorable_Code_Point}$/u;', 'let defaultIgnorableCodePointRegex;'],
+      ['if (defaultIgnorableCodePointRegex.test(character)) {', 'if ((defaultIgnorableCodePointRegex ??= /^\\p{Default_Ignorable_Code_Point}$/u).test(character)) {'],
       [
         'for (const {segment: character} of segmenter.segment(string)) {',
         'for (const {segment: character} of (string.length === 1 || (string.length === 2 && string.codePointAt(0) > 0xFFFF) ? [{segment: string}] : (segmenter ??= new Intl.Segmenter()).segment(string))) {',

@@ -31,15 +31,16 @@ export const STANDALONE =
 /**
  * Single characters whose width string-width would give without asking it
  * (each of its first calls compiles its emoji and Default_Ignorable patterns,
- * and a Chinese table meets a few hundred new characters: ~1.5 ms): none is an
- * emoji, a mark or ignorable. CJK ideographs (and extension A), CJK
- * punctuation and fullwidth forms are wide; Latin-1 signs (not ©, ® or the
- * soft hyphen),
- * general punctuation (dashes, quotes, ellipsis), box drawing and blocks are
- * narrow (East Asian ambiguous counts narrow). tests/cli/unit/width.test.ts
- * compares every one with string-width.
+ * and a Chinese table meets a few hundred new characters: ~1.5 ms): none is
+ * an emoji, a mark or ignorable. Printable ASCII (in mixed text), Latin-1
+ * signs (not ©, ® or the soft hyphen), general punctuation (dashes, quotes,
+ * ellipsis), box drawing and blocks are narrow (East Asian ambiguous counts
+ * narrow); CJK ideographs (and extension A), CJK punctuation and fullwidth
+ * forms are wide. tests/cli/unit/width.test.ts compares every one with
+ * string-width.
  */
 export const KNOWN_WIDTH: readonly (readonly [from: number, to: number, width: number])[] = [
+  [0x0020, 0x007e, 1],
   [0x00a0, 0x00a8, 1],
   [0x00aa, 0x00ac, 1],
   [0x00af, 0x00ff, 1],
@@ -54,7 +55,11 @@ export const KNOWN_WIDTH: readonly (readonly [from: number, to: number, width: n
 function knownWidth(g: string): number | undefined {
   if (g.length !== 1) return undefined;
   const c = g.charCodeAt(0);
-  for (const [from, to, width] of KNOWN_WIDTH) if (c >= from && c <= to) return width;
+  // Indexed, not destructured: an iterator per range costs more than the rest, run before anything is optimised.
+  for (let i = 0; i < KNOWN_WIDTH.length; i++) {
+    const range = KNOWN_WIDTH[i]!;
+    if (c >= range[0] && c <= range[1]) return range[2];
+  }
   return undefined;
 }
 
@@ -78,6 +83,18 @@ const OTHER_ESCAPES = /[\u001b\u0007\u0080-\u009f]/;
 /** Display width in terminal columns (CJK counts 2, colour codes 0). */
 export function displayWidth(s: string): number {
   if (PLAIN.test(s)) return s.length;
+  let w = measured.get(s);
+  if (w === undefined) {
+    if (measured.size >= 20_000) measured.clear();
+    measured.set(s, (w = measure(s)));
+  }
+  return w;
+}
+
+/** Text a table has measured (a cell is measured to fit, to wrap, to pad: the same few hundred strings, several times each). */
+const measured = new Map<string, number>();
+
+function measure(s: string): number {
   let text = s;
   if (ESCAPES.test(s)) {
     text = s.replace(SIMPLE_SGR, '');
