@@ -195,13 +195,13 @@ export async function putZoneTable(tx: Queryable, t: StoredZoneTable, now: strin
 /** The stored months of every rule in these months (one query through the month index). */
 export async function listRuleMonths(q: Queryable, months: readonly string[]): Promise<MonthDates[]> {
   if (months.length === 0) return [];
-  const { rows } = await q.tuples(`select starts_on, rrule, month, dates from meeting_rule_dates where month in (${months.map(() => '?').join(', ')})`, months as SqlValue[]);
-  return rows.map((r) => ({ startsOn: r[0] as string, rrule: r[1] as string, month: r[2] as string, dates: JSON.parse(r[3] as string) as string[] }));
+  const { rows } = await q.tuples(`select starts_on, rrule, month, days from meeting_rule_dates where month in (${months.map(() => '?').join(', ')})`, months as SqlValue[]);
+  return rows.map((r) => ({ startsOn: r[0] as string, rrule: r[1] as string, month: r[2] as string, days: Number(r[3]) }));
 }
 
 /** Stores a rule's months (those it already has are left: a rule's dates never change). */
 export async function putRuleMonths(tx: Queryable, entries: readonly MonthDates[]): Promise<void> {
   for (const e of entries) {
-    await tx.run('insert into meeting_rule_dates (starts_on, rrule, month, dates) values (?, ?, ?, ?) on conflict (starts_on, rrule, month) do nothing', [e.startsOn, e.rrule, e.month, JSON.stringify(e.dates)]);
+    await tx.run('insert into meeting_rule_dates (starts_on, rrule, month, days) values (?, ?, ?, ?) on conflict (starts_on, rrule, month) do nothing', [e.startsOn, e.rrule, e.month, e.days]);
   }
 }

@@ -128,6 +128,6 @@ export interface MeetingRuleDatesRow {
   rrule: string;
   /** YYYY-MM. */
   month: string;
-  /** JSON: the rule's dates in that month. */
-  dates: string;
+  /** The rule's days in that month, a bit a day: bit d − 1 for day d. */
+  days: number;
 }

@@ -561,7 +561,8 @@ export interface MonthDates {
   startsOn: string;
   rrule: string;
   month: string;
-  dates: readonly string[];
+  /** The days of the month the rule falls on, a bit a day: bit d − 1 for day d (1 << 30 for the 31st). */
+  days: number;
 }
 
 /** The months (YYYY-MM) from the month of one date to that of another, inclusive. */
@@ -576,12 +577,13 @@ export function monthDatesOf(s: Schedule, from: string, to: string): MonthDates[
   const free = { rrule: s.rrule, startsOn: s.startsOn, until: null };
   return monthsBetween(from, to).map((month) => {
     const [y, m] = month.split('-').map(Number) as [number, number];
-    return { startsOn: s.startsOn, rrule: s.rrule, month, dates: occurrenceDates(free, `${month}-01`, `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`) };
+    const dates = occurrenceDates(free, `${month}-01`, `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`);
+    return { startsOn: s.startsOn, rrule: s.rrule, month, days: dates.reduce((bits, d) => bits | (1 << (Number(d.slice(8, 10)) - 1)), 0) };
   });
 }
 
-/** Per rule (first date and RRULE), per month index: its stored dates. */
-const storedMonths = new Map<string, Map<number, readonly string[]>>();
+/** Per rule (first date and RRULE), per month index: its stored days. */
+const storedMonths = new Map<string, Map<number, number>>();
 const ruleKey = (startsOn: string, rrule: string) => `${startsOn} ${rrule}`;
 
 /**
@@ -595,22 +597,29 @@ export function primeMonthDates(entries: readonly MonthDates[]): void {
     const key = ruleKey(e.startsOn, e.rrule);
     let months = storedMonths.get(key);
     if (months === undefined) storedMonths.set(key, (months = new Map()));
-    months.set(Number(e.month.slice(0, 4)) * 12 + Number(e.month.slice(5, 7)) - 1, e.dates);
+    months.set(Number(e.month.slice(0, 4)) * 12 + Number(e.month.slice(5, 7)) - 1, e.days);
   }
 }
 
-/** The dates from stored months when they cover the whole window, else undefined. */
+/** The dates from stored months when they cover the whole window, else undefined; each month's set bits only are visited. */
 function storedDates(s: Schedule, from: string, to: string): string[] | undefined {
   const months = storedMonths.get(ruleKey(s.startsOn, s.rrule));
   if (months === undefined) return undefined;
   const a = from > s.startsOn ? from : s.startsOn;
   const b = s.until !== null && s.until < to ? s.until : to;
   if (a > b) return [];
+  const [first, last] = [toDay(a), toDay(b)];
   const out: string[] = [];
-  for (let m = monthIndex(toDay(a)); m <= monthIndex(toDay(b)); m++) {
-    const dates = months.get(m);
-    if (dates === undefined) return undefined;
-    for (const d of dates) if (d >= a && d <= b) out.push(d);
+  for (let m = monthIndex(first); m <= monthIndex(last); m++) {
+    let days = months.get(m);
+    if (days === undefined) return undefined;
+    const day1 = dayOf(Math.floor(m / 12), (m % 12) + 1, 1);
+    while (days !== 0) {
+      const bit = 31 - Math.clz32(days & -days);
+      days &= days - 1;
+      const day = day1 + bit;
+      if (day >= first && day <= last) out.push(fromDay(day));
+    }
   }
   return out;
 }

@@ -112,7 +112,8 @@ describe('meetings and the rest of the team', () => {
     expect(await dates()).toEqual(['2026-11-25', '2026-12-09', '2026-12-23']);
     const [row] = await query<{ n: number }>(t.db, "select count(*) as n from meeting_rule_dates where rrule = 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE'");
     expect(row!.n).toBe(25);
-    await exec(t.db, "update meeting_rule_dates set dates = ? where month = '2026-12'", JSON.stringify(['2026-12-10']));
+    // December's stored days: the 10th alone (bit 9).
+    await exec(t.db, "update meeting_rule_dates set days = ? where month = '2026-12'", 1 << 9);
     expect(await dates()).toEqual(['2026-11-25', '2026-12-10']);
     await exec(t.db, 'delete from meeting_rule_dates');
     expect(await dates()).toEqual(['2026-11-25', '2026-12-09', '2026-12-23']);

@@ -56,9 +56,10 @@ describeEngines('meetings repository', (fresh) => {
       { occursOn: '2026-11-20', kind: 'move', movedTo: '2026-11-25', movedTime: '10:00' },
       { occursOn: '2026-11-24', kind: 'move', movedTo: '2026-11-26', movedTime: null },
     ]);
-    const month = { startsOn: '2026-11-23', rrule: WORKDAYS, month: '2026-12', dates: ['2026-12-01', '2026-12-02'] };
+    // The 1st, 2nd and 31st: bits 0, 1 and 30.
+    const month = { startsOn: '2026-11-23', rrule: WORKDAYS, month: '2026-12', days: 1 | 2 | (1 << 30) };
     await putRuleMonths(db, [month]);
-    await putRuleMonths(db, [{ ...month, dates: ['changed'] }]);
+    await putRuleMonths(db, [{ ...month, days: 4 }]);
     expect(await listRuleMonths(db, ['2026-12', '2027-01'])).toEqual([month]);
     await putZoneTable(db, { zone: 'Asia/Shanghai', tzdata: '2025c', coversFrom: '2024-01-01', coversTo: '2036-01-01', changes: [[1704067200000, 480]] }, NOW);
     expect(await listZoneTables(db)).toEqual([{ zone: 'Asia/Shanghai', tzdata: '2025c', coversFrom: '2024-01-01', coversTo: '2036-01-01', changes: [[1704067200000, 480]] }]);
