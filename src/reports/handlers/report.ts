@@ -33,24 +33,29 @@ function outputOf(flags: OutputFlags, sections: readonly string[]): { format: Fo
   return { format, ...(flags.section !== undefined && { section: flags.section }) };
 }
 
-/** Prints (or writes) a report of sections in the format asked for; `json` is the report's (or the section's) own shape. */
-async function emitReport(flags: OutputFlags, ctx: Ctx, chat: ChatTarget | undefined, title: string, all: Section[], json: unknown, section: string | undefined, format: Format): Promise<void> {
-  const sections = section === undefined ? all : all.filter((s) => s.name === section);
+/**
+ * Prints (or writes) a report of sections in the format asked for; `json` is
+ * the report's (or the section's) own shape. The sections are built only for
+ * what shows them (JSON alone does not).
+ */
+async function emitReport(flags: OutputFlags, ctx: Ctx, chat: ChatTarget | undefined, title: string, all: () => Section[], json: unknown, section: string | undefined, format: Format): Promise<void> {
+  let built: Section[] | undefined;
+  const sections = () => (built ??= section === undefined ? all() : all().filter((s) => s.name === section));
   await emitFormat(flags, title, sections, json, format);
-  if (chat) await postMarkdown(ctx, chat, flags, title, sectionsMarkdown(title, sections));
+  if (chat) await postMarkdown(ctx, chat, flags, title, sectionsMarkdown(title, sections()));
 }
 
-async function emitFormat(flags: OutputFlags, title: string, sections: Section[], json: unknown, format: Format): Promise<void> {
+async function emitFormat(flags: OutputFlags, title: string, sections: () => Section[], json: unknown, format: Format): Promise<void> {
   switch (format) {
     case 'json':
       if (flags.out === undefined) return printJson(json);
       return emit(JSON.stringify(json), flags.out);
     case 'csv':
-      return emit(await sectionCsv(sections[0]!), flags.out);
+      return emit(await sectionCsv(sections()[0]!), flags.out);
     case 'md':
-      return emit(sectionsMarkdown(title, sections), flags.out);
+      return emit(sectionsMarkdown(title, sections()), flags.out);
     case 'table':
-      return emit(await sectionsText(title, sections, flags.out === undefined ? terminalWidth() : undefined), flags.out);
+      return emit(await sectionsText(title, sections(), flags.out === undefined ? terminalWidth() : undefined), flags.out);
   }
 }
 
@@ -62,7 +67,7 @@ export async function weekly(ctx: Ctx, flags: OutputFlags & { week?: string; asO
   const week = flags.week !== undefined ? parseWeek(flags.week, ctx.today) : weekOf(flags.asOf ?? ctx.today);
   const r = await withDb(ctx, (o) => getWeeklyReport(o, { week, ...(flags.dept !== undefined && { dept: flags.dept }), ...(!flags.all && { limit: SECTION_LIMIT }) }));
   const json = weeklyJson(r);
-  await emitReport(flags, ctx, chat, weeklyTitle(r), weeklySections(r), section === undefined ? json : weeklyJsonSection(json, section as WeeklySection), section, format);
+  await emitReport(flags, ctx, chat, weeklyTitle(r), () => weeklySections(r), section === undefined ? json : weeklyJsonSection(json, section as WeeklySection), section, format);
 }
 
 export async function member(ctx: Ctx, handle: string, flags: OutputFlags & { period?: string }): Promise<void> {
@@ -71,7 +76,7 @@ export async function member(ctx: Ctx, handle: string, flags: OutputFlags & { pe
   const period = flags.period ?? ctx.today.slice(0, 7);
   const c = await withDb(ctx, (o) => getScorecard(o, { member: handle, period }));
   const json = scorecardJson(c, ctx.today);
-  await emitReport(flags, ctx, undefined, scorecardTitle(c), scorecardSections(c, ctx.today), section === undefined ? json : (json as Record<string, unknown>)[section === 'kpis' ? 'evaluation' : section === 'profile' ? 'member' : section], section, format);
+  await emitReport(flags, ctx, undefined, scorecardTitle(c), () => scorecardSections(c, ctx.today), section === undefined ? json : (json as Record<string, unknown>)[section === 'kpis' ? 'evaluation' : section === 'profile' ? 'member' : section], section, format);
 }
 
 const MEMBER_SECTIONS = ['profile', 'goals', 'kpis', 'training', 'attendance', 'actions'] as const;
@@ -80,5 +85,5 @@ export async function team(ctx: Ctx, flags: OutputFlags & { dept?: string; month
   const { format, section } = outputOf(flags, ['departments']);
   if (flags.months !== undefined && !(/^\d{1,2}$/.test(flags.months) && Number(flags.months) >= 2 && Number(flags.months) <= 24)) throw new InputError('reports.err.months', { value: flags.months });
   const d = await withDb(ctx, (o) => getTeamDashboard(o, { ...(flags.dept !== undefined && { dept: flags.dept }), ...(flags.months !== undefined && { months: Number(flags.months) }) }));
-  await emitReport(flags, ctx, undefined, dashboardTitle(d), dashboardSections(d), section === undefined ? d : d.departments, section, format);
+  await emitReport(flags, ctx, undefined, dashboardTitle(d), () => dashboardSections(d), section === undefined ? d : d.departments, section, format);
 }

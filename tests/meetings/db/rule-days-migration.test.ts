@@ -21,7 +21,7 @@ describeEngines('stored rule months become days', (fresh) => {
       ['FREQ=YEARLY;BYMONTH=3', '2027-01', []],
     ];
     for (const [rrule, month, dates] of rows) await db.run('insert into meeting_rule_dates (starts_on, rrule, month, dates) values (?, ?, ?, ?)', ['2026-11-23', rrule, month, JSON.stringify(dates)]);
-    for (const statement of m20261205MeetingRuleDays[db.dialect]) await db.run(statement);
+    for (const statement of m20261205MeetingRuleDays[db.dialect] ?? []) await db.run(statement);
     const stored = await listRuleMonths(db, ['2026-12', '2027-01']);
     const datesOf = (month: string, days: number) => Array.from({ length: 31 }, (_, i) => i).filter((i) => (days >>> i) & 1).map((i) => `${month}-${String(i + 1).padStart(2, '0')}`);
     expect(stored.map((r) => [r.rrule, r.month, datesOf(r.month, r.days)]).sort()).toEqual(rows.map((r) => [...r]).sort());
