@@ -45,7 +45,13 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
     const last = f.through !== undefined && f.through > f.to ? f.through : f.to;
     const series = await getSlots(o, { from: f.from, to: last, ...(f.member !== undefined && { member: f.member }), ...(f.dept !== undefined && { dept: f.dept }) });
     const logs = await logAttendanceBetween(q, f.from, f.to);
-    const logged = new Set(logs.map((l) => `${l.meetingId}|${l.occursOn}`));
+    // Each series' logged occurrences (a key string per scheduled one cost more than the count).
+    const logged = new Map<number, Set<string>>();
+    for (const l of logs) {
+      const dates = logged.get(l.meetingId);
+      if (dates) dates.add(l.occursOn);
+      else logged.set(l.meetingId, new Set([l.occursOn]));
+    }
     // A row per series scheduled in the window, in the order of their first occurrences (then id), as the time-ordered list gives them.
     const scheduled: { meeting: Meeting; first: Slot; slots: Slot[] }[] = [];
     let scheduledLater = 0;
@@ -57,7 +63,9 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
     scheduled.sort((a, b) => byStart(a.first, b.first));
     const rows = new Map<number, MeetingWeekRow>();
     for (const { meeting, slots } of scheduled) {
-      const missed = slots.filter((x) => x.date < o.today && !logged.has(`${x.meetingId}|${x.occursOn}`)).length;
+      const held = logged.get(meeting.id);
+      let missed = 0;
+      for (const x of slots) if (x.date < o.today && !held?.has(x.occursOn)) missed++;
       rows.set(meeting.id, { meetingId: meeting.id, title: meeting.title, kind: meeting.kind, scheduled: slots.length, held: 0, missed, present: 0, late: 0, absent: 0, excused: 0, ratePct: null });
     }
     // Minutes count for a series scheduled in the window: one outside the scope, ended, or not due this week is not this week's.
