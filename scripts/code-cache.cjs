@@ -34,6 +34,9 @@ async function main() {
       ['--db', db, 'report', 'weekly'],
       ['--db', db, 'remind', '--within', '7d', '--json'],
       ['--db', db, 'remind', '--within', '7d'],
+      // In Chinese too: its text takes the tables' paths for wide characters (measured, wrapped by grapheme), which English never reaches.
+      ['--db', db, '--lang', 'zh', 'report', 'weekly'],
+      ['--db', db, '--lang', 'zh', 'members', 'list'],
     ];
     for (const argv of commands) await run(['node', 'team', ...argv]);
   } finally {
