@@ -53,14 +53,15 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
       else logged.set(l.meetingId, new Set([l.occursOn]));
     }
     // A row per series scheduled in the window, in the order of their first occurrences (then id), as the time-ordered list gives them.
-    const scheduled: { meeting: Meeting; first: Slot; slots: Slot[] }[] = [];
+    // A series' slots are in time order: its first is the first of them.
+    const scheduled: { meeting: Meeting; slots: Slot[] }[] = [];
     let scheduledLater = 0;
     for (const { meeting, slots } of series) {
       const within = slots.filter((x) => x.date <= f.to);
       scheduledLater += slots.length - within.length;
-      if (within.length > 0) scheduled.push({ meeting, first: within.reduce((a, b) => (byStart(b, a) < 0 ? b : a)), slots: within });
+      if (within.length > 0) scheduled.push({ meeting, slots: within });
     }
-    scheduled.sort((a, b) => byStart(a.first, b.first));
+    scheduled.sort((a, b) => byStart(a.slots[0]!, b.slots[0]!));
     const rows = new Map<number, MeetingWeekRow>();
     for (const { meeting, slots } of scheduled) {
       const held = logged.get(meeting.id);

@@ -151,10 +151,13 @@ function clockOf(minute: number): string {
 
 const NO_EXCEPTIONS: ReadonlyMap<string, MeetingException> = new Map();
 
+/** What time order needs of an occurrence (byStart). */
+type Timed = { [START_MS]: number; meetingId: number };
+
 /** What an expansion makes of each occurrence it finds: a whole Occurrence, or only what a count needs. */
 type Make<T> = (meetingId: number, v: ScheduleVersion, occursOn: string, date: string, time: string, movedFrom: string | null) => T;
 
-function expand<T extends { [START_MS]: number; meetingId: number }>(make: Make<T>, meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, to: string): T[] {
+function expand<T extends Timed>(make: Make<T>, meetingId: number, versions: readonly ScheduleVersion[], exceptions: readonly MeetingException[], from: string, to: string): T[] {
   const byDate = exceptions.length === 0 ? NO_EXCEPTIONS : new Map(exceptions.map((e) => [e.occursOn, e]));
   const out: T[] = [];
   for (const v of versions) {
@@ -188,9 +191,7 @@ export function seriesOccurrences(meetingId: number, versions: readonly Schedule
 }
 
 /** An occurrence as counts see it: which, on what date, and when it starts (no instants written). */
-export interface Slot {
-  [START_MS]: number;
-  meetingId: number;
+export interface Slot extends Timed {
   occursOn: string;
   date: string;
 }
@@ -219,7 +220,7 @@ export function inTimeOrder<T extends Occurrence>(list: readonly T[]): T[] {
 }
 
 /** Time order; the series id breaks ties, so the order is stable. */
-export function byStart(a: { [START_MS]: number; meetingId: number }, b: { [START_MS]: number; meetingId: number }): number {
+export function byStart(a: Timed, b: Timed): number {
   return a[START_MS] - b[START_MS] || a.meetingId - b.meetingId;
 }
 
