@@ -18,7 +18,8 @@ function loadBundle() {
   } catch {
     // no cache: compile from source
   }
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // The build writes the bundle in ASCII (scripts/build.mjs): read as latin1, it is a one-byte string with no decoding.
+  const script = new Script(Module.wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
   if (process.env.TEAM_DEBUG_CACHE) process.stderr.write(`code cache: ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'missing'}\n`);
   const bundle = new Module(file, module);
   bundle.filename = file;

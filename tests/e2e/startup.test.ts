@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
@@ -89,6 +90,18 @@ describe('start-up: no ICU, no child_process', () => {
         expect([lang, cmd, icuAndModules(['--db', t.db, ...cmd], { TEAM_LANG: lang })]).toEqual([lang, cmd, { icu: [], modules: [] }]);
       }
     }
+  });
+
+  it('the bundle is ASCII (the launcher reads it as latin1), and its escaped patterns still match Chinese punctuation', () => {
+    const bundle = readFileSync(fileURLToPath(new URL('../../dist/team.cjs', import.meta.url)));
+    expect(bundle.findIndex((b) => b > 0x7f)).toBe(-1);
+    // A full-width comma splits a list as a comma does: /[,，]/ in the source is /[,\uff0c]/ in the bundle.
+    expect(spawn(t.db, ['members', 'add', 'fw', '--name', 'Full Width', '--role', 'Customer service specialist (pre-sale)', '--hire-date', '2024-01-02']).code).toBe(0);
+    const goal = spawn(t.db, ['goals', 'add', '--template', 'gmv-quarter', '--owner', 'team', '--baseline', '1500000', '--json']);
+    expect(goal.code).toBe(0);
+    const split = spawn(t.db, ['goals', 'split', String((JSON.parse(goal.stdout) as { id: number }).id), '--by', 'member', '--members', 'fw，chen.jing', '--json']);
+    expect([split.code, split.stderr]).toEqual([0, expect.stringContaining('2 sub-goals')]);
+    expect((JSON.parse(split.stdout) as { owner: string }[]).map((g) => g.owner)).toEqual(['fw', 'chen.jing']);
   });
 
   it('the bundle measures text as the source does (its string-width measures one character without a Segmenter)', async () => {
