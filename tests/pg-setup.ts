@@ -25,7 +25,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await run(u.toString(), 'create extension if not exists citext');
   project.provide('pgUrl', u.toString());
   return async () => {
-    await run(admin, `drop database if exists ${name} with (force)`);
+    // WITH (FORCE) refuses (42501) while an autovacuum worker is in the database, for a role that is not a
+    // superuser: the worker is not ours to end. It leaves in a moment; try again, then leave the database be.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run(admin, `drop database if exists ${name} with (force)`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '42501' || attempt === 10) {
+          process.stderr.write(`pg-setup: could not drop ${name}: ${(e as Error).message}\n`);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   };
 }
 
