@@ -51,7 +51,44 @@ function trimEnd(s: string): string {
 /** Punctuation that may not begin a line in Chinese (closing brackets, commas, full stops). */
 const NO_LINE_START = /^[）」』】〕》〉，。、；：！？]$/u;
 
+/** Printable ASCII and spaces only: every character one column wide, one grapheme, no colour. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * wrapGraphemes for plain ASCII, on offsets instead of a piece per
+ * character (most English cells; half of a report table's time went to
+ * those pieces). The same lines: a test checks it against wrapGraphemes.
+ */
+export function wrapAscii(para: string, width: number): string[] {
+  const lines: string[] = [];
+  let a = 0;
+  for (let i = 0; i < para.length; i++) {
+    if (i - a + 1 <= width || i === a) continue;
+    if (para.charCodeAt(i) === 32) {
+      lines.push(para.slice(a, i).trimEnd());
+      a = i + 1;
+      continue;
+    }
+    // Move a whole word to the next line when a space comes before it.
+    const cut = para.lastIndexOf(' ', i - 1);
+    if (cut > a) {
+      lines.push(para.slice(a, cut).trimEnd());
+      a = cut + 1;
+    } else {
+      lines.push(para.slice(a, i).trimEnd());
+      a = i;
+    }
+  }
+  lines.push(para.slice(a).trimEnd());
+  return lines;
+}
+
 function wrapPara(para: string, width: number): string[] {
+  return PLAIN_ASCII.test(para) ? wrapAscii(para, width) : wrapGraphemes(para, width);
+}
+
+/** @internal exported for the test that holds wrapAscii to it */
+export function wrapGraphemes(para: string, width: number): string[] {
   const lines: string[] = [];
   const flush = (line: readonly Piece[]) => lines.push(trimEnd(line.map((p) => p.s).join('')));
   let line: Piece[] = [];

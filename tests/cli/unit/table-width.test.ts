@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 /** Tables that fit the terminal: wrapping by display width, dropping columns by priority, never counting colour. */
 import stringWidth from 'string-width';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tableWidth, type Column } from '../../../src/cli/output.js';
-import { fitColumns, renderFields, renderTable, tableChrome, wrapText } from '../../../src/cli/table.js';
+import { fitColumns, renderFields, renderTable, tableChrome, wrapAscii, wrapGraphemes, wrapText } from '../../../src/cli/table.js';
 
 interface Row {
   id: number;
@@ -170,6 +171,14 @@ describe('wrapText', () => {
     expect(stripVTControlCharacters(wrapped)).toBe('负责售前咨\n询接待和订\n单跟进');
     expect(wrapped.startsWith('\u001b[32m')).toBe(true);
     expect(wrapped.endsWith('\u001b[39m')).toBe(true);
+  });
+
+  it('wraps plain ASCII on offsets into the very lines of the grapheme path', () => {
+    // Words, runs of spaces and words longer than the width, at every width.
+    const text = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '-', '/'), fc.stringMatching(/^[\x21-\x7e]{1,14}$/)), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 24 }), (s, w) => {
+      expect(wrapAscii(s, w)).toEqual(wrapGraphemes(s, w));
+    }), { numRuns: 2000 });
   });
 
   it('keeps a coloured English word together', () => {
