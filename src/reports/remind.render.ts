@@ -59,11 +59,27 @@ export function remindTitle(r: Reminders): string {
   return t(r.member === null ? 'reports.remind.title' : 'reports.remind.titleMember', { window: r.hours === 24 ? t('reports.remind.hours', { n: 24 }) : windowText(r.hours), from: r.from, to: r.to, member: r.member ?? '' });
 }
 
-/** Plain lines (colour only on a terminal): the title, then "12-01 09:00  Meeting: …". */
-export function remindText(r: Reminders): string {
-  const lines = r.items.map((i) => {
-    const line = `${whenText(i)}  ${itemText(i)}`;
-    return i.overdue ? paint.bad(line) : line;
+/** "12-01 09:00  ": the date and time column before each item. */
+const WHEN_WIDTH = 13;
+
+/** Wrapping for a terminal: the width and the tables' wrapper (loaded only then). */
+export interface TextFit {
+  width: number;
+  wrap: (text: string, width: number) => string;
+}
+
+/**
+ * Plain lines (colour only on a terminal): the title, then "12-01 09:00  Meeting: …".
+ * With `fit` (a terminal), a long item wraps under its own text, clear of the date column.
+ */
+export function remindText(r: Reminders, fit?: TextFit): string {
+  const lines = r.items.flatMap((i) => {
+    const text = itemText(i);
+    const parts = fit ? fit.wrap(text, Math.max(fit.width - WHEN_WIDTH, 20)).split('\n') : [text];
+    return parts.map((part, k) => {
+      const line = `${k === 0 ? `${whenText(i)}  ` : ' '.repeat(WHEN_WIDTH)}${part}`;
+      return i.overdue ? paint.bad(line) : line;
+    });
   });
   return [paint.head(remindTitle(r)), ...lines, ...moreLines(r)].join('\n');
 }

@@ -1,6 +1,6 @@
 /** `team remind`: what is due in the window, for cron and for people. */
 import { withDb, type Ctx } from '../../cli/context.js';
-import { out, printJson } from '../../cli/output.js';
+import { out, printJson, terminalWidth } from '../../cli/output.js';
 import { emit } from '../../cli/write-out.js';
 import { t } from '../../i18n/index.js';
 import { InputError } from '../../shared/errors.js';
@@ -40,8 +40,12 @@ async function emitFormat(r: Reminders, format: RemindFormat, out: string | unde
       return emit(JSON.stringify(r), out);
     case 'md':
       return emit(remindMarkdown(r), out);
-    case 'text':
-      return emit(remindText(r), out);
+    case 'text': {
+      // On a terminal, long items wrap under themselves; cron mail and files get one line an item.
+      const width = out === undefined ? terminalWidth() : undefined;
+      const fit = width === undefined ? undefined : { width, wrap: (await import('../../cli/table.js')).wrapText };
+      return emit(remindText(r, fit), out);
+    }
     case 'ics': {
       const { remindIcs } = await import('../remind.ics.js');
       return emit(remindIcs(r, now), out);

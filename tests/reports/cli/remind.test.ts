@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../../../src/cli/width.js';
 import { reportsFixture, seedInit, TODAY } from '../fixture.js';
 
 interface Item {
@@ -140,6 +141,19 @@ describe('remind on the fixture team (Friday 27 November, noon)', () => {
     expect(lines).toContain('11-13        Goal past due — Launch campaign (li) · 20% · missed');
     expect(lines).toContain('12-02 14:00  Class — Company culture · 120 min · Room 3');
     expect(lines).toContain('11-30        Evaluation month closes — 2026-11 · 3 lack KPI values');
+  });
+
+  it('text on a terminal of 44 columns: long items wrap under their own text, clear of the date column; without one, one line an item', async () => {
+    const wide = (await fx.ok(['remind', '--within', '7d'])).stdout.trimEnd().split('\n');
+    const narrow = (await fx.ok(['remind', '--within', '7d'], { env: { COLUMNS: '44' } })).stdout.trimEnd().split('\n');
+    expect(narrow.length).toBeGreaterThan(wide.length);
+    const items = narrow.slice(1);
+    for (const l of items) expect(displayWidth(l), l).toBeLessThanOrEqual(44);
+    // Each continuation line starts under the text; put back together, the items read as before.
+    expect(items.filter((l) => l.startsWith(' '.repeat(13))).length).toBe(narrow.length - wide.length);
+    const joined = items.reduce<string[]>((acc, l) => (l.startsWith(' '.repeat(13)) ? [...acc.slice(0, -1), `${acc.at(-1)!} ${l.trim()}`] : [...acc, l]), []);
+    expect(joined).toContain('12-02 14:00  Class — Company culture · 120 min · Room 3');
+    expect(joined.length).toBe(wide.length - 1);
   });
 
   it('--format md: a heading and bullets, the overdue in bold, no colour', async () => {
