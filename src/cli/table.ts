@@ -2,7 +2,7 @@
 import { t, type MessageKey } from '../i18n/index.js';
 import { drawBox } from './box.js';
 import { colorOn, paint, type Column } from './output.js';
-import { displayWidth, graphemeWidth, STANDALONE } from './width.js';
+import { displayWidth, graphemeWidth, PLAIN, STANDALONE } from './width.js';
 
 export { displayWidth };
 
@@ -51,9 +51,6 @@ function trimEnd(s: string): string {
 /** Punctuation that may not begin a line in Chinese (closing brackets, commas, full stops). */
 const NO_LINE_START = /^[）」』】〕》〉，。、；：！？]$/u;
 
-/** Printable ASCII and spaces only: every character one column wide, one grapheme, no colour. */
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-
 /**
  * wrapGraphemes for plain ASCII, on offsets instead of a piece per
  * character (most English cells; half of a report table's time went to
@@ -84,7 +81,7 @@ export function wrapAscii(para: string, width: number): string[] {
 }
 
 function wrapPara(para: string, width: number): string[] {
-  return PLAIN_ASCII.test(para) ? wrapAscii(para, width) : wrapGraphemes(para, width);
+  return PLAIN.test(para) ? wrapAscii(para, width) : wrapGraphemes(para, width);
 }
 
 /** @internal exported for the test that holds wrapAscii to it */

@@ -4,8 +4,8 @@
  */
 import stringWidth from 'string-width';
 
-// Printable ASCII is one column a character: most cells are.
-const PLAIN = /^[\x20-\x7e]*$/;
+// Printable ASCII is one column a character, each its own grapheme: most cells are.
+export const PLAIN = /^[\x20-\x7e]*$/;
 
 // string-width costs 3–5 µs a grapheme (it builds its emoji pattern anew for
 // each one, and Intl.Segmenter is slow to walk): 60 µs for a name in Chinese,

@@ -59,9 +59,6 @@ export function remindTitle(r: Reminders): string {
   return t(r.member === null ? 'reports.remind.title' : 'reports.remind.titleMember', { window: r.hours === 24 ? t('reports.remind.hours', { n: 24 }) : windowText(r.hours), from: r.from, to: r.to, member: r.member ?? '' });
 }
 
-/** "12-01 09:00  ": the date and time column before each item. */
-const WHEN_WIDTH = 13;
-
 /** Wrapping for a terminal: the width and the tables' wrapper (loaded only then). */
 export interface TextFit {
   width: number;
@@ -74,10 +71,12 @@ export interface TextFit {
  */
 export function remindText(r: Reminders, fit?: TextFit): string {
   const lines = r.items.flatMap((i) => {
+    // "12-01 09:00  " (ASCII: its length is its width), then the text; wrapped lines go under the text.
+    const head = `${whenText(i)}  `;
     const text = itemText(i);
-    const parts = fit ? fit.wrap(text, Math.max(fit.width - WHEN_WIDTH, 20)).split('\n') : [text];
+    const parts = fit ? fit.wrap(text, Math.max(fit.width - head.length, 20)).split('\n') : [text];
     return parts.map((part, k) => {
-      const line = `${k === 0 ? `${whenText(i)}  ` : ' '.repeat(WHEN_WIDTH)}${part}`;
+      const line = `${k === 0 ? head : ' '.repeat(head.length)}${part}`;
       return i.overdue ? paint.bad(line) : line;
     });
   });
