@@ -9,16 +9,29 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
  * `.ci/run` starts one). In CI it must run; elsewhere it is skipped, saying so.
  */
 const pgUrl = process.env.TEAM_TEST_PG;
+
+/**
+ * The files that replace a module with vi.mock. Every other file shares one
+ * module graph per worker (`isolate: false`): the program is built to run many
+ * commands in one process (each test already does), and evaluating its modules
+ * again for each of ~110 files cost more than half of the in-process suite's
+ * time. A mock needs a graph of its own, so these files keep isolation.
+ */
+const MOCKING = ['tests/cli/db/query-counts.test.ts'];
+/** What a file of a shared graph must not inherit from the one before (tests/setup.ts). */
+const SHARED_SETUP = ['tests/setup.ts'];
 if (!pgUrl) {
   if (process.env.CI === 'true') throw new Error('CI=true but TEAM_TEST_PG is not set: the PostgreSQL suite must run in CI (.ci/run starts the server)');
   if (!process.argv.includes('--project') || process.argv.includes('pg'))
     process.stderr.write('PostgreSQL suite skipped: set TEAM_TEST_PG=postgres://user:password@localhost/dbname (a role that may create databases, and its own database) to run it, as .ci/run does\n');
 }
-const pgProject = {
-  extends: true,
-  // Each command there opens a server connection (~20 ms): the longest suites need more than 30 s.
-  test: { name: 'pg', testTimeout: 120_000, include: ['tests/*/cli/**/*.test.ts', 'tests/*/db/**/*.test.ts'], env: { TZ: 'UTC', TEAM_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/pg-setup.ts'] },
-} as const;
+const PG_INCLUDE = ['tests/*/cli/**/*.test.ts', 'tests/*/db/**/*.test.ts'];
+// Each command there opens a server connection (~20 ms): the longest suites need more than 30 s.
+const pg = { testTimeout: 120_000, env: { TZ: 'UTC', TEAM_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/pg-setup.ts'] } as const;
+const pgProjects = [
+  { extends: true, test: { ...pg, name: 'pg', include: PG_INCLUDE, exclude: MOCKING, isolate: false, setupFiles: SHARED_SETUP } },
+  { extends: true, test: { ...pg, name: 'pg-isolated', include: MOCKING } },
+] as const;
 
 /**
  * Two layers: `fast` runs the program in-process (unit, repository and CLI
@@ -34,9 +47,10 @@ export default defineConfig({
     // vitest's default on 2 cores is one worker; the spawned layer mostly waits on child processes.
     maxWorkers: 3,
     projects: [
-      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'], env: { TZ: 'UTC' } } },
+      { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', ...MOCKING], env: { TZ: 'UTC' }, isolate: false, setupFiles: SHARED_SETUP } },
+      { extends: true, test: { name: 'fast-isolated', include: MOCKING, env: { TZ: 'UTC' } } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] } },
-      ...(pgUrl ? [pgProject] : []),
+      ...(pgUrl ? pgProjects : []),
     ],
   },
 });

@@ -1,7 +1,7 @@
 // Guards that keep the team's data coherent across commands: reporting lines,
 // goal roll-ups, ownership. Each refusal exits 2 and leaves the database as it was.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectRejected, query, run, tempDb, type RunResult } from '../../helpers.js';
+import { expectRejected, initDb, query, run, type RunResult, tempDb } from '../../helpers.js';
 
 const ENV = { TEAM_TODAY: '2026-11-23', TEAM_USER: 'lead' };
 let t: ReturnType<typeof tempDb>;
@@ -14,7 +14,7 @@ const reject = (args: string[]) => expectRejected(t.db, args, { env: ENV });
 
 beforeEach(async () => {
   t = tempDb();
-  await ok(['init']);
+  await initDb(t.db);
   await ok(['members', 'add', 'boss', '--name', 'Boss', '--role', 'Operations manager']);
   await ok(['members', 'add', 'b1', '--name', 'B One', '--role', 'Marketing specialist', '--manager', 'boss']);
   await ok(['members', 'add', 'b2', '--name', 'B Two', '--role', 'Marketing specialist', '--manager', 'b1']);

@@ -6,7 +6,7 @@ import { migrations } from '../../../src/db/migrations.js';
 import { redactUrl } from '../../../src/db/location.js';
 import { TABLES } from '../../../src/db/schema.js';
 import { rawRows } from '../../pg-schemas.js';
-import { dumpDb, exec, expectRejected, onPostgres, query, run, tempDb, type RunOptions, type RunResult } from '../../helpers.js';
+import { dumpDb, exec, expectRejected, initDb, onPostgres, query, run, type RunOptions, type RunResult, tempDb } from '../../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 
@@ -65,7 +65,7 @@ describe('help and version', () => {
 
 describe('parse errors: one line, exit 2', () => {
   beforeEach(async () => {
-    await ok(['init']);
+    await initDb(t.db);
   });
 
   it('an unknown command suggests the closest', async () => {
@@ -113,7 +113,7 @@ describe('parse errors: one line, exit 2', () => {
 
 describe('language', () => {
   beforeEach(async () => {
-    await ok(['init']);
+    await initDb(t.db);
   });
   const zhNotFound = 'team: 没有与“Custmer service”匹配的部门。你是不是指“Customer service”？\n';
   const enNotFound = 'team: No department matches "Custmer service". Did you mean "Customer service"?\n';
@@ -205,7 +205,7 @@ describe('the database file', () => {
 
 describe('colour', () => {
   beforeEach(async () => {
-    await ok(['init']);
+    await initDb(t.db);
     await ok(['members', 'add', 'li.na', '--name', '李娜', '--role', 'Customer service manager', '--status', 'probation']);
   });
   const ESC = '\u001b';

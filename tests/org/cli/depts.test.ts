@@ -1,6 +1,6 @@
 /** `team depts …` end to end: the real binary on a temporary database. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, expectRejected, query, run, tempDb, type RunOptions, type RunResult } from '../../helpers.js';
+import { dumpDb, expectRejected, initDb, query, run, type RunOptions, type RunResult, tempDb } from '../../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 
@@ -15,7 +15,7 @@ const deptRow = async (name: string) => (await query<{ id: number; name: string;
 
 beforeEach(async () => {
   t = tempDb();
-  await ok(['init']);
+  await initDb(t.db);
 });
 afterEach(() => t.cleanup());
 

@@ -4,7 +4,7 @@
  * (never a silent pick), none gets the closest as a suggestion.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectRejected, run, tempDb } from '../../helpers.js';
+import { expectRejected, initDb, run, tempDb } from '../../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
@@ -73,7 +73,7 @@ describe('departments by name', () => {
 
 describe('members by name', () => {
   beforeEach(async () => {
-    await ok(['init']);
+    await initDb(t.db);
     await ok(['members', 'add', 'wang', '--name', 'Wang Fang', '--role', 'Data analyst']);
     await ok(['members', 'add', 'wangli', '--name', 'Wang Li', '--role', 'Data analyst']);
   });

@@ -1,6 +1,6 @@
 /** `team org`: the reporting tree, end to end. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectRejected, run, tempDb, type RunOptions, type RunResult } from '../../helpers.js';
+import { expectRejected, initDb, run, type RunOptions, type RunResult, tempDb } from '../../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 
@@ -24,7 +24,7 @@ const node = (handle: string, name: string, role: string | null, department: str
 
 beforeEach(async () => {
   t = tempDb();
-  await ok(['init']);
+  await initDb(t.db);
 });
 afterEach(() => t.cleanup());
 
