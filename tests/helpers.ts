@@ -99,36 +99,58 @@ export function tempDb(): { dir: string; db: string; file: string; cleanup: () =
   };
 }
 
+/** Whether a test database is a PostgreSQL schema (a URL) rather than a SQLite file. */
+const isServer = (db: string): boolean => /^postgres(ql)?:/.test(db);
+
 /**
- * Copies a test's base database into a fresh one made by tempDb: a file copy
- * on SQLite (the base is closed, so checkpointed), INSERT … SELECT between
- * schemas on PostgreSQL (db copy's own code has its own tests).
+ * Copies a test's base database into a fresh one made by tempDb, both of one
+ * engine: a file copy on SQLite (the base is closed, so checkpointed), INSERT
+ * … SELECT between schemas on PostgreSQL (db copy's own code has its own tests).
  */
 export async function cloneDb(from: string, to: string): Promise<void> {
-  if (!onPostgres) return copyFileSync(from, to);
+  if (isServer(from) !== isServer(to)) throw new Error(`cloneDb: ${from} and ${to} are not of one engine`);
+  if (!isServer(to)) return copyFileSync(from, to);
   const [a, b] = [from, to].map((u) => new URL(u).searchParams.get('schema')!) as [string, string];
   // A new schema is migrated by its first open (one from the pool already is).
   if (!isMigrated(b)) await (await openDatabase({ path: to, env: {} })).db.close();
   await copySchema(a, b);
 }
 
+const bases = new Map<string, Promise<string>>();
+
+/**
+ * Makes the fresh database `db` (tempDb's `db`, or its SQLite `file`) a copy
+ * of the base called `name`, which `build` makes the first time a worker
+ * needs it, by running the program for real, on `db`'s engine. For suites
+ * that start each test from the same team: the tests of the commands that
+ * build it run them themselves.
+ */
+export async function fromBase(db: string, name: string, build: (base: string) => Promise<void>): Promise<void> {
+  const key = `${isServer(db) ? 'server' : 'file'}:${name}`;
+  let base = bases.get(key);
+  if (!base) {
+    base = (async () => {
+      const t = tempDb();
+      process.once('exit', () => rmSync(t.dir, { recursive: true, force: true }));
+      const at = isServer(db) ? t.db : t.file;
+      await build(at);
+      return at;
+    })();
+    bases.set(key, base);
+  }
+  await cloneDb(await base, db);
+}
+
 /**
  * Makes `db` (fresh, from tempDb) the database plain `team init` makes: the
- * e-commerce preset in English. `init` runs for real once per worker (~70 ms
- * on SQLite, ~500 ms on PostgreSQL, where each statement is a round trip) and
- * is cloned from then on, for the suites that start every test from it; the
- * tests of init itself run it.
+ * e-commerce preset in English, cloned from one init made once per worker
+ * (init costs ~70 ms on SQLite, ~500 ms on PostgreSQL, a round trip a row).
  */
 export async function initDb(db: string): Promise<void> {
-  await cloneDb(await (initBase ??= makeInitBase()), db);
-}
-let initBase: Promise<string> | undefined;
-async function makeInitBase(): Promise<string> {
-  const base = tempDb();
-  process.once('exit', () => rmSync(base.dir, { recursive: true, force: true }));
-  const r = await run(base.db, ['init']);
-  if (r.code !== 0) throw new Error(`team init failed: ${r.stderr}`);
-  return base.db;
+  await fromBase(db, 'init', async (base) => {
+    const r = await run(base, ['init']);
+    if (r.code !== 0) throw new Error(`team init failed: ${r.stderr}`);
+  });
 }
 
 // On PostgreSQL the helpers' reads share one connection per test database

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { redactUrl } from '../../src/db/location.js';
 import { TABLES } from '../../src/db/schema.js';
-import { query, run, type RunOptions, type RunResult } from '../helpers.js';
+import { fromBase, query, run, type RunOptions, type RunResult } from '../helpers.js';
 
 /** The clock and the actor every `team db` test runs with. */
 export const ENV = { TEAM_TODAY: '2026-11-23', TEAM_USER: 'lead' };
@@ -17,9 +17,15 @@ export async function ok(db: string, args: readonly string[], opts: RunOptions =
   return r;
 }
 
-/** Builds the demo shop team (12 members, goals with check-ins) into `db`. */
+/**
+ * Makes the fresh `db` the demo shop team (12 members, goals with check-ins,
+ * meetings, training, evaluations): `team demo` runs once per worker and
+ * engine (~3 s on PostgreSQL) and is cloned from then on.
+ */
 export async function demo(db: string): Promise<void> {
-  await ok(db, ['--db', db, 'demo', '--json']);
+  await fromBase(db, 'demo', async (base) => {
+    await ok(base, ['--db', base, 'demo', '--json']);
+  });
 }
 
 /** Every table's row count, read through the program's seam. */
