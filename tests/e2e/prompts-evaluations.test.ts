@@ -6,7 +6,7 @@
  * asked. Without a terminal the command names what is missing, in one line.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, query, spawn as runTeam, tempDb } from '../helpers.js';
+import { dumpDb, fromBase, query, spawn as runTeam, tempDb } from '../helpers.js';
 import { CTRL_C, DOWN, ENTER, erase, hasScript, onTerminal } from './terminal.js';
 
 // onTerminal pins TEAM_TODAY=2026-11-23: the set-up runs on the same day.
@@ -19,12 +19,15 @@ const LOWER = DOWN;
 const WITHIN = DOWN.repeat(2);
 
 let t: ReturnType<typeof tempDb>;
-beforeEach(() => {
+// The set-up is built by the binary once for the file, then copied for each test.
+beforeEach(async () => {
   t = tempDb();
-  expect(runTeam(t.db, ['init'], TODAY).code).toBe(0);
-  // The preset's Warehouse KPIs total 100: without Days of stock (15) they total 85.
-  expect(runTeam(t.db, ['kpis', 'rm', 'Days of stock', '--role', WAREHOUSE, '--yes'], TODAY).code).toBe(0);
-  expect(runTeam(t.db, ['roles', 'add', CLERK], TODAY).code).toBe(0);
+  await fromBase(t.db, 'kpis add on a terminal', async (db) => {
+    expect(runTeam(db, ['init'], TODAY).code).toBe(0);
+    // The preset's Warehouse KPIs total 100: without Days of stock (15) they total 85.
+    expect(runTeam(db, ['kpis', 'rm', 'Days of stock', '--role', WAREHOUSE, '--yes'], TODAY).code).toBe(0);
+    expect(runTeam(db, ['roles', 'add', CLERK], TODAY).code).toBe(0);
+  });
 });
 afterEach(() => t.cleanup());
 

@@ -4,7 +4,7 @@
  * Without a terminal the same commands name what is missing (tests/meetings/cli).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, query, spawn as runTeam, tempDb } from '../helpers.js';
+import { dumpDb, fromBase, query, spawn as runTeam, tempDb } from '../helpers.js';
 import { CTRL_C, DOWN, ENTER, erase, hasScript, onTerminal } from './terminal.js';
 
 // onTerminal pins TEAM_TODAY=2026-11-23 (a Monday). The preset series start on
@@ -19,9 +19,12 @@ const HOME = '\x01';
 const DELETE = '\x1b[3~';
 
 let t: ReturnType<typeof tempDb>;
-beforeEach(() => {
+// init runs once for the file; each test gets a copy.
+beforeEach(async () => {
   t = tempDb();
-  expect(runTeam(t.db, ['init'], TODAY).code).toBe(0);
+  await fromBase(t.db, `init on ${TODAY.env.TEAM_TODAY}`, async (db) => {
+    expect(runTeam(db, ['init'], TODAY).code).toBe(0);
+  });
 });
 afterEach(() => t.cleanup());
 

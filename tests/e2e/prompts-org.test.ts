@@ -1,12 +1,15 @@
 /** Prompts of the org commands on a real pseudo-terminal (see prompts-goals.test.ts for the goal ones). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { query, spawn as runTeam, tempDb } from '../helpers.js';
+import { fromBase, query, spawn as runTeam, tempDb } from '../helpers.js';
 import { DOWN, ENTER, erase, hasScript, onTerminal } from './terminal.js';
 
 let t: ReturnType<typeof tempDb>;
-beforeEach(() => {
+// init runs once for the file; each test gets a copy.
+beforeEach(async () => {
   t = tempDb();
-  expect(runTeam(t.db, ['init']).code).toBe(0);
+  await fromBase(t.db, 'init', async (db) => {
+    expect(runTeam(db, ['init']).code).toBe(0);
+  });
 });
 afterEach(() => t.cleanup());
 

@@ -5,7 +5,7 @@
  * Without a terminal the same commands name what is missing, in one line.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, query, spawn as runTeam, tempDb } from '../helpers.js';
+import { dumpDb, fromBase, query, spawn as runTeam, tempDb } from '../helpers.js';
 import { CTRL_C, DOWN, ENTER, erase, hasScript, onTerminal } from './terminal.js';
 
 // onTerminal pins TEAM_TODAY=2026-11-23 (a Monday), so the set-up runs on the
@@ -17,11 +17,14 @@ const PRESALE = 'Customer service specialist (pre-sale)';
 const ROLE_PLAY = DOWN.repeat(3);
 
 let t: ReturnType<typeof tempDb>;
-beforeEach(() => {
+// The set-up is built by the binary once for the file, then copied for each test.
+beforeEach(async () => {
   t = tempDb();
-  expect(runTeam(t.db, ['init'], TODAY).code).toBe(0);
-  // A recent pre-sale hire: onboarding plans Customer service basics, Product knowledge … due 2026-12-20.
-  expect(runTeam(t.db, ['members', 'add', 'wu', '--name', 'Wu Xue', '--role', PRESALE, '--hire-date', '2026-11-20'], TODAY).code).toBe(0);
+  await fromBase(t.db, 'a recent pre-sale hire', async (db) => {
+    expect(runTeam(db, ['init'], TODAY).code).toBe(0);
+    // A recent pre-sale hire: onboarding plans Customer service basics, Product knowledge … due 2026-12-20.
+    expect(runTeam(db, ['members', 'add', 'wu', '--name', 'Wu Xue', '--role', PRESALE, '--hire-date', '2026-11-20'], TODAY).code).toBe(0);
+  });
 });
 afterEach(() => t.cleanup());
 

@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { run, spawn, tempDb } from '../helpers.js';
+import { fromBase, run, spawn, tempDb } from '../helpers.js';
 
 const LOAD = fileURLToPath(new URL('../../bin/load.cjs', import.meta.url));
 
 let t: ReturnType<typeof tempDb>;
-beforeEach(() => {
+// The demo team is built by the binary once for the file; each test gets a copy.
+beforeEach(async () => {
   t = tempDb();
-  expect(spawn(t.db, ['demo', '--db', t.db, '--json']).code).toBe(0);
+  await fromBase(t.db, 'demo', async (db) => {
+    expect(spawn(db, ['demo', '--db', db, '--json']).code).toBe(0);
+  });
 });
 afterEach(() => t.cleanup());
 
