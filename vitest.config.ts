@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import Interleaved from './tests/sequencer.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -44,8 +45,10 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // vitest's default on 2 cores is one worker; the spawned layer mostly waits on child processes.
+    // vitest's default on 2 cores is one worker; the spawned layer mostly waits on child processes,
+    // and tests/sequencer.ts spreads its files among the busy ones, so one worker more than cores can wait on them.
     maxWorkers: 3,
+    sequence: { sequencer: Interleaved },
     projects: [
       { extends: true, test: { name: 'fast', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', ...MOCKING], env: { TZ: 'UTC' }, isolate: false, setupFiles: SHARED_SETUP } },
       { extends: true, test: { name: 'fast-isolated', include: MOCKING, env: { TZ: 'UTC' } } },
