@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, tempDb } from '../../helpers.js';
+import { onPostgres, run, tempDb } from '../../helpers.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
@@ -58,7 +58,8 @@ describe('the README tour', () => {
     expect(words('team goals checkin 3 --value 420000 --note "直播间双12 预热"   # comment')).toEqual(['team', 'goals', 'checkin', '3', '--value', '420000', '--note', '直播间双12 预热']);
   });
 
-  it.each(['2026-01-01', '2026-03-31', '2026-05-15', '2026-11-23', '2026-12-31', '2028-02-29'])('runs on %s: every command succeeds, and the reviewed goal closes as achieved with a reward', async (today) => {
+  // On PostgreSQL the days at the edges (a year's first and last, a leap day): what the others vary is the engines' common JavaScript.
+  it.each(onPostgres ? ['2026-01-01', '2026-12-31', '2028-02-29'] : ['2026-01-01', '2026-03-31', '2026-05-15', '2026-11-23', '2026-12-31', '2028-02-29'])('runs on %s: every command succeeds, and the reviewed goal closes as achieved with a reward', async (today) => {
     const env = { TEAM_TODAY: today, TEAM_USER: 'li.na', LANG: 'zh_CN.UTF-8' };
     for (const args of tourCommands()) {
       const r = await run(t.db, args, { env });
