@@ -116,18 +116,21 @@ export async function cloneDb(from: string, to: string): Promise<void> {
   await copySchema(a, b);
 }
 
-const bases = new Map<string, Promise<string>>();
+const bases = new Map<unknown, Map<string, Promise<string>>>();
 
 /**
  * Makes the fresh database `db` (tempDb's `db`, or its SQLite `file`) a copy
- * of the base called `name`, which `build` makes the first time a worker
- * needs it, by running the program for real, on `db`'s engine. For suites
- * that start each test from the same team: the tests of the commands that
- * build it run them themselves.
+ * of the base `name` stands for (a string, or the seed function itself), which
+ * `build` makes the first time a worker needs it, by running the program for
+ * real, on `db`'s engine. For suites that start each test from the same team:
+ * in the shared module graph (vitest.config.ts) files with the same seed
+ * share its base. The tests of the commands that build it run them themselves.
  */
-export async function fromBase(db: string, name: string, build: (base: string) => Promise<void>): Promise<void> {
-  const key = `${isServer(db) ? 'server' : 'file'}:${name}`;
-  let base = bases.get(key);
+export async function fromBase(db: string, name: string | object, build: (base: string) => Promise<void>): Promise<void> {
+  const engine = isServer(db) ? 'server' : 'file';
+  const byEngine = bases.get(name) ?? new Map<string, Promise<string>>();
+  bases.set(name, byEngine);
+  let base = byEngine.get(engine);
   if (!base) {
     base = (async () => {
       const t = tempDb();
@@ -136,7 +139,7 @@ export async function fromBase(db: string, name: string, build: (base: string) =
       await build(at);
       return at;
     })();
-    bases.set(key, base);
+    byEngine.set(engine, base);
   }
   await cloneDb(await base, db);
 }

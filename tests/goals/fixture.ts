@@ -1,10 +1,10 @@
 /**
- * The shared set-up of the goal suites: one base database built once per file
+ * The shared set-up of the goal suites: one base database built once a worker for each seed
  * (the preset plus li, wang, zhao and chen), copied fresh for every test, and
  * runners pinned to TODAY and USER. Everything runs in-process.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { cloneDb, expectRejected, run, tempDb, type RunResult } from '../helpers.js';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { expectRejected, fromBase, run, tempDb, type RunResult } from '../helpers.js';
 
 export const TODAY = '2026-11-23';
 export const USER = 'lead';
@@ -22,19 +22,16 @@ const opts = (today: string) => ({ env: { TEAM_TODAY: today, TEAM_USER: USER } }
 
 /** Registers the hooks; the returned runners act on the current test's database (`fx.db`). */
 export function goalsFixture(seed: (setup: Setup) => Promise<void> = seedMembers) {
-  let base: ReturnType<typeof tempDb>;
   let t: ReturnType<typeof tempDb>;
-  beforeAll(async () => {
-    base = tempDb();
-    await seed(async (args) => {
-      const r = await run(base.db, args, opts(TODAY));
-      if (r.code !== 0) throw new Error(`setup failed: team ${args.join(' ')}: ${r.stderr}`);
-    });
-  });
-  afterAll(() => base.cleanup());
   beforeEach(async () => {
     t = tempDb();
-    await cloneDb(base.db, t.db);
+    // Seeded once a worker for each seed function (the default ones are shared by many files), then copied.
+    await fromBase(t.db, seed, (base) =>
+      seed(async (args) => {
+        const r = await run(base, args, opts(TODAY));
+        if (r.code !== 0) throw new Error(`setup failed: team ${args.join(' ')}: ${r.stderr}`);
+      }),
+    );
   });
   afterEach(() => t.cleanup());
   const team = (args: readonly string[], today = TODAY): Promise<RunResult> => run(t.db, args, opts(today));
