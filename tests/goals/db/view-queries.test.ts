@@ -300,4 +300,19 @@ describe('goal views: the query count does not grow with the rows', () => {
     }
   });
 
+
+  it('goals refresh writes the summaries one UPDATE a 500 goals, not one a goal', async () => {
+    const o = (db: Db): ServiceOptions => ({ db, now: NOW, today: TODAY, actor: 'test' });
+    const sent = async (db: Db) => {
+      const c = counting(db);
+      const goals = await refreshAllSummaries(o(c.db));
+      const updates = c.statements.filter(([sql]) => /^\s*update goals/i.test(sql)).length;
+      return { goals, updates };
+    };
+    const small = await sent(dbs.small);
+    const large = await sent(dbs.large);
+    expect([small.goals, large.goals]).toEqual([5 * N, 15 * N]);
+    expect([small.updates, large.updates]).toEqual([Math.ceil((5 * N) / 500), Math.ceil((15 * N) / 500)]);
+    for (const db of [dbs.small, dbs.large]) await db.run('update goals set summary_points = null');
+  });
 });
