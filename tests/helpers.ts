@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copySchema, isMigrated, takeSchema } from './pg-schemas.js';
 import { openDatabase } from '../src/db/connection.js';
+import { isPostgresUrl } from '../src/db/location.js';
 import { TABLES } from '../src/db/schema.js';
 import type { Db, SqlValue } from '../src/db/sql.js';
 import { run as runProgram } from '../src/cli/main.js';
@@ -99,17 +100,14 @@ export function tempDb(): { dir: string; db: string; file: string; cleanup: () =
   };
 }
 
-/** Whether a test database is a PostgreSQL schema (a URL) rather than a SQLite file. */
-const isServer = (db: string): boolean => /^postgres(ql)?:/.test(db);
-
 /**
  * Copies a test's base database into a fresh one made by tempDb, both of one
  * engine: a file copy on SQLite (the base is closed, so checkpointed), INSERT
  * … SELECT between schemas on PostgreSQL (db copy's own code has its own tests).
  */
 export async function cloneDb(from: string, to: string): Promise<void> {
-  if (isServer(from) !== isServer(to)) throw new Error(`cloneDb: ${from} and ${to} are not of one engine`);
-  if (!isServer(to)) return copyFileSync(from, to);
+  if (isPostgresUrl(from) !== isPostgresUrl(to)) throw new Error(`cloneDb: ${from} and ${to} are not of one engine`);
+  if (!isPostgresUrl(to)) return copyFileSync(from, to);
   const [a, b] = [from, to].map((u) => new URL(u).searchParams.get('schema')!) as [string, string];
   // A new schema is migrated by its first open (one from the pool already is).
   if (!isMigrated(b)) await (await openDatabase({ path: to, env: {} })).db.close();
@@ -127,7 +125,7 @@ const bases = new Map<unknown, Map<string, Promise<string>>>();
  * share its base. The tests of the commands that build it run them themselves.
  */
 export async function fromBase(db: string, name: string | object, build: (base: string) => Promise<void>): Promise<void> {
-  const engine = isServer(db) ? 'server' : 'file';
+  const engine = isPostgresUrl(db) ? 'server' : 'file';
   const byEngine = bases.get(name) ?? new Map<string, Promise<string>>();
   bases.set(name, byEngine);
   let base = byEngine.get(engine);
@@ -135,7 +133,7 @@ export async function fromBase(db: string, name: string | object, build: (base: 
     base = (async () => {
       const t = tempDb();
       process.once('exit', () => rmSync(t.dir, { recursive: true, force: true }));
-      const at = isServer(db) ? t.db : t.file;
+      const at = isPostgresUrl(db) ? t.db : t.file;
       await build(at);
       return at;
     })();

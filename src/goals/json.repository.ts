@@ -1,6 +1,6 @@
 /**
  * Goals read as the stored JSON of their views (rules/view.ts; written by
- * repository.ts setGoalSummaries): what whole-database lists and the tree are
+ * summary.repository.ts): what whole-database lists and the tree are
  * written from. The filters and the tree walk are repository.ts's.
  */
 import type { Queryable } from '../db/sql.js';

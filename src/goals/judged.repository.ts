@@ -1,6 +1,6 @@
 /**
  * Open goals read by their stored judgement (rules/evaluate.ts judgementSpan,
- * written by setGoalSummaries): counted by status, and the first few by urgency,
+ * written by summary.repository.ts): counted by status, and the first few by urgency,
  * from the goals_in_play index, without judging each. A goal whose span does
  * not cover the day is read with what judging it takes, to be judged by the
  * caller. The filters are repository.ts's.

@@ -5,7 +5,8 @@
  * days its judgement holds (judgementSpan) that reports count by. Every write to a
  * goal calls `refreshSummaries` in its own transaction.
  */
-import { listGoalIds, listGoalsAndAncestors, setGoalSummaries, type GoalSummaryRow } from './repository.js';
+import { listGoalIds, listGoalsAndAncestors } from './repository.js';
+import { setGoalSummaries, type GoalSummaryRow } from './summary.repository.js';
 import type { Queryable } from '../db/sql.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { evaluateGoals } from './view.service.js';
