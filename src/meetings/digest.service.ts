@@ -9,7 +9,7 @@ import { countOpenActions, openActionsDue, openActionsUndated, type ActionItem, 
 import { absencesBetween, logAttendanceBetween, type Absence } from './minutes.repository.js';
 import type { Meeting } from './repository.js';
 import { ATTENDANCE_STATUSES, byStart, type MeetingKind, type Slot } from './rules/meeting.js';
-import { tally, type AttendanceTally } from './rules/minutes.js';
+import { byAttention, tally, type AttendanceTally } from './rules/minutes.js';
 import { getSlots } from './views.service.js';
 import { resolveDepartmentId, resolveMemberId } from '../org/public.js';
 import type { Listed, ServiceOptions } from '../shared/service.js';
@@ -29,6 +29,9 @@ export interface MeetingWeekRow extends AttendanceTally {
 export interface MeetingDigest {
   from: string;
   to: string;
+  /** How many series were scheduled in the window. */
+  total: number;
+  /** Their rows, those that most need attention first (byAttention; then in the order of their first occurrences): the first `limit`. */
   meetings: MeetingWeekRow[];
   /** absentMembers: how many members were absent from at least one meeting (the absences listed are the first `limit` of them). */
   totals: { scheduled: number; held: number; missed: number } & AttendanceTally & { absentMembers: number };
@@ -38,7 +41,7 @@ export interface MeetingDigest {
   scheduledLater: number;
 }
 
-/** Scheduled against held for [from, to], per series that has either, in the scope of a member or department; the first `limit` absences (all when undefined). */
+/** Scheduled against held for [from, to], per series scheduled then, in the scope of a member or department; the first `limit` rows and absences (all when undefined), the totals of all. */
 export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to: string; through?: string; member?: string; dept?: string; limit?: number }): Promise<MeetingDigest> {
   return o.db.snapshot(async (q) => {
     // One expansion for the window and what comes after it (each costs the series, their schedules and exceptions).
@@ -76,14 +79,14 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
       r.held++;
       for (const s of ATTENDANCE_STATUSES) r[s] += l[s];
     }
-    const meetings = [...rows.values()].map((r) => ({ ...r, ...tally(r) }));
+    const meetings = [...rows.values()].map((r) => ({ ...r, ...tally(r) })).sort(byAttention);
     const sum = (k: 'scheduled' | 'held' | 'missed' | 'present' | 'late' | 'absent' | 'excused') => meetings.reduce((a, r) => a + r[k], 0);
     // Absences: of the member, or of the department's (active) members, or everyone's; counted, the first `limit` listed.
     const memberId = f.member === undefined ? undefined : await resolveMemberId(q, f.member);
     const departmentId = f.dept === undefined ? undefined : await resolveDepartmentId(q, f.dept);
     const absent = await absencesBetween(q, f.from, f.to, { ...(memberId !== undefined && { memberId }), ...(departmentId !== undefined && { departmentId }) }, f.limit);
     const totals = { scheduled: sum('scheduled'), held: sum('held'), missed: sum('missed'), ...tally({ present: sum('present'), late: sum('late'), absent: sum('absent'), excused: sum('excused') }), absentMembers: absent.total };
-    return { from: f.from, to: f.to, meetings, totals, absences: absent.items, scheduledLater };
+    return { from: f.from, to: f.to, total: meetings.length, meetings: f.limit === undefined ? meetings : meetings.slice(0, f.limit), totals, absences: absent.items, scheduledLater };
   });
 }
 

@@ -87,6 +87,15 @@ export function tally(counts: Omit<AttendanceTally, 'ratePct'>): AttendanceTally
 }
 
 /** Percent done of a plan, one decimal; null without a plan. */
+/**
+ * The series that most need a lead's attention first: the most occurrences
+ * missed (scheduled, past, no minutes), then the lowest attendance (none held
+ * yet last); a sort by it is stable, so ties keep the order they came in.
+ */
+export function byAttention(a: { missed: number; ratePct: number | null }, b: { missed: number; ratePct: number | null }): number {
+  return b.missed - a.missed || (a.ratePct ?? Infinity) - (b.ratePct ?? Infinity) || 0;
+}
+
 export function completionPct(done: number, planned: number): number | null {
   return planned === 0 ? null : Math.round((done * 1000) / planned) / 10;
 }

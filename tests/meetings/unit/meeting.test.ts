@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { inputError } from './errors.js';
 import { isoAt, nextOccurrences, seriesOccurrences, seriesSlots, START_MS, type MeetingException, type ScheduleVersion } from '../../../src/meetings/rules/meeting.js';
-import { completionPct, expects, parseAction, parseDone, parsePlan, splitProblem, tally } from '../../../src/meetings/rules/minutes.js';
+import { byAttention, completionPct, expects, parseAction, parseDone, parsePlan, splitProblem, tally } from '../../../src/meetings/rules/minutes.js';
 
 const WORKDAYS = 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
 const v = (over: Partial<ScheduleVersion> = {}): ScheduleVersion => ({ id: 1, validFrom: '2026-11-23', validUntil: null, startsOn: '2026-11-23', rrule: WORKDAYS, time: '09:00', durationMin: 15, zone: 'Asia/Shanghai', ...over });
@@ -99,6 +99,19 @@ describe('attendance and plans in numbers', () => {
     expect(tally({ present: 0, late: 0, absent: 0, excused: 2 }).ratePct).toBeNull();
     expect(completionPct(2, 3)).toBe(66.7);
     expect(completionPct(0, 0)).toBeNull();
+  });
+
+  it('the series that need attention first: most missed, then lowest attendance, none held last; ties keep their order', () => {
+    const rows = [
+      { id: 1, missed: 0, ratePct: 100 },
+      { id: 2, missed: 0, ratePct: null },
+      { id: 3, missed: 1, ratePct: 90 },
+      { id: 4, missed: 0, ratePct: 60 },
+      { id: 5, missed: 2, ratePct: null },
+      { id: 6, missed: 1, ratePct: 90 },
+      { id: 7, missed: 1, ratePct: 40 },
+    ];
+    expect([...rows].sort(byAttention).map((r) => r.id)).toEqual([5, 7, 3, 6, 4, 1, 2]);
   });
 
   it('a series expects its audience, on its shift', () => {

@@ -106,3 +106,65 @@ describe('remind on an empty team', () => {
     expect(r.more).toEqual({});
   });
 });
+
+/**
+ * Twelve daily series of two members (S01–S12, workdays 09:00 from 2026-11-20),
+ * this week's minutes as listed: on Friday the 27th, Monday to Thursday are past.
+ * - S01, S07–S12 held every day, all present; S06 held every day, bob absent twice (75%).
+ * - S02 held on Monday, bob absent (3 missed, 50%); S03 never held (4 missed).
+ * - S04 held Monday and Tuesday, all present; S05 the same, bob absent on Monday (2 missed each, 100% / 75%).
+ */
+async function seedSeries(setup: Setup): Promise<void> {
+  await setup(['init', '--preset', 'blank'], '2026-11-20');
+  await setup(['depts', 'add', 'Ops'], '2026-11-20');
+  await setup(['roles', 'add', 'Clerk', '--dept', 'Ops'], '2026-11-20');
+  for (const h of ['ann', 'bob']) await setup(['members', 'add', h, '--name', h.toUpperCase(), '--role', 'Clerk', '--hire-date', '2024-01-02'], '2026-11-20');
+  const names = Array.from({ length: 12 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`);
+  for (const name of names) await setup(['meetings', 'add', name, '--repeat', 'workdays', '--time', '09:00'], '2026-11-20');
+  const days = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26'];
+  const logs: Record<string, (string | null)[]> = { S02: [null, 'x', 'x', 'x'], S03: ['x', 'x', 'x', 'x'], S04: [null, null, 'x', 'x'], S05: ['bob', null, 'x', 'x'], S06: ['bob', null, 'bob', null] };
+  for (const name of names) {
+    const plan = logs[name] ?? [null, null, null, null];
+    for (const [i, day] of days.entries()) {
+      if (plan[i] === 'x') continue;
+      await setup(['meetings', 'log', name, '--date', day, ...(name === 'S02' || plan[i] === 'bob' ? ['--absent', 'bob'] : [])], day);
+    }
+  }
+}
+
+interface SeriesWeek {
+  meetings: { total: number; totals: { scheduled: number; held: number; missed: number }; items: { title: string; missed: number; ratePct: number | null }[] };
+  ppp: { problems: { kind: string; count: number; items: string[] }[] };
+}
+
+describe('report weekly with more series than a list shows', () => {
+  const fx = reportsFixture(seedSeries);
+
+  it('lists the 10 that most need attention (most missed, then lowest attendance), counts all, and --all lists every one', async () => {
+    const j = await fx.json<SeriesWeek>(['report', 'weekly']);
+    expect(j.meetings.items.map((m) => [m.title, m.missed, m.ratePct])).toEqual([
+      ['S03', 4, null],
+      ['S02', 3, 50],
+      ['S05', 2, 75],
+      ['S04', 2, 100],
+      ['S06', 0, 75],
+      ['S01', 0, 100],
+      ['S07', 0, 100],
+      ['S08', 0, 100],
+      ['S09', 0, 100],
+      ['S10', 0, 100],
+    ]);
+    expect(j.meetings.total).toBe(12);
+    expect(j.meetings.totals).toMatchObject({ scheduled: 60, held: 37, missed: 11 });
+    expect(j.ppp.problems.find((l) => l.kind === 'meetingsMissed')).toEqual({ kind: 'meetingsMissed', count: 11, items: ['S03', 'S02', 'S05', 'S04'] });
+    const all = await fx.json<SeriesWeek>(['report', 'weekly', '--all']);
+    expect(all.meetings.items.map((m) => m.title)).toEqual([...j.meetings.items.map((m) => m.title), 'S11', 'S12']);
+    expect(all.meetings.total).toBe(12);
+    expect(all.meetings.totals).toEqual(j.meetings.totals);
+    const table = (await fx.ok(['report', 'weekly', '--section', 'meetings'])).stdout;
+    expect(table).toMatch(/Meetings {2}held 37 of 60/);
+    expect(table).toContain('… and 2 more (--all lists every row)');
+    expect(table).not.toContain('S11');
+    expect((await fx.ok(['report', 'weekly', '--section', 'meetings', '--all'])).stdout).toContain('S12');
+  });
+});

@@ -33,7 +33,7 @@ interface Weekly {
   goals: { total: number; counts: Record<string, number>; stale: number; items: Goal[] };
   overdueGoals: { total: number; items: Goal[] };
   changes: { checkins: { total: number; items: { goalId: number; date: string; owner: string; note: string | null }[] }; closed: { total: number; items: Goal[] } };
-  meetings: { totals: { scheduled: number; held: number; missed: number; absent: number; late: number }; nextWeek: number; items: { title: string; scheduled: number; held: number }[]; absences: { handle: string; absent: number }[] };
+  meetings: { total: number; totals: { scheduled: number; held: number; missed: number; absent: number; late: number }; nextWeek: number; items: { title: string; scheduled: number; held: number; missed: number }[]; absences: { handle: string; absent: number }[] };
   actions: { open: number; overdue: number; dueNextWeek: number; items: { id: number; owner: string; due: string | null; overdue: boolean }[] };
   training: { passed: { total: number; items: unknown[] }; due: { total: number; items: { member: string; date: string }[] }; dueNextWeek: { total: number; items: { member: string; date: string }[] }; overdue: { total: number; items: { member: string }[] }; sessions: unknown[]; nextSessions: { date: string; time: string; place: string | null }[] };
   evaluations: { current: { period: string; state: string; evaluations: number; missingValues: number; to: string } | null; lastClosed: { period: string; state: string } | null };
@@ -56,7 +56,7 @@ describe('report weekly on the fixture team (2026-W48, as of Friday 27 November)
     expect(Object.keys(j)).toEqual(['week', 'from', 'to', 'asOf', 'dept', 'goals', 'overdueGoals', 'changes', 'meetings', 'actions', 'training', 'evaluations', 'ppp']);
     expect([j.week, j.from, j.to, j.asOf, j.dept]).toEqual([WEEK.week, WEEK.from, WEEK.to, TODAY, null]);
     expect(Object.keys(j.changes)).toEqual(['checkins', 'closed']);
-    expect(Object.keys(j.meetings)).toEqual(['totals', 'nextWeek', 'items', 'absences']);
+    expect(Object.keys(j.meetings)).toEqual(['total', 'totals', 'nextWeek', 'items', 'absences']);
     expect(Object.keys(j.actions)).toEqual(['open', 'overdue', 'dueNextWeek', 'items']);
     expect(Object.keys(j.training)).toEqual(['passed', 'due', 'dueNextWeek', 'overdue', 'sessions', 'nextSessions']);
     expect(Object.keys(j.evaluations)).toEqual(['current', 'lastClosed']);
@@ -128,10 +128,17 @@ describe('report weekly on the fixture team (2026-W48, as of Friday 27 November)
     expect(j.ppp.progress.find((l) => l.kind === 'meetingsHeld')).toMatchObject({ count: EXPECTED.held, of: j.meetings.totals.scheduled });
   });
 
-  it('lists the week\'s series in the order of their first meetings, as meetings upcoming has them, and next week\'s as many as it shows', async () => {
+  it('lists the series meetings upcoming has this week, the most missed first, and next week\'s as many as it shows', async () => {
     const j = await weekly();
     const week = await fx.json<{ title: string; date: string }[]>(['meetings', 'upcoming', '--days', '7'], { today: WEEK.from });
-    expect(j.meetings.items.map((m) => m.title)).toEqual([...new Set(week.map((x) => x.title))]);
+    expect(new Set(j.meetings.items.map((m) => m.title))).toEqual(new Set(week.map((x) => x.title)));
+    expect(j.meetings.total).toBe(j.meetings.items.length);
+    // Evening: none of Monday–Thursday's held; morning: two of them; weekly: Monday's.
+    expect(j.meetings.items.map((m) => [m.title, m.missed])).toEqual([
+      ['Evening meeting', 4],
+      ['Morning meeting', 2],
+      ['Weekly meeting', 0],
+    ]);
     expect(j.meetings.totals.scheduled).toBe(week.length);
     expect(j.meetings.nextWeek).toBe((await fx.json<unknown[]>(['meetings', 'upcoming', '--days', '7'], { today: NEXT.from })).length);
   });
