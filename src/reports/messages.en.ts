@@ -133,7 +133,7 @@ export const reportsEn = {
   'reports.err.section': 'Unknown section "{value}": use one of {sections}.',
   'reports.err.format': 'Unknown format "{value}": use table, md, json or csv.',
   'reports.remind.evaluation': 'Evaluation month closes',
-  'reports.remind.goalOverdue': 'Goal past due',
+  'reports.remind.goalOverdue': 'Goal past due, to review',
   'reports.remind.actionOverdue': 'Action overdue',
   'reports.remind.trainingOverdue': 'Training overdue',
   'reports.remind.meeting': 'Meeting',

@@ -135,7 +135,7 @@ export const reportsZh: Record<keyof typeof reportsEn, string> = {
   'reports.err.section': '未知的节“{value}”：可选 {sections}。',
   'reports.err.format': '未知格式“{value}”：请用 table、md、json 或 csv。',
   'reports.remind.evaluation': '考核月截止',
-  'reports.remind.goalOverdue': '目标已过截止日',
+  'reports.remind.goalOverdue': '目标已过截止日、待复盘',
   'reports.remind.actionOverdue': '待办已逾期',
   'reports.remind.trainingOverdue': '培训已逾期',
   'reports.remind.meeting': '会议',

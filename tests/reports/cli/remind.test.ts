@@ -138,7 +138,7 @@ describe('remind on the fixture team (Friday 27 November, noon)', () => {
   it('text: a title then one line an item, "MM-DD HH:MM  Kind — title (owner) · detail"', async () => {
     const lines = (await fx.ok(['remind', '--within', '7d'])).stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('Due within 7 days (2026-11-27 – 2026-12-03)');
-    expect(lines).toContain('11-13        Goal past due — Launch campaign (li) · 20% · missed');
+    expect(lines).toContain('11-13        Goal past due, to review — Launch campaign (li) · 20% · missed');
     expect(lines).toContain('12-02 14:00  Class — Company culture · 120 min · Room 3');
     expect(lines).toContain('11-30        Evaluation month closes — 2026-11 · 3 lack KPI values');
   });
@@ -160,7 +160,7 @@ describe('remind on the fixture team (Friday 27 November, noon)', () => {
     const md = (await fx.ok(['remind', '--within', '7d', '--format', 'md'], { env: { FORCE_COLOR: '1' } })).stdout.trimEnd().split('\n');
     expect(md[0]).toBe('### Due within 7 days (2026-11-27 – 2026-12-03)');
     expect(md.slice(1).every((l) => l.startsWith('- '))).toBe(true);
-    expect(md).toContain('- **11-13 Goal past due — Launch campaign (li) · 20% · missed**');
+    expect(md).toContain('- **11-13 Goal past due, to review — Launch campaign (li) · 20% · missed**');
     expect(md).toContain('- 11-28 Training due — Company culture (wu)');
     expect(md.join('\n')).not.toContain('\u001b[');
   });
@@ -232,5 +232,22 @@ describe('remind with nothing due (init --preset blank)', () => {
   it('in Chinese: one line too', async () => {
     const r = await fx.ok(['remind'], { lang: 'zh' });
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('remind of a goal past due that reached its target', () => {
+  // wu's goal, due on the 20th, at 100% since the 19th and never reviewed.
+  const fx = reportsFixture(async (setup) => {
+    await setup(['init'], '2026-10-01');
+    await setup(['members', 'add', 'wu', '--name', 'Wu Xue', '--role', 'Customer service specialist (pre-sale)', '--hire-date', '2024-01-02'], '2026-10-01');
+    await setup(['goals', 'add', 'Close 40 orders', '--owner', 'wu', '--metric', 'Orders', '--unit', 'orders', '--target', '40', '--start', '2026-11-02', '--due', '2026-11-20', '--why', 'The desk standard'], '2026-11-02');
+    await setup(['goals', 'checkin', '1', '--value', '40', '--date', '2026-11-19'], '2026-11-19');
+  });
+
+  it('asks for its review, saying that it is done, in both languages', async () => {
+    const r = await fx.json<Reminders>(['remind', '--within', '7d']);
+    expect(r.items.find((i) => i.ref === 'goal 1')).toMatchObject({ kind: 'goalOverdue', date: '2026-11-20', overdue: true, detail: { status: 'done', progressPct: 100 } });
+    expect((await fx.ok(['remind', '--within', '7d'])).stdout).toContain('11-20        Goal past due, to review — Close 40 orders (wu) · 100% · done');
+    expect((await fx.ok(['remind', '--within', '7d'], { lang: 'zh' })).stdout).toMatch(/11-20 {8}目标已过截止日、待复盘：Close 40 orders \(wu\) · 100% · 已完成/);
   });
 });
