@@ -19,7 +19,7 @@ export async function applyMeetingsPreset(o: ServiceOptions, lang: Lang): Promis
 }
 
 /** A time of day and a zone as typed, checked the way meetings check theirs (training sessions use them too). */
-export { parseTime, parseZone } from './rules/recurrence.js';
+export { parseTime, parseZone } from './rules/cadence.js';
 
 /** The series with their schedule versions and exceptions, for a calendar (reports' `export ics`). */
 export { getCalendarSeries, type CalendarSeries, type CalendarVersion } from './calendar.service.js';

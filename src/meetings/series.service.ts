@@ -10,7 +10,9 @@ import { showMeetingById, type MeetingDetail } from './views.service.js';
 import { primeExpansion, storeExpansion } from './expansion.service.js';
 import { addDays, dayBefore } from '../shared/dates.js';
 import { KIND_DEFAULTS, notOccurrence, ruleOccurrence, SOON, seriesOccurrences, versionOn, type MeetingException, type MeetingKind, type Occurrence, type ScheduleVersion } from './rules/meeting.js';
-import { cadenceRrule, nextOccurrenceDate, parseCadence, parseRrule, parseTime, parseZone } from './rules/recurrence.js';
+import { parseCadence, parseTime, parseZone } from './rules/cadence.js';
+import { nextOccurrenceDate } from './rules/recurrence.js';
+import { cadenceRrule, parseRrule } from './rules/rule.js';
 
 export interface ScheduleInput {
   repeat?: string;

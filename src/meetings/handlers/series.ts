@@ -8,7 +8,7 @@ import { answerError, isoDate, listText, parseOptions, promptCheck, text } from 
 import { KIND_LABEL } from '../labels.js';
 import { kindText, ruleText } from '../render.js';
 import { KIND_DEFAULTS, MEETING_KINDS, type MeetingKind } from '../rules/meeting.js';
-import { parseCadence, parseTime } from '../rules/recurrence.js';
+import { parseCadence, parseTime } from '../rules/cadence.js';
 import { addMeeting, checkAttendees, editMeeting, endMeeting, isMeetingTitleTaken, moveOccurrence, refreshMeetings, skipOccurrence, type SeriesInput } from '../series.service.js';
 import type { MeetingDetail } from '../views.service.js';
 import type { ServiceOptions } from '../../shared/service.js';

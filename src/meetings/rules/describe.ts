@@ -4,7 +4,8 @@
  * BYMONTHDAY=31 that skips shorter months…) is shown as it is stored.
  */
 import { t, type MessageKey } from '../../i18n/index.js';
-import { cadenceOf, type Cadence, type Nth, type Weekday } from './recurrence.js';
+import type { Cadence, Nth, Weekday } from './cadence.js';
+import { cadenceOf } from './rule.js';
 
 const WEEKDAY_LABEL: Record<Weekday, MessageKey> = {
   mo: 'meetings.weekday.mo',

@@ -1,6 +1,7 @@
 import { inputError } from './errors.js';
 import { describe, expect, it } from 'vitest';
-import { cadenceOf, cadenceRrule, parseCadence, parseTime, parseWeekdays, parseZone, type Cadence } from '../../../src/meetings/rules/recurrence.js';
+import { parseCadence, parseTime, parseWeekdays, parseZone, type Cadence } from '../../../src/meetings/rules/cadence.js';
+import { cadenceOf, cadenceRrule } from '../../../src/meetings/rules/rule.js';
 
 // 2026-01-31 is a Saturday.
 const SAT_31 = '2026-01-31';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../../../src/i18n/index.js';
 import { describeRule } from '../../../src/meetings/rules/describe.js';
-import { cadenceRrule, parseCadence, parseRrule } from '../../../src/meetings/rules/recurrence.js';
+import { parseCadence } from '../../../src/meetings/rules/cadence.js';
+import { cadenceRrule, parseRrule } from '../../../src/meetings/rules/rule.js';
 
 /** The stored rule of a cadence as typed (the first date is a Monday). */
 const rule = (repeat: string, interval?: number) => cadenceRrule(parseCadence(repeat, interval, '2026-01-05'));

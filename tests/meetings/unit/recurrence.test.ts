@@ -9,7 +9,9 @@ import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import rrule from 'rrule';
 import { describe, expect, it } from 'vitest';
-import { cadenceOf, cadenceRrule, isOccurrenceDate, nextOccurrenceDate, occurrenceDates, parseCadence, parseRrule, WEEKDAYS, type Cadence, type Schedule } from '../../../src/meetings/rules/recurrence.js';
+import { parseCadence, WEEKDAYS, type Cadence } from '../../../src/meetings/rules/cadence.js';
+import { isOccurrenceDate, nextOccurrenceDate, occurrenceDates, type Schedule } from '../../../src/meetings/rules/recurrence.js';
+import { cadenceOf, cadenceRrule, parseRrule } from '../../../src/meetings/rules/rule.js';
 import { zonedInstant } from '../../../src/meetings/rules/zones.js';
 import { fromDay, toDay } from '../../../src/shared/dates.js';
 
