@@ -55,7 +55,8 @@ export async function getMeetingDigest(o: ServiceOptions, f: { from: string; to:
       if (dates) dates.add(l.occursOn);
       else logged.set(l.meetingId, new Set([l.occursOn]));
     }
-    // A row per series scheduled in the window, in the order of their first occurrences (then id), as the time-ordered list gives them.
+    // A row per series scheduled in the window, in the order of their first occurrences (then id), as the time-ordered list gives them:
+    // the order ties keep in the byAttention sort below.
     // A series' slots are in time order: its first is the first of them.
     const scheduled: { meeting: Meeting; slots: Slot[] }[] = [];
     let scheduledLater = 0;

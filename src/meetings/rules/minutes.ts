@@ -86,16 +86,17 @@ export function tally(counts: Omit<AttendanceTally, 'ratePct'>): AttendanceTally
   return { ...counts, ratePct: held === 0 ? null : Math.round(((counts.present + counts.late) * 1000) / held) / 10 };
 }
 
-/** Percent done of a plan, one decimal; null without a plan. */
 /**
  * The series that most need a lead's attention first: the most occurrences
- * missed (scheduled, past, no minutes), then the lowest attendance (none held
- * yet last); a sort by it is stable, so ties keep the order they came in.
+ * missed (scheduled, past, no minutes), then the lowest attendance (none
+ * counted, as when none was held or all were excused, last); a sort by it is
+ * stable, so ties keep the order they came in.
  */
 export function byAttention(a: { missed: number; ratePct: number | null }, b: { missed: number; ratePct: number | null }): number {
   return b.missed - a.missed || (a.ratePct ?? Infinity) - (b.ratePct ?? Infinity) || 0;
 }
 
+/** Percent done of a plan, one decimal; null without a plan. */
 export function completionPct(done: number, planned: number): number | null {
   return planned === 0 ? null : Math.round((done * 1000) / planned) / 10;
 }
