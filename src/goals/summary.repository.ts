@@ -4,7 +4,7 @@
  * be computed from its check-ins when read). json.repository.ts and
  * judged.repository.ts read them back.
  */
-import type { Queryable } from '../db/sql.js';
+import type { Queryable, SqlValue } from '../db/sql.js';
 import type { GoalSummary, JudgementSpan } from './rules/evaluate.js';
 import type { GoalJsonParts } from './rules/view.js';
 
@@ -16,20 +16,21 @@ export interface GoalSummaryRow {
   span?: JudgementSpan | null;
 }
 
-const SUMMARY_COLUMNS = [
-  ['summary_points', 'integer'],
-  ['summary_first_value', 'double precision'],
-  ['summary_last_value', 'double precision'],
-  ['summary_last_date', 'text'],
-  ['summary_projected', 'double precision'],
-  ['json_head', 'text'],
-  ['json_tail', 'text'],
-  ['json_judge', 'text'],
-  ['judged_status', 'text'],
-  ['judged_stale', 'integer'],
-  ['judged_from', 'text'],
-  ['judged_until', 'text'],
-] as const;
+/** Each stored column, its type (PostgreSQL's, for the first row's casts) and its value in a row. */
+const SUMMARY_COLUMNS: readonly (readonly [column: string, type: string, value: (r: GoalSummaryRow) => SqlValue])[] = [
+  ['summary_points', 'integer', (r) => r.summary?.points ?? null],
+  ['summary_first_value', 'double precision', (r) => r.summary?.firstValue ?? null],
+  ['summary_last_value', 'double precision', (r) => r.summary?.lastValue ?? null],
+  ['summary_last_date', 'text', (r) => r.summary?.lastDate ?? null],
+  ['summary_projected', 'double precision', (r) => r.summary?.projected ?? null],
+  ['json_head', 'text', (r) => r.json?.head ?? null],
+  ['json_tail', 'text', (r) => r.json?.tail ?? null],
+  ['json_judge', 'text', (r) => r.json?.judge ?? null],
+  ['judged_status', 'text', (r) => r.span?.status ?? null],
+  ['judged_stale', 'integer', (r) => (r.span == null ? null : r.span.stale ? 1 : 0)],
+  ['judged_from', 'text', (r) => r.span?.from ?? null],
+  ['judged_until', 'text', (r) => r.span?.until ?? null],
+];
 /** Rows an UPDATE: 13 parameters each, within both engines' limits (SQLite 32,766, PostgreSQL 65,535). */
 const SUMMARY_CHUNK = 500;
 
@@ -49,21 +50,7 @@ export async function setGoalSummaries(q: Queryable, rows: readonly GoalSummaryR
     const chunk = rows.slice(from, from + SUMMARY_CHUNK);
     await q.run(
       `update goals set ${set} from (values ${[first, ...new Array(chunk.length - 1).fill(other)].join(', ')}) as v where goals.id = v.column1`,
-      chunk.flatMap(({ id, summary: s, json, span = null }) => [
-        id,
-        s?.points ?? null,
-        s?.firstValue ?? null,
-        s?.lastValue ?? null,
-        s?.lastDate ?? null,
-        s?.projected ?? null,
-        json?.head ?? null,
-        json?.tail ?? null,
-        json?.judge ?? null,
-        span?.status ?? null,
-        span === null ? null : span.stale ? 1 : 0,
-        span?.from ?? null,
-        span?.until ?? null,
-      ]),
+      chunk.flatMap((r) => [r.id, ...SUMMARY_COLUMNS.map(([, , value]) => value(r))]),
     );
   }
 }

@@ -1,15 +1,13 @@
 /** Prompts of the goal commands and Ctrl-C on a real pseudo-terminal (see prompts-org.test.ts). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dumpDb, fromBase, query, spawn as runTeam, tempDb } from '../helpers.js';
+import { dumpDb, initDb, query, spawn as runTeam, tempDb } from '../helpers.js';
 import { CTRL_C, ENTER, erase, hasScript, onTerminal } from './terminal.js';
 
 let t: ReturnType<typeof tempDb>;
-// init runs once for the file; each test gets a copy.
+// What plain `team init` makes, once for the file; each test gets a copy.
 beforeEach(async () => {
   t = tempDb();
-  await fromBase(t.db, 'init', async (db) => {
-    expect(runTeam(db, ['init']).code).toBe(0);
-  });
+  await initDb(t.db);
 });
 afterEach(() => t.cleanup());
 
