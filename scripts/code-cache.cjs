@@ -15,8 +15,8 @@ async function main() {
   const db = join(dir, 'team.db');
   const demo = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'team'), '--db', db, 'demo'], { stdio: 'ignore' });
   if (demo.status !== 0) throw new Error('the demo database could not be built');
-  const write = { out: process.stdout.write, err: process.stderr.write };
-  process.stdout.write = process.stderr.write = () => true;
+  // Output is thrown away; the program's own streams (cli/io.ts) write to the descriptors directly.
+  const quiet = { write: () => true };
   const { script, run } = loadBundle();
   try {
     const commands = [
@@ -38,10 +38,8 @@ async function main() {
       ['--db', db, '--lang', 'zh', 'report', 'weekly'],
       ['--db', db, '--lang', 'zh', 'members', 'list'],
     ];
-    for (const argv of commands) await run(['node', 'team', ...argv]);
+    for (const argv of commands) await run(['node', 'team', ...argv], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: process.env });
   } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
     process.exitCode = 0;
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
  * run the whole program in-process (`run(argv, io)`) with captured output.
  * Only the kernel touches `process.stdout`, `process.env` and friends, here.
  */
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 
 export interface OutStream {
   write(text: string): unknown;
@@ -19,8 +19,79 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-// isatty(0), not process.stdin.isTTY: the getter builds the stdin stream (4 ms) that only prompts use.
-export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdinIsTTY: isatty(0), env: process.env });
+/**
+ * Whether a descriptor is a terminal. Only a character device can be one, and
+ * fstat says so without node:tty, whose loading brings net and the streams
+ * (~2–5 ms of a start) to the pipes and files of scripts and cron. Nor is
+ * Linux's /dev/null one: its memory devices (major 1: null, zero, full,
+ * random) never are.
+ */
+export function isTerminal(fd: number): boolean {
+  try {
+    const s = fstatSync(fd);
+    if (!s.isCharacterDevice() || (process.platform === 'linux' && ((s.rdev >> 8) & 0xfff) === MEMORY_DEVICES)) return false;
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+/** Linux's major device number of /dev/null and its kind (Documentation/admin-guide/devices.txt). */
+const MEMORY_DEVICES = 1;
+
+/**
+ * Standard output or error. A terminal gets Node's stream (its width, its
+ * colours). A pipe or a file gets write(2) straight away: Node's stream for
+ * one is as synchronous on Linux, but building it loads net and the streams.
+ * A pipe closed early (`team … | head`) ends the process quietly with 0, as
+ * Unix tools do; a descriptor someone made non-blocking, once full, is handed
+ * to Node's stream, which waits for it.
+ */
+function standardStream(fd: 1 | 2): OutStream {
+  let terminal: boolean | undefined;
+  let node: NodeJS.WriteStream | undefined;
+  const tty = () => (terminal ??= isTerminal(fd));
+  const stream = () => {
+    if (node) return node;
+    node = fd === 1 ? process.stdout : process.stderr;
+    node.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+    return node;
+  };
+  return {
+    write(text: string) {
+      if (node || tty()) return stream().write(text);
+      const bytes = Buffer.from(text);
+      for (let at = 0; at < bytes.length; ) {
+        try {
+          at += writeSync(fd, bytes, at);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN') return stream().write(bytes.subarray(at));
+          if (code === 'EPIPE') process.exit(0);
+          throw e;
+        }
+      }
+      return true;
+    },
+    get isTTY() {
+      return tty();
+    },
+    get columns() {
+      return tty() ? stream().columns : undefined;
+    },
+  };
+}
+
+let std: { stdout: OutStream; stderr: OutStream } | undefined;
+
+// isTerminal(0), not process.stdin.isTTY: the getter builds the stdin stream (4 ms) that only prompts use.
+export const processIo = (): Io => {
+  std ??= { stdout: standardStream(1), stderr: standardStream(2) };
+  return { ...std, stdinIsTTY: isTerminal(0), env: process.env };
+};
 
 let current: Io | undefined;
 

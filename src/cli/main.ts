@@ -85,17 +85,5 @@ async function main(argv: readonly string[]): Promise<number> {
  */
 export function run(argv: readonly string[], streams: Io = processIo()): Promise<number> {
   useIo(streams);
-  if (streams.stdout === process.stdout) quietOnEpipe();
   return main(argv).catch((e: unknown) => reportError(e));
-}
-
-let epipe = false;
-/** `team … | head` closes stdout early: end quietly, as Unix tools do. */
-function quietOnEpipe(): void {
-  if (epipe) return;
-  epipe = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
 }

@@ -1,9 +1,10 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { fromBase, run, spawn, tempDb } from '../helpers.js';
+import { BIN, fromBase, run, spawn, tempDb } from '../helpers.js';
 
 const LOAD = fileURLToPath(new URL('../../bin/load.cjs', import.meta.url));
 
@@ -21,7 +22,6 @@ afterEach(() => t.cleanup());
 function vendorsLoaded(args: string[]): string[] {
   const script = `
     const { loadBundle } = require(${JSON.stringify(LOAD)});
-    process.stdout.write = () => true;
     loadBundle().run(['node', 'team', ...${JSON.stringify(args)}]).then((code) => {
       const vendors = Object.keys(require.cache).filter((f) => f.includes('/dist/vendor/')).map((f) => f.split('/').pop());
       process.stderr.write('@@' + JSON.stringify({ code, vendors }));
@@ -75,7 +75,6 @@ function icuAndModules(args: string[], env: Record<string, string> = {}): { icu:
     }
     const before = new Set(process.moduleLoadList);
     const { loadBundle } = require(${JSON.stringify(LOAD)});
-    process.stdout.write = () => true;
     loadBundle().run(['node', 'team', ...${JSON.stringify(args)}]).then((code) => {
       const modules = process.moduleLoadList.filter((m) => !before.has(m) && /^NativeModule (child_process|readline|http|https|tls|crypto|zlib|worker_threads)$/.test(m));
       process.stderr.write('@@' + JSON.stringify({ code, icu: [...used], modules }));
@@ -118,5 +117,56 @@ describe('start-up: no ICU, no child_process', () => {
       expect(spawned.code).toBe(0);
       expect(spawned.stdout).toBe(inProcess.stdout);
     }
+  });
+});
+
+/**
+ * Runs bin/team with its three descriptors as given (pipes, files, /dev/null)
+ * and a preload that records which of Node's stream modules it loaded: a
+ * command whose output goes to a pipe, a file or /dev/null writes it with
+ * write(2) and never loads tty or net (cli/io.ts), 2–5 ms of every start.
+ */
+function streamsLoaded(args: string[], stdio: ('pipe' | 'ignore' | number)[]): { code: number; stdout: string; modules: string[] } {
+  const dir = t.dir;
+  const preload = `${dir}/modules.cjs`;
+  const record = `${dir}/modules.json`;
+  writeFileSync(preload, `const before = new Set(process.moduleLoadList); process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m) && /^NativeModule (tty|net|stream)$/.test(m)))));`);
+  const r = spawnSync(process.execPath, ['-r', preload, BIN, '--db', t.db, ...args], { stdio, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC' } });
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', modules: JSON.parse(readFileSync(record, 'utf8')) as string[] };
+}
+
+describe('start-up: standard streams', () => {
+  it('output to a pipe, a file or /dev/null is written without loading tty or net, and is the same text', () => {
+    const piped = streamsLoaded(['members', 'list'], ['pipe', 'pipe', 'pipe']);
+    expect([piped.code, piped.modules]).toEqual([0, []]);
+    expect(piped.stdout).toMatch(/^┌.*\n│ Handle +│ Name/);
+    const file = `${t.dir}/out.txt`;
+    const fd = openSync(file, 'w');
+    try {
+      expect(streamsLoaded(['members', 'list'], ['ignore', fd, fd])).toMatchObject({ code: 0, modules: [] });
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+    expect(streamsLoaded(['members', 'list', '--json'], ['ignore', 'ignore', 'ignore'])).toMatchObject({ code: 0, modules: [] });
+    // A message on stderr (a refused command) takes the same way: one line, exit 2.
+    const refused = spawnSync(process.execPath, [BIN, '--db', t.db, 'members', 'show', 'nobody'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: t.dir, LANG: 'en_US.UTF-8', NO_COLOR: '1' } });
+    expect([refused.status, refused.stdout, refused.stderr.split('\n').length]).toEqual([2, '', 2]);
+  });
+
+  it('a large output into a pipe arrives whole (write(2) is repeated until every byte is written)', () => {
+    const raw = new Database(t.db);
+    const insert = raw.prepare("insert into members (handle, name, status, created_at, updated_at) values (?, ?, 'active', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')");
+    raw.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(`m${String(i).padStart(4, '0')}`, `Member ${i} 王芳`);
+    })();
+    raw.close();
+    // ~1 MB: many times a pipe's 64 KB, so the reader empties it while team writes.
+    const r = spawnSync(process.execPath, [BIN, '--db', t.db, 'members', 'list', '--json'], { encoding: 'utf8', maxBuffer: 64 << 20, env: { PATH: process.env.PATH ?? '', HOME: t.dir, LANG: 'en_US.UTF-8' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(1 << 19);
+    const members = JSON.parse(r.stdout) as { handle: string; name: string }[];
+    expect(members).toHaveLength(3012);
+    expect(members.find((m) => m.handle === 'm2999')?.name).toBe('Member 2999 王芳');
   });
 });
