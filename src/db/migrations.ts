@@ -13,6 +13,7 @@ import { m20261204TrainingDigest } from '../training/migrations/2026-12-04-train
 import { m20261204EvaluationsDigest } from '../evaluations/migrations/2026-12-04-evaluations-digest.js';
 import { m20261205MeetingRuleDays } from '../meetings/migrations/2026-12-05-meeting-rule-days.js';
 import { m20261205GoalUrgency } from '../goals/migrations/2026-12-05-goal-urgency.js';
+import { m20261206GoalProjectionBounds } from '../goals/migrations/2026-12-06-goal-projection-bounds.js';
 
 /**
  * One schema change, in each engine's own DDL side by side (the SQL of a
@@ -30,4 +31,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only; never edit a released one. A new feature appends its own here. */
-export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals, m20261201GoalSummaries, m20261201GoalJson, m20261201Meetings, m20261201Training, m20261202Evaluations, m20261203GoalActivity, m20261203TrainingDue, m20261204GoalJudgement, m20261204MeetingsDigest, m20261204TrainingDigest, m20261204EvaluationsDigest, m20261205MeetingRuleDays, m20261205GoalUrgency];
+export const migrations: readonly Migration[] = [m20261123Org, m20261123Goals, m20261201GoalSummaries, m20261201GoalJson, m20261201Meetings, m20261201Training, m20261202Evaluations, m20261203GoalActivity, m20261203TrainingDue, m20261204GoalJudgement, m20261204MeetingsDigest, m20261204TrainingDigest, m20261204EvaluationsDigest, m20261205MeetingRuleDays, m20261205GoalUrgency, m20261206GoalProjectionBounds];

@@ -5,7 +5,7 @@
  */
 import { forecast, forecastFrom, isStale, rollup, trend, type ForecastStatus, type Trend } from './progress.js';
 import type { Goal } from './goal.js';
-import type { MetricKind } from './units.js';
+import { valueRange, type MetricKind } from './units.js';
 import { fromDay, toDay } from '../../shared/dates.js';
 import { compareText } from '../../shared/order.js';
 
@@ -56,9 +56,12 @@ function forecastable(goal: GoalFacts): goal is GoalFacts & { target: number; di
   return !(goal.target === null || goal.direction === null || goal.start === null || goal.due === null || goal.due < goal.start);
 }
 
+/** What a summary needs of a goal: its facts, and its unit, which bounds the projection (rules/units.ts valueRange). */
+export type SummaryFacts = GoalFacts & Pick<Goal, 'unit'>;
+
 /** The today-independent half of `evaluateGoal`: what a goal's series and facts say, for `judge`. */
-export function summarize(goal: GoalFacts, series: readonly Point[], leaf: boolean): GoalSummary {
-  if (forecastable(goal)) return { ...trend({ baseline: progressOrigin(goal), start: goal.start, due: goal.due }, series), leaf };
+export function summarize(goal: SummaryFacts, series: readonly Point[], leaf: boolean): GoalSummary {
+  if (forecastable(goal)) return { ...trend({ baseline: progressOrigin(goal), start: goal.start, due: goal.due, range: valueRange(goal.unit, goal.kind) }, series), leaf };
   const last = series[series.length - 1];
   return { points: series.length, firstValue: series[0]?.value ?? null, lastValue: last?.value ?? null, lastDate: last?.date ?? null, projected: null, leaf };
 }
@@ -199,7 +202,7 @@ function totalsStatus(goal: GoalFacts, target: number, f: { status: GoalStatus; 
  * not empty, from their roll-up (a parent takes no check-ins of its own):
  * `judge(summarize(…))` with the series kept.
  */
-export function evaluateGoal(goal: GoalFacts, checkins: readonly Point[], children: readonly ChildInput[] | null, today: string): Evaluation {
+export function evaluateGoal(goal: SummaryFacts, checkins: readonly Point[], children: readonly ChildInput[] | null, today: string): Evaluation {
   const series = goalSeries(goal, checkins, children);
   const e = judge(goal, summarize(goal, series, !children || children.length === 0), today) as Evaluation;
   e.series = series;
