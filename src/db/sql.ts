@@ -90,3 +90,24 @@ export function toColumns<F extends string, C extends string>(patch: { readonly 
   }
   return row;
 }
+
+/**
+ * SQL for the JSON text of a text or integer value, as JSON.stringify writes
+ * it (null for NULL): for lists whose JSON the database writes, skipping the
+ * objects a long list would make and stringify. Not for REAL columns, whose
+ * digits the engines print their own way.
+ * @example jsonText('sqlite', 'm.handle') // json_quote(m.handle)
+ */
+export function jsonText(dialect: Queryable['dialect'], expr: string): string {
+  return dialect === 'sqlite' ? `json_quote(${expr})` : `coalesce(to_json(${expr})::text, 'null')`;
+}
+
+/**
+ * SQL for a JSON object's text with these keys in this order, each value the
+ * JSON text of its expression (jsonText), or, marked `raw`, an expression that
+ * is JSON text already (`case … then 'true' else 'false' end`).
+ * @example jsonObjectText('sqlite', [['id', 'm.id'], ['archived', { raw: "case when m.archived_at is null then 'false' else 'true' end" }]])
+ */
+export function jsonObjectText(dialect: Queryable['dialect'], fields: readonly (readonly [key: string, expr: string | { raw: string }])[]): string {
+  return fields.map(([key, expr], i) => `'${i === 0 ? '{' : ','}${JSON.stringify(key)}:' || ${typeof expr === 'string' ? jsonText(dialect, expr) : expr.raw}`).join(' || ') + ` || '}'`;
+}

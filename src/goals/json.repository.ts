@@ -3,7 +3,7 @@
  * summary.repository.ts): what whole-database lists and the tree are
  * written from. The filters and the tree walk are repository.ts's.
  */
-import type { Queryable } from '../db/sql.js';
+import { jsonText, type Queryable } from '../db/sql.js';
 import { descendantsSql, listSql, OWNER_JOINS, TOP_LEVEL_CHILDREN, type GoalFilter } from './repository.js';
 
 /**
@@ -28,12 +28,8 @@ export interface GoalJsonNodeRow extends GoalJsonRow {
 // The owner as toGoal shows it, quoted as JSON by the engine (null → null).
 const OWNER = `case g.owner_type when 'member' then coalesce(m.handle, '') when 'department' then coalesce(d.name, '') else 'team' end`;
 const OWNER_NAME = `case g.owner_type when 'member' then m.name when 'department' then d.name end`;
-const quoted = {
-  sqlite: (x: string) => `json_quote(${x})`,
-  postgres: (x: string) => `coalesce(to_json(${x})::text, 'null')`,
-};
-const jsonText = (d: Queryable['dialect']) => `g.json_head || ',"owner":' || ${quoted[d](OWNER)} || ',"ownerName":' || ${quoted[d](OWNER_NAME)} || ',' || g.json_tail`;
-const JSON_TEXT = { sqlite: jsonText('sqlite'), postgres: jsonText('postgres') };
+const goalJsonText = (d: Queryable['dialect']) => `g.json_head || ',"owner":' || ${jsonText(d, OWNER)} || ',"ownerName":' || ${jsonText(d, OWNER_NAME)} || ',' || g.json_tail`;
+const JSON_TEXT = { sqlite: goalJsonText('sqlite'), postgres: goalJsonText('postgres') };
 // The ids given as one JSON array, with their positions (j.key), each id as j.id.
 const IDS = { sqlite: '(select value as id, key from json_each(?)) j', postgres: '(select value::integer as id, key from json_array_elements_text(?::json) with ordinality t(value, key)) j' };
 

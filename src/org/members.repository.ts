@@ -1,7 +1,7 @@
 import type { Member, MemberStatus } from './rules/org.js';
 import type { Patch } from '../db/schema.js';
 import type { MembersRow } from './table.js';
-import { columnIndex, insertRow, toColumns, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
+import { columnIndex, insertRow, jsonObjectText, toColumns, updateRow, type ColumnIndex, type Queryable, type SqlValue } from '../db/sql.js';
 
 type MemberListRow = MembersRow & { role: string | null; department: string | null; manager: string | null };
 
@@ -35,11 +35,11 @@ async function selectMembers(q: Queryable, sql: string, params: readonly SqlValu
   return rows.map((r) => toMember(r, c));
 }
 
-const SELECT = `select m.*, r.name as role, d.name as department, b.handle as manager
-  from members m
+const FROM = `from members m
   left join roles r on r.id = m.role_id
   left join departments d on d.id = m.department_id
   left join members b on b.id = m.manager_id`;
+const SELECT = `select m.*, r.name as role, d.name as department, b.handle as manager ${FROM}`;
 
 export interface MemberFilter {
   departmentId?: number;
@@ -49,8 +49,8 @@ export interface MemberFilter {
   includeArchived?: boolean;
 }
 
-/** Members by handle; each filter narrows through an index (department, role, archived+handle). */
-export async function listMembers(q: Queryable, f: MemberFilter = {}): Promise<Member[]> {
+/** The WHERE of a members list: each filter narrows through an index (department, role, archived+handle). */
+function listWhere(f: MemberFilter): [sql: string, params: SqlValue[]] {
   const where: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, ...values: SqlValue[]) => {
@@ -62,8 +62,33 @@ export async function listMembers(q: Queryable, f: MemberFilter = {}): Promise<M
   if (f.roleId !== undefined) add('m.role_id = ?', f.roleId);
   if (f.shift !== undefined) add('m.shift = ?', f.shift);
   if (f.status !== undefined) add('m.status = ?', f.status);
-  const sql = `${SELECT}${where.length ? ` where ${where.join(' and ')}` : ''} order by m.handle`;
-  return selectMembers(q, sql, params);
+  return [where.length ? ` where ${where.join(' and ')}` : '', params];
+}
+
+/** Members by handle. */
+export async function listMembers(q: Queryable, f: MemberFilter = {}): Promise<Member[]> {
+  const [where, params] = listWhere(f);
+  return selectMembers(q, `${SELECT}${where} order by m.handle`, params);
+}
+
+/**
+ * A member's JSON as JSON.stringify(toMember(row)) writes it (the same keys in
+ * the same order), written by the database: 2,000 members as text take half
+ * the time of 2,000 objects made and stringified.
+ */
+const memberJson = (d: Queryable['dialect']) =>
+  jsonObjectText(d, [
+    ['id', 'm.id'], ['handle', 'm.handle'], ['name', 'm.name'], ['roleId', 'm.role_id'], ['role', 'r.name'], ['departmentId', 'm.department_id'],
+    ['department', 'd.name'], ['managerId', 'm.manager_id'], ['manager', 'b.handle'], ['hireDate', 'm.hire_date'], ['contact', 'm.contact'], ['shift', 'm.shift'],
+    ['status', 'm.status'], ['archived', { raw: "case when m.archived_at is null then 'false' else 'true' end" }], ['archivedAt', 'm.archived_at'],
+    ['createdAt', 'm.created_at'], ['updatedAt', 'm.updated_at'],
+  ]);
+const MEMBER_JSON = { sqlite: memberJson('sqlite'), postgres: memberJson('postgres') };
+
+/** Streams the members of `listMembers`, in its order, as their JSON text. */
+export async function eachMemberJson(q: Queryable, f: MemberFilter, onRow: (json: string) => void): Promise<void> {
+  const [where, params] = listWhere(f);
+  return q.eachTuple(`select ${MEMBER_JSON[q.dialect]} ${FROM}${where} order by m.handle`, params, (r) => onRow(r[0] as string));
 }
 
 export async function findMemberById(q: Queryable, id: number): Promise<Member | undefined> {

@@ -4,6 +4,7 @@ import {
   insertMember,
   listDirectReports,
   listMembers,
+  eachMemberJson,
   managerParents,
   reassignReports,
   updateMember,
@@ -106,13 +107,23 @@ export interface MemberListFilter {
   all?: boolean;
 }
 
-export async function getMembers(o: ServiceOptions, f: MemberListFilter): Promise<Member[]> {
+async function memberFilter(o: ServiceOptions, f: MemberListFilter): Promise<MemberFilter> {
   const filter: MemberFilter = { includeArchived: Boolean(f.all) };
   if (f.dept !== undefined) filter.departmentId = await resolveDepartmentId(o.db, f.dept);
   if (f.role !== undefined) filter.roleId = await resolveRoleId(o.db, f.role);
   if (f.shift !== undefined) filter.shift = f.shift;
   if (f.status !== undefined) filter.status = f.status;
-  return listMembers(o.db, filter);
+  return filter;
+}
+
+export async function getMembers(o: ServiceOptions, f: MemberListFilter): Promise<Member[]> {
+  return listMembers(o.db, await memberFilter(o, f));
+}
+
+/** The members of `getMembers` as JSON texts, in its order, to a sink: `members list --json` into a pipe or a file. */
+export async function writeMembersJson(o: ServiceOptions, f: MemberListFilter, sink: (json: string) => void): Promise<void> {
+  // Names resolved first: a refused filter has written nothing.
+  return eachMemberJson(o.db, await memberFilter(o, f), sink);
 }
 
 export async function showMember(o: ServiceOptions, ref: string): Promise<MemberDetail> {

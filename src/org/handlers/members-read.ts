@@ -1,9 +1,9 @@
 import type { MemberStatus } from '../rules/org.js';
 import { MEMBER_STATUSES } from '../rules/org.js';
 import { InputError } from '../../shared/errors.js';
-import { getMembers, showMember } from '../members.service.js';
+import { getMembers, showMember, writeMembersJson } from '../members.service.js';
 import { withDb, type Ctx } from '../../cli/context.js';
-import { out, printJson, printList, resolveFormat } from '../../cli/output.js';
+import { jsonArrayWriter, out, printJson, printList, resolveFormat } from '../../cli/output.js';
 import { memberColumns, renderMember } from '../members.render.js';
 
 interface ListOptions {
@@ -21,9 +21,14 @@ export async function list(ctx: Ctx, opts: ListOptions): Promise<void> {
   if (opts.status !== undefined && !(MEMBER_STATUSES as readonly string[]).includes(opts.status)) {
     throw new InputError('err.invalidStatus', { value: opts.status });
   }
-  const members = await withDb(ctx, (o) =>
-    getMembers(o, { dept: opts.dept, role: opts.role, shift: opts.shift, status: opts.status as MemberStatus | undefined, all: opts.all }),
-  );
+  const filter = { dept: opts.dept, role: opts.role, shift: opts.shift, status: opts.status as MemberStatus | undefined, all: opts.all };
+  // JSON into a pipe or a file: written by the database, member by member (a terminal gets it indented, below).
+  const list = format === 'json' ? jsonArrayWriter() : null;
+  if (list) {
+    await withDb(ctx, (o) => writeMembersJson(o, filter, (json) => list.pushJson(json)));
+    return list.end();
+  }
+  const members = await withDb(ctx, (o) => getMembers(o, filter));
   await printList(format, members, memberColumns);
 }
 

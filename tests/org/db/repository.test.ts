@@ -1,7 +1,7 @@
 /** The org repositories on a migrated database: camelCase in and out, names matched as the program matches them. */
 import { expect, it } from 'vitest';
 import { findDepartmentById, findDepartmentIdByName, findDepartmentIdByPresetKey, insertDepartment, listDepartments, updateDepartment } from '../../../src/org/departments.repository.js';
-import { findMemberById, findMemberIdByHandle, insertMember, listMembers, updateMember } from '../../../src/org/members.repository.js';
+import { eachMemberJson, findMemberById, findMemberIdByHandle, insertMember, listMembers, updateMember } from '../../../src/org/members.repository.js';
 import { findRoleById, insertRole, listDuties, replaceDuties, updateRole } from '../../../src/org/roles.repository.js';
 import { describeEngines } from '../../engines.js';
 
@@ -39,5 +39,21 @@ describeEngines('org repositories', (fresh) => {
     expect(await findMemberById(db, b)).toMatchObject({ handle: 'wu.xue', manager: 'li.na', managerId: a, shift: 'night', status: 'probation', archived: true, archivedAt: NOW });
     expect((await listMembers(db)).map((m) => m.handle)).toEqual(['li.na']);
     expect((await listMembers(db, { includeArchived: true })).map((m) => m.handle)).toEqual(['li.na', 'wu.xue']);
+  });
+
+  it('members as JSON text, written by the database, are JSON.stringify of the listed members, byte for byte, for every filter', async () => {
+    const db = await fresh();
+    const dept = await insertDepartment(db, { name: '客服 "CS"', description: null, now: NOW });
+    const role = await insertRole(db, { name: 'Pre-sale \\ 售前', departmentId: dept, reportsToId: null, description: null, workflow: null, now: NOW });
+    const lead = await insertMember(db, { handle: 'Li.Na', name: '李娜 "Nana"', roleId: role, departmentId: dept, managerId: null, hireDate: '2024-03-01', contact: 'tel:\t+86 138', shift: 'day', status: 'active', now: NOW });
+    await insertMember(db, { handle: 'wu.xue', name: 'Wu\nXue \u0001 👩‍💻 ｶﾀｶﾅ', roleId: null, departmentId: dept, managerId: lead, hireDate: null, contact: null, shift: 'late', status: 'probation', now: NOW });
+    const gone = await insertMember(db, { handle: 'old', name: '</script> \u2028', roleId: role, departmentId: null, managerId: lead, hireDate: null, contact: null, shift: null, status: 'active', now: NOW });
+    await updateMember(db, gone, { archivedAt: NOW, updatedAt: NOW });
+    const filters = [{}, { includeArchived: true }, { departmentId: dept }, { roleId: role, includeArchived: true }, { shift: 'late' }, { status: 'probation' as const }, { departmentId: 999 }];
+    for (const f of filters) {
+      const texts: string[] = [];
+      await eachMemberJson(db, f, (json) => texts.push(json));
+      expect([f, `[${texts.join(',')}]`]).toEqual([f, JSON.stringify(await listMembers(db, f))]);
+    }
   });
 });
