@@ -29,9 +29,11 @@ if (!pgUrl) {
 const PG_INCLUDE = ['tests/*/cli/**/*.test.ts', 'tests/*/db/**/*.test.ts'];
 // Each command there opens a server connection (~20 ms): the longest suites need more than 30 s.
 const pg = { testTimeout: 120_000, env: { TZ: 'UTC', TEAM_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/pg-setup.ts'] } as const;
+// In-process runs of one test database share its connections (tests/pg-sessions.ts).
+const PG_SESSIONS = 'tests/pg-sessions.ts';
 const pgProjects = [
-  { extends: true, test: { ...pg, name: 'pg', include: PG_INCLUDE, exclude: MOCKING, isolate: false, setupFiles: SHARED_SETUP } },
-  { extends: true, test: { ...pg, name: 'pg-isolated', include: MOCKING } },
+  { extends: true, test: { ...pg, name: 'pg', include: PG_INCLUDE, exclude: MOCKING, isolate: false, setupFiles: [...SHARED_SETUP, PG_SESSIONS] } },
+  { extends: true, test: { ...pg, name: 'pg-isolated', include: MOCKING, setupFiles: [PG_SESSIONS] } },
 ] as const;
 
 /**

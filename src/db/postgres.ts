@@ -93,12 +93,24 @@ const types = {
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * How a run gets its server connection and lets it go: a new one, ended when
+ * the run closes the database. The test suite keeps a test database's
+ * connections open between its in-process runs instead (tests/pg-sessions.ts),
+ * which saves each run the connecting and the server's cold catalog caches
+ * (~25 ms); what connecting does is tested on connections of its own.
+ */
+export const sessions = {
+  open: (connectionString: string): Promise<pg.Client> => connect(connectionString),
+  close: (client: pg.Client): Promise<void> => client.end(),
+};
+
 /** Opens, and migrates, the PostgreSQL database at `url`. */
 export async function openPostgres(url: string): Promise<Db> {
   const location = redactUrl(url);
   const { connectionString, schema, plain } = clientUrl(url);
   const connectOrSay = (at: string) =>
-    connect(at).catch((e: unknown) => {
+    sessions.open(at).catch((e: unknown) => {
       throw e instanceof TeamError ? e : new Failure('err.db.connect', { path: location, reason: reason(e) });
     });
   let client: pg.Client;
@@ -124,7 +136,7 @@ export async function openPostgres(url: string): Promise<Db> {
     );
     await migrate(client, schema, home, location);
   } catch (e) {
-    await client.end().catch(() => {});
+    await sessions.close(client).catch(() => {});
     throw e instanceof TeamError ? e : new Failure('err.db.open', { path: location, reason: reason(e) });
   }
   return wrap(client, location);
@@ -316,7 +328,7 @@ function wrap(client: pg.Client, location: string): Db {
       return depth > 0 ? fn(q) : within('begin isolation level repeatable read read only', fn);
     },
     async close() {
-      await client.end().catch(() => {});
+      await sessions.close(client).catch(() => {});
     },
   };
 }
