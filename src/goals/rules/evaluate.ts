@@ -17,7 +17,7 @@ export interface Point {
 }
 
 /** What evaluation needs of a goal. */
-export type GoalFacts = Pick<Goal, 'kind' | 'baseline' | 'target' | 'direction' | 'start' | 'due' | 'draft' | 'state' | 'finalValue' | 'cadenceDays'>;
+export type GoalFacts = Pick<Goal, 'unit' | 'kind' | 'baseline' | 'target' | 'direction' | 'start' | 'due' | 'draft' | 'state' | 'finalValue' | 'cadenceDays'>;
 
 export interface Evaluation {
   value: number | null;
@@ -56,12 +56,9 @@ function forecastable(goal: GoalFacts): goal is GoalFacts & { target: number; di
   return !(goal.target === null || goal.direction === null || goal.start === null || goal.due === null || goal.due < goal.start);
 }
 
-/** What a summary needs of a goal: its facts, and its unit, which bounds the projection (rules/units.ts valueRange). */
-export type SummaryFacts = GoalFacts & Pick<Goal, 'unit'>;
-
 /** The today-independent half of `evaluateGoal`: what a goal's series and facts say, for `judge`. */
-export function summarize(goal: SummaryFacts, series: readonly Point[], leaf: boolean): GoalSummary {
-  if (forecastable(goal)) return { ...trend({ baseline: progressOrigin(goal), start: goal.start, due: goal.due, range: valueRange(goal.unit, goal.kind) }, series), leaf };
+export function summarize(goal: GoalFacts, series: readonly Point[], leaf: boolean): GoalSummary {
+  if (forecastable(goal)) return { ...trend({ baseline: progressOrigin(goal), start: goal.start, due: goal.due }, series), leaf };
   const last = series[series.length - 1];
   return { points: series.length, firstValue: series[0]?.value ?? null, lastValue: last?.value ?? null, lastDate: last?.date ?? null, projected: null, leaf };
 }
@@ -81,8 +78,9 @@ export function judge(goal: GoalFacts, s: GoalSummary, today: string): Judgement
   const f = forecastFrom(facts, s, today);
   out.progressPct = f.progressPct;
   out.expectedPct = f.expectedPct;
-  out.projected = f.projected;
   out.status = totalsStatus(goal, goal.target, f, out.value, today > goal.due);
+  // Judged from the line; reported within what the unit can take.
+  out.projected = within(f.projected, goal.unit, goal.kind);
   if (goal.draft) {
     out.status = 'draft';
     return out;
@@ -97,6 +95,23 @@ export function judge(goal: GoalFacts, s: GoalSummary, today: string): Judgement
   const settled = out.status === 'done' || out.status === 'missed';
   out.stale = s.leaf && !settled && isStale(out.lastCheckinDate, goal.start, today, goal.cadenceDays);
   return out;
+}
+
+const RANGES = new Map<string, { min: number; max: number }>();
+
+/**
+ * A projection within the values a goal's unit can take (units.ts valueRange,
+ * the bounds check-ins are held to): a line falling past 0 s reports 0 s, one
+ * rising past 100 % reports 100 %. Ranges are kept per unit and kind: a list
+ * bounds 20,000 projections.
+ * @example within(-22, 's', 'rate') // 0
+ */
+export function within(projected: number | null, unit: string | null, kind: MetricKind | null): number | null {
+  if (projected === null) return null;
+  const key = `${kind ?? ''}\u0000${unit ?? ''}`;
+  let r = RANGES.get(key);
+  if (!r) RANGES.set(key, (r = valueRange(unit, kind)));
+  return projected < r.min ? r.min : projected > r.max ? r.max : projected;
 }
 
 /** How many days ahead `judgementSpan` looks: a goal untouched for longer is judged again when read. */
@@ -202,7 +217,7 @@ function totalsStatus(goal: GoalFacts, target: number, f: { status: GoalStatus; 
  * not empty, from their roll-up (a parent takes no check-ins of its own):
  * `judge(summarize(…))` with the series kept.
  */
-export function evaluateGoal(goal: SummaryFacts, checkins: readonly Point[], children: readonly ChildInput[] | null, today: string): Evaluation {
+export function evaluateGoal(goal: GoalFacts, checkins: readonly Point[], children: readonly ChildInput[] | null, today: string): Evaluation {
   const series = goalSeries(goal, checkins, children);
   const e = judge(goal, summarize(goal, series, !children || children.length === 0), today) as Evaluation;
   e.series = series;

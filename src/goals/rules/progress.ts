@@ -11,9 +11,9 @@
  *    at the due date. Two points give the line through them (baseline →
  *    check-in); a single point, or points all on one day (a check-in on the
  *    start date, a goal starting and due the same day), project flat at the
- *    last value, so nothing divides by zero. The line stops at the values the
- *    goal's unit can take (`range`, from units.ts valueRange): a first response
- *    falling 2 s a day is forecast at 0 s, not at −22 s; a share at 100 %.
+ *    last value, so nothing divides by zero. Statuses are judged from the line
+ *    itself; the projection a goal reports stops at the values its unit can
+ *    take (evaluate.ts judge: 0 s for a first response falling fast, not −22 s).
  * 4. Status, first match wins:
  *    - no check-ins: 'missed' after due; 'not-started' while under 25 % of the
  *      time has passed; else 'at-risk'.
@@ -82,14 +82,6 @@ export interface ForecastGoal {
   direction: Direction;
   start: string;
   due: string;
-  /** The values the unit can take (units.ts valueRange); the projection stays within them. Unbounded when absent. */
-  range?: ValueSpan;
-}
-
-/** The least and greatest value a goal's unit can take. */
-export interface ValueSpan {
-  readonly min: number;
-  readonly max: number;
 }
 
 export type ForecastStatus = 'on-track' | 'at-risk' | 'off-track' | 'done' | 'missed' | 'not-started';
@@ -134,7 +126,7 @@ export interface Trend {
 }
 
 /** The today-independent half of `forecast`: the series' ends and its projection at the due date. */
-export function trend(goal: Pick<ForecastGoal, 'baseline' | 'start' | 'due' | 'range'>, checkins: readonly { date: string; value: number }[]): Trend {
+export function trend(goal: Pick<ForecastGoal, 'baseline' | 'start' | 'due'>, checkins: readonly { date: string; value: number }[]): Trend {
   const start = toDay(goal.start);
   const span = toDay(goal.due) - start;
   const { xs, ys, lastDate } = daySeries(checkins, start);
@@ -142,9 +134,7 @@ export function trend(goal: Pick<ForecastGoal, 'baseline' | 'start' | 'due' | 'r
   if (n === 0) return { points: 0, firstValue: null, lastValue: null, lastDate: null, projected: null };
   const lastValue = ys[n - 1]!;
   const lead = goal.baseline !== null && !xs.includes(0) ? goal.baseline : null;
-  const line = lineAt(xs, ys, lead, span, lastValue);
-  const projected = goal.range ? Math.min(goal.range.max, Math.max(goal.range.min, line)) : line;
-  return { points: n, firstValue: ys[0]!, lastValue, lastDate, projected };
+  return { points: n, firstValue: ys[0]!, lastValue, lastDate, projected: lineAt(xs, ys, lead, span, lastValue) };
 }
 
 /** The today-dependent half of `forecast`: the status of a trend on `today` (cheap: no series). */

@@ -106,17 +106,18 @@ export interface JudgeInput {
 /**
  * A JudgeInput as one compact JSON array: a list reads one value per goal
  * for it instead of 17 columns (each value read costs, 20,000 times).
- * @example packJudgeInput(g, s) // '["additive",0,100,"increase","2026-01-01","2026-03-31",0,"open",null,7,0,3,10,40,"2026-02-01",95.5,1]'
+ * @example packJudgeInput(g, s) // '["additive",0,100,"increase","2026-01-01","2026-03-31",0,"open",null,7,0,3,10,40,"2026-02-01",95.5,1,"单"]'
  */
 export function packJudgeInput(g: GoalFacts & { decimals: number }, s: GoalSummary): string {
-  return JSON.stringify([g.kind, g.baseline, g.target, g.direction, g.start, g.due, g.draft ? 1 : 0, g.state, g.finalValue, g.cadenceDays, g.decimals, s.points, s.firstValue, s.lastValue, s.lastDate, s.projected, s.leaf ? 1 : 0]);
+  return JSON.stringify([g.kind, g.baseline, g.target, g.direction, g.start, g.due, g.draft ? 1 : 0, g.state, g.finalValue, g.cadenceDays, g.decimals, s.points, s.firstValue, s.lastValue, s.lastDate, s.projected, s.leaf ? 1 : 0, g.unit]);
 }
 
 /** The JudgeInput that packJudgeInput wrote. */
 export function unpackJudgeInput(text: string): JudgeInput {
   const a = JSON.parse(text) as Packed;
   return {
-    facts: { kind: a[0], baseline: a[1], target: a[2], direction: a[3], start: a[4], due: a[5], draft: a[6] === 1, state: a[7], finalValue: a[8], cadenceDays: a[9] },
+    // A goal stored before its unit was packed (a[17]) is judged without it: its projection is reported unbounded.
+    facts: { unit: a[17] ?? null, kind: a[0], baseline: a[1], target: a[2], direction: a[3], start: a[4], due: a[5], draft: a[6] === 1, state: a[7], finalValue: a[8], cadenceDays: a[9] },
     decimals: a[10],
     summary: { points: a[11], firstValue: a[12], lastValue: a[13], lastDate: a[14], projected: a[15], leaf: a[16] === 1 },
   };
@@ -124,7 +125,7 @@ export function unpackJudgeInput(text: string): JudgeInput {
 
 type Packed = [
   GoalFacts['kind'], number | null, number | null, GoalFacts['direction'], string | null, string | null, 0 | 1, GoalFacts['state'], number | null, number, number,
-  number, number | null, number | null, string | null, number | null, 0 | 1,
+  number, number | null, number | null, string | null, number | null, 0 | 1, (string | null)?,
 ];
 
 /**

@@ -223,7 +223,7 @@ describe('a database from before the summaries', () => {
 });
 
 describe('a database from before forecasts were bounded by the unit (migration 2026-12-06)', () => {
-  it('marks the summaries stored by the unbounded line missing: lists show the bounded forecast, and a refresh stores it', async () => {
+  it('marks the summaries stored before missing: lists show the bounded forecast, and a refresh stores the unit with them', async () => {
     await ok(['goals', 'add', 'Cut first response to 30 s in November', '--owner', 'wang', '--metric', 'First response time', '--unit', 's', '--baseline', '60', '--target', '30', '--start', '2026-11-01', '--due', '2026-11-30', '--why', 'CS standard'], '2026-11-01');
     await ok(['goals', 'add', 'Q4 GMV', '--owner', 'team', '--metric', 'GMV', '--unit', '¥', '--target', '90000', '--direction', 'increase', '--start', '2026-10-01', '--due', '2026-12-31', '--why', 'Q4 plan']);
     // 60 s → 40 s in 4 days: the line would reach −85 s on the due date.
@@ -233,7 +233,8 @@ describe('a database from before forecasts were bounded by the unit (migration 2
     // What the program stored before the bound, and its migration record gone: the database of an older version.
     const { db } = await openDatabase({ path: fx.db, env: {} });
     try {
-      await db.run('update goals set summary_projected = -85 where id = 1');
+      // Its packed judge input without the unit (rules/view.ts), which bounds what is reported.
+      await db.run("update goals set json_judge = substr(json_judge, 1, length(json_judge) - length(',\"s\"]')) || ']' where id = 1");
       await db.run("delete from schema_migrations where name = '2026-12-06-goal-projection-bounds'");
       // SQLite counts its migrations in user_version (db/connection.ts); the server, in its records.
       if (!onPostgres) await db.run(`pragma user_version = ${migrations.length - 1}`);
@@ -245,6 +246,9 @@ describe('a database from before forecasts were bounded by the unit (migration 2
     expect(r.stderr).toBe('Goals without a stored summary: 1 (a database from an older version). `team goals refresh` makes lists fast again.\n');
     expect(await query(fx.db, 'select id from goals where summary_points is null')).toEqual([{ id: 1 }]);
     await ok(['goals', 'refresh'], '2026-11-05');
-    expect(await query(fx.db, 'select id, summary_projected from goals order by id')).toEqual([{ id: 1, summary_projected: 0 }, { id: 2, summary_projected: null }]);
+    // The line is stored as it is (statuses are judged from it); what is reported is bounded.
+    expect(await query(fx.db, 'select id, summary_projected from goals order by id')).toEqual([{ id: 1, summary_projected: -85 }, { id: 2, summary_projected: null }]);
+    const after = await ok(['goals', 'list', '--json'], '2026-11-05');
+    expect([after.stderr, after.json<{ projected: number | null }[]>().map((g) => g.projected)]).toEqual(['', [0, null]]);
   });
 });

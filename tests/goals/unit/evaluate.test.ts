@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeSeries, evaluateGoal, progressOrigin, rollupSeries, type SummaryFacts } from '../../../src/goals/rules/evaluate.js';
+import { dedupeSeries, evaluateGoal, progressOrigin, rollupSeries, type GoalFacts } from '../../../src/goals/rules/evaluate.js';
 
 // November 2026: 29 days from start to due. 11-10 is day 9, 11-16 day 15, 11-23 day 22.
 const nov = { start: '2026-11-01', due: '2026-11-30' };
-const orders: SummaryFacts = { unit: '单', kind: 'additive', baseline: null, target: 300, direction: 'increase', ...nov, draft: false, state: 'open', finalValue: null, cadenceDays: 7 };
+const orders: GoalFacts = { unit: '单', kind: 'additive', baseline: null, target: 300, direction: 'increase', ...nov, draft: false, state: 'open', finalValue: null, cadenceDays: 7 };
 
 describe('dedupeSeries', () => {
   it('keeps one point per date, the last recorded winning, sorted by date', () => {
@@ -105,29 +105,35 @@ describe('evaluateGoal', () => {
   });
 
   it('additive increase counts progress from 0, not from last period\'s baseline', () => {
-    const gmv: SummaryFacts = { ...orders, unit: '¥', baseline: 1500000, target: 1800000 };
+    const gmv: GoalFacts = { ...orders, unit: '¥', baseline: 1500000, target: 1800000 };
     expect(evaluateGoal(gmv, [{ date: '2026-11-16', value: 900000 }], null, '2026-11-16').progressPct).toBe(50);
   });
 
   it('a rate moves from its baseline; a decrease too (60 s → 30 s: 45 s is half way)', () => {
-    const csat: SummaryFacts = { ...orders, unit: '%', kind: 'rate', baseline: 90, target: 95 };
+    const csat: GoalFacts = { ...orders, unit: '%', kind: 'rate', baseline: 90, target: 95 };
     expect(evaluateGoal(csat, [{ date: '2026-11-16', value: 92.5 }], null, '2026-11-16').progressPct).toBe(50);
-    const frt: SummaryFacts = { ...orders, unit: 's', kind: 'rate', baseline: 60, target: 30, direction: 'decrease' };
+    const frt: GoalFacts = { ...orders, unit: 's', kind: 'rate', baseline: 60, target: 30, direction: 'decrease' };
     const e = evaluateGoal(frt, [{ date: '2026-11-16', value: 45 }], null, '2026-11-16');
     expect([e.progressPct, e.projected, e.status]).toEqual([50, 31, 'at-risk']);
   });
 
-  it('the forecast stays within the values the unit can take; the status is the unbounded line\'s', () => {
+  it('the forecast reported stays within the values the unit can take; the status is judged from the line itself', () => {
     // 60 s → 40 s in 4 days: the line reaches −85 s at the due date. A first response is never below 0 s.
-    const frt: SummaryFacts = { ...orders, unit: 's', kind: 'rate', baseline: 60, target: 30, direction: 'decrease' };
+    const frt: GoalFacts = { ...orders, unit: 's', kind: 'rate', baseline: 60, target: 30, direction: 'decrease' };
     const fast = evaluateGoal(frt, [{ date: '2026-11-05', value: 40 }], null, '2026-11-05');
     expect([fast.projected, fast.status]).toEqual([0, 'on-track']);
     expect(evaluateGoal({ ...frt, direction: 'at-most' }, [{ date: '2026-11-05', value: 40 }], null, '2026-11-05')).toMatchObject({ projected: 0, status: 'at-risk' });
     // A share: 50 % → 80 % in 4 days runs past 100 %.
-    const share: SummaryFacts = { ...orders, unit: '%', kind: 'rate', baseline: 50, target: 95 };
+    const share: GoalFacts = { ...orders, unit: '%', kind: 'rate', baseline: 50, target: 95 };
     expect(evaluateGoal(share, [{ date: '2026-11-05', value: 80 }], null, '2026-11-05')).toMatchObject({ projected: 100, status: 'on-track' });
+    // The status is the line's, not the bound's: a line past a target of 100 % is on track (bounded, its progress would read 99.99…%),
+    // and a budget in % whose line runs to 145 against a cap of 90 is off track (bounded at 100 it would look merely at risk).
+    const full: GoalFacts = { ...share, baseline: 89.1, target: 100 };
+    expect(evaluateGoal(full, [{ date: '2026-11-05', value: 95 }], null, '2026-11-05')).toMatchObject({ projected: 100, status: 'on-track' });
+    const budget: GoalFacts = { ...orders, unit: '%', kind: 'additive', baseline: null, target: 90, direction: 'at-most' };
+    expect(evaluateGoal(budget, [{ date: '2026-11-05', value: 20 }], null, '2026-11-05')).toMatchObject({ projected: 100, status: 'off-track' });
     // A unit of no known bound keeps the line's value, below 0 too.
-    const points: SummaryFacts = { ...frt, unit: 'pts' };
+    const points: GoalFacts = { ...frt, unit: 'pts' };
     expect(evaluateGoal(points, [{ date: '2026-11-05', value: 40 }], null, '2026-11-05').projected).toBeCloseTo(-85, 9);
   });
 
@@ -166,7 +172,7 @@ describe('evaluateGoal', () => {
   });
 
   it('a parent takes its series from the children and ignores its own check-ins', () => {
-    const parent: SummaryFacts = { ...orders, target: 300000, start: '2026-10-01', due: '2026-12-31' };
+    const parent: GoalFacts = { ...orders, target: 300000, start: '2026-10-01', due: '2026-12-31' };
     const kids = [
       { series: [{ date: '2026-11-01', value: 60000 }, { date: '2026-11-20', value: 70000 }], target: 100000 },
       { series: [{ date: '2026-11-10', value: 40000 }], target: 100000 },
@@ -184,7 +190,7 @@ describe('evaluateGoal', () => {
   });
 
   it('a rate parent: the weighted mean of its children', () => {
-    const parent: SummaryFacts = { ...orders, kind: 'rate', baseline: 90, target: 95 };
+    const parent: GoalFacts = { ...orders, kind: 'rate', baseline: 90, target: 95 };
     const e = evaluateGoal(parent, [], [{ series: [{ date: '2026-11-20', value: 94 }], target: 95, weight: 3 }, { series: [{ date: '2026-11-22', value: 90 }], target: 95 }], '2026-11-23');
     expect([e.value, e.progressPct]).toEqual([93, 60]);
   });

@@ -4,7 +4,7 @@
  * judge(summarize(…)) is exactly what evaluation gave before the split.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateGoal, goalSeries, judge, judgementSpan, SPAN_DAYS, summarize, type ChildInput, type Point, type SummaryFacts } from '../../../src/goals/rules/evaluate.js';
+import { evaluateGoal, goalSeries, judge, judgementSpan, SPAN_DAYS, summarize, type ChildInput, type GoalFacts, type Point } from '../../../src/goals/rules/evaluate.js';
 import { fromDay, toDay } from '../../../src/shared/dates.js';
 import { oldEvaluateGoal } from './evaluate-before-split.js';
 
@@ -32,7 +32,7 @@ function value(r: Rnd, around: number): number {
   return r.pick([0, around, -around, Math.round(around * r.next() * 2), around * r.next() * 2, 0.1 + 0.2, r.int(-5, 5)]);
 }
 
-function facts(r: Rnd): SummaryFacts {
+function facts(r: Rnd): GoalFacts {
   const start = r.maybe(0.08, () => fromDay(BASE + r.int(-30, 30)));
   const due = r.maybe(0.08, () => fromDay((start ? toDay(start) : BASE) + r.int(-3, 90)));
   const target = r.maybe(0.08, () => value(r, 100));
@@ -53,7 +53,7 @@ function facts(r: Rnd): SummaryFacts {
 }
 
 /** Check-ins in any order, some on one date (the last one wins), some before start or after due. */
-function checkins(r: Rnd, g: SummaryFacts): Point[] {
+function checkins(r: Rnd, g: GoalFacts): Point[] {
   const from = g.start ? toDay(g.start) : BASE;
   const n = r.pick([0, 0, 1, 1, 2, 3, 5, 12]);
   const out: Point[] = [];
@@ -62,7 +62,7 @@ function checkins(r: Rnd, g: SummaryFacts): Point[] {
   return out;
 }
 
-function children(r: Rnd, g: SummaryFacts): ChildInput[] | null {
+function children(r: Rnd, g: GoalFacts): ChildInput[] | null {
   if (r.next() < 0.5) return null;
   const k = r.int(0, 4);
   const out: ChildInput[] = [];
@@ -105,7 +105,7 @@ describe('summarize + judge', () => {
   });
 
   it('summarizes the series ends, its length and the projection', () => {
-    const g: SummaryFacts = { unit: null, kind: 'additive', baseline: null, target: 300, direction: 'increase', start: '2026-11-01', due: '2026-11-30', draft: false, state: 'open', finalValue: null, cadenceDays: 7 };
+    const g: GoalFacts = { unit: null, kind: 'additive', baseline: null, target: 300, direction: 'increase', start: '2026-11-01', due: '2026-11-30', draft: false, state: 'open', finalValue: null, cadenceDays: 7 };
     const series = [
       { date: '2026-11-10', value: 90 },
       { date: '2026-11-20', value: 190 },
@@ -153,7 +153,7 @@ describe('judgementSpan', () => {
   });
 
   it('ends the day before a goal goes stale, and looks no further than asked', () => {
-    const g: SummaryFacts = { unit: null, kind: 'additive', baseline: null, target: 300, direction: 'increase', start: '2026-11-01', due: '2026-11-30', draft: true, state: 'open', finalValue: null, cadenceDays: 7 };
+    const g: GoalFacts = { unit: null, kind: 'additive', baseline: null, target: 300, direction: 'increase', start: '2026-11-01', due: '2026-11-30', draft: true, state: 'open', finalValue: null, cadenceDays: 7 };
     const s = summarize(g, [{ date: '2026-11-10', value: 90 }], true);
     // A draft is a draft every day: the span runs to the horizon, or to what the caller asked.
     expect(judgementSpan(g, s, '2026-11-12')).toEqual({ status: 'draft', stale: false, from: '2026-11-12', until: '2027-01-13' });

@@ -118,11 +118,16 @@ describe('the packed judge input', () => {
     fc.assert(
       fc.property(goal.map(noMinusZero), summary.map(noMinusZero), (g, s) => {
         const { facts, decimals, summary: back } = unpackJudgeInput(packJudgeInput(g, s));
-        expect(facts).toEqual({ kind: g.kind, baseline: g.baseline, target: g.target, direction: g.direction, start: g.start, due: g.due, draft: g.draft, state: g.state, finalValue: g.finalValue, cadenceDays: g.cadenceDays });
+        expect(facts).toEqual({ unit: g.unit, kind: g.kind, baseline: g.baseline, target: g.target, direction: g.direction, start: g.start, due: g.due, draft: g.draft, state: g.state, finalValue: g.finalValue, cadenceDays: g.cadenceDays });
         expect(decimals).toBe(g.decimals);
         expect(back).toEqual(s);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('stored before the unit was packed, gives no unit: the projection is then reported unbounded', () => {
+    const old = '["rate",60,30,"decrease","2026-11-01","2026-11-30",0,"open",null,7,0,1,40,40,"2026-11-05",-85,1]';
+    expect(unpackJudgeInput(old).facts.unit).toBeNull();
   });
 });
