@@ -27,7 +27,7 @@ if (!pgUrl) {
     process.stderr.write('PostgreSQL suite skipped: set TEAM_TEST_PG=postgres://user:password@localhost/dbname (a role that may create databases, and its own database) to run it, as .ci/run does\n');
 }
 const PG_INCLUDE = ['tests/*/cli/**/*.test.ts', 'tests/*/db/**/*.test.ts'];
-// Each command there opens a server connection (~20 ms): the longest suites need more than 30 s.
+// Each command there is a round of statements over the network: the longest suites need more than 30 s.
 const pg = { testTimeout: 120_000, env: { TZ: 'UTC', TEAM_TEST_ENGINE: 'postgres' }, globalSetup: ['tests/pg-setup.ts'] } as const;
 // In-process runs of one test database share its connections (tests/pg-sessions.ts).
 const PG_SESSIONS = 'tests/pg-sessions.ts';

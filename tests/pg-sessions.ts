@@ -1,14 +1,15 @@
 /**
- * The PostgreSQL projects' connections: a test database's connection is kept
- * open when an in-process run closes the database, and handed to the next run
- * of the same URL, as a pool would, instead of each run connecting afresh
- * (~25 ms: a server process forked, the password exchange, cold catalog
- * caches; three quarters of a typical command's time there). What a run leaves
- * in its session goes with DISCARD ALL (settings, the write lock, cursors, a
- * search path), as a pool resets it; a connection that cannot be reset, or
- * that the server has closed, is ended instead. Connecting itself, with its
- * failures, is tested by the runs that spawn bin/team and by URLs no pooled
- * connection has (a bad password, another server).
+ * The PostgreSQL projects' connections: when an in-process run closes its
+ * database, its connection is kept open and handed to the next run of the
+ * same server URL (the test databases are schemas of one database, and each
+ * run sets its own search path), as a pool would, instead of each run
+ * connecting afresh (~25 ms: a server process forked, the password exchange,
+ * cold catalog caches). What a run leaves in its session goes with DISCARD ALL
+ * (settings, the write lock, cursors, the search path), as a pool resets it;
+ * a connection that cannot be reset, or that the server has closed, is ended
+ * instead. Connecting itself, with its failures, is tested by the runs that
+ * spawn bin/team and by URLs no kept connection has (a bad password, another
+ * server, other options).
  */
 import type pg from 'pg';
 import { sessions } from '../src/db/postgres.js';
@@ -28,8 +29,9 @@ if (!g.__teamPgSessions) {
     if (i >= 0) list!.splice(i, 1);
   };
   sessions.open = async (url) => {
-    const reused = kept.idle.get(url)?.pop();
-    if (reused) return reused;
+    const list = kept.idle.get(url);
+    // One the server has closed but whose 'end' has not arrived yet is skipped.
+    for (let c = list?.pop(); c; c = list?.pop()) if (!(c as unknown as { _ending: boolean })._ending && (c as unknown as { connection: { stream: { destroyed: boolean } } }).connection.stream.destroyed === false) return c;
     const c = await open(url);
     kept.urlOf.set(c, url);
     // Not a reason for the worker to stay alive; a connection the server ends leaves the pool.
@@ -39,6 +41,8 @@ if (!g.__teamPgSessions) {
   };
   sessions.close = async (c) => {
     const url = kept.urlOf.get(c);
+    // Closed twice: already kept once (two runs must never share it).
+    if (url !== undefined && kept.idle.get(url)?.includes(c)) return;
     if (url !== undefined) {
       try {
         await c.query('discard all');

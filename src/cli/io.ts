@@ -43,25 +43,32 @@ const MEMORY_DEVICES = 1;
  * Standard output or error. A terminal gets Node's stream (its width, its
  * colours). A pipe or a file gets write(2) straight away: Node's stream for
  * one is as synchronous on Linux, but building it loads net and the streams.
- * A pipe closed early (`team … | head`) ends the process quietly with 0, as
- * Unix tools do; a descriptor someone made non-blocking, once full, is handed
- * to Node's stream, which waits for it.
+ * Standard output closed early (`team … | head`) ends the process quietly
+ * with 0, as before; standard error closed early only stops the messages, so
+ * that the command still ends with its own exit code. A descriptor someone
+ * made non-blocking, once full, is handed to Node's stream, which waits for it.
  */
 function standardStream(fd: 1 | 2): OutStream {
   let terminal: boolean | undefined;
   let node: NodeJS.WriteStream | undefined;
+  let closed = false;
+  const epipe = () => {
+    if (fd === 1) process.exit(0);
+    closed = true;
+  };
   const tty = () => (terminal ??= isTerminal(fd));
   const stream = () => {
     if (node) return node;
     node = fd === 1 ? process.stdout : process.stderr;
     node.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0);
-      throw e;
+      if (e.code !== 'EPIPE') throw e;
+      epipe();
     });
     return node;
   };
   return {
     write(text: string) {
+      if (closed) return true;
       if (node || tty()) return stream().write(text);
       const bytes = Buffer.from(text);
       for (let at = 0; at < bytes.length; ) {
@@ -70,8 +77,9 @@ function standardStream(fd: 1 | 2): OutStream {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN') return stream().write(bytes.subarray(at));
-          if (code === 'EPIPE') process.exit(0);
-          throw e;
+          if (code !== 'EPIPE') throw e;
+          epipe();
+          return true;
         }
       }
       return true;
@@ -88,9 +96,17 @@ function standardStream(fd: 1 | 2): OutStream {
 let std: { stdout: OutStream; stderr: OutStream } | undefined;
 
 // isTerminal(0), not process.stdin.isTTY: the getter builds the stdin stream (4 ms) that only prompts use.
+// Asked only when a command would prompt: `team … | less` from a terminal then never loads node:tty for it.
 export const processIo = (): Io => {
   std ??= { stdout: standardStream(1), stderr: standardStream(2) };
-  return { ...std, stdinIsTTY: isTerminal(0), env: process.env };
+  let stdin: boolean | undefined;
+  return {
+    ...std,
+    get stdinIsTTY() {
+      return (stdin ??= isTerminal(0));
+    },
+    env: process.env,
+  };
 };
 
 let current: Io | undefined;

@@ -8,8 +8,9 @@ import { t } from '../i18n/index.js';
 import { io } from './io.js';
 
 export function canPrompt(): boolean {
-  const { stdinIsTTY, stdout, env } = io();
-  return stdinIsTTY && Boolean(stdout.isTTY) && env.TEAM_NO_PROMPT !== '1';
+  const { stdout, env } = io();
+  // Standard output first: asking whether standard input is a terminal loads node:tty (cli/io.ts).
+  return Boolean(stdout.isTTY) && io().stdinIsTTY && env.TEAM_NO_PROMPT !== '1';
 }
 
 /** Throws the "missing flags" usage error when there is no terminal to ask on. */

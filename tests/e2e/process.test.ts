@@ -51,6 +51,16 @@ describe('pipes', () => {
   });
 });
 
+describe('standard error closed early', () => {
+  it('a refused command still exits 2 when nobody reads its message (stderr into a pipe already closed)', async () => {
+    await ok(['init']);
+    // The reader exits at once; team's one line then meets a closed pipe (EPIPE).
+    const script = 'node "$0" --db "$1" members show nobody 2>&1 >/dev/null | (exit 0); exit "${PIPESTATUS[0]}"';
+    const r = spawnSync('bash', ['-c', script, BIN, t.db], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: t.dir, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC' } });
+    expect([r.status, r.stderr]).toEqual([2, '']);
+  });
+});
+
 describe('a loop in the goal tree', () => {
   const env = { TEAM_TODAY: '2026-11-23', TEAM_USER: 'lead' };
   // A loop made the recursive descendant query spin forever (fixed in 059579e): run with a timeout so a regression fails instead of hanging.
