@@ -47,9 +47,11 @@ const MEMORY_DEVICES = 1;
  * with 0, as before; standard error closed early only stops the messages, so
  * that the command still ends with its own exit code. A descriptor someone
  * made non-blocking, once full, is handed to Node's stream, which waits for it.
+ * `sys` stands in for write(2) and the terminal check (tests/cli/unit/io.test.ts).
  */
-function standardStream(fd: 1 | 2): OutStream {
-  let terminal: boolean | undefined;
+export function standardStream(fd: 1 | 2, sys: { write?: typeof writeSync; terminal?: boolean } = {}): OutStream {
+  const write = sys.write ?? writeSync;
+  let terminal: boolean | undefined = sys.terminal;
   let node: NodeJS.WriteStream | undefined;
   let closed = false;
   const epipe = () => {
@@ -73,7 +75,7 @@ function standardStream(fd: 1 | 2): OutStream {
       const bytes = Buffer.from(text);
       for (let at = 0; at < bytes.length; ) {
         try {
-          at += writeSync(fd, bytes, at);
+          at += write(fd, bytes, at);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === 'EAGAIN') return stream().write(bytes.subarray(at));
