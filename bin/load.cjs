@@ -12,6 +12,13 @@ const file = join(__dirname, '..', 'dist', 'team.cjs');
 
 /** @returns {{ script: import('node:vm').Script, run: (argv: string[]) => Promise<number> }} */
 function loadBundle() {
+  // The bundle is minified: a debugging run loads it as a plain module instead, with
+  // its source map (dist/team.cjs.map), so that TEAM_DEBUG=1's stack names src/ files,
+  // lines and functions. Without the code cache: slower, and only then.
+  if (process.env.TEAM_DEBUG === '1') {
+    process.setSourceMapsEnabled(true);
+    return { script: undefined, run: require(file).run };
+  }
   let cachedData;
   try {
     cachedData = readFileSync(`${file}.cache`);

@@ -10,6 +10,9 @@ const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { loadBundle, file } = require('../bin/load.cjs');
 
+// A debugging run loads the bundle without its cache (bin/load.cjs): not this one.
+delete process.env.TEAM_DEBUG;
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'team-cache-'));
   const db = join(dir, 'team.db');

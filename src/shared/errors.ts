@@ -13,6 +13,8 @@ export type MessageParams = Record<string, string | number | Label | readonly (s
  * An expected failure, raised anywhere and turned into one translated line by
  * the CLI's error handler. Domain code says what went wrong, never how the
  * process ends: the CLI maps the class to an exit code (cli/errors.ts).
+ * Each class says its own name: the bundle is minified, where
+ * `new.target.name` would be a mangled one in TEAM_DEBUG=1's stack.
  */
 export abstract class TeamError extends Error {
   constructor(
@@ -20,7 +22,6 @@ export abstract class TeamError extends Error {
     readonly params: MessageParams = {},
   ) {
     super(key);
-    this.name = new.target.name;
   }
 }
 
@@ -28,10 +29,14 @@ export abstract class TeamError extends Error {
  * The input was wrong (a bad value, an unknown name, a rule broken); nothing was written.
  * @example throw new InputError('org.err.member.duplicateHandle', { handle: 'li' })
  */
-export class InputError extends TeamError {}
+export class InputError extends TeamError {
+  override name = 'InputError';
+}
 
 /** The input was fine, but the program could not do what was asked (the database cannot be opened, a check failed). */
-export class Failure extends TeamError {}
+export class Failure extends TeamError {
+  override name = 'Failure';
+}
 
 /**
  * A name or id that matches nothing, with the closest known name, if any.
@@ -40,6 +45,7 @@ export class Failure extends TeamError {}
  * @example throw new NotFoundError('goals.kind.goal', '#12', undefined)
  */
 export class NotFoundError extends InputError {
+  override name = 'NotFoundError';
   constructor(
     readonly kind: MessageKey,
     readonly input: string,
@@ -55,6 +61,7 @@ export class NotFoundError extends InputError {
  * @example throw new LineError(3, 'value', new InputError('err.invalid.number', { value: 'abc' }))
  */
 export class LineError extends InputError {
+  override name = 'LineError';
   constructor(
     readonly line: number,
     readonly column: string,

@@ -5,7 +5,8 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, dumpDb, run, tempDb, type RunOptions, type RunResult } from '../helpers.js';
+import { join } from 'node:path';
+import { BIN, dumpDb, run, spawn, tempDb, type RunOptions, type RunResult } from '../helpers.js';
 
 let t: ReturnType<typeof tempDb>;
 beforeEach(() => {
@@ -58,6 +59,17 @@ describe('standard error closed early', () => {
     const script = 'node "$0" --db "$1" members show nobody 2>&1 >/dev/null | (exit 0); exit "${PIPESTATUS[0]}"';
     const r = spawnSync('bash', ['-c', script, BIN, t.db], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: t.dir, LANG: 'en_US.UTF-8', NO_COLOR: '1', TZ: 'UTC' } });
     expect([r.status, r.stderr]).toEqual([2, '']);
+  });
+});
+
+describe('TEAM_DEBUG=1', () => {
+  it('shows the stack of the minified bundle in the terms of src/: the error class by name, the source files and lines', () => {
+    const r = spawn(join(t.dir, 'missing', 'team.db'), ['members', 'list'], { env: { TEAM_DEBUG: '1' } });
+    const lines = r.stderr.split('\n');
+    expect([r.code, lines[0]]).toEqual([2, `team: The folder ${join(t.dir, 'missing')} does not exist (for the database ${join(t.dir, 'missing', 'team.db')}); create it first, or check --db / TEAM_DB.`]);
+    expect(lines[1]).toBe('InputError: err.db.noFolder');
+    expect(lines[2]).toMatch(/^ {4}at .+ \(.+\/src\/db\/connection\.ts:\d+:\d+\)$/);
+    expect(lines.filter((l) => l.includes('/dist/team.cjs:'))).toEqual([]);
   });
 });
 
