@@ -16,14 +16,15 @@ function newest(path: string): number {
 
 function builtAt(): number {
   try {
-    return Math.min(statSync(join(root, 'dist/team.cjs')).mtimeMs, statSync(join(root, 'dist/team.cjs.cache')).mtimeMs);
+    // The report's code cache is the last file the build writes (scripts/code-cache.cjs).
+    return Math.min(statSync(join(root, 'dist/team.cjs')).mtimeMs, statSync(join(root, 'dist/team.cjs.report.cache')).mtimeMs);
   } catch {
     return 0;
   }
 }
 
 export default function setup(): void {
-  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'data')), newest(join(root, 'scripts/build.mjs')), newest(join(root, 'package.json')));
+  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'data')), newest(join(root, 'scripts/build.mjs')), newest(join(root, 'scripts/code-cache.cjs')), newest(join(root, 'bin/load.cjs')), newest(join(root, 'package.json')));
   if (builtAt() > sources) return;
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }

@@ -51,6 +51,27 @@ describe('start-up budget', () => {
     });
   });
 
+  it('each command group starts from a code cache of its own (bin/load.cjs picks it by the command word), which V8 accepts', () => {
+    const cases: [string[], string][] = [
+      [['roles', 'list'], 'cache'],
+      [['--lang', 'zh', 'goals', 'list'], 'cache'],
+      [['--help'], 'cache'],
+      [['meetings', 'upcoming'], 'meetings.cache'],
+      [['actions', 'list'], 'meetings.cache'],
+      [['training', 'status'], 'training.cache'],
+      [['kpis', 'list'], 'evals.cache'],
+      [['evals', 'list'], 'evals.cache'],
+      [['report', 'weekly'], 'report.cache'],
+      // The value of --db is not the command, though it is a word of its own.
+      [['--db', t.db, 'remind', '--within', '7d'], 'report.cache'],
+      [['export', 'ics'], 'report.cache'],
+    ];
+    for (const [args, cache] of cases) {
+      const r = spawn(t.db, args, { env: { TEAM_DEBUG_CACHE: '1' } });
+      expect([args, r.code, r.stderr.split('\n')[0]]).toEqual([args, 0, `code cache: used (${cache})`]);
+    }
+  });
+
   it('a write command loads zod but, given every flag, not the prompt library', () => {
     expect(vendorsLoaded(['--db', t.db, 'depts', 'add', 'Live', '--description', 'Douyin'])).toEqual(['zod.cjs']);
   });
