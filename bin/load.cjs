@@ -41,13 +41,13 @@ function cacheFile(argv) {
 }
 
 /**
- * @param {{ argv?: string[], cache?: boolean }} [opts] the command line that picks the cache (default: this process's); `cache: false` compiles from source (the cache writer)
+ * @param {{ argv?: string[], cache?: boolean }} [opts] `argv`: a whole process.argv (node, script, then the arguments) whose command picks the cache, by default this process's; `cache: false` compiles from source (the cache writer)
  * @returns {{ script: import('node:vm').Script | undefined, run: (argv: string[]) => Promise<number> }}
  */
 function loadBundle(opts = {}) {
   // The bundle is minified: a debugging run loads it as a plain module instead, with
-  // its source map (dist/team.cjs.map), so that TEAM_DEBUG=1's stack names src/ files,
-  // lines and functions. Without the code cache: slower, and only then.
+  // its source map (dist/team.cjs.map), so that TEAM_DEBUG=1's stack names src/ files
+  // and lines (Node maps no function names). Without the code cache: slower, and only then.
   if (process.env.TEAM_DEBUG === '1') {
     process.setSourceMapsEnabled(true);
     return { script: undefined, run: require(file).run };

@@ -61,19 +61,32 @@ const PATCHES = [
     ],
   },
 ];
-const lazyLoads = {
-  name: 'lazy-loads',
+/**
+ * Every source file esbuild reads, as it reads it: the PATCHES applied, and in
+ * ASCII. esbuild escapes strings itself but keeps regular expressions as
+ * written, and a few characters of Chinese punctuation in them made V8 keep the
+ * whole source as a two-byte string and decode it as UTF-8 on every start
+ * (~4 ms, measured); in ASCII it is read as latin1 (bin/load.cjs), a copy. An
+ * escape means the same character in a regular expression, a string or a
+ * comment, where these are. Escaped here, before the source map is made, the
+ * map's lines stay right (escaping the output after it shifted every mapping
+ * after such a character on its minified line).
+ */
+const sources = {
+  name: 'sources',
   setup(b) {
-    for (const { file, edits } of PATCHES) {
-      b.onLoad({ filter: file }, (args) => {
-        let source = readFileSync(args.path, 'utf8');
+    b.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      for (const { file, edits } of PATCHES) {
+        if (!file.test(args.path)) continue;
         for (const [from, to] of edits) {
           if (!source.includes(from)) throw new Error(`build: ${args.path} no longer has \`${from}\`; update PATCHES in scripts/build.mjs`);
           source = source.replace(from, to);
         }
-        return { contents: source, loader: 'js' };
-      });
-    }
+      }
+      const contents = source.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      return { contents, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' };
+    });
   },
 };
 
@@ -86,7 +99,7 @@ await Promise.all([
     // The addon is loaded from node_modules; its JS wrapper is bundled.
     // ical-timezones reads its zone files beside itself: required from node_modules, never bundled.
     external: ['*.node', 'bindings', '@touch4it/ical-timezones'],
-    plugins: [vendorPlugin, lazyLoads],
+    plugins: [vendorPlugin, sources],
     // Minified: a third less source to read and hash on every start, and less to parse for what the code
     // cache leaves out (2–5% of a list command's time, measured against the readable bundle; keepNames
     // gave it all back). Names are lost in stacks, so TEAM_DEBUG=1 loads it with this map (bin/load.cjs).
@@ -98,13 +111,13 @@ await Promise.all([
   // pg's optional native binding and its Cloudflare Workers socket are never used here.
   ...Object.entries(vendor).map(([pkg, name]) => build({ ...common, minify: true, external: ['pg-native', 'cloudflare:sockets', '@touch4it/ical-timezones'], stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root }, outfile: `${tmp}/vendor/${name}.cjs` })),
 ]);
-// The bundle in ASCII only. esbuild escapes strings but keeps regular expressions and comments as written,
-// and a few characters of Chinese punctuation in them made V8 keep the whole 1.4 MB source as a two-byte string
-// and decode it as UTF-8 on every start (~4 ms, measured); in ASCII it is read as latin1 (bin/load.cjs), a copy.
-// An escape means the same character in a regular expression, a string or a comment, where these are.
+// The bundle in ASCII only (the sources plugin above), or the launcher would misread it as latin1.
 const bundle = `${tmp}/team.cjs`;
-writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const stray = /[^\0-\x7f]/.exec(readFileSync(bundle, 'latin1'));
+if (stray) throw new Error(`build: dist/team.cjs has a byte beyond ASCII at ${stray.index}; see the sources plugin in scripts/build.mjs`);
 writeFileSync(`${tmp}/package.json`, '{ "type": "commonjs" }\n');
+// The code caches are Node's own (another version rejects them): which one built them, for tests/global-setup.ts.
+writeFileSync(`${tmp}/node-version`, `${process.version}\n`);
 rmSync(`${root}dist`, { recursive: true, force: true });
 renameSync(tmp, `${root}dist`);
 // Last, the V8 code cache for the fresh bundle (a child process: same flags as bin/team).

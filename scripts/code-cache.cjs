@@ -50,7 +50,11 @@ async function writeCache(group, db) {
   const quiet = { write: () => true };
   const { script, run } = loadBundle({ cache: false });
   try {
-    for (const argv of COMMANDS[group](db)) await run(['node', 'team', ...argv], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: process.env });
+    for (const argv of COMMANDS[group](db)) {
+      const code = await run(['node', 'team', ...argv], { stdout: quiet, stderr: quiet, stdinIsTTY: false, env: process.env });
+      // A command that fails stops early: its cache would quietly lack what it runs.
+      if (code !== 0) throw new Error(`team ${argv.slice(2).join(' ')} exited with ${code}`);
+    }
   } finally {
     process.exitCode = 0;
   }
@@ -64,9 +68,10 @@ function main() {
     const db = join(dir, 'team.db');
     const demo = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'team'), '--db', db, 'demo'], { stdio: 'ignore' });
     if (demo.status !== 0) throw new Error('the demo database could not be built');
+    // Each group in turn (one failing leaves the others be); the build says when any failed.
     for (const group of Object.keys(COMMANDS)) {
       const r = spawnSync(process.execPath, [__filename, group, db], { stdio: ['ignore', 'ignore', 'inherit'] });
-      if (r.status !== 0) throw new Error(`the ${group || 'main'} cache failed`);
+      if (r.status !== 0) process.exitCode = 1;
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,6 +90,7 @@ try {
       process.exitCode = 1;
     });
 } catch (e) {
-  // A build without a cache still works, only slower to start: say so, do not fail.
+  // A build without a cache still works, only slower to start: say so, and let the build warn.
   process.stderr.write(`code cache not written: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
 }

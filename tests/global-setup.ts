@@ -2,7 +2,7 @@
 // when dist/ is newer than every source file (npm install has just built it,
 // as in CI): the build costs several seconds of a one-minute suite.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,8 @@ function newest(path: string): number {
 
 function builtAt(): number {
   try {
+    // Caches made by another Node are rejected: as good as no build.
+    if (readFileSync(join(root, 'dist/node-version'), 'utf8').trim() !== process.version) return 0;
     // The report's code cache is the last file the build writes (scripts/code-cache.cjs).
     return Math.min(statSync(join(root, 'dist/team.cjs')).mtimeMs, statSync(join(root, 'dist/team.cjs.report.cache')).mtimeMs);
   } catch {
@@ -24,7 +26,7 @@ function builtAt(): number {
 }
 
 export default function setup(): void {
-  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'data')), newest(join(root, 'scripts/build.mjs')), newest(join(root, 'scripts/code-cache.cjs')), newest(join(root, 'bin/load.cjs')), newest(join(root, 'package.json')));
+  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'data')), newest(join(root, 'scripts/build.mjs')), newest(join(root, 'scripts/code-cache.cjs')), newest(join(root, 'bin/load.cjs')), newest(join(root, 'package.json')), newest(join(root, 'package-lock.json')), newest(join(root, 'tsconfig.json')));
   if (builtAt() > sources) return;
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }

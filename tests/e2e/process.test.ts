@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { BIN, dumpDb, run, spawn, tempDb, type RunOptions, type RunResult } from '../helpers.js';
@@ -70,6 +71,16 @@ describe('TEAM_DEBUG=1', () => {
     expect(lines[1]).toBe('InputError: err.db.noFolder');
     expect(lines[2]).toMatch(/^ {4}at .+ \(.+\/src\/db\/connection\.ts:\d+:\d+\)$/);
     expect(lines.filter((l) => l.includes('/dist/team.cjs:'))).toEqual([]);
+  });
+
+  it('names the right source line on a minified line that held Chinese punctuation in a regular expression (the meetings code)', async () => {
+    await ok(['init']);
+    const r = spawn(t.db, ['meetings', 'agenda', 'nothere'], { env: { TEAM_DEBUG: '1' } });
+    // getAgenda's own call of resolveMeetingId, wherever the file now has it.
+    const source = readFileSync(new URL('../../src/meetings/views.service.ts', import.meta.url), 'utf8').split('\n');
+    const line = source.findIndex((l, i) => i > source.findIndex((x) => x.includes('export async function getAgenda')) && l.includes('await resolveMeetingId(q, ref)')) + 1;
+    expect([r.code, r.stderr.split('\n')[1]]).toEqual([2, 'NotFoundError: err.notFound']);
+    expect(r.stderr.split('\n').slice(2, 4).map((l) => l.replace(/^ +at (async )?\S+ \(.*\/src\//, 'src/').replace(/:\d+\)$/, ''))).toEqual(['src/meetings/resolve.ts:25', `src/meetings/views.service.ts:${line}`]);
   });
 });
 
