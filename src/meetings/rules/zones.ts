@@ -8,7 +8,8 @@
  * faster way to the same answers: outside its span, or made with another
  * release of the zone database, the offsets come from Intl again.
  */
-import { tzOffset } from '@date-fns/tz';
+// The function's own module: the package's index also loads TZDate, whose set-up walks Date's prototype (~0.9 ms of every meetings, report and reminder run).
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { toDay } from '../../shared/dates.js';
 
 const DAY_MS = 86_400_000;
