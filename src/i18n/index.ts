@@ -46,8 +46,22 @@ export function isMessageKey(s: string): s is MessageKey {
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   let text = found.get(key);
   if (text === undefined) found.set(key, (text = lookup(catalog, key) ?? lookup(enParts, key) ?? key));
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return params ? fill(text, params) : text;
+}
+
+/** Messages split at their `{param}`s (text, name, text, …, text), once each: a reminder list fills a thousand of them. */
+const templates = new Map<string, readonly string[]>();
+
+/** `text` with its `{param}`s filled in; a name `params` lacks stays as written. */
+function fill(text: string, params: Record<string, string | number>): string {
+  let parts = templates.get(text);
+  if (parts === undefined) templates.set(text, (parts = text.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** Maps a locale string (zh_CN.UTF-8, en_US, zh-Hans) to a language, if it names one. */

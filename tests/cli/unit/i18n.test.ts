@@ -110,4 +110,10 @@ describe('t', () => {
   it('leaves a parameter it was not given visible rather than blank', () => {
     expect(t('org.member.added', { handle: 'li.na' })).toBe('Added member li.na ({name}).');
   });
+
+  it('puts values in as they are: a value that looks like a parameter or a replacement pattern is not filled again', () => {
+    expect(t('org.member.added', { handle: '{name}', name: "$& $1 $'" })).toBe("Added member {name} ($& $1 $').");
+    // The second time from its split template: the same.
+    expect(t('org.member.added', { handle: 'wu', name: '{handle}' })).toBe('Added member wu ({handle}).');
+  });
 });
