@@ -103,7 +103,18 @@ function measure(s: string): number {
   }
   let w = 0;
   if (STANDALONE.test(text)) {
-    for (const c of text) w += graphemeWidth(c);
+    // Each character is a grapheme; the two commonest ranges (KNOWN_WIDTH's) are counted without making
+    // a string of each character and looking it up (a Chinese title is ~30 of them).
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x20 && c <= 0x7e) w += 1;
+      else if (c >= 0x4e00 && c <= 0x9fff) w += 2;
+      else {
+        const code = text.codePointAt(i)!;
+        if (code > 0xffff) i++;
+        w += graphemeWidth(String.fromCodePoint(code));
+      }
+    }
     return w;
   }
   segmenter ??= new Intl.Segmenter();
