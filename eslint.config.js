@@ -85,7 +85,7 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name='toLocaleString']", message: 'Use formatDecimal (src/shared/numbers.ts): Intl\'s output without loading ICU.' },
         { selector: "NewExpression[callee.object.name='Intl'][callee.property.name='NumberFormat']", message: 'Use formatDecimal (src/shared/numbers.ts): Intl\'s output without loading ICU.' },
         // Not ICU, the same kind of cost: the package's index sets up TZDate, walking Date's prototype, on every start that imports it.
-        { selector: "ImportDeclaration[source.value='@date-fns/tz'][importKind!='type']", message: "Import the function's own module (@date-fns/tz/tzOffset, …): the index loads TZDate (~1 ms of every start), or import() it where it is needed." },
+        { selector: ":matches(ImportDeclaration[importKind!='type'], ExportNamedDeclaration[exportKind!='type'], ExportAllDeclaration[exportKind!='type'])[source.value='@date-fns/tz']", message: "Import the function's own module (@date-fns/tz/tzOffset, …): the index loads TZDate (~1 ms of every start), or import() it where it is needed." },
       ],
     },
   },
