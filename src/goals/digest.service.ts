@@ -9,7 +9,7 @@ import { countGoals, listGoalsById, type GoalFilter } from './repository.js';
 import type { GoalStatus } from './rules/evaluate.js';
 import type { GoalView } from './rules/goal.js';
 import { scopeFilter, viewsOf } from './view.service.js';
-import { countGoalsWithoutJson, eachGoalJsonById, eachListedGoalJudge } from './json.repository.js';
+import { countGoalsWithoutJson, eachGoalJsonById, eachListedGoalJson, eachListedGoalJudge } from './json.repository.js';
 import { countJudged, eachJudgedFirst, eachUnjudged, URGENCY } from './judged.repository.js';
 import { judge, type Judgement } from './rules/evaluate.js';
 import { goalJson, unpackJudgeInput } from './rules/view.js';
@@ -84,7 +84,8 @@ export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: st
     };
     let dueAll: Judged[] = [];
     let dueTotal = 0;
-    if ((await countGoalsWithoutJson(db)) === 0) {
+    const stored = (await countGoalsWithoutJson(db)) === 0;
+    if (stored) {
       for (const c of await countJudged(db, inPlay, o.today)) count(c.status, c.stale, c.n);
       await eachUnjudged(db, inPlay, o.today, (id, text) => {
         const j = judgeRow(id, text);
@@ -128,7 +129,15 @@ export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: st
     const viewsOfList = (xs: Judged[]) => xs.map((j) => views.get(j.id)).filter((v): v is GoalView => v !== undefined);
     const before = { ...scope, dueBefore: dayBefore(f.from) };
     const overdueTotal = await countGoals(db, before);
-    const overdue = overdueTotal === 0 ? [] : await viewsOf(o, { ...before, limit: f.limit ?? overdueTotal });
+    const overdueFirst = { ...before, limit: f.limit ?? overdueTotal };
+    const overdue: GoalView[] = [];
+    // From their stored JSON, as the lists above, when every goal has it; else the goals themselves.
+    if (overdueTotal > 0 && stored)
+      await eachListedGoalJson(db, overdueFirst, (r) => {
+        const { facts, decimals, summary } = unpackJudgeInput(r.judge);
+        overdue.push(JSON.parse(goalJson(r.json, judge(facts, summary, o.today), decimals)) as GoalView);
+      });
+    else if (overdueTotal > 0) overdue.push(...(await viewsOf(o, overdueFirst)));
     // Counts in a fixed order (the most urgent first), however they were found.
     const ordered: Partial<Record<GoalStatus, number>> = {};
     for (const status of Object.keys(URGENCY) as GoalStatus[]) if (counts[status] !== undefined) ordered[status] = counts[status];

@@ -31,6 +31,9 @@ const VIEWS = [
   ['goals', 'list', '--parent', '1', '--json'],
   ['goals', 'list', '--horizon', 'quarter', '--json'],
   ['goals', 'list', '--due-before', '2026-11-30', '--status', 'on-track', '--json'],
+  // What the weekly report and the reminders list of the goals (past-due ones too, on the last day).
+  ['report', 'weekly', '--json'],
+  ['remind', '--within', '7d', '--json'],
 ];
 
 async function views(): Promise<string[]> {
