@@ -13,6 +13,7 @@ export const setupEn = {
   'setup.demo.heading.actions': 'Open action items from the meetings',
   'setup.demo.heading.rewards': 'Rewards for {period}: by grade and rank (team evals rewards)',
   'setup.demo.heading.training': 'Training: plans, overdue and due-soon items, latest scores',
-  'setup.demo.next': 'Try: team --db {path} goals tree    team --db {path} meetings agenda weekly    team --db {path} roles show "Customer service manager"',
+  // One command a line: a terminal would break a long line inside a word.
+  'setup.demo.next': 'Try:\n  team --db {path} goals tree\n  team --db {path} meetings agenda weekly\n  team --db {path} roles show "Customer service manager"',
   'setup.err.invalidPreset': 'Unknown preset "{value}": use ecommerce or blank.',
 } as const;

@@ -14,6 +14,6 @@ export const setupZh: Record<keyof typeof setupEn, string> = {
   'setup.demo.heading.actions': '会议上未完成的行动项',
   'setup.demo.heading.rewards': '{period} 奖惩：按等级与名次（team evals rewards）',
   'setup.demo.heading.training': '培训：计划、逾期与将到期项、最近成绩',
-  'setup.demo.next': '试试：team --db {path} goals tree    team --db {path} meetings agenda 周会    team --db {path} roles show 客服经理',
+  'setup.demo.next': '试试：\n  team --db {path} goals tree\n  team --db {path} meetings agenda 周会\n  team --db {path} roles show 客服经理',
   'setup.err.invalidPreset': '未知预设“{value}”：请用 ecommerce 或 blank。',
 };

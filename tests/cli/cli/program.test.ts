@@ -293,8 +293,9 @@ describe('team demo', () => {
   // The English hint once named the Chinese role 客服经理, which an English demo does not have.
   it.each([['en'], ['zh']])('every command the "Try:" hint suggests works (%s)', async (lang) => {
     const r = await ok(['--lang', lang, 'demo']);
-    const hint = /^(?:Try: |试试：)(.+)$/m.exec(r.stderr)![1]!;
-    const commands = hint.split(/ {2,}/);
+    // One command a line, indented under the heading: no line breaks inside a word on a terminal.
+    const hint = /^(?:Try:|试试：)\n((?: {2}team .+\n?)+)/m.exec(r.stderr)![1]!;
+    const commands = hint.trimEnd().split('\n').map((l) => l.trim());
     expect(commands.length).toBeGreaterThanOrEqual(2);
     for (const cmd of commands) {
       const [team, ...args] = words(cmd);
