@@ -69,4 +69,4 @@ function loadBundle(opts = {}) {
   return { script, run: bundle.exports.run };
 }
 
-module.exports = { loadBundle, cacheFile, file, GROUPS };
+module.exports = { loadBundle, file, GROUPS };

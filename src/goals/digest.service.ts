@@ -12,7 +12,7 @@ import { scopeFilter, viewsOf } from './view.service.js';
 import { countGoalsWithoutJson, eachGoalJsonById, eachListedGoalJson, eachListedGoalJudge } from './json.repository.js';
 import { countJudged, eachJudgedFirst, eachUnjudged, URGENCY } from './judged.repository.js';
 import { judge, type Judgement } from './rules/evaluate.js';
-import { goalJson, unpackJudgeInput } from './rules/view.js';
+import { goalJson, judgedGoalJson, unpackJudgeInput } from './rules/view.js';
 import { dayBefore } from '../shared/dates.js';
 import type { Listed, ServiceOptions } from '../shared/service.js';
 import { compareText } from '../shared/order.js';
@@ -53,17 +53,14 @@ const urgency = (a: Judged, b: Judged) => URGENCY[a.e.status] - URGENCY[b.e.stat
 const byDue = (a: Judged, b: Judged) => compareText(a.due ?? '9999', b.due ?? '9999') || a.id - b.id;
 
 /**
- * The goals of a filter, in its order, from their stored JSON when every live
- * goal has it, as the window's lists are (cheaper than reading and judging the
- * goals themselves: ~3 ms of a weekly report); else the goals themselves.
+ * The goals of a filter, in its order: from their stored JSON when every live
+ * goal has it (`stored`, countGoalsWithoutJson's 0), as the window's lists
+ * are; else from the goals themselves.
  */
-async function storedViewsOf(o: ServiceOptions, filter: GoalFilter): Promise<GoalView[]> {
-  if ((await countGoalsWithoutJson(o.db)) > 0) return viewsOf(o, filter);
+async function storedViewsOf(o: ServiceOptions, filter: GoalFilter, stored: boolean): Promise<GoalView[]> {
+  if (!stored) return viewsOf(o, filter);
   const views: GoalView[] = [];
-  await eachListedGoalJson(o.db, filter, (r) => {
-    const { facts, decimals, summary } = unpackJudgeInput(r.judge);
-    views.push(JSON.parse(goalJson(r.json, judge(facts, summary, o.today), decimals)) as GoalView);
-  });
+  await eachListedGoalJson(o.db, filter, (r) => views.push(JSON.parse(judgedGoalJson(r.json, r.judge, o.today)) as GoalView));
   return views;
 }
 
@@ -99,7 +96,8 @@ export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: st
     };
     let dueAll: Judged[] = [];
     let dueTotal = 0;
-    if ((await countGoalsWithoutJson(db)) === 0) {
+    const stored = (await countGoalsWithoutJson(db)) === 0;
+    if (stored) {
       for (const c of await countJudged(db, inPlay, o.today)) count(c.status, c.stale, c.n);
       await eachUnjudged(db, inPlay, o.today, (id, text) => {
         const j = judgeRow(id, text);
@@ -143,7 +141,7 @@ export async function getGoalWindow(o: ServiceOptions, f: GoalScope & { from: st
     const viewsOfList = (xs: Judged[]) => xs.map((j) => views.get(j.id)).filter((v): v is GoalView => v !== undefined);
     const before = { ...scope, dueBefore: dayBefore(f.from) };
     const overdueTotal = await countGoals(db, before);
-    const overdue = overdueTotal === 0 ? [] : await storedViewsOf(o, { ...before, limit: f.limit ?? overdueTotal });
+    const overdue = overdueTotal === 0 ? [] : await storedViewsOf(o, { ...before, limit: f.limit ?? overdueTotal }, stored);
     // Counts in a fixed order (the most urgent first), however they were found.
     const ordered: Partial<Record<GoalStatus, number>> = {};
     for (const status of Object.keys(URGENCY) as GoalStatus[]) if (counts[status] !== undefined) ordered[status] = counts[status];
@@ -182,7 +180,7 @@ export async function getGoalActivity(o: ServiceOptions, f: GoalScope & { from: 
     });
     const closedFilter: GoalFilter = { ...scope, includeClosed: true, closedFrom: f.from, closedTo: f.to };
     const closedTotal = await countGoals(db, closedFilter);
-    const closed = closedTotal === 0 ? [] : await storedViewsOf(o, { ...closedFilter, limit });
+    const closed = closedTotal === 0 ? [] : await storedViewsOf(o, { ...closedFilter, limit }, (await countGoalsWithoutJson(db)) === 0);
     return { checkins: { total, items }, closed: { total: closedTotal, goals: closed } };
   });
 }

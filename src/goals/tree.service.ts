@@ -2,7 +2,7 @@
 import { eachDescendant, eachDescendantOfTopLevel, eachGoalById, eachListedGoal, findGoalById } from './repository.js';
 import { countGoalsWithoutJson, eachDescendantOfTopLevelJson, eachListedGoalJsonNode } from './json.repository.js';
 import { judge, type Judgement } from './rules/evaluate.js';
-import { goalJson, unpackJudgeInput } from './rules/view.js';
+import { goalJson, judgedGoalJson, unpackJudgeInput } from './rules/view.js';
 import { resolveGoalId } from './resolve.js';
 import type { Goal, GoalView } from './rules/goal.js';
 import type { ServiceOptions } from '../shared/service.js';
@@ -112,10 +112,7 @@ async function writeTreeJson(o: ServiceOptions, sink: (json: string) => void): P
     childrenOf.delete(id);
     return below.map((c) => goalJson(c.json, c.judgement, c.decimals, children(c.id)));
   };
-  await eachListedGoalJsonNode(o.db, { topLevel: true }, (row) => {
-    const { facts, decimals, summary } = unpackJudgeInput(row.judge);
-    sink(goalJson(row.json, judge(facts, summary, o.today), decimals, children(row.id)));
-  });
+  await eachListedGoalJsonNode(o.db, { topLevel: true }, (row) => sink(judgedGoalJson(row.json, row.judge, o.today, children(row.id))));
   return 0;
 }
 

@@ -7,7 +7,7 @@ import { listEvents, listReviews } from './history.repository.js';
 import type { Queryable } from '../db/sql.js';
 import { goalSeries, judge, summarize, type GoalStatus, type GoalSummary, type Judgement, type Point } from './rules/evaluate.js';
 import type { Goal, GoalView } from './rules/goal.js';
-import { becomeView, goalJson, toView, unpackJudgeInput } from './rules/view.js';
+import { becomeView, goalJson, judgedGoalJson, toView, unpackJudgeInput } from './rules/view.js';
 import { sparkline } from './rules/progress.js';
 import type { ServiceOptions } from '../shared/service.js';
 import { lintGoal, type SmartVerdict } from './smart.service.js';
@@ -136,10 +136,7 @@ async function writeJson(o: ServiceOptions, f: GoalListOptions, sink: (json: str
   }
   const filter = await listFilter(o, f);
   if (f.status === undefined) {
-    await eachListedGoalJson(o.db, filter, (r) => {
-      const { facts, decimals, summary } = unpackJudgeInput(r.judge);
-      sink(goalJson(r.json, judge(facts, summary, o.today), decimals));
-    });
+    await eachListedGoalJson(o.db, filter, (r) => sink(judgedGoalJson(r.json, r.judge, o.today)));
     return 0;
   }
   // With a status, every goal is judged and few are kept: judged first from

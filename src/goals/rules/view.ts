@@ -10,7 +10,7 @@
  * spliced in (the owner by the list query, json.repository.ts). The result is
  * byte for byte `JSON.stringify(toView(g, e))` (tests/goals/unit/view.test.ts).
  */
-import type { GoalFacts, GoalSummary, Judgement } from './evaluate.js';
+import { judge, type GoalFacts, type GoalSummary, type Judgement } from './evaluate.js';
 import { roundTo, type Goal, type GoalView } from './goal.js';
 
 /**
@@ -127,6 +127,12 @@ type Packed = [
   GoalFacts['kind'], number | null, number | null, GoalFacts['direction'], string | null, string | null, 0 | 1, GoalFacts['state'], number | null, number, number,
   number, number | null, number | null, string | null, number | null, 0 | 1, (string | null)?,
 ];
+
+/** A goal's stored JSON with its packed judge input judged on `day`: the text a list writes of it (goalJson). */
+export function judgedGoalJson(json: string, packed: string, day: string, children?: readonly string[]): string {
+  const { facts, decimals, summary } = unpackJudgeInput(packed);
+  return goalJson(json, judge(facts, summary, day), decimals, children);
+}
 
 /**
  * One goal's view as JSON: `json` is the stored parts with the owner spliced
