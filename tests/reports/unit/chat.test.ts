@@ -8,14 +8,11 @@ import {
   dingtalkSign,
   feishuSign,
   guessService,
-  jsonBytes,
   parseService,
   redact,
-  splitText,
-  toSlackMrkdwn,
-  utf8Bytes,
   type ChatService,
 } from '../../../src/reports/rules/chat.js';
+import { jsonBytes, splitText, toSlackMrkdwn, utf8Bytes } from '../../../src/reports/rules/chat-text.js';
 
 const NOW = new Date('2026-11-23T01:30:00.123Z');
 const MSG = { title: 'Weekly report', markdown: '# Week 2026-W48\n\n**Goals**: 3 due\n- ship it' };
